@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { ensureSchema } from './schema.ts';
+
+export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+/**
+ * The embedded DuckDB database: the only place the project opens a connection. One instance per
+ * file; `transaction` gives the all-or-nothing batches the import contract requires.
+ */
+export class Database {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating if needed) the database file and brings its schema up to date. */
+  static async open(
+    path: string,
+    options: { threads?: number; memoryLimit?: string } = {},
+  ): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(path, config);
+    const connection = await instance.connect();
+    const db = new Database(path, instance, connection);
+    await ensureSchema(db);
+    return db;
+  }
+
+  /** Runs a statement for its effect. */
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Runs a query and returns its rows as plain JS objects (BIGINT → bigint, DATE → string via JSON form). */
+  async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  /** The first row, or undefined. */
+  async one<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  /**
+   * Runs `fn` inside BEGIN … COMMIT; any error rolls everything back, and so does a crash: DuckDB
+   * never applies an uncommitted transaction from its WAL.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** A further connection to the same instance (for a background job or a cancellable query). */
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
