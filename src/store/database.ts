@@ -15,6 +15,8 @@ export class Database {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** False for a fork: closing it closes only its own connection. */
+    private readonly ownsInstance = true,
   ) {}
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -71,8 +73,16 @@ export class Database {
     return this.instance.connect();
   }
 
+  /**
+   * Another Database on the same instance with its own connection: a background job's transaction
+   * or a concurrent HTTP request then does not run inside someone else's BEGIN … COMMIT.
+   */
+  async fork(): Promise<Database> {
+    return new Database(this.path, this.instance, await this.instance.connect(), false);
+  }
+
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

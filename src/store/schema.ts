@@ -1,6 +1,13 @@
 import type { ColumnType, DatasetDef } from '../catalog/column-types.ts';
 import { DATASETS } from '../catalog/datasets.ts';
 import type { Database } from './database.ts';
+import { ensureAuditSchema } from './audit.repo.ts';
+import { ensureJobSchema } from './job.repo.ts';
+import { ensureSessionSchema } from './session.repo.ts';
+import { ensureUnitSchema } from './unit.repo.ts';
+import { ensureUserSchema } from './user.repo.ts';
+import { ensureLeadSchema } from './lead.repo.ts';
+import { ensureMappingSchema } from './mapping.repo.ts';
 
 /** DuckDB type for each contract type. IDs, plates and case numbers are text, always. */
 export const SQL_TYPES: Record<ColumnType, string> = {
@@ -77,5 +84,17 @@ export async function ensureSchema(db: Database): Promise<void> {
   for (const sql of CORE_DDL) await db.run(sql);
   for (const dataset of DATASETS) {
     for (const sql of datasetDdl(dataset)) await db.run(sql);
+  }
+  // Platform tables: units, users, sessions, audit log, background jobs (the web server's).
+  for (const ensure of [
+    ensureUnitSchema,
+    ensureUserSchema,
+    ensureSessionSchema,
+    ensureAuditSchema,
+    ensureJobSchema,
+    ensureLeadSchema,
+    ensureMappingSchema,
+  ]) {
+    await ensure(db);
   }
 }

@@ -8,6 +8,7 @@ import { register as models } from './models.command.ts';
 import { register as run } from './run.command.ts';
 import { register as serve } from './serve.command.ts';
 import { register as template } from './template.command.ts';
+import { register as users } from './users.command.ts';
 
 /** Every subcommand, in the order `--help` lists them (the user's path: data → models → leads). */
 export function registerCommands(program: Command): void {
@@ -21,6 +22,7 @@ export function registerCommands(program: Command): void {
     run,
     leads,
     extract,
+    users,
   ]) {
     register(program);
   }

@@ -1,11 +1,86 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { action, notYetAvailable } from '../context.ts';
+import { z } from 'zod';
+import { openApp } from '../../app.ts';
+import { log } from '../../audit/logger.ts';
+import { createApiApp } from '../../api/server.ts';
+import { startDemoIfEmpty } from '../../api/demo-start.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { action, globalOptions } from '../context.ts';
+
+const DEFAULT_WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+const ServeOptions = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  demoIfEmpty: z.boolean().default(false),
+  webDist: z.string(),
+  province: z.string().regex(/^\d{2}$/),
+  maxUploadMb: z.coerce.number().int().min(1),
+});
 
 /** `zhijian serve` — 启动平台（网页 + API）/ start the platform (web UI + API) */
 export function register(program: Command): void {
   program
     .command('serve')
     .description('启动平台（网页 + API）/ start the platform (web UI + API)')
-    .allowUnknownOption()
-    .action(action(() => notYetAvailable('serve')));
+    .option('--port <port>', '端口 / port', process.env.PORT ?? '8080')
+    .option('--host <host>', '监听地址 / listen address', '127.0.0.1')
+    .option(
+      '--demo-if-empty',
+      '数据库为空时载入演示数据 / load the demo data into an empty database',
+    )
+    .option('--web-dist <dir>', '网页构建目录 / built web app', DEFAULT_WEB_DIST)
+    .option(
+      '--province <code>',
+      '首次启动时建立的省级单位树（行政区划前两位）/ province of the unit tree',
+      '33',
+    )
+    .option('--max-upload-mb <n>', '上传文件大小上限（MB）/ upload limit in MB', '500')
+    .action(
+      action(async (raw: Record<string, unknown>, command: Command) => {
+        const parsed = ServeOptions.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new AppError('USAGE', `参数 --${String(issue?.path[0] ?? '')} 无效`);
+        }
+        const opts = parsed.data;
+        const app = await openApp(globalOptions(command).db);
+        const webDist = resolve(opts.webDist);
+        const api = createApiApp(app, {
+          maxUploadBytes: opts.maxUploadMb * 1024 * 1024,
+          ...(existsSync(webDist) ? { webDist } : {}),
+        });
+        await api.platform.jobs.recover();
+        const admin = await api.platform.org.bootstrap(opts.province);
+        if (admin) {
+          // Printed once, to the console only: there is no fixed default password.
+          process.stdout.write(
+            `\n首次启动：已创建系统管理员 / first start: administrator created\n` +
+              `  用户名 username: ${admin.username}\n  一次性密码 one-time password: ${admin.password}\n` +
+              `  首次登录后须修改密码 / must be changed at first sign-in\n\n`,
+          );
+        }
+        if (!existsSync(webDist))
+          log('warn', `网页尚未构建（${webDist}），仅提供 API；请运行 npm run build:web`);
+        if (opts.demoIfEmpty) await startDemoIfEmpty(api.platform);
+        const server = serve(
+          { fetch: api.hono.fetch, port: opts.port, hostname: opts.host },
+          (info) => {
+            process.stdout.write(`执检平台已启动 / listening: http://${opts.host}:${info.port}/\n`);
+          },
+        );
+        const stop = () => {
+          server.close();
+          app.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await new Promise<never>(() => undefined);
+      }),
+    );
 }

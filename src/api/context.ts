@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Actor } from '../audit/audit.service.ts';
+import type { ActiveSession } from '../auth/auth.service.ts';
+import { AppError } from '../domain/app-error.ts';
+import type { Scope } from '../org/unit-tree.ts';
+import type { Platform } from './platform.ts';
+
+/** Settings of the HTTP layer. */
+export interface ApiOptions {
+  /** Built web app to serve (SPA); omitted = API only. */
+  webDist?: string;
+  /** Where uploaded files are kept (generated names). */
+  uploadDir: string;
+  /** Largest upload accepted, checked from Content-Length before reading (default 500 MB). */
+  maxUploadBytes: number;
+  /** Largest total uncompressed size an xlsx (zip) may declare (default 2 GB). */
+  maxUnzippedBytes: number;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export interface ApiEnv {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    platform: Platform;
+    options: ApiOptions;
+    session: ActiveSession | undefined;
+    scope: Scope | undefined;
+    body: unknown;
+    query: unknown;
+  };
+}
+
+export type Ctx = Context<ApiEnv>;
+
+export const SESSION_COOKIE = 'zj_session';
+export const CSRF_COOKIE = 'zj_csrf';
+
+/** The signed-in session (routes with access 'user' or roles only). */
+export function sessionOf(c: Ctx): ActiveSession {
+  const session = c.get('session');
+  if (!session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+  return session;
+}
+
+export function scopeOf(c: Ctx): Scope {
+  const scope = c.get('scope');
+  if (!scope) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+  return scope;
+}
+
+/** The validated body, typed by the same schema the route list declares. */
+export function bodyOf<S extends z.ZodType>(c: Ctx, _schema: S): z.output<S> {
+  return c.get('body') as z.output<S>;
+}
+
+export function queryOf<S extends z.ZodType>(c: Ctx, _schema: S): z.output<S> {
+  return c.get('query') as z.output<S>;
+}
+
+/** The peer address (no proxy headers are trusted: the server listens on its own). */
+export function clientIp(c: Ctx): string | null {
+  return c.env?.incoming?.socket?.remoteAddress ?? null;
+}
+
+export function actorOf(c: Ctx): Actor {
+  const session = c.get('session');
+  return {
+    userId: session?.user.id ?? null,
+    username: session?.user.username ?? null,
+    unitId: session?.user.unitId ?? null,
+    ip: clientIp(c),
+  };
+}
+
+/** Answer with a file download (name in RFC 5987 form so Chinese names survive). */
+export function download(body: Buffer | string, fileName: string, type: string): Response {
+  const bytes =
+    typeof body === 'string'
+      ? body
+      : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+  return new Response(bytes, {
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,24 @@
+import { AuditService } from '../audit/audit.service.ts';
+import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
+import { JobService } from '../jobs/job.service.ts';
+import { OrgService } from '../org/org.service.ts';
+import type { Database } from '../store/database.ts';
+
+/** The web platform's own services (units/users, sign-in, audit, jobs), built on one database. */
+export interface Platform {
+  readonly db: Database;
+  readonly org: OrgService;
+  readonly auth: AuthService;
+  readonly audit: AuditService;
+  readonly jobs: JobService;
+}
+
+export function createPlatform(db: Database, auth: Partial<AuthOptions> = {}): Platform {
+  return {
+    db,
+    org: new OrgService(db),
+    auth: new AuthService(db, auth),
+    audit: new AuditService(db),
+    jobs: new JobService(db),
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  CreateUnitRequest,
+  CreateUserRequest,
+  UpdateUnitRequest,
+  UpdateUserRequest,
+  type Unit,
+  type User,
+  type UserOption,
+} from '../../contract/org.ts';
+import type { PublicUser } from '../../org/org.service.ts';
+import type { UnitRecord } from '../../store/unit.repo.ts';
+import type { RouteHandlers } from '../bind-routes.ts';
+import { actorOf, bodyOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
+
+function toUnit(u: UnitRecord): Unit {
+  return { ...u };
+}
+
+function toUser(u: PublicUser): User {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    unitId: u.unitId,
+    unitName: u.unitName,
+    roles: u.roles,
+    canViewFullId: u.canViewFullId,
+    disabled: u.disabled,
+    lockedUntil: u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() ? u.lockedUntil : null,
+    mustChangePassword: u.mustChangePassword,
+    createdAt: u.createdAt,
+    lastLoginAt: u.lastLoginAt,
+  };
+}
+
+function param(c: Ctx, name: string): string {
+  return c.req.param(name) ?? '';
+}
+
+export const orgRoutes: RouteHandlers = {
+  'GET /api/units': async (c) => {
+    const org = c.get('platform').org;
+    const session = sessionOf(c);
+    const units = await org.units();
+    // Administrators manage the whole tree; others see their unit and the units below.
+    if (session.user.roles.includes('admin')) return units.map(toUnit);
+    const visible = new Set(scopeOf(c).unitIds);
+    return units.filter((u) => visible.has(u.id)).map(toUnit);
+  },
+  'POST /api/units': async (c) => {
+    const unit = await c.get('platform').org.createUnit(bodyOf(c, CreateUnitRequest));
+    await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `新建 ${unit.name}`);
+    return toUnit(unit);
+  },
+  'PATCH /api/units/:id': async (c) => {
+    const unit = await c
+      .get('platform')
+      .org.updateUnit(param(c, 'id'), bodyOf(c, UpdateUnitRequest));
+    await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `修改 ${unit.name}`);
+    return toUnit(unit);
+  },
+  'GET /api/users': async (c) => (await c.get('platform').org.users()).map(toUser),
+  'POST /api/users': async (c) => {
+    const { user, oneTimePassword } = await c
+      .get('platform')
+      .org.createUser(bodyOf(c, CreateUserRequest));
+    await c
+      .get('platform')
+      .audit.record(actorOf(c), 'user_create', user.username, user.roles.join(','));
+    return { user: toUser(user), oneTimePassword };
+  },
+  'PATCH /api/users/:id': async (c) => {
+    const patch = bodyOf(c, UpdateUserRequest);
+    const user = await c.get('platform').org.updateUser(param(c, 'id'), patch);
+    await c
+      .get('platform')
+      .audit.record(actorOf(c), 'user_update', user.username, JSON.stringify(patch));
+    return toUser(user);
+  },
+  'POST /api/users/:id/reset-password': async (c) => {
+    const { user, oneTimePassword } = await c.get('platform').org.resetPassword(param(c, 'id'));
+    await c.get('platform').audit.record(actorOf(c), 'user_reset_password', user.username);
+    return { user: toUser(user), oneTimePassword };
+  },
+  'POST /api/users/:id/unlock': async (c) => {
+    const user = await c.get('platform').org.unlock(param(c, 'id'));
+    await c.get('platform').audit.record(actorOf(c), 'user_update', user.username, '解除锁定');
+    return toUser(user);
+  },
+  'GET /api/user-options': async (c) => {
+    const visible = new Set(scopeOf(c).unitIds);
+    const users = await c.get('platform').org.users();
+    return users
+      .filter((u) => !u.disabled && visible.has(u.unitId))
+      .filter((u) => u.roles.some((r) => r === 'prosecutor' || r === 'dept_head'))
+      .map((u): UserOption => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }));
+  },
+};

@@ -1,0 +1,99 @@
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import {
+  ChangePasswordRequest,
+  LoginRequest,
+  type Me,
+  type SessionInfo,
+} from '../../contract/session.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { randomToken } from '../../auth/tokens.ts';
+import type { ActiveSession } from '../../auth/auth.service.ts';
+import type { RouteHandlers } from '../bind-routes.ts';
+import {
+  actorOf,
+  bodyOf,
+  clientIp,
+  CSRF_COOKIE,
+  SESSION_COOKIE,
+  sessionOf,
+  type Ctx,
+} from '../context.ts';
+
+function setCsrfCookie(c: Ctx, token: string): void {
+  // Readable by the page's script (double submit), never sent cross-site.
+  setCookie(c, CSRF_COOKIE, token, {
+    path: '/',
+    sameSite: 'Strict',
+    secure: c.get('options').secureCookies,
+  });
+}
+
+async function sessionInfo(c: Ctx, session: ActiveSession): Promise<SessionInfo> {
+  const unit = await c.get('platform').org.unit(session.user.unitId);
+  const me: Me = {
+    id: session.user.id,
+    username: session.user.username,
+    displayName: session.user.displayName,
+    roles: session.user.roles,
+    unitId: session.user.unitId,
+    unitName: unit?.name ?? session.user.unitId,
+    canViewFullId: session.user.canViewFullId,
+    mustChangePassword: session.user.mustChangePassword,
+  };
+  return { user: me, csrfToken: session.csrfToken };
+}
+
+export const sessionRoutes: RouteHandlers = {
+  'GET /api/session/csrf': (c) => {
+    const token = getCookie(c, CSRF_COOKIE) ?? randomToken();
+    setCsrfCookie(c, token);
+    return { csrfToken: token };
+  },
+
+  'POST /api/session/login': async (c) => {
+    const { username, password } = bodyOf(c, LoginRequest);
+    const platform = c.get('platform');
+    try {
+      const { token, session } = await platform.auth.login(username, password, clientIp(c));
+      setCookie(c, SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: c.get('options').secureCookies,
+        maxAge: platform.auth.options.sessionHours * 3600,
+      });
+      setCsrfCookie(c, session.csrfToken);
+      c.set('session', session);
+      await platform.audit.record(actorOf(c), 'login', null);
+      return await sessionInfo(c, session);
+    } catch (error) {
+      if (error instanceof AppError) {
+        await platform.audit.record(
+          { ...actorOf(c), username },
+          'login_failed',
+          null,
+          error.message,
+        );
+      }
+      throw error;
+    }
+  },
+
+  'POST /api/session/logout': async (c) => {
+    const session = sessionOf(c);
+    await c.get('platform').auth.logout(session.tokenHash);
+    await c.get('platform').audit.record(actorOf(c), 'logout', null);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  },
+
+  'GET /api/session': async (c) => sessionInfo(c, sessionOf(c)),
+
+  'POST /api/session/password': async (c) => {
+    const session = sessionOf(c);
+    const { oldPassword, newPassword } = bodyOf(c, ChangePasswordRequest);
+    await c.get('platform').auth.changePassword(session, oldPassword, newPassword);
+    await c.get('platform').audit.record(actorOf(c), 'password_change', session.user.username);
+    return { ok: true };
+  },
+};

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AuthOptions } from '../auth/auth.service.ts';
+import type { Database } from '../store/database.ts';
+import { bindRoutes, type RouteHandlers } from './bind-routes.ts';
+import { SESSION_COOKIE, type ApiEnv, type ApiOptions } from './context.ts';
+import { onError } from './on-error.ts';
+import { openApiDocument } from './openapi.ts';
+import { createPlatform, type Platform } from './platform.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { jobRoutes } from './routes/jobs.routes.ts';
+import { orgRoutes } from './routes/org.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { serveWebApp } from './static.ts';
+
+// zod's own messages (type mismatches, too short …) in Chinese, like ours.
+z.config(z.locales.zhCN());
+
+export interface CreateApiOptions extends Partial<ApiOptions> {
+  auth?: Partial<AuthOptions>;
+}
+
+export interface ApiApp {
+  readonly hono: Hono<ApiEnv>;
+  readonly platform: Platform;
+  /** Routes of the contract that have no handler yet (answer 501). */
+  readonly unavailable: readonly string[];
+}
+
+/**
+ * The HTTP application: the API under /api (and the built web app when `webDist` is given), as a
+ * Hono app testable in-process with `hono.request()`. `app` is the composition root's App.
+ */
+export function createApiApp(app: { db: Database }, options: CreateApiOptions = {}): ApiApp {
+  const { auth, ...rest } = options;
+  const apiOptions: ApiOptions = {
+    uploadDir:
+      rest.uploadDir ?? join(app.db.path === ':memory:' ? '.' : join(app.db.path, '..'), 'uploads'),
+    maxUploadBytes: rest.maxUploadBytes ?? 500 * 1024 * 1024,
+    maxUnzippedBytes: rest.maxUnzippedBytes ?? 2 * 1024 * 1024 * 1024,
+    secureCookies: rest.secureCookies ?? false,
+    ...(rest.webDist ? { webDist: rest.webDist } : {}),
+  };
+  const platform = createPlatform(app.db, auth);
+  const hono = new Hono<ApiEnv>();
+  hono.onError(onError);
+  hono.use('/api/*', async (c, next) => {
+    c.set('platform', platform);
+    c.set('options', apiOptions);
+    const session = await platform.auth.resolve(getCookie(c, SESSION_COOKIE));
+    c.set('session', session);
+    c.set('scope', session ? await platform.org.scope(session.user.unitId) : undefined);
+    await next();
+    c.header('cache-control', c.res.headers.get('cache-control') ?? 'no-store');
+    c.header('x-content-type-options', 'nosniff');
+  });
+  const handlers: RouteHandlers = {
+    ...sessionRoutes,
+    ...orgRoutes,
+    ...auditRoutes,
+    ...jobRoutes,
+    'GET /api/openapi.json': () => openApiDocument(),
+  };
+  const unavailable = bindRoutes(hono, handlers);
+  hono.all('/api/*', (c) => c.json({ code: 'NOT_FOUND', message: '接口不存在' }, 404));
+  if (apiOptions.webDist) serveWebApp(hono, apiOptions.webDist);
+  return { hono, platform, unavailable };
+}

@@ -1,0 +1,169 @@
+import type { Role } from '../contract/session.ts';
+import { AppError } from '../domain/app-error.ts';
+import type { Database } from '../store/database.ts';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  insertSession,
+} from '../store/session.repo.ts';
+import {
+  findUserById,
+  findUserByName,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  setPassword,
+  type UserRecord,
+} from '../store/user.repo.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import { hashToken, randomToken } from './tokens.ts';
+
+export interface AuthOptions {
+  /** Wrong passwords in a row that lock the account (default 10). */
+  lockoutAttempts: number;
+  /** How long a lock lasts (default 15 minutes). */
+  lockoutMinutes: number;
+  /** Session lifetime (default 12 hours). */
+  sessionHours: number;
+  /** Clock, replaceable in tests. */
+  now: () => Date;
+}
+
+export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
+  lockoutAttempts: 10,
+  lockoutMinutes: 15,
+  sessionHours: 12,
+  now: () => new Date(),
+};
+
+/** A signed-in user on a request. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  roles: Role[];
+  canViewFullId: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface ActiveSession {
+  user: SessionUser;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+function toSessionUser(u: UserRecord): SessionUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    unitId: u.unitId,
+    roles: u.roles as Role[],
+    canViewFullId: u.canViewFullId,
+    mustChangePassword: u.mustChangePassword,
+  };
+}
+
+const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错误', 401);
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * Sign-in (登录): scrypt passwords, random session tokens stored hashed, a CSRF token per session,
+ * and a lock after repeated wrong passwords (locked accounts are refused even with the right one).
+ */
+export class AuthService {
+  readonly options: AuthOptions;
+
+  constructor(
+    private readonly db: Database,
+    options: Partial<AuthOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_AUTH_OPTIONS, ...options };
+  }
+
+  async login(
+    username: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ token: string; session: ActiveSession }> {
+    const now = this.options.now();
+    const user = await findUserByName(this.db, username);
+    if (!user) {
+      await verifyPassword(password, DUMMY_HASH); // same time as a real check: no user enumeration
+      throw LOGIN_FAILED();
+    }
+    if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `密码错误次数过多，账户已锁定，请于 ${formatTime(user.lockedUntil)} 后重试或联系管理员`,
+        423,
+      );
+    }
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      const lockUntil = new Date(now.getTime() + this.options.lockoutMinutes * 60_000);
+      const r = await recordFailedLogin(this.db, user.id, this.options.lockoutAttempts, lockUntil);
+      if (r.locked) {
+        throw new AppError(
+          'ACCOUNT_LOCKED',
+          `密码错误次数过多，账户已锁定 ${this.options.lockoutMinutes} 分钟`,
+          423,
+        );
+      }
+      throw LOGIN_FAILED();
+    }
+    if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账户已停用，请联系管理员', 403);
+    await recordSuccessfulLogin(this.db, user.id);
+    await deleteExpiredSessions(this.db, now);
+    const token = randomToken();
+    const csrfToken = randomToken();
+    const tokenHash = hashToken(token);
+    await insertSession(this.db, {
+      tokenHash,
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + this.options.sessionHours * 3_600_000).toISOString(),
+      ip,
+    });
+    return { token, session: { user: toSessionUser(user), tokenHash, csrfToken } };
+  }
+
+  /** The session of a cookie token, or undefined (unknown, expired, disabled user). */
+  async resolve(token: string | undefined): Promise<ActiveSession | undefined> {
+    if (!token || token.length > 200) return undefined;
+    const tokenHash = hashToken(token);
+    const session = await findSession(this.db, tokenHash, this.options.now());
+    if (!session) return undefined;
+    const user = await findUserById(this.db, session.userId);
+    if (!user || user.disabled) return undefined;
+    return { user: toSessionUser(user), tokenHash, csrfToken: session.csrfToken };
+  }
+
+  async logout(tokenHash: string): Promise<void> {
+    await deleteSession(this.db, tokenHash);
+  }
+
+  /** Changes the password (the old one required); other sessions of the user end. */
+  async changePassword(
+    session: ActiveSession,
+    oldPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await findUserById(this.db, session.user.id);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!(await verifyPassword(oldPassword, user.passwordHash))) {
+      throw new AppError('WRONG_PASSWORD', '原密码不正确', 400);
+    }
+    if (oldPassword === newPassword) {
+      throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同', 400);
+    }
+    await setPassword(this.db, user.id, await hashPassword(newPassword), false);
+    await deleteUserSessions(this.db, user.id, session.tokenHash);
+  }
+}

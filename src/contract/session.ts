@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Roles (角色): the rights their names say. */
+export const ROLES = ['admin', 'data_admin', 'prosecutor', 'dept_head'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  data_admin: '数据管理员',
+  prosecutor: '检察官',
+  dept_head: '部门负责人',
+};
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The signed-in user as the browser sees it. */
+export const Me = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  unitId: z.string(),
+  unitName: z.string(),
+  /** May ask for unmasked ID numbers (`?reveal=1`); every such view is audited. */
+  canViewFullId: z.boolean(),
+  /** First sign-in with a one-time password: the UI must force a password change. */
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+/** Answer of login and `GET /api/session`: the user plus the CSRF token to send as `x-csrf-token`. */
+export const SessionInfo = z.object({ user: Me, csrfToken: z.string() });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** Password rule: at least 8 characters with letters and digits. */
+export const NewPassword = z
+  .string()
+  .min(8, '密码至少 8 位')
+  .max(256)
+  .regex(/[A-Za-z]/, '密码须包含字母')
+  .regex(/\d/, '密码须包含数字');
+
+export const ChangePasswordRequest = z.object({
+  oldPassword: z.string().min(1, '请输入原密码'),
+  newPassword: NewPassword,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const CsrfInfo = z.object({ csrfToken: z.string() });
+export type CsrfInfo = z.infer<typeof CsrfInfo>;
+
+/** Header that must carry the CSRF token on every non-GET request. */
+export const CSRF_HEADER = 'x-csrf-token';

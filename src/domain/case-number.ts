@@ -1,0 +1,220 @@
+/**
+ * 案号 (法〔2015〕137号, amended 法〔2018〕335号; legal-basis.md §6):
+ * “（”+收案年度+“）”+法院代字+[专门审判代字]+类型代字+案件编号+“号”. Accepts real-world variants —
+ * half-/full-width and mixed brackets, 〔〕 and [], spaces, traditional script, suffixes 之一/之二,
+ * old-style 字第 and old court abbreviations (杭西, 甬仑, kept as written), a missing 号 — and
+ * renders one canonical form `（2023）浙0102执1234号`. Never throws.
+ */
+import { fail, ok, warning, type Diagnostic, type Parsed } from './diagnostic.ts';
+import { todayInChina } from './date.ts';
+import { PROVINCE_ABBREVIATIONS } from './court-code.ts';
+import { toHalfWidth, toSimplified, unifyBrackets } from './text.ts';
+
+export { courtOf, COURT_LEVELS, type CourtInfo, type CourtLevel } from './court-code.ts';
+
+/** 案号, parsed. */
+export interface CaseNumber {
+  year: number;
+  /** 法院代字: `浙0102`, `浙01`, `浙`, `最高法`, or an old-style abbreviation as written (`杭西`). */
+  courtCode: string;
+  /** 专门审判代字 (one character, e.g. 知), when present. */
+  specialCode?: string;
+  /** 类型代字: 执, 执恢, 执保, 民初 … */
+  typeCode: string;
+  serial: number;
+  /** `之一`, `之二` … */
+  suffix?: string;
+  /** `（2023）浙0102执1234号`, full-width brackets. */
+  canonical: string;
+}
+
+/**
+ * 类型代字 seen in practice. The SPC's 《人民法院案件类型及其代字标准》 was not retrieved
+ * (legal-basis.md §6 ✗), so an unlisted code is accepted with a warning rather than rejected.
+ */
+export const KNOWN_TYPE_CODES: ReadonlySet<string> = new Set([
+  ...['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他', '执配', '执请', '执外', '执审'],
+  ...['民初', '民终', '民特', '民申', '民再', '民监', '民辖', '民辖终', '民辖监', '民撤', '民催'],
+  ...['民督', '民督监', '民他', '民抗', '民提', '民算', '民认'],
+  ...['行初', '行终', '行审', '行审复', '行申', '行再', '行监', '行辖', '行辖终', '行他', '行赔初'],
+  ...['行赔终', '行赔申', '行非诉', '行保'],
+  ...[
+    '刑初',
+    '刑终',
+    '刑更',
+    '刑申',
+    '刑再',
+    '刑核',
+    '刑监',
+    '刑他',
+    '刑辖',
+    '刑医',
+    '刑没',
+    '刑赔',
+  ],
+  ...['财保', '证保', '破', '破申', '破终', '破监', '强清', '强清终', '清申', '法赔', '委赔', '赔'],
+  ...['司惩', '司惩复', '司救', '认台', '认港', '认澳', '协外认', '请台送', '商初', '商终'],
+]);
+
+/** 专门审判代字 observed in published numbers (知 = 知识产权, 金 = 金融, 环 = 环境资源, 海 = 海事). */
+const SPECIAL_CODES = new Set(['知', '金', '环', '海']);
+
+const CN_SUFFIX = '[一二三四五六七八九十]+';
+const CANONICAL = new RegExp(
+  `^（(\\d{4})）([^\\d（）]\\d{4}|[^\\d（）]\\d{2})(执|执恢|执保|执异|执复)(\\d{1,8})号(之${CN_SUFFIX})?$`,
+);
+// Middle = non-digits, optionally digits and more non-digits (浙0102执, 杭西执字第, 最高法知民终): no backtracking.
+const SHAPE = new RegExp(`^\\((\\d{4})\\)(\\D+(?:\\d+\\D+)?)(\\d{1,8})号?(之${CN_SUFFIX})?号?$`);
+const HAS_DIGIT = /\d/;
+const NOT_HAN_OR_DIGIT = /[^\u3400-\u9fff\d]/;
+const SPACES = /[\s\u00a0\u3000]+/g;
+const MODERN_COURT = /^(最高法|[^\d])(\d{4}|\d{2})?(\D*)$/;
+/** Characters that start a 类型代字; used to split old-style middles such as `杭西执`. */
+const TYPE_START = /[执民刑行商财破赔司认强清证法委协请]/;
+
+/** Next year at the latest: a case number cannot be filed further ahead. */
+function maxCaseYear(): number {
+  return Number(todayInChina().slice(0, 4)) + 1;
+}
+
+function canonicalOf(c: CaseNumber): string {
+  return `（${c.year}）${c.courtCode}${c.specialCode ?? ''}${c.typeCode}${c.serial}号${c.suffix ?? ''}`;
+}
+
+interface Split {
+  courtCode: string;
+  specialCode?: string;
+  typeCode: string;
+}
+
+/** Splits the part between year and serial into court, optional special code and type. */
+function splitMiddle(middle: string): Split | undefined {
+  const modern = MODERN_COURT.exec(middle);
+  const abbr = modern?.[1];
+  if (
+    modern &&
+    abbr &&
+    (abbr === '最高法' || abbr === '军' || abbr === '兵' || PROVINCE_ABBREVIATIONS[abbr])
+  ) {
+    const court = abbr + (modern[2] ?? '');
+    const rest = modern[3] ?? '';
+    if (KNOWN_TYPE_CODES.has(rest)) return { courtCode: court, typeCode: rest };
+    const head = rest.charAt(0);
+    if (SPECIAL_CODES.has(head) && KNOWN_TYPE_CODES.has(rest.slice(1))) {
+      return { courtCode: court, specialCode: head, typeCode: rest.slice(1) };
+    }
+    // Digits present: the court is modern even if the type is one we have not listed.
+    if (modern[2] && rest !== '') return { courtCode: court, typeCode: rest };
+  }
+  if (KNOWN_TYPE_CODES.has(middle)) return { courtCode: '', typeCode: middle }; // (2014)执他字第22号
+  // Old style: court abbreviation as written, then the type from its first type character.
+  for (let i = 1; i < middle.length; i++) {
+    if (TYPE_START.test(middle.charAt(i))) {
+      const court = middle.slice(0, i);
+      if (HAS_DIGIT.test(court)) return undefined;
+      return { courtCode: court, typeCode: middle.slice(i) };
+    }
+  }
+  return undefined;
+}
+
+function parseNormalised(v: string, original: string): Parsed<CaseNumber> {
+  const m = SHAPE.exec(v);
+  if (!m) {
+    return fail(
+      'case-number.format',
+      `无法识别的案号“${original.trim().slice(0, 40)}”：应为“（年度）法院代字类型代字编号号”`,
+      original,
+    );
+  }
+  const year = Number(m[1]);
+  const maxYear = maxCaseYear();
+  if (year < 1980 || year > maxYear) {
+    return fail('case-number.year', `案号年度 ${year} 不在合理范围（1980–${maxYear}）`, original);
+  }
+  // Pre-2016 numbers read 执字第123号: drop 字 and 第, which carry no information.
+  let middle = m[2] ?? '';
+  if (middle.endsWith('第')) middle = middle.slice(0, -1);
+  if (middle.endsWith('字')) middle = middle.slice(0, -1);
+  if (NOT_HAN_OR_DIGIT.test(middle)) {
+    return fail(
+      'case-number.format',
+      `案号“${original.trim().slice(0, 40)}”含有无法识别的字符`,
+      original,
+    );
+  }
+  const split = splitMiddle(middle);
+  if (!split || split.typeCode === '' || HAS_DIGIT.test(split.typeCode)) {
+    return fail(
+      'case-number.court',
+      `案号“${original.trim().slice(0, 40)}”中的法院代字或类型代字无法识别`,
+      original,
+    );
+  }
+  const serial = Number(m[3]);
+  if (serial === 0) return fail('case-number.serial', '案号编号不能为 0', original);
+  // Built field by field: object spread after a property takes V8's slow path (measured ~1 µs).
+  const value: CaseNumber = {
+    year,
+    courtCode: split.courtCode,
+    typeCode: split.typeCode,
+    serial,
+    canonical: '',
+  };
+  if (split.specialCode) value.specialCode = split.specialCode;
+  if (m[4]) value.suffix = m[4];
+  value.canonical = canonicalOf(value);
+  const warnings: Diagnostic[] = [];
+  if (!KNOWN_TYPE_CODES.has(split.typeCode)) {
+    warnings.push(
+      warning(
+        'case-number.type',
+        `案号类型代字“${split.typeCode}”不在已知列表中，请核对`,
+        original,
+      ),
+    );
+  }
+  return ok(value, warnings);
+}
+
+/** Parses a 案号 into its parts and canonical form. */
+export function parseCaseNumber(s: string): Parsed<CaseNumber> {
+  const c = CANONICAL.exec(s);
+  if (c && PROVINCE_ABBREVIATIONS[s.charAt(6)] !== undefined) {
+    const year = Number(c[1]);
+    const serial = Number(c[4]);
+    if (year >= 1980 && year <= maxCaseYear() && c[4]?.charAt(0) !== '0') {
+      const value: CaseNumber = {
+        year,
+        courtCode: c[2] ?? '',
+        typeCode: c[3] ?? '',
+        serial,
+        canonical: s,
+      };
+      if (c[5]) value.suffix = c[5];
+      return ok(value);
+    }
+  }
+  const v = unifyBrackets(toHalfWidth(s)).replace(SPACES, '');
+  if (v === '') return fail('case-number.empty', '案号为空');
+  const first = parseNormalised(v, s);
+  if (first.ok) return first;
+  const simplified = toSimplified(v); // 執 → 执, 號 → 号 in traditional-script sources
+  return simplified === v ? first : parseNormalised(simplified, s);
+}
+
+const CANDIDATE = new RegExp(
+  `\\((\\d{4})\\)([\\u3400-\\u9fff\\d]{1,16}?)(\\d{1,8})号(之${CN_SUFFIX})?`,
+  'g',
+);
+
+/** Canonical 案号 mentioned in free text (petitions, rulings), in order of first appearance. */
+export function findCaseNumbers(text: string): string[] {
+  const v = toSimplified(unifyBrackets(toHalfWidth(text)).replace(SPACES, ''));
+  const seen = new Set<string>();
+  for (const m of v.matchAll(CANDIDATE)) {
+    const r = parseNormalised(m[0], m[0]);
+    if (r.ok) seen.add(r.value.canonical);
+  }
+  return [...seen];
+}

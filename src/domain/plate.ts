@@ -1,0 +1,27 @@
+/**
+ * 机动车号牌号码 (GA 36): `浙A·12345`, `浙a12345`, full-width, spaces, new-energy 8-character plates
+ * (`浙AD12345`, `浙A12345D`), trailing 挂/学/警/港/澳/领/试/超
+ * (`浙A1234挂`). Canonical: no dot, upper case. Never throws.
+ */
+import { fail, ok, type Parsed } from './diagnostic.ts';
+import { toHalfWidth, toSimplified } from './text.ts';
+
+/** Plate province characters (Inner Mongolia is 蒙 on plates, unlike 内 in case numbers). */
+const PLATE =
+  /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z](?:[A-Z0-9]{4,5}[挂学警港澳领试超]|[A-Z0-9]{5,6})$/;
+const JUNK = /[\s\u00a0\u3000·•・.．\-－_]/g;
+
+/** Parses a plate number into its canonical form (`浙A12345`, `浙AD12345`). */
+export function parsePlate(s: string): Parsed<string> {
+  if (PLATE.test(s)) return ok(s);
+  const v = toHalfWidth(s).replace(JUNK, '').toUpperCase();
+  if (v === '') return fail('plate.empty', '号牌号码为空');
+  if (PLATE.test(v)) return ok(v);
+  const simplified = toSimplified(v); // 粵B12345, 滬A12345 in traditional-script sources
+  if (PLATE.test(simplified)) return ok(simplified);
+  return fail(
+    'plate.format',
+    `无法识别的号牌号码“${s.trim().slice(0, 20)}”：应为省份简称 + 发牌机关字母 + 5 位（新能源 6 位）号码`,
+    s,
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  normalizeHeader,
+  normalizeName,
+  normalizeText,
+  removeSpacesInChinese,
+  toHalfWidth,
+  toSimplified,
+  unifyBrackets,
+} from './text.ts';
+
+describe('text normalisation', () => {
+  it.each([
+    ['ＡＢＣ１２３', 'ABC123'],
+    ['（北京）', '(北京)'],
+    ['４００，０００', '400,000'],
+    ['a\u3000b', 'a b'],
+    ['plain ascii', 'plain ascii'],
+    ['〇', '〇'],
+  ])('toHalfWidth %j → %j', (input, expected) => expect(toHalfWidth(input)).toBe(expected));
+
+  it.each([
+    ['執行裁定書', '执行裁定书'],
+    ['臺灣銀行', '台湾银行'],
+    ['劃撥', '划拨'],
+    ['abc', 'abc'],
+  ])('toSimplified %j → %j', (input, expected) => expect(toSimplified(input)).toBe(expected));
+
+  it.each([
+    ['红谷 滩区', '红谷滩区'],
+    ['南昌市 红谷滩区 红谷中大道', '南昌市红谷滩区红谷中大道'],
+    ['ABC Trading Co', 'ABC Trading Co'],
+    ['张 三 ABC Co', '张三ABC Co'],
+    ['  前后空格  ', '前后空格'],
+  ])('removeSpacesInChinese %j → %j', (input, expected) =>
+    expect(removeSpacesInChinese(input)).toBe(expected),
+  );
+
+  it.each([
+    ['〔2016〕', '(2016)'],
+    ['【注】[a]', '(注)(a)'],
+    ['（x）', '(x)'],
+  ])('unifyBrackets %j → %j', (input, expected) => expect(unifyBrackets(input)).toBe(expected));
+
+  it('normalizeText applies every step', () => {
+    expect(normalizeText(' 南昌市 紅谷 灘區（分部） ')).toBe('南昌市红谷滩区(分部)');
+    expect(normalizeText('ABC  Ltd')).toBe('ABC  Ltd');
+  });
+
+  it('normalizeName gives the same key to spellings of one party', () => {
+    const key = normalizeName('某某（北京）有限公司');
+    expect(normalizeName('某某(北京)有限公司')).toBe(key);
+    expect(normalizeName(' 某某 (北京) 有限公司')).toBe(key);
+    expect(normalizeName('某某〔北京〕有限公司')).toBe(key);
+    expect(normalizeName('阿卜杜·热合曼')).toBe(normalizeName('阿卜杜热合曼'));
+    expect(normalizeName('張三')).toBe(normalizeName('张三'));
+    expect(normalizeName('张三')).not.toBe(normalizeName('张四'));
+  });
+
+  it.each([
+    ['金额（元）', '金额'],
+    ['执行标的金额(万元)', '执行标的金额'],
+    [' 被执行人 姓名* ', '被执行人姓名'],
+    ['立案日期：', '立案日期'],
+    ['證件號碼', '证件号码'],
+    ['被执行人(法定代表人)', '被执行人法定代表人'],
+    ['ＩＤ', 'ID'],
+  ])('normalizeHeader %j → %j', (input, expected) => expect(normalizeHeader(input)).toBe(expected));
+});

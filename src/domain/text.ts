@@ -1,0 +1,104 @@
+/**
+ * Text normalisation for Chinese source data: full-width → half-width, traditional → simplified,
+ * spaces inside Chinese removed, brackets unified. Pure; hot paths avoid work on ASCII strings.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+type Convert = (s: string) => string;
+let t2s: Convert | undefined;
+
+/** The opencc converter is costly to build (dictionary tries), so it is built once, on first use. */
+function simplifier(): Convert {
+  t2s ??= Converter({ from: 't', to: 'cn' });
+  return t2s;
+}
+
+/** True when every code unit is ASCII: such strings need no width, script or bracket work. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Full-width forms (U+FF01–U+FF5E) and the ideographic space → ASCII. `〇`/`Ｏ` are left alone:
+ * they are digits only inside Chinese-numeral dates, which `date.ts` handles.
+ */
+export function toHalfWidth(s: string): string {
+  if (isAscii(s)) return s;
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let r = -1;
+    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
+    else if (c === 0x3000) r = 0x20;
+    if (r >= 0) {
+      out += s.slice(start, i) + String.fromCharCode(r);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? s : out + s.slice(start);
+}
+
+/** Traditional → simplified Chinese (OpenCC t → cn). ASCII strings are returned untouched. */
+export function toSimplified(s: string): string {
+  if (isAscii(s)) return s;
+  return simplifier()(s);
+}
+
+const SPACES = /[\s\u00a0\u3000]+/g;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+/**
+ * Removes whitespace runs unless both neighbours are Latin letters or digits:
+ * `红谷 滩区` → `红谷滩区`, `ABC Trading Co` keeps its spaces. Leading/trailing space is trimmed.
+ */
+export function removeSpacesInChinese(s: string): string {
+  const t = s.trim();
+  if (isAscii(t)) return t;
+  return t.replace(SPACES, (m, offset: number) => {
+    const before = t.charAt(offset - 1);
+    const after = t.charAt(offset + m.length);
+    return LATIN_OR_DIGIT.test(before) && LATIN_OR_DIGIT.test(after) ? ' ' : '';
+  });
+}
+
+const OPEN_BRACKETS = /[（〔［【〖｛{[]/g;
+const CLOSE_BRACKETS = /[）〕］】〗｝}\]]/g;
+
+/** Every bracket shape (full-width, 〔〕, 【】, [] …) → ASCII `(` and `)`. */
+export function unifyBrackets(s: string): string {
+  return s.replace(OPEN_BRACKETS, '(').replace(CLOSE_BRACKETS, ')');
+}
+
+/** All of the above, in the order that keeps each step simple. */
+export function normalizeText(s: string): string {
+  const t = s.trim();
+  if (isAscii(t)) return unifyBrackets(t);
+  return unifyBrackets(removeSpacesInChinese(toSimplified(toHalfWidth(t))));
+}
+
+const NAME_NOISE = /[\s\u00a0·•．.、,，"'“”‘’]/g;
+
+/**
+ * Key for matching person and company names across datasets: `某某（北京）有限公司` and
+ * `某某(北京)有限公司` give the same key. Drops all spaces and dots (`阿卜杜·热合曼`), upper-cases Latin.
+ */
+export function normalizeName(s: string): string {
+  return unifyBrackets(toSimplified(toHalfWidth(s.trim())))
+    .replace(NAME_NOISE, '')
+    .toUpperCase();
+}
+
+const HEADER_UNIT = /\((?:元|万元|人民币元|人民币|元\/月|个|次|%|yuan)\)$/i;
+const ROUND_BRACKETS = /[()]/g;
+const HEADER_NOISE = /[\s\u00a0*:：\r\n]/g;
+
+/**
+ * Key for matching a spreadsheet header to a catalog label: trimmed, half-width, simplified,
+ * without spaces, required-markers (`*`), colons, or a trailing unit (`金额（元）` → `金额`).
+ */
+export function normalizeHeader(s: string): string {
+  const t = unifyBrackets(toSimplified(toHalfWidth(s))).replace(HEADER_NOISE, '');
+  return t.replace(HEADER_UNIT, '').replace(ROUND_BRACKETS, '');
+}

@@ -1,0 +1,62 @@
+import { parseMoney } from '../domain/money.ts';
+
+/** Which amount of the ruling a figure is. */
+export type AmountKind = 'claim' | 'paid' | 'unpaid';
+
+export interface AmountHit {
+  kind: AmountKind;
+  yuan: number;
+  /** Found by a strong label (执行标的, 已执行到位, 未履行) rather than a weak one (应支付, 尚欠). */
+  strong: boolean;
+  index: number;
+}
+
+// 人民币3650.00元, 400,000元, 12.5万元, 已执行0元; NFKC has made `，` a `,` already.
+const AMOUNT = /(?:人民币)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?元/g;
+
+const UNPAID_AFTER = /^(?:尚)?(?:未|没有|仍未)(?:执行|履行|到位|清偿|给付|支付|偿还)/;
+const UNPAID_STRONG = /(?:未(?:执行|履行|到位|清偿|给付|支付)(?:到位)?|尚未(?:执行|履行|清偿)(?:到位)?)(?:的)?(?:金额|款项?|标的(?:额)?|部分)?(?:为|共计|合计|计)?$/;
+const UNPAID_WEAK = /(?:尚欠|仍欠|剩余|尚有|下欠)(?:款项?|金额|债务|本金)?(?:为|共计|计)?$/;
+const PAID_STRONG = /(?:已执行(?:到位)?|执行到位|已(?:履行|给付|支付|偿还|到位|清偿|实际执行)|已扣划|到位)(?:的)?(?:款项?|金额|执行款|案款)?(?:为|共计|合计|计)?$/;
+const CLAIM_STRONG = /(?:申请执行标的|执行标的|标的)(?:额|金额|款)?(?:为|共计|合计|计)?$/;
+const CLAIM_WEAK = /(?:应(?:当)?(?:给付|支付|偿还|返还|履行)|申请执行(?:金额|款项)?)[^,。;\n]{0,20}?(?:共计|合计|款项|借款|货款|本金)?(?:为)?$/;
+const FEES = /(?:受理费|诉讼费|保全费|执行费|申请费|罚款|公告费|鉴定费|评估费)[^,。;\n]{0,6}$/;
+
+function toYuan(digits: string, wan: boolean): number | null {
+  const parsed = parseMoney(`${digits}${wan ? '万' : ''}元`);
+  if (parsed.ok) return Number(parsed.value);
+  const n = Number(digits.replaceAll(',', ''));
+  if (!Number.isFinite(n)) return null;
+  return Math.round(n * (wan ? 10000 : 1) * 100) / 100;
+}
+
+/**
+ * Labels each amount by the words before it (within its clause) or just after it
+ * (`尚有5,000元未履行`). Fees and figures without a label are ignored.
+ */
+export function findAmounts(text: string): AmountHit[] {
+  const hits: AmountHit[] = [];
+  let previousEnd = 0;
+  for (const m of text.matchAll(AMOUNT)) {
+    const [raw, digits, wan] = m;
+    if (!digits) continue;
+    const start = Math.max(previousEnd, m.index - 30);
+    let pre = text.slice(start, m.index);
+    const cut = Math.max(pre.lastIndexOf('。'), pre.lastIndexOf('\n'), pre.lastIndexOf(';'));
+    if (cut >= 0) pre = pre.slice(cut + 1);
+    pre = pre.replace(/人民币$/, '');
+    const post = text.slice(m.index + raw.length, m.index + raw.length + 10);
+    previousEnd = m.index + raw.length;
+    const yuan = toYuan(digits, wan === '万');
+    if (yuan === null || FEES.test(pre)) continue;
+    let kind: AmountKind | undefined;
+    let strong = true;
+    if (UNPAID_AFTER.test(post) || UNPAID_STRONG.test(pre)) kind = 'unpaid';
+    else if (UNPAID_WEAK.test(pre)) [kind, strong] = ['unpaid', false];
+    else if (PAID_STRONG.test(pre)) kind = 'paid';
+    else if (CLAIM_STRONG.test(pre)) kind = 'claim';
+    else if (CLAIM_WEAK.test(pre)) [kind, strong] = ['claim', false];
+    if (kind) hits.push({ kind, yuan, strong, index: m.index });
+  }
+  return hits;
+}

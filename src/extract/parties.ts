@@ -1,0 +1,100 @@
+import { parsePartyId } from '../domain/party-id.ts';
+import type { ExtractedParty } from './types.ts';
+
+/** Roles of the party block; only the first two are parties of the ledger, the rest are skipped. */
+const LABELS = [
+  '申请执行人',
+  '被执行人',
+  '复议申请人',
+  '异议人',
+  '案外人',
+  '第三人',
+  '法定代表人',
+  '负责人',
+  '经营者',
+  '委托诉讼代理人',
+  '委托代理人',
+  '诉讼代理人',
+  '法定代理人',
+  '指定代理人',
+  '代理人',
+] as const;
+
+// A label opens an entry at a boundary (start, new paragraph, 。 ;) or when a colon follows it.
+const LABEL = new RegExp(
+  `(^|[\\n。;])?(${LABELS.join('|')})((?:\\([^)]{1,12}\\))?)(:)?`,
+  'g',
+);
+const ID_LABEL =
+  /(?:公民身份号码|身份证号码|身份证号|身份证件号码|居民身份证号码|统一社会信用代码|社会信用代码|组织机构代码|证件号码)(?:为|是|:)?\s*([0-9A-Za-z×xX*＊✕]{3,20})/;
+
+export interface PartyBlock {
+  applicants: ExtractedParty[];
+  debtors: ExtractedParty[];
+  /** Found in a labelled party block (strong) or only in the body sentence (weak). */
+  fromBlock: boolean;
+}
+
+/** `36010219800101××××` → `36010219800101****`; no visible digit at all → null. */
+export function normaliseId(raw: string): string | null {
+  const s = raw.replace(/[×✕＊]/g, '*').replace(/x$/, 'X').toUpperCase();
+  if (!/[0-9A-Z]/.test(s.replace(/\*/g, ''))) return null;
+  if (s.includes('*')) return s;
+  const parsed = parsePartyId(s);
+  return parsed.ok ? parsed.value.value : s;
+}
+
+function partyFrom(entry: string): ExtractedParty | null {
+  // The name runs to the first comma/full stop; `(下称…)`-style notes are dropped, `(北京)` kept.
+  const name = (entry.split(/[,。;\n]/)[0] ?? '')
+    .replace(/\((?:以下)?(?:简称|下称)[^)]*\)/g, '')
+    .replace(/[:\s]/g, '')
+    .trim();
+  if (name === '' || name.length > 60) return null;
+  const id = ID_LABEL.exec(entry);
+  return { name, idNo: id?.[1] ? normaliseId(id[1]) : null };
+}
+
+/**
+ * Parties from the block between the case number and the body (`申请执行人：…。被执行人：…。
+ * 法定代表人：…`); 法定代表人/负责人/代理人 entries are not parties. Falls back to the body sentence
+ * `申请执行人甲与被执行人乙、丙…纠纷一案` when the block is missing.
+ */
+export function findParties(text: string, blockStart: number, bodyStart: number): PartyBlock {
+  const block = text.slice(blockStart, bodyStart);
+  const marks: { label: string; start: number; contentStart: number }[] = [];
+  for (const m of block.matchAll(LABEL)) {
+    const [all, boundary, label, , colon] = m;
+    if (!label) continue;
+    const atBoundary = boundary !== undefined || m.index === 0;
+    if (!atBoundary && !colon) continue;
+    marks.push({ label, start: m.index + (boundary?.length ?? 0), contentStart: m.index + all.length });
+  }
+  const applicants: ExtractedParty[] = [];
+  const debtors: ExtractedParty[] = [];
+  marks.forEach((mark, i) => {
+    const end = marks[i + 1]?.start ?? block.length;
+    const list = mark.label === '申请执行人' ? applicants : mark.label === '被执行人' ? debtors : null;
+    if (!list) return;
+    const party = partyFrom(block.slice(mark.contentStart, end));
+    if (party && !list.some((p) => p.name === party.name)) list.push(party);
+  });
+  if (applicants.length > 0 || debtors.length > 0) return { applicants, debtors, fromBlock: true };
+  return { ...fromBodySentence(text.slice(bodyStart)), fromBlock: false };
+}
+
+const BODY_SENTENCE = /申请执行人([^,。;\n]{2,80}?)与被执行人([^,。;\n]{2,120}?)(?:[^,。;\n]{0,30}?纠纷|一案)/;
+
+function fromBodySentence(body: string): Omit<PartyBlock, 'fromBlock'> {
+  const m = BODY_SENTENCE.exec(body);
+  if (!m?.[1] || !m[2]) return { applicants: [], debtors: [] };
+  const names = (s: string): ExtractedParty[] =>
+    s
+      .split(/、|和|及/)
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
+      .map((name) => ({ name, idNo: null }));
+  // The case cause (借款合同, 买卖合同) follows the last name without a separator; cut it off.
+  const debtorText = m[2].replace(/(?:民间借贷|借款合同|买卖合同|金融借款合同|劳务合同|租赁合同|合同|借款|侵权|劳动争议|追偿权|机动车交通事故责任)$/, '');
+  return { applicants: names(m[1]), debtors: names(debtorText) };
+}

@@ -1,0 +1,120 @@
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { AppError } from '../domain/app-error.ts';
+import type { SheetSource } from './cell.ts';
+import { readDelimited, readSample } from './csv-reader.ts';
+import type { TextEncoding } from './encoding.ts';
+import { readXlsx } from './xlsx-reader.ts';
+
+export type SourceFormat = 'xlsx' | 'csv' | 'tsv';
+
+export interface TableSource {
+  readonly path: string;
+  readonly format: SourceFormat;
+  /** Detected text encoding (CSV/TSV). */
+  readonly encoding?: TextEncoding;
+  readonly sheets: AsyncIterable<SheetSource> | Iterable<SheetSource>;
+}
+
+function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/** What the first bytes say a file really is, when it is not what its extension claims. */
+function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'other' {
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'zip';
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  return 'other';
+}
+
+/**
+ * Opens a data file for reading. Every problem that stops the whole file is an AppError with a
+ * Chinese message naming the file (never a crash): unknown type, .xls, a PDF under an Excel name,
+ * an encrypted workbook, an empty file.
+ */
+export async function openTable(path: string): Promise<TableSource> {
+  const name = basename(path);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new AppError('FILE_NOT_FOUND', `找不到文件：${path}`);
+  if (info.size === 0) throw new AppError('EMPTY_FILE', `文件 ${name} 是空文件，没有任何内容`);
+  const ext = extname(path).toLowerCase();
+  const head = await readSample(path, 16);
+  const kind = sniff(head);
+  if (kind === 'pdf') {
+    throw new AppError(
+      'NOT_A_SPREADSHEET',
+      `文件 ${name} 实际是 PDF 文档，不是 Excel 或 CSV 表格；裁定书等文书请用“文书提取”导入`,
+    );
+  }
+  if (ext === '.xls' || (ext === '.xlsx' && kind === 'ole')) {
+    throw new AppError(
+      ext === '.xls' ? 'XLS_NOT_SUPPORTED' : 'ENCRYPTED_OR_XLS',
+      ext === '.xls'
+        ? `文件 ${name} 是旧版 Excel（.xls）格式，请用 Excel 打开后“另存为” .xlsx 格式再导入`
+        : `文件 ${name} 设置了打开密码或是旧版 .xls 格式，请在 Excel 中取消密码并“另存为” .xlsx 后再导入`,
+    );
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    if (kind !== 'zip') {
+      throw new AppError(
+        'NOT_A_SPREADSHEET',
+        `文件 ${name} 不是有效的 Excel（.xlsx）文件，可能已损坏`,
+      );
+    }
+    return { path, format: 'xlsx', sheets: guardXlsx(path, name) };
+  }
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    if (kind === 'zip' || kind === 'ole') {
+      throw new AppError(
+        'NOT_A_SPREADSHEET',
+        `文件 ${name} 的扩展名是 ${ext}，但内容是 Excel 工作簿；请把扩展名改为 .xlsx`,
+      );
+    }
+    const sheet = await readDelimited(path, ext === '.csv' ? ',' : '\t');
+    return {
+      path,
+      format: ext === '.csv' ? 'csv' : 'tsv',
+      encoding: sheet.encoding,
+      sheets: [sheet],
+    };
+  }
+  throw new AppError(
+    'UNSUPPORTED_FILE',
+    `不支持的文件类型：${name}（支持 .xlsx、.csv、.tsv；.xls 请另存为 .xlsx）`,
+  );
+}
+
+/** ExcelJS throws plain errors on broken zips or XML: turn them into a message naming the file. */
+async function* guardXlsx(path: string, name: string): AsyncGenerator<SheetSource> {
+  const wrap = (error: unknown): AppError =>
+    error instanceof AppError
+      ? error
+      : new AppError(
+          'CORRUPT_XLSX',
+          `无法读取 Excel 文件 ${name}：文件已损坏、被加密或不是 .xlsx 格式（${
+            error instanceof Error ? error.message.slice(0, 80) : String(error)
+          }）`,
+        );
+  const sheets = readXlsx(path);
+  for (;;) {
+    let next: IteratorResult<SheetSource>;
+    try {
+      next = await sheets.next();
+    } catch (error) {
+      throw wrap(error);
+    }
+    if (next.done) return;
+    const sheet = next.value;
+    yield {
+      name: sheet.name,
+      rows: (async function* () {
+        try {
+          yield* sheet.rows;
+        } catch (error) {
+          throw wrap(error);
+        }
+      })(),
+    };
+  }
+}

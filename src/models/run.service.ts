@@ -1,0 +1,313 @@
+/**
+ * Running models (模型运行): choose models, check them, skip those whose data is missing, reuse the
+ * result of a model whose inputs did not change, run the rest with a time limit, and merge their
+ * leads. A failing or interrupted model leaves the database and earlier leads as they were.
+ */
+import { createHash } from 'node:crypto';
+import { DATASETS } from '../catalog/datasets.ts';
+import { AppError } from '../domain/app-error.ts';
+import {
+  BUILDING_BLOCK_DATASETS,
+  buildingBlockStatements,
+  sqlString,
+  type CaseScope,
+} from '../sql/building-blocks.ts';
+import type { Database } from '../store/database.ts';
+import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
+import { ModelSession } from '../store/model-session.ts';
+import {
+  committedBatches,
+  createRun,
+  datasetRowCount,
+  finishRun,
+  getCache,
+  setCache,
+} from '../store/run.repo.ts';
+import { loadLibrary, type LibraryModel } from './library.ts';
+import {
+  checkDefinition,
+  declaredDatasets,
+  prepareModel,
+  type PreparedModel,
+} from './prepare-model.ts';
+import { validatePreparedSql } from './validate-sql.ts';
+
+/** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
+export interface RunScope extends CaseScope {
+  readonly units?: readonly string[];
+  readonly campaign?: string;
+}
+
+export interface RunProgress {
+  readonly modelId: string;
+  readonly index: number;
+  readonly total: number;
+  readonly status: ModelOutcome['status'] | 'running';
+  readonly leads?: number;
+  readonly ms?: number;
+  readonly message?: string;
+}
+
+export interface RunOptions {
+  readonly models?: readonly string[];
+  readonly all?: boolean;
+  /** Run these definitions instead of the library's (fixtures, a model being imported). */
+  readonly definitions?: readonly LibraryModel[];
+  readonly params?: Record<string, unknown>;
+  readonly scope?: RunScope;
+  /** The run's reference date (default today). */
+  readonly asOf?: string;
+  /** Per-model time limit (default 300 s). */
+  readonly timeoutSeconds?: number;
+  /** Ignore the cache. */
+  readonly force?: boolean;
+  readonly onProgress?: (p: RunProgress) => void;
+}
+
+export interface ModelOutcome {
+  readonly id: string;
+  readonly version: number;
+  readonly status: 'ran' | 'cached' | 'skipped' | 'failed';
+  readonly leads: number;
+  readonly created: number;
+  readonly reopened: number;
+  readonly ms: number;
+  /** Why it was skipped or failed (Chinese). */
+  readonly reason?: string;
+  /** Stand-in datasets it ran on (Chinese). */
+  readonly standIn?: string;
+}
+
+export interface RunResult {
+  readonly runId: number;
+  readonly asOf: string;
+  readonly outcomes: ModelOutcome[];
+}
+
+const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
+const label = (ds: string): string => `${LABELS.get(ds) ?? ds}（${ds}）`;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function selectModels(library: readonly LibraryModel[], options: RunOptions): LibraryModel[] {
+  if (options.definitions) return [...options.definitions];
+  if (options.all || !options.models || options.models.length === 0) return [...library];
+  return options.models.map((id) => {
+    const m = library.find((x) => x.def.id.toLowerCase() === id.trim().toLowerCase());
+    if (!m) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`, 404);
+    return m;
+  });
+}
+
+/** Which required datasets are empty, and which stand-ins replace them. */
+function dataPlan(
+  model: LibraryModel,
+  counts: Map<string, number>,
+): { missing: string[]; standIns: string[] } {
+  const missing: string[] = [];
+  const standIns: string[] = [];
+  for (const ds of model.def.datasets.required) {
+    if ((counts.get(ds) ?? 0) > 0) continue;
+    const alternatives = (model.def.datasets.standIns[ds] ?? []).filter(
+      (a) => (counts.get(a) ?? 0) > 0,
+    );
+    if (alternatives.length > 0) {
+      standIns.push(
+        `${LABELS.get(ds) ?? ds}为空，以${alternatives.map((a) => LABELS.get(a) ?? a).join('、')}代替`,
+      );
+    } else missing.push(ds);
+  }
+  return { missing, standIns };
+}
+
+function signature(
+  prepared: PreparedModel,
+  scope: RunScope,
+  batches: Record<string, number[]>,
+): string {
+  const datasets = [...declaredDatasets(prepared.def), ...BUILDING_BLOCK_DATASETS].sort();
+  // known_people reads the person datasets too, so every batch id takes part.
+  return createHash('sha256')
+    .update(JSON.stringify({ sql: prepared.sql, def: prepared.def, scope, datasets, batches }))
+    .digest('hex');
+}
+
+function stageSql(
+  prepared: PreparedModel,
+  columns: readonly string[],
+  standIn: string | null,
+): string {
+  const { def } = prepared;
+  const key =
+    def.subject === 'case_person'
+      ? `${sqlString(def.id + ':')} || q.case_no || ':' || coalesce(q.subject_id, '')`
+      : `${sqlString(def.id + ':')} || q.case_no`;
+  const confidence = columns.includes('confidence') ? `coalesce(q.confidence, '高')` : `'高'`;
+  const lowNote = sqlString('（证件号码为脱敏号码，按姓名和可见数字匹配，置信度较低，请核实）');
+  const standInNote = standIn ? sqlString(`（注：${standIn}）`) : `''`;
+  return `CREATE OR REPLACE TEMP TABLE _stage AS
+SELECT ${key} AS lead_key, q.case_no, q.subject_id, q.subject_name, q.plate,
+  q.summary || CASE WHEN ${confidence} = '低' THEN ${lowNote} ELSE '' END || ${standInNote} AS summary,
+  q.priority,
+  to_json(list_transform(q.evidence, e -> {'dataset': e.dataset, 'batchId': e.batch_id, 'file': e.file, 'row': e.row})) AS evidence,
+  ${columns.includes('court') ? 'q.court' : 'CAST(NULL AS VARCHAR)'} AS court,
+  ${confidence} AS confidence,
+  md5(q.summary) AS fingerprint
+FROM (
+${prepared.sql}
+) q
+WHERE q.case_no IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY lead_key ORDER BY q.priority, q.summary) = 1`;
+}
+
+/** Runs models and merges their leads; see RunOptions. */
+export async function runModels(db: Database, options: RunOptions = {}): Promise<RunResult> {
+  const asOf = options.asOf ?? today();
+  const scope: RunScope = options.scope ?? {};
+  const library = options.definitions ? [] : await loadLibrary(db);
+  const models = selectModels(library, options);
+
+  // Every check that can fail on the user's input happens before anything is written.
+  const problems: string[] = [];
+  const declaredParams = new Set(models.flatMap((m) => m.def.parameters.map((p) => p.name)));
+  for (const name of Object.keys(options.params ?? {})) {
+    if (!declaredParams.has(name)) problems.push(`参数 ${name} 不属于所选的任何模型`);
+  }
+  const prepared = new Map<string, PreparedModel>();
+  for (const m of models) {
+    problems.push(...checkDefinition(m.def));
+    const p = prepareModel(m.def, asOf, options.params ?? {});
+    if ('problems' in p) problems.push(...p.problems);
+    else prepared.set(m.def.id, p);
+  }
+  if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
+
+  const counts = new Map<string, number>();
+  for (const d of DATASETS) counts.set(d.name, await datasetRowCount(db, d.name));
+  const batches = await committedBatches(db);
+  const proxyLedger = (counts.get('enforcement_cases') ?? 0) === 0;
+  const runId = await createRun(db, {
+    asOf,
+    models: models.map((m) => ({ id: m.def.id, version: m.def.version })),
+    params: options.params ?? {},
+    scope,
+    batches,
+  });
+
+  const session = await ModelSession.open(db);
+  let blocksReady = false;
+  const outcomes: ModelOutcome[] = [];
+  try {
+    for (const [index, model] of models.entries()) {
+      const { def } = model;
+      const started = Date.now();
+      const base = { id: def.id, version: def.version, leads: 0, created: 0, reopened: 0 };
+      const report = (o: ModelOutcome): void => {
+        outcomes.push(o);
+        options.onProgress?.({
+          modelId: def.id,
+          index,
+          total: models.length,
+          status: o.status,
+          leads: o.leads,
+          ms: o.ms,
+          message: o.reason ?? o.standIn,
+        });
+      };
+      options.onProgress?.({ modelId: def.id, index, total: models.length, status: 'running' });
+      const plan = dataPlan(model, counts);
+      if (plan.missing.length > 0) {
+        report({
+          ...base,
+          status: 'skipped',
+          ms: 0,
+          reason: `缺少数据：${plan.missing.map(label).join('、')}为空`,
+        });
+        continue;
+      }
+      const standIn = plan.standIns.length > 0 ? plan.standIns.join('；') : null;
+      const prep = prepared.get(def.id);
+      if (!prep) continue;
+      const sig = signature(prep, scope, batches);
+      const cache = await getCache(db, def.id);
+      if (!options.force && !options.definitions && cache?.signature === sig) {
+        await touchLeads(db, def.id, cache.runId, runId);
+        await setCache(db, def.id, { ...cache, runId });
+        report({ ...base, status: 'cached', leads: cache.leadCount, ms: Date.now() - started });
+        continue;
+      }
+      try {
+        if (!blocksReady) {
+          for (const sql of buildingBlockStatements({ scope, proxyLedger, materialize: true })) {
+            await session.run(sql);
+          }
+          blocksReady = true;
+        }
+        const { columns, problems: sqlProblems } = await validatePreparedSql(session, prep);
+        if (sqlProblems.length > 0) throw new AppError('MODEL_INVALID', sqlProblems.join('\n'));
+        const timeout = (options.timeoutSeconds ?? 300) * 1000;
+        await session.runWithTimeout(
+          stageSql(prep, columns, standIn),
+          timeout,
+          () =>
+            new AppError(
+              'MODEL_TIMEOUT',
+              `模型 ${def.id} 运行超过 ${timeout / 1000} 秒，已中止；数据库和已有线索未受影响`,
+            ),
+        );
+        await session.run('BEGIN TRANSACTION');
+        let merged;
+        try {
+          merged = await mergeStagedLeads(session, {
+            runId,
+            modelId: def.id,
+            modelVersion: def.version,
+            legalBasis: def.legalBasis,
+            action: def.action,
+            standIn,
+          });
+          await session.run('COMMIT');
+        } catch (error) {
+          await session.run('ROLLBACK');
+          throw error;
+        }
+        await setCache(db, def.id, { signature: sig, runId, leadCount: merged.total });
+        report({
+          ...base,
+          status: 'ran',
+          leads: merged.total,
+          created: merged.created,
+          reopened: merged.reopened,
+          ms: Date.now() - started,
+          ...(standIn ? { standIn } : {}),
+        });
+      } catch (error) {
+        const reason =
+          error instanceof AppError
+            ? error.message
+            : `模型 ${def.id} 运行出错：${String((error as Error).message ?? error)}`;
+        report({ ...base, status: 'failed', ms: Date.now() - started, reason });
+      }
+    }
+  } finally {
+    session.close();
+  }
+  await finishRun(db, runId, {
+    status: outcomes.some((o) => o.status === 'failed') ? 'failed' : 'finished',
+    counts: Object.fromEntries(
+      outcomes.map((o) => [
+        o.id,
+        { status: o.status, leads: o.leads, created: o.created, ms: o.ms },
+      ]),
+    ),
+    skipped: outcomes
+      .filter((o) => o.status === 'skipped')
+      .map((o) => ({ id: o.id, reason: o.reason })),
+    errors: outcomes
+      .filter((o) => o.status === 'failed')
+      .map((o) => ({ id: o.id, message: o.reason })),
+  });
+  return { runId, asOf, outcomes };
+}

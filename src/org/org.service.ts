@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateUnitRequest,
+  CreateUserRequest,
+  UpdateUnitRequest,
+  UpdateUserRequest,
+} from '../contract/org.ts';
+import type { Role } from '../contract/session.ts';
+import { AppError } from '../domain/app-error.ts';
+import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
+import type { Database } from '../store/database.ts';
+import { insertUnit, listUnits, updateUnit, type UnitRecord } from '../store/unit.repo.ts';
+import {
+  findUserById,
+  findUserByName,
+  insertUser,
+  listUsers,
+  setPassword,
+  unlockUser,
+  updateUserProfile,
+  type UserRecord,
+} from '../store/user.repo.ts';
+import { deleteUserSessions } from '../store/session.repo.ts';
+import { provinceUnits } from './province-units.ts';
+import { scopeOf, type Scope } from './unit-tree.ts';
+
+/** A user as services and routes see it (no password hash). */
+export type PublicUser = Omit<UserRecord, 'passwordHash' | 'roles'> & {
+  roles: Role[];
+  unitName: string;
+};
+
+/**
+ * Units and users (单位与用户). Units are few and change rarely: they are cached in memory and the
+ * cache is dropped on every change, so scope checks on every request cost no query.
+ */
+export class OrgService {
+  private unitCache: UnitRecord[] | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  async units(): Promise<UnitRecord[]> {
+    this.unitCache ??= await listUnits(this.db);
+    return this.unitCache;
+  }
+
+  async unit(id: string): Promise<UnitRecord | undefined> {
+    return (await this.units()).find((u) => u.id === id);
+  }
+
+  async scope(unitId: string): Promise<Scope> {
+    return scopeOf(await this.units(), unitId);
+  }
+
+  /** The province's unit tree, when there are no units yet. */
+  async ensureUnits(provinceCode = '33'): Promise<void> {
+    if ((await this.units()).length > 0) return;
+    for (const u of provinceUnits(provinceCode))
+      await insertUnit(this.db, { ...u, courtCodes: [] });
+    this.unitCache = undefined;
+  }
+
+  /**
+   * First start: the unit tree when there is none, and — when no administrator exists — an
+   * administrator with a one-time password (printed once by `serve`; no fixed default password).
+   */
+  async bootstrap(
+    provinceCode = '33',
+  ): Promise<{ username: string; password: string } | undefined> {
+    await this.ensureUnits(provinceCode);
+    const existing = await listUsers(this.db);
+    if (existing.some((u) => u.roles.includes('admin'))) return undefined;
+    const root = (await this.units()).find((u) => u.parentId === null);
+    if (!root) throw new AppError('NO_UNIT', `无法初始化：省份代码 ${provinceCode} 没有单位`, 500);
+    const password = generateOneTimePassword();
+    let username = 'admin';
+    for (let i = 2; existing.some((u) => u.username === username); i++) username = `admin${i}`;
+    await insertUser(this.db, {
+      id: randomUUID(),
+      username,
+      displayName: '系统管理员',
+      unitId: root.id,
+      roles: ['admin'],
+      canViewFullId: false,
+      disabled: false,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    });
+    return { username, password };
+  }
+
+  async createUnit(input: CreateUnitRequest): Promise<UnitRecord> {
+    const units = await this.units();
+    const id = input.id ?? input.regionCode;
+    if (units.some((u) => u.id === id))
+      throw new AppError('UNIT_EXISTS', `单位编号 ${id} 已存在`, 409);
+    if (input.parentId !== null && !units.some((u) => u.id === input.parentId)) {
+      throw new AppError('UNKNOWN_UNIT', `上级单位 ${input.parentId} 不存在`, 400);
+    }
+    const unit: UnitRecord = { ...input, id, courtCodes: input.courtCodes };
+    await insertUnit(this.db, unit);
+    this.unitCache = undefined;
+    return unit;
+  }
+
+  async updateUnit(id: string, patch: UpdateUnitRequest): Promise<UnitRecord> {
+    const current = await this.unit(id);
+    if (!current) throw new AppError('NOT_FOUND', '单位不存在', 404);
+    const next: UnitRecord = { ...current, ...patch };
+    if (next.parentId !== null) {
+      const below = (await this.scope(id)).unitIds;
+      if (below.includes(next.parentId)) {
+        throw new AppError('UNIT_CYCLE', '上级单位不能是本单位或其下级单位', 400);
+      }
+    }
+    await updateUnit(this.db, next);
+    this.unitCache = undefined;
+    return next;
+  }
+
+  private async toPublic(u: UserRecord): Promise<PublicUser> {
+    const { passwordHash: _hash, ...rest } = u;
+    return {
+      ...rest,
+      roles: u.roles as Role[],
+      unitName: (await this.unit(u.unitId))?.name ?? u.unitId,
+    };
+  }
+
+  async users(): Promise<PublicUser[]> {
+    return Promise.all((await listUsers(this.db)).map((u) => this.toPublic(u)));
+  }
+
+  async user(id: string): Promise<PublicUser | undefined> {
+    const u = await findUserById(this.db, id);
+    return u && this.toPublic(u);
+  }
+
+  /** Creates a user; without a password a one-time password is generated and must be changed. */
+  async createUser(
+    input: CreateUserRequest,
+  ): Promise<{ user: PublicUser; oneTimePassword: string | null }> {
+    if (!(await this.unit(input.unitId))) {
+      throw new AppError('UNKNOWN_UNIT', `单位 ${input.unitId} 不存在`, 400);
+    }
+    if (await findUserByName(this.db, input.username)) {
+      throw new AppError('USER_EXISTS', `用户名 ${input.username} 已存在`, 409);
+    }
+    const oneTime = input.password === undefined ? generateOneTimePassword() : null;
+    const id = randomUUID();
+    await insertUser(this.db, {
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      unitId: input.unitId,
+      roles: [...new Set(input.roles)],
+      canViewFullId: input.canViewFullId,
+      disabled: false,
+      passwordHash: await hashPassword(input.password ?? oneTime ?? ''),
+      mustChangePassword: oneTime !== null,
+    });
+    const user = await this.user(id);
+    if (!user) throw new AppError('INTERNAL', '内部错误', 500);
+    return { user, oneTimePassword: oneTime };
+  }
+
+  async updateUser(id: string, patch: UpdateUserRequest): Promise<PublicUser> {
+    const current = await findUserById(this.db, id);
+    if (!current) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (patch.unitId && !(await this.unit(patch.unitId))) {
+      throw new AppError('UNKNOWN_UNIT', `单位 ${patch.unitId} 不存在`, 400);
+    }
+    await updateUserProfile(this.db, id, {
+      displayName: patch.displayName ?? current.displayName,
+      unitId: patch.unitId ?? current.unitId,
+      roles: patch.roles ? [...new Set(patch.roles)] : current.roles,
+      canViewFullId: patch.canViewFullId ?? current.canViewFullId,
+      disabled: patch.disabled ?? current.disabled,
+    });
+    // A disabled user, or one whose rights changed, signs in again.
+    if (patch.disabled || patch.roles || patch.unitId) await deleteUserSessions(this.db, id);
+    const user = await this.user(id);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    return user;
+  }
+
+  async resetPassword(id: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
+    if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    const oneTimePassword = generateOneTimePassword();
+    await setPassword(this.db, id, await hashPassword(oneTimePassword), true);
+    await deleteUserSessions(this.db, id);
+    const user = await this.user(id);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    return { user, oneTimePassword };
+  }
+
+  async unlock(id: string): Promise<PublicUser> {
+    if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    await unlockUser(this.db, id);
+    const user = await this.user(id);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    return user;
+  }
+}

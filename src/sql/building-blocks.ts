@@ -1,0 +1,185 @@
+/**
+ * Shared SQL building blocks every model may use (models.md "Terms used below"). They are created
+ * as TEMP macros/views (or, for a run, TEMP tables) on the connection that runs the models, so the
+ * run's scope is applied once and nothing is written to the database file.
+ */
+
+/** Scope of a run: which cases count (courts, closure date range). */
+export interface CaseScope {
+  readonly courts?: readonly string[];
+  readonly closedFrom?: string;
+  readonly closedTo?: string;
+}
+
+export interface BuildingBlockOptions {
+  readonly scope?: CaseScope;
+  /** The court ledger is empty: the 失信/限消 lists stand in as a proxy ledger (datasets.md, last section). */
+  readonly proxyLedger?: boolean;
+  /** Materialise the heavy views as TEMP tables (runs); views otherwise (validation, fixtures print). */
+  readonly materialize?: boolean;
+}
+
+/** Names models may reference besides the dataset views. */
+export const BUILDING_BLOCKS = [
+  'ledger_cases',
+  'scoped_cases',
+  'closed_cases',
+  'case_debtors',
+  'closed_debtors',
+  'resumed_cases',
+  'known_people',
+] as const;
+
+/** Datasets the building blocks read (a run's cache signature includes their batches). */
+export const BUILDING_BLOCK_DATASETS = [
+  'enforcement_cases',
+  'case_parties',
+  'dishonest_debtors',
+  'consumption_restrictions',
+] as const;
+
+/** Person datasets whose (id, name) pairs resolve masked debtor IDs (name + visible digits). */
+const PERSON_SOURCES: readonly (readonly [string, string, string])[] = [
+  ['vehicles', 'owner_id', 'owner_name'],
+  ['real_estate', 'holder_id', 'holder_name'],
+  ['equity_holdings', 'holder_id', 'holder_name'],
+  ['pension_payments', 'id_no', 'name'],
+  ['provident_fund', 'id_no', 'name'],
+  ['social_insurance', 'id_no', 'name'],
+  ['marriages', 'husband_id', 'husband_name'],
+  ['marriages', 'wife_id', 'wife_name'],
+  ['travel_records', 'id_no', 'name'],
+  ['deaths', 'id_no', 'name'],
+  ['company_officers', 'person_id', 'person_name'],
+];
+
+/** SQL string literal. */
+export function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+const MACROS = [
+  // Provenance of one row of a dataset view (r is the table alias, i.e. the row as a struct).
+  `CREATE OR REPLACE TEMP MACRO ev(ds, r) AS {'dataset': ds, 'batch_id': r._batch_id, 'file': r._file, 'row': r._row, 'key': r._key}`,
+  `CREATE OR REPLACE TEMP MACRO mask_id(s) AS CASE WHEN s IS NULL THEN NULL WHEN length(s) >= 10 THEN left(s, 6) || repeat('*', length(s) - 10) || right(s, 4) ELSE s END`,
+  // A masked ID (330102********1234) is compatible with a full one when the visible digits agree.
+  `CREATE OR REPLACE TEMP MACRO id_like(masked, full_id) AS length(masked) = length(full_id) AND full_id LIKE replace(masked, '*', '_')`,
+  `CREATE OR REPLACE TEMP MACRO is_zhongben(t) AS t IN ('终结本次执行程序', '终本') OR t LIKE '%终结本次%'`,
+  // Type code of a canonical case number: （2023）浙0102执恢12号 → 执恢.
+  `CREATE OR REPLACE TEMP MACRO case_type(c) AS regexp_extract(c, '^（\\d{4}）\\D+\\d+(\\D+?)\\d+号', 1)`,
+  `CREATE OR REPLACE TEMP MACRO yuan(x) AS CASE WHEN x IS NULL THEN '不详' ELSE format('{:,.2f}', CAST(x AS DOUBLE)) || '元' END`,
+];
+
+function scopeCondition(scope: CaseScope | undefined): string {
+  const parts: string[] = [];
+  if (scope?.courts && scope.courts.length > 0) {
+    parts.push(`court IN (${scope.courts.map(sqlString).join(', ')})`);
+  }
+  if (scope?.closedFrom) parts.push(`closed_date >= DATE ${sqlString(scope.closedFrom)}`);
+  if (scope?.closedTo) parts.push(`closed_date <= DATE ${sqlString(scope.closedTo)}`);
+  return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+function ledgerSql(proxy: boolean): string {
+  if (!proxy) {
+    return `SELECT c.case_no, c.court, c.filed_date, c.closed_date, c.closure_type, c.target_amount,
+  c.paid_amount, c.unpaid_amount, c.judge, c.applicants, c.debtors, c.debtor_id,
+  false AS is_proxy, ev('enforcement_cases', c) AS _ev
+FROM enforcement_cases c`;
+  }
+  // Proxy ledger: one case per 案号 of the 失信/限消 lists; the publication date stands for closure.
+  return `SELECT case_no, any_value(court) AS court, CAST(NULL AS DATE) AS filed_date,
+  min(published_date) AS closed_date, CAST(NULL AS VARCHAR) AS closure_type,
+  CAST(NULL AS DECIMAL(18,2)) AS target_amount, CAST(NULL AS DECIMAL(18,2)) AS paid_amount,
+  CAST(NULL AS DECIMAL(18,2)) AS unpaid_amount, CAST(NULL AS VARCHAR) AS judge,
+  CAST(NULL AS VARCHAR) AS applicants, string_agg(DISTINCT name, '、') AS debtors,
+  CAST(NULL AS VARCHAR) AS debtor_id, true AS is_proxy, min(_ev) AS _ev
+FROM (
+  SELECT case_no, court, published_date, name, ev('dishonest_debtors', d) AS _ev FROM dishonest_debtors d
+  UNION ALL
+  SELECT case_no, NULL, published_date, name, ev('consumption_restrictions', r) FROM consumption_restrictions r
+) GROUP BY case_no`;
+}
+
+function debtorsSql(proxy: boolean): string {
+  const fromParties = `SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, p.party_type,
+    ev('case_parties', p) AS _ev
+  FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL`;
+  const fromLedger = `SELECT c.case_no, c.debtor_id, c.debtors, NULL, ev('enforcement_cases', c)
+  FROM enforcement_cases c WHERE c.debtor_id IS NOT NULL`;
+  const fromLists = `SELECT d.case_no, d.id_no, d.name, NULL, ev('dishonest_debtors', d)
+  FROM dishonest_debtors d WHERE d.id_no IS NOT NULL
+  UNION ALL
+  SELECT r.case_no, r.id_no, r.name, NULL, ev('consumption_restrictions', r)
+  FROM consumption_restrictions r WHERE r.id_no IS NOT NULL`;
+  const raw = [fromParties, fromLedger, ...(proxy ? [fromLists] : [])].join('\n  UNION ALL\n  ');
+  // One row per case and debtor ID (the party row and the ledger row may both name them).
+  return `WITH raw AS (
+  ${raw}
+), debtors AS (
+  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, any_value(party_type) AS party_type,
+    min(_ev) AS _ev, contains(debtor_id, '*') AS is_masked
+  FROM raw GROUP BY case_no, debtor_id
+)
+SELECT d.*, d.debtor_id AS match_id, '高' AS confidence FROM debtors d WHERE NOT d.is_masked
+UNION ALL
+SELECT d.*, k.id_no AS match_id, '低' AS confidence
+FROM debtors d JOIN known_people k ON k.name = d.debtor_name AND id_like(d.debtor_id, k.id_no)
+WHERE d.is_masked`;
+}
+
+function knownPeopleSql(): string {
+  return PERSON_SOURCES.map(
+    ([ds, id, name]) =>
+      `SELECT DISTINCT ${id} AS id_no, ${name} AS name FROM ${ds} WHERE ${id} IS NOT NULL AND NOT contains(${id}, '*')`,
+  ).join('\nUNION\n');
+}
+
+/**
+ * The statements that create the building blocks, in dependency order:
+ * - `ledger_cases`: the court ledger (or the proxy ledger), all cases, with `_ev`;
+ * - `scoped_cases`: ledger cases within the run's scope;
+ * - `closed_cases`: scoped 终本 cases (`closed_date` not null) + `special_group` of the applicants;
+ * - `case_debtors`: debtors per case (case_parties ∪ ledger debtor column), `match_id` is the full ID
+ *   to join other data on (a masked ID is resolved by name + visible digits, `confidence` 低);
+ * - `closed_debtors`: closed_cases × case_debtors (the starting point of most 带财终本 models);
+ * - `resumed_cases`: 执恢 cases with their debtors' `match_id` (all cases, not scoped).
+ */
+export function buildingBlockStatements(options: BuildingBlockOptions = {}): string[] {
+  const proxy = options.proxyLedger ?? false;
+  const kind = options.materialize ? 'TABLE' : 'VIEW';
+  const create = (name: string, sql: string): string =>
+    `CREATE OR REPLACE TEMP ${kind} ${name} AS\n${sql}`;
+  return [
+    ...MACROS,
+    create('known_people', knownPeopleSql()),
+    create('ledger_cases', ledgerSql(proxy)),
+    create('scoped_cases', `SELECT * FROM ledger_cases WHERE ${scopeCondition(options.scope)}`),
+    create(
+      'closed_cases',
+      `SELECT c.*, s.special_group FROM scoped_cases c
+LEFT JOIN (
+  SELECT case_no, string_agg(DISTINCT special_group, '、') AS special_group FROM case_parties
+  WHERE party_role = '申请执行人' AND special_group IS NOT NULL AND special_group <> ''
+  GROUP BY case_no
+) s USING (case_no)
+WHERE (c.is_proxy OR is_zhongben(c.closure_type)) AND c.closed_date IS NOT NULL`,
+    ),
+    create('case_debtors', debtorsSql(proxy)),
+    create(
+      'closed_debtors',
+      `SELECT c.*, d.debtor_id, d.debtor_name, d.party_type, d.is_masked, d.match_id, d.confidence,
+  d._ev AS _debtor_ev
+FROM closed_cases c JOIN case_debtors d USING (case_no)`.replace(
+        'c.*,',
+        'c.* EXCLUDE (debtor_id),',
+      ),
+    ),
+    create(
+      'resumed_cases',
+      `SELECT e.case_no, e.court, e.filed_date, d.match_id, d.debtor_name, ev('enforcement_cases', e) AS _ev
+FROM enforcement_cases e JOIN case_debtors d USING (case_no)
+WHERE case_type(e.case_no) = '执恢'`,
+    ),
+  ];
+}

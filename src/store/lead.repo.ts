@@ -1,0 +1,174 @@
+/**
+ * Leads (线索) and their notes, model runs, the per-model cache and user models: tables and SQL.
+ * Statuses follow workflow.md: 待研判 → 研判中 → 已成案 / 已排除 / 已合并.
+ */
+import type { Row, SqlParams } from './database.ts';
+
+/** Anything that runs SQL: the main Database or a ModelSession. */
+export interface SqlExecutor {
+  run(sql: string, params?: SqlParams): Promise<void>;
+  all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+}
+
+const LEAD_DDL = [
+  `CREATE TABLE IF NOT EXISTS leads (
+    lead_key VARCHAR PRIMARY KEY,
+    model_id VARCHAR NOT NULL,
+    model_version INTEGER NOT NULL,
+    case_no VARCHAR,
+    subject_id VARCHAR,
+    subject_name VARCHAR,
+    plate VARCHAR,
+    summary VARCHAR NOT NULL,
+    priority VARCHAR NOT NULL,
+    evidence JSON,
+    legal_basis JSON,
+    action VARCHAR,
+    court VARCHAR,
+    unit_id VARCHAR,
+    confidence VARCHAR,            -- 高, or 低 when matched through a masked ID
+    stand_in VARCHAR,              -- the stand-in datasets used, when the model ran on them
+    status VARCHAR NOT NULL DEFAULT '待研判',
+    dismiss_reason VARCHAR,
+    dismiss_note VARCHAR,
+    assignee VARCHAR,
+    changed BOOLEAN NOT NULL DEFAULT false,
+    fingerprint VARCHAR,
+    first_seen_run INTEGER,
+    last_seen_run INTEGER,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+  )`,
+  `CREATE INDEX IF NOT EXISTS leads_model_idx ON leads (model_id)`,
+  `CREATE INDEX IF NOT EXISTS leads_status_idx ON leads (status)`,
+  `CREATE INDEX IF NOT EXISTS leads_case_idx ON leads (case_no)`,
+  `CREATE SEQUENCE IF NOT EXISTS lead_note_id_seq START 1`,
+  `CREATE TABLE IF NOT EXISTS lead_notes (
+    id INTEGER PRIMARY KEY DEFAULT nextval('lead_note_id_seq'),
+    lead_key VARCHAR NOT NULL,
+    noted_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    author VARCHAR,
+    kind VARCHAR NOT NULL DEFAULT 'note',   -- note | status | system
+    text VARCHAR NOT NULL
+  )`,
+  `CREATE SEQUENCE IF NOT EXISTS model_run_id_seq START 1`,
+  `CREATE TABLE IF NOT EXISTS model_runs (
+    id INTEGER PRIMARY KEY DEFAULT nextval('model_run_id_seq'),
+    started TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    finished TIMESTAMP,
+    status VARCHAR NOT NULL DEFAULT 'running',   -- running | finished | failed
+    as_of DATE,
+    models JSON,          -- [{id, version}]
+    params JSON,
+    scope JSON,
+    batches JSON,         -- {dataset: [batch ids]} read by the run
+    counts JSON,          -- {modelId: {leads, new, cached, ms}}
+    skipped JSON,         -- [{id, reason}]
+    errors JSON           -- [{id, message}]
+  )`,
+  `CREATE TABLE IF NOT EXISTS model_cache (
+    model_id VARCHAR PRIMARY KEY,
+    signature VARCHAR NOT NULL,
+    run_id INTEGER NOT NULL,
+    lead_count BIGINT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS user_models (
+    id VARCHAR PRIMARY KEY,
+    version INTEGER NOT NULL,
+    source VARCHAR NOT NULL,      -- the model file (YAML), fixture included
+    imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    imported_by VARCHAR
+  )`,
+];
+
+/** Creates the model/lead tables (called from ensureSchema). */
+export async function ensureLeadSchema(db: SqlExecutor): Promise<void> {
+  for (const sql of LEAD_DDL) await db.run(sql);
+}
+
+/** Metadata of the model whose staged rows are merged. */
+export interface MergeInput {
+  readonly runId: number;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  readonly legalBasis: readonly string[];
+  readonly action: string;
+  readonly standIn: string | null;
+}
+
+/**
+ * Merges the staged leads (TEMP table `_stage` on `session`, columns lead_key, case_no, subject_id,
+ * subject_name, plate, summary, priority, evidence, court, confidence, fingerprint) into `leads`:
+ * existing keys are refreshed (never duplicated); a dismissed lead whose fingerprint changed is
+ * reopened to 待研判, flagged `changed`, and gets a note. Returns counts.
+ */
+export async function mergeStagedLeads(
+  session: SqlExecutor,
+  input: MergeInput,
+): Promise<{ total: number; created: number; reopened: number }> {
+  const p = {
+    run: input.runId,
+    model: input.modelId,
+    version: input.modelVersion,
+    legal: JSON.stringify(input.legalBasis),
+    action: input.action,
+    standIn: input.standIn,
+  };
+  const reopened = await session.all<{ lead_key: string }>(
+    `SELECT l.lead_key FROM leads l JOIN _stage s USING (lead_key)
+     WHERE l.status = '已排除' AND l.fingerprint IS DISTINCT FROM s.fingerprint`,
+  );
+  await session.run(
+    `UPDATE leads SET
+       model_version = $version, case_no = s.case_no, subject_id = s.subject_id,
+       subject_name = s.subject_name, plate = s.plate, summary = s.summary, priority = s.priority,
+       evidence = s.evidence, legal_basis = $legal::JSON, action = $action, court = s.court,
+       confidence = s.confidence, stand_in = $standIn,
+       changed = leads.changed OR leads.fingerprint IS DISTINCT FROM s.fingerprint,
+       status = CASE WHEN leads.status = '已排除' AND leads.fingerprint IS DISTINCT FROM s.fingerprint
+                     THEN '待研判' ELSE leads.status END,
+       fingerprint = s.fingerprint, last_seen_run = $run, updated_at = current_timestamp
+     FROM _stage s WHERE leads.lead_key = s.lead_key AND leads.model_id = $model`,
+    p,
+  );
+  const before = await session.all<{ n: string }>(`SELECT count(*) AS n FROM _stage`);
+  const inserted = await session.all<{ n: string }>(
+    `SELECT count(*) AS n FROM _stage s WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.lead_key = s.lead_key)`,
+  );
+  await session.run(
+    `INSERT INTO leads (lead_key, model_id, model_version, case_no, subject_id, subject_name, plate,
+       summary, priority, evidence, legal_basis, action, court, confidence, stand_in, fingerprint,
+       first_seen_run, last_seen_run)
+     SELECT s.lead_key, $model, $version, s.case_no, s.subject_id, s.subject_name, s.plate, s.summary,
+       s.priority, s.evidence, $legal::JSON, $action, s.court, s.confidence, $standIn, s.fingerprint, $run, $run
+     FROM _stage s WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.lead_key = s.lead_key)`,
+    p,
+  );
+  for (const { lead_key } of reopened) {
+    await session.run(
+      `INSERT INTO lead_notes (lead_key, author, kind, text) VALUES ($key, '系统', 'system', $text)`,
+      {
+        key: lead_key,
+        text: `第 ${input.runId} 次运行发现证据已变化，线索由“已排除”重新打开为“待研判”`,
+      },
+    );
+  }
+  return {
+    total: Number(before[0]?.n ?? 0),
+    created: Number(inserted[0]?.n ?? 0),
+    reopened: reopened.length,
+  };
+}
+
+/** A cached model's leads are still current: mark them seen by this run. */
+export async function touchLeads(
+  db: SqlExecutor,
+  modelId: string,
+  previousRun: number,
+  runId: number,
+): Promise<void> {
+  await db.run(
+    `UPDATE leads SET last_seen_run = $run WHERE model_id = $model AND last_seen_run = $prev`,
+    { run: runId, model: modelId, prev: previousRun },
+  );
+}

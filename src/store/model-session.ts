@@ -1,0 +1,60 @@
+/**
+ * A separate DuckDB connection for running models: its TEMP building blocks stay private to the run,
+ * and a runaway query can be interrupted without touching the main connection.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database, Row, SqlParams } from './database.ts';
+
+export class ModelSession {
+  private constructor(private readonly connection: DuckDBConnection) {}
+
+  static async open(db: Database): Promise<ModelSession> {
+    return new ModelSession(await db.connect());
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  /**
+   * Runs `sql`; after `timeoutMs` the query is interrupted and `onTimeout` decides the error.
+   * An interrupted statement leaves nothing behind (DuckDB aborts it as a whole).
+   */
+  async runWithTimeout(sql: string, timeoutMs: number, onTimeout: () => Error): Promise<void> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      this.connection.interrupt();
+    }, timeoutMs);
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      if (timedOut) throw onTimeout();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Cancels whatever this session is running (e.g. on Ctrl-C). */
+  interrupt(): void {
+    this.connection.interrupt();
+  }
+
+  /** `json_serialize_sql` of a statement: DuckDB's parse tree, for the SQL guard. */
+  async serialize(sql: string): Promise<string> {
+    const rows = await this.all<{ j: string }>(
+      `SELECT json_serialize_sql(${`'${sql.replaceAll("'", "''")}'`}) AS j`,
+    );
+    return rows[0]?.j ?? '';
+  }
+
+  close(): void {
+    this.connection.closeSync();
+  }
+}

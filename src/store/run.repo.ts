@@ -1,0 +1,100 @@
+/**
+ * Model runs (`model_runs`), the per-model result cache (`model_cache`) and what the runs need to
+ * know about the datasets (row counts, committed batch ids).
+ */
+import type { SqlExecutor } from './lead.repo.ts';
+
+/** Rows currently visible in a dataset view (0 when empty). */
+export async function datasetRowCount(db: SqlExecutor, dataset: string): Promise<number> {
+  const rows = await db.all<{ n: string }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${dataset} LIMIT 1)`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Batch ids that currently contribute rows to each dataset, from the `batches` table (cheap: no
+ * scan of the data). A rolled-back batch drops out, so the signature changes with it.
+ */
+export async function committedBatches(db: SqlExecutor): Promise<Record<string, number[]>> {
+  const rows = await db.all<{ dataset: string; ids: number[] }>(
+    `SELECT dataset, list(id ORDER BY id) AS ids FROM batches WHERE status = 'committed' GROUP BY dataset`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.dataset, r.ids.map(Number)]));
+}
+
+export interface RunStart {
+  readonly asOf: string;
+  readonly models: readonly { id: string; version: number }[];
+  readonly params: unknown;
+  readonly scope: unknown;
+  readonly batches: unknown;
+}
+
+export async function createRun(db: SqlExecutor, start: RunStart): Promise<number> {
+  const rows = await db.all<{ id: number }>(
+    `INSERT INTO model_runs (as_of, models, params, scope, batches)
+     VALUES ($asOf::DATE, $models::JSON, $params::JSON, $scope::JSON, $batches::JSON) RETURNING id`,
+    {
+      asOf: start.asOf,
+      models: JSON.stringify(start.models),
+      params: JSON.stringify(start.params),
+      scope: JSON.stringify(start.scope),
+      batches: JSON.stringify(start.batches),
+    },
+  );
+  return Number(rows[0]?.id);
+}
+
+export interface RunEnd {
+  readonly status: 'finished' | 'failed';
+  readonly counts: unknown;
+  readonly skipped: unknown;
+  readonly errors: unknown;
+}
+
+export async function finishRun(db: SqlExecutor, id: number, end: RunEnd): Promise<void> {
+  await db.run(
+    `UPDATE model_runs SET finished = current_timestamp, status = $status, counts = $counts::JSON,
+       skipped = $skipped::JSON, errors = $errors::JSON WHERE id = $id`,
+    {
+      id,
+      status: end.status,
+      counts: JSON.stringify(end.counts),
+      skipped: JSON.stringify(end.skipped),
+      errors: JSON.stringify(end.errors),
+    },
+  );
+}
+
+export async function getRun(
+  db: SqlExecutor,
+  id: number,
+): Promise<Record<string, unknown> | undefined> {
+  const rows = await db.all(`SELECT * FROM model_runs WHERE id = $id`, { id });
+  return rows[0];
+}
+
+export interface CacheEntry {
+  readonly signature: string;
+  readonly runId: number;
+  readonly leadCount: number;
+}
+
+export async function getCache(db: SqlExecutor, modelId: string): Promise<CacheEntry | undefined> {
+  const rows = await db.all<{ signature: string; run_id: number; lead_count: string }>(
+    `SELECT signature, run_id, lead_count FROM model_cache WHERE model_id = $id`,
+    { id: modelId },
+  );
+  const r = rows[0];
+  return r
+    ? { signature: r.signature, runId: Number(r.run_id), leadCount: Number(r.lead_count) }
+    : undefined;
+}
+
+export async function setCache(db: SqlExecutor, modelId: string, entry: CacheEntry): Promise<void> {
+  await db.run(
+    `INSERT OR REPLACE INTO model_cache (model_id, signature, run_id, lead_count) VALUES ($id, $sig, $run, $n)`,
+    { id: modelId, sig: entry.signature, run: entry.runId, n: entry.leadCount },
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The one way the web app talks to the server: same-origin fetch with the session cookie
+ * (HTTP-only, sent by the browser) and the CSRF token in a header on every state-changing request.
+ * Errors arrive as `{code, message}` with a Chinese message and are thrown as ApiError.
+ */
+import { CSRF_HEADER } from '../../../src/contract/session.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The readable cookie the server also sets with the token (README of src/contract). */
+const CSRF_COOKIE = 'zj_csrf';
+let csrfToken: string | null = null;
+
+/** The server hands the token out at sign-in / session fetch; a readable cookie is the fallback. */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+function readCsrf(): string | null {
+  if (csrfToken) return csrfToken;
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === CSRF_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+type Unauthorized = () => void;
+let onUnauthorized: Unauthorized = () => undefined;
+/** The session provider registers what a 401 does (back to the sign-in page). */
+export function setUnauthorizedHandler(fn: Unauthorized): void {
+  onUnauthorized = fn;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined | string[]>;
+
+/** '/api/leads' + {page: 2, status: ['待研判']} → '/api/leads?page=2&status=待研判'. */
+export function buildUrl(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) v.forEach((x) => params.append(k, x));
+    else params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let code = `HTTP_${res.status}`;
+  let message = `请求失败（${res.status}）`;
+  try {
+    const body = (await res.json()) as {
+      code?: string;
+      message?: string;
+      error?: { code?: string; message?: string };
+    };
+    const e = body.error ?? body;
+    if (e.code) code = e.code;
+    if (e.message) message = e.message;
+  } catch {
+    if (res.status === 404) message = '未找到，或无权查看';
+    else if (res.status >= 500) message = '服务器出错，请稍后重试';
+    else if (res.status === 413) message = '文件过大，已被拒绝';
+  }
+  return new ApiError(code, message, res.status);
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET') {
+    const token = readCsrf();
+    if (token) headers[CSRF_HEADER] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError('NETWORK', '无法连接服务器，请检查网络', 0);
+  }
+  if (res.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized();
+  if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('Content-Type') ?? '';
+  return (type.includes('json') ? await res.json() : await res.text()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/**
+ * Downloads a file the server renders (Excel exports, templates, reports) through fetch, so the
+ * CSRF header and error messages work the same as for JSON; the browser then saves the blob.
+ */
+export async function download(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { query?: Query; body?: unknown; fallbackName?: string } = {},
+): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') {
+    const token = readCsrf();
+    if (token) headers[CSRF_HEADER] = token;
+    headers['Content-Type'] = 'application/json';
+  }
+  const res = await fetch(buildUrl(path, options.query), {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (!res.ok) throw await toError(res);
+  const blob = await res.blob();
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star?.[1]
+    ? decodeURIComponent(star[1])
+    : (plain?.[1] ?? options.fallbackName ?? 'download.xlsx');
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '../../../src/contract/session.ts';
+import { useSession } from '../hooks/use-session.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+/** The frame of every signed-in page: left menu, the user's name/unit/role, sign-out. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { user, signOut, hasRole } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const top = '/' + (location.pathname.split('/')[1] ?? '');
+
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">工作台</Link> },
+    { key: '/data', icon: <DatabaseOutlined />, label: <Link to="/data">数据管理</Link> },
+    { key: '/models', icon: <ExperimentOutlined />, label: <Link to="/models">监督模型</Link> },
+    { key: '/leads', icon: <FileSearchOutlined />, label: <Link to="/leads">线索</Link> },
+    ...(hasRole('admin')
+      ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> }]
+      : []),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} theme="dark">
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            color: '#fff',
+            fontWeight: 600,
+            fontSize: collapsed ? 16 : 18,
+            letterSpacing: 2,
+            borderBottom: '1px solid rgba(255,255,255,0.1)',
+          }}
+        >
+          {collapsed ? '执检' : '执检 · 执行监督'}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[top]} items={items} />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            boxShadow: '0 1px 4px rgba(0,21,41,0.08)',
+            height: 56,
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            民事执行检察监督平台
+          </Typography.Text>
+          {user && (
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'password') navigate('/password');
+                  if (key === 'logout') void signOut().then(() => navigate('/login'));
+                },
+              }}
+            >
+              <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9c' }} />
+                <span>{user.displayName}</span>
+                <Typography.Text type="secondary">{user.unitName}</Typography.Text>
+                {user.roles.map((r) => (
+                  <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>
+                    {ROLE_LABELS[r]}
+                  </Tag>
+                ))}
+              </Space>
+            </Dropdown>
+          )}
+        </Header>
+        <Content style={{ margin: 16 }}>{children}</Content>
+      </Layout>
+    </Layout>
+  );
+}

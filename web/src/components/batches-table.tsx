@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { RollbackOutlined } from '@ant-design/icons';
+import type { Batch, Dataset } from '../../../src/contract/data.ts';
+import { api, ApiError } from '../api/client.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { ErrorResult } from './error-result.tsx';
+import { formatCount, formatDateTime } from './format.ts';
+
+/** 导入批次: every batch with its files and counts; a data admin can roll one back. */
+export function BatchesTable({
+  datasets,
+  canRollback,
+  refreshKey,
+}: {
+  datasets: Dataset[];
+  canRollback: boolean;
+  refreshKey: number;
+}) {
+  const { message } = App.useApp();
+  const [dataset, setDataset] = useState<string>();
+  const [busyId, setBusyId] = useState<number>();
+  const batches = useApi(
+    (signal) => api.get<Batch[]>('/api/batches', { dataset }, signal),
+    [dataset, refreshKey],
+  );
+
+  const rollback = async (b: Batch) => {
+    setBusyId(b.id);
+    try {
+      await api.post(`/api/batches/${b.id}/rollback`);
+      message.success(`批次 #${b.id} 已回滚，数据恢复到导入前`);
+      batches.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '回滚失败');
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+
+  if (batches.error) return <ErrorResult error={batches.error} onRetry={batches.reload} />;
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="按数据集筛选"
+          style={{ width: 240 }}
+          value={dataset}
+          onChange={setDataset}
+          options={datasets.map((d) => ({ value: d.name, label: d.label }))}
+        />
+      </Space>
+      <Table<Batch>
+        size="small"
+        rowKey="id"
+        loading={batches.loading}
+        dataSource={batches.data ?? []}
+        locale={{ emptyText: '尚无导入批次' }}
+        pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 批` }}
+        columns={[
+          { title: '批次', dataIndex: 'id', width: 70, render: (v: number) => `#${v}` },
+          { title: '数据集', dataIndex: 'datasetLabel' },
+          {
+            title: '文件',
+            dataIndex: 'files',
+            render: (f: string[]) => (
+              <Typography.Text ellipsis style={{ maxWidth: 260 }} title={f.join('、')}>
+                {f.join('、') || '—'}
+              </Typography.Text>
+            ),
+          },
+          { title: '来源', dataIndex: 'source', render: (v: string | null) => v ?? '—' },
+          { title: '单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
+          { title: '导入人', dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
+          { title: '导入时间', dataIndex: 'createdAt', render: formatDateTime },
+          { title: '导入行', dataIndex: 'rowsImported', align: 'right', render: formatCount },
+          { title: '覆盖', dataIndex: 'rowsSuperseded', align: 'right', render: formatCount },
+          { title: '问题行', dataIndex: 'rowsRejected', align: 'right', render: formatCount },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: Batch['status'], b) =>
+              s === 'committed' ? (
+                <Tag color="green">有效</Tag>
+              ) : (
+                <Tag title={formatDateTime(b.rolledBackAt)}>已回滚</Tag>
+              ),
+          },
+          ...(canRollback
+            ? [
+                {
+                  title: '操作',
+                  key: 'op',
+                  render: (_: unknown, b: Batch) =>
+                    b.status === 'committed' ? (
+                      <Popconfirm
+                        title={`回滚批次 #${b.id}？`}
+                        description="该批次导入的数据将被撤销，被它覆盖的旧版本恢复有效。"
+                        okText="回滚"
+                        cancelText="取消"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => rollback(b)}
+                      >
+                        <Button
+                          size="small"
+                          danger
+                          icon={<RollbackOutlined />}
+                          loading={busyId === b.id}
+                        >
+                          回滚
+                        </Button>
+                      </Popconfirm>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { Alert, Progress, Space, Typography } from 'antd';
+import type { Job } from '../../../src/contract/jobs.ts';
+import { jobPercent } from '../hooks/use-job.ts';
+import { formatDateTime } from './format.ts';
+
+const STATE_LABELS: Record<Job['state'], string> = {
+  queued: '排队中',
+  running: '进行中',
+  succeeded: '已完成',
+  failed: '失败',
+};
+
+/** A background job's progress bar; it keeps going across page reloads (the id is in the URL). */
+export function JobProgress({ job }: { job: Job }) {
+  const percent = jobPercent(job);
+  const status =
+    job.state === 'failed' ? 'exception' : job.state === 'succeeded' ? 'success' : 'active';
+  return (
+    <div data-testid="job-progress" data-state={job.state}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text strong>
+          {job.title} · {STATE_LABELS[job.state]}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          开始于 {formatDateTime(job.startedAt ?? job.createdAt)}
+        </Typography.Text>
+      </Space>
+      <Progress percent={percent ?? (job.state === 'succeeded' ? 100 : 0)} status={status} />
+      <Typography.Text type="secondary">
+        {job.progress.message}
+        {job.progress.total
+          ? `（${job.progress.done.toLocaleString('zh-CN')} / ${job.progress.total.toLocaleString('zh-CN')}）`
+          : ''}
+      </Typography.Text>
+      {job.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          message="任务失败"
+          description={job.error.message}
+        />
+      )}
+    </div>
+  );
+}

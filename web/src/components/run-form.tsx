@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { PlayCircleOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import type { JobStarted } from '../../../src/contract/jobs.ts';
+import type { RunRequest } from '../../../src/contract/models.ts';
+import type { Unit } from '../../../src/contract/org.ts';
+import { api, ApiError } from '../api/client.ts';
+import { useApi } from '../hooks/use-api.ts';
+
+interface ScopeValues {
+  unitIds?: string[];
+  courts?: string[];
+  closed?: [Dayjs | null, Dayjs | null] | null;
+  campaign?: string;
+}
+
+/**
+ * The scope of a run (units, courts, closure dates, campaign) and the run button. Parameter
+ * overrides come from the caller (the model detail page edits them).
+ */
+export function RunForm({
+  modelIds,
+  params,
+  disabled,
+  label,
+  onStarted,
+}: {
+  modelIds: string[] | undefined;
+  params?: RunRequest['params'];
+  disabled?: boolean;
+  label: string;
+  onStarted: (jobId: string) => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ScopeValues>();
+  const [busy, setBusy] = useState(false);
+  const units = useApi((s) => api.get<Unit[]>('/api/units', undefined, s), []);
+
+  const run = async () => {
+    const v = form.getFieldsValue();
+    setBusy(true);
+    try {
+      const body: RunRequest = {
+        modelIds,
+        params: params ?? {},
+        scope: {
+          unitIds: v.unitIds?.length ? v.unitIds : undefined,
+          courts: v.courts?.length ? v.courts : undefined,
+          closedFrom: v.closed?.[0]?.format('YYYY-MM-DD'),
+          closedTo: v.closed?.[1]?.format('YYYY-MM-DD'),
+          campaign: v.campaign?.trim() || undefined,
+        },
+      };
+      const started = await api.post<JobStarted>('/api/runs', body);
+      onStarted(started.jobId);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '运行失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="inline" style={{ rowGap: 8 }}>
+      <Form.Item name="unitIds" label="范围：单位">
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="全部（本单位及下级）"
+          style={{ minWidth: 200 }}
+          optionFilterProp="label"
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="courts" label="法院">
+        <Select
+          mode="tags"
+          placeholder="全部"
+          style={{ minWidth: 160 }}
+          tokenSeparators={[',', '，']}
+        />
+      </Form.Item>
+      <Form.Item name="closed" label="结案日期">
+        <DatePicker.RangePicker />
+      </Form.Item>
+      <Form.Item name="campaign" label="专项活动">
+        <Input placeholder="可选" style={{ width: 140 }} maxLength={100} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            loading={busy}
+            disabled={disabled}
+            onClick={() => void run()}
+            data-testid="run-models"
+          >
+            {label}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,288 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  Modal,
+  Row,
+  Space,
+  Table,
+  Timeline,
+  Typography,
+} from 'antd';
+import {
+  ArrowLeftOutlined,
+  EyeOutlined,
+  MessageOutlined,
+  RedoOutlined,
+  StopOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { LeadDetail, LeadRow } from '../../../src/contract/leads.ts';
+import { api, ApiError } from '../api/client.ts';
+import { AssignModal } from '../components/assign-modal.tsx';
+import { DismissModal } from '../components/dismiss-modal.tsx';
+import type { DismissValues } from '../components/dismiss-modal.tsx';
+import { ErrorResult } from '../components/error-result.tsx';
+import { EvidenceRows } from '../components/evidence-rows.tsx';
+import { formatDate, formatDateTime } from '../components/format.ts';
+import { LeadStatusTag, PriorityTag } from '../components/lead-status-tag.tsx';
+import { PageLoading } from '../components/page-loading.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { useSession } from '../hooks/use-session.tsx';
+
+/** 线索详情: the finding, its evidence, the legal basis, 串并, and the actions on it. */
+export default function LeadPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { user, hasRole } = useSession();
+  const [reveal, setReveal] = useState(false);
+  const [dialog, setDialog] = useState<'assign' | 'dismiss' | 'note' | 'reopen' | null>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [override, setOverride] = useState<LeadDetail>();
+
+  const path = `/api/leads/${encodeURIComponent(id)}`;
+  const loaded = useApi(
+    (signal) => {
+      setOverride(undefined);
+      return api.get<LeadDetail>(path, reveal ? { reveal: '1' } : undefined, signal);
+    },
+    [path, reveal],
+  );
+  const data = override ?? loaded.data;
+
+  const act = async (suffix: string, body: object, done: string) => {
+    setBusy(true);
+    try {
+      const next = await api.post<LeadDetail>(`${path}/${suffix}`, body);
+      setOverride(next);
+      setDialog(null);
+      setText('');
+      message.success(done);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (loaded.loading && !data) return <PageLoading />;
+  if (loaded.error && !data) return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
+  if (!data) return null;
+  const { lead } = data;
+  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
+  const leadLink = (r: LeadRow) => (
+    <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{r.caseNo ?? r.leadKey}</Link>
+  );
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="lead-page">
+      <Card
+        title={
+          <Space wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} />
+            <span>{lead.caseNo ?? '（无案号）'}</span>
+            <LeadStatusTag status={lead.status} changed={lead.changed} />
+            <PriorityTag priority={lead.priority} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {user?.canViewFullId && (
+              <Button icon={<EyeOutlined />} onClick={() => setReveal((r) => !r)} data-testid="reveal">
+                {data.revealed ? '隐藏证件号' : '显示完整证件号'}
+              </Button>
+            )}
+            {hasRole('dept_head') && (
+              <Button icon={<UserAddOutlined />} onClick={() => setDialog('assign')}>
+                指派
+              </Button>
+            )}
+            {canWork && lead.status !== '已排除' && (
+              <Button danger icon={<StopOutlined />} onClick={() => setDialog('dismiss')} data-testid="dismiss">
+                排除
+              </Button>
+            )}
+            {canWork && (lead.status === '已排除' || lead.status === '已合并') && (
+              <Button icon={<RedoOutlined />} onClick={() => setDialog('reopen')}>
+                重新研判
+              </Button>
+            )}
+            {canWork && (
+              <Button icon={<MessageOutlined />} onClick={() => setDialog('note')}>
+                备注
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {data.revealed && (
+          <Alert type="warning" showIcon message="正在显示完整证件号码，本次查看已记入审计日志。" style={{ marginBottom: 12 }} />
+        )}
+        <Alert
+          type="info"
+          message={<Typography.Text strong>发现</Typography.Text>}
+          description={<span data-testid="lead-summary">{lead.summary}</span>}
+          style={{ marginBottom: 16 }}
+        />
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
+          <Descriptions.Item label="监督模型">
+            <Link to={`/models/${encodeURIComponent(lead.modelId)}`}>
+              {lead.modelId} {lead.modelName}
+            </Link>{' '}
+            <Typography.Text type="secondary">v{lead.modelVersion}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="被执行人">{lead.subjectName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="证件号码">
+            <span style={{ fontFamily: 'monospace' }} data-testid="subject-id">
+              {lead.subjectId ?? '—'}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label="执行法院">{lead.court ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="所属单位">{lead.unitName ?? '—'}</Descriptions.Item>
+          {lead.plate && <Descriptions.Item label="车牌号">{lead.plate}</Descriptions.Item>}
+          <Descriptions.Item label="承办人">{lead.assigneeName ?? '未指派'}</Descriptions.Item>
+          <Descriptions.Item label="首次发现">{formatDate(lead.firstSeenAt)}</Descriptions.Item>
+          <Descriptions.Item label="最近发现">{formatDate(lead.lastSeenAt)}</Descriptions.Item>
+          {data.action && (
+            <Descriptions.Item label="建议措施" span={3}>
+              {data.action}
+            </Descriptions.Item>
+          )}
+          {data.dismissReason && (
+            <Descriptions.Item label="排除理由" span={3}>
+              <span data-testid="dismiss-reason">{data.dismissReason}</span>
+              {data.dismissNote ? `：${data.dismissNote}` : ''}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+
+      <Card title={`证据（${data.evidence.length} 行）`} size="small">
+        <EvidenceRows evidence={data.evidence} />
+      </Card>
+
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Card title="法律依据" size="small" style={{ height: '100%' }}>
+            {data.legalBasis.length === 0 ? (
+              <Empty description="未列明法律依据" />
+            ) : (
+              data.legalBasis.map((b) => (
+                <div key={b.ref} style={{ marginBottom: 12 }}>
+                  <Typography.Text strong>{b.ref}</Typography.Text>
+                  <Typography.Paragraph style={{ margin: '4px 0 0', color: '#555' }}>{b.text}</Typography.Paragraph>
+                </div>
+              ))
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="研判记录" size="small" style={{ height: '100%' }}>
+            {data.history.length === 0 ? (
+              <Empty description="尚无研判记录" />
+            ) : (
+              <Timeline
+                items={data.history.map((h) => ({
+                  children: (
+                    <div>
+                      <div>
+                        <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text>{' '}
+                        {h.userName ?? '系统'} · {h.action}
+                        {h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus
+                          ? `（${h.fromStatus} → ${h.toStatus}）`
+                          : ''}
+                      </div>
+                      {h.note && <div style={{ color: '#555' }}>{h.note}</div>}
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title="串并审查：被执行人的其他案件与线索" size="small">
+        <Row gutter={16}>
+          <Col xs={24} xl={12}>
+            <Typography.Title level={5}>其他案件（{data.related.cases.length}）</Typography.Title>
+            <Table
+              size="small"
+              rowKey={(r) => `${r.caseNo}-${r.role ?? ''}`}
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              dataSource={data.related.cases}
+              locale={{ emptyText: '未发现其他案件' }}
+              columns={[
+                { title: '案号', dataIndex: 'caseNo' },
+                { title: '法院', dataIndex: 'court', render: (v: string | null) => v ?? '—' },
+                { title: '地位', dataIndex: 'role', render: (v: string | null) => v ?? '—' },
+                { title: '结案方式', dataIndex: 'closureType', render: (v: string | null) => v ?? '—' },
+                { title: '结案日期', dataIndex: 'closedDate', render: (v: string | null) => formatDate(v) },
+              ]}
+            />
+          </Col>
+          <Col xs={24} xl={12}>
+            <Typography.Title level={5}>其他线索（{data.related.leads.length}）</Typography.Title>
+            <Table<LeadRow>
+              size="small"
+              rowKey="leadKey"
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              dataSource={data.related.leads}
+              locale={{ emptyText: '未发现其他线索' }}
+              columns={[
+                { title: '案号', dataIndex: 'caseNo', render: (_: unknown, r) => leadLink(r) },
+                { title: '模型', dataIndex: 'modelName' },
+                { title: '状态', dataIndex: 'status', render: (s: string) => <LeadStatusTag status={s} /> },
+              ]}
+            />
+          </Col>
+        </Row>
+      </Card>
+
+      <AssignModal
+        open={dialog === 'assign'}
+        count={1}
+        busy={busy}
+        onCancel={() => setDialog(null)}
+        onSubmit={(assigneeId) => act('assign', { assigneeId }, '已指派')}
+      />
+      <DismissModal
+        open={dialog === 'dismiss'}
+        count={1}
+        busy={busy}
+        onCancel={() => setDialog(null)}
+        onSubmit={(v: DismissValues) => act('dismiss', v, '已排除')}
+      />
+      <Modal
+        title={dialog === 'reopen' ? '重新研判' : '添加备注'}
+        open={dialog === 'note' || dialog === 'reopen'}
+        onCancel={() => setDialog(null)}
+        okText={dialog === 'reopen' ? '重新研判' : '保存备注'}
+        okButtonProps={{ loading: busy, disabled: dialog === 'note' && !text.trim() }}
+        onOk={() =>
+          dialog === 'reopen'
+            ? void act('reopen', { note: text }, '已重新进入研判')
+            : void act('notes', { text }, '备注已保存')
+        }
+      >
+        <Input.TextArea
+          rows={4}
+          maxLength={2000}
+          showCount
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={dialog === 'reopen' ? '重新研判的原因（可选）' : '备注内容'}
+        />
+      </Modal>
+    </Space>
+  );
+}
