@@ -27,7 +27,8 @@ const DASHBOARD = 'src/pages/dashboard-page.tsx';
 
 export function measureFirstLoad(distDir: string): BundleSize {
   const manifestPath = join(distDir, '.vite', 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`缺少 ${manifestPath}：请先运行 npm run build:web`);
+  if (!existsSync(manifestPath))
+    throw new Error(`缺少 ${manifestPath}：请先运行 npm run build:web`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
   const seen = new Set<string>();
   const visit = (key: string) => {
@@ -43,7 +44,10 @@ export function measureFirstLoad(distDir: string): BundleSize {
   const files = [...seen]
     .map((k) => manifest[k]!.file)
     .filter((f) => f.endsWith('.js'))
-    .map((file) => ({ file, gzip: gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length }))
+    .map((file) => ({
+      file,
+      gzip: gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length,
+    }))
     .sort((a, b) => b.gzip - a.gzip);
   return { files, totalGzip: files.reduce((n, f) => n + f.gzip, 0) };
 }

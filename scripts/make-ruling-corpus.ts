@@ -51,7 +51,7 @@ async function save(id: string, format: keyof typeof EXT, paragraphs: string[], 
       break;
     }
     case 'scan-pdf':
-      content = await write.scannedPdf(write.pageImages(paragraphs, 200));
+      content = await write.scannedPdf(write.pageImages(paragraphs, 300));
       break;
   }
   writeFileSync(join(dir, file), content);

@@ -128,6 +128,18 @@ function layout(ctx: SKRSContext2D, paragraphs: string[], size: number): { text:
   return pages;
 }
 
+/**
+ * Draws Latin letters and the rest as separate runs: shaped together, Skia picks alternate digit
+ * glyphs after letters (`MA2498…`) that its ToUnicode map leaves out, and the digits read as NUL.
+ */
+function drawRuns(ctx: SKRSContext2D, text: string, x: number, y: number): void {
+  let at = x;
+  for (const run of text.match(/[A-Za-z]+|[^A-Za-z]+/g) ?? []) {
+    ctx.fillText(run, at, y);
+    at += ctx.measureText(run).width;
+  }
+}
+
 /** A text PDF (Skia's PDF backend embeds a subset of the font with a ToUnicode map). */
 export function pdf(paragraphs: string[]): Buffer {
   ensureFonts();
@@ -138,7 +150,7 @@ export function pdf(paragraphs: string[]): Buffer {
     const ctx = doc.beginPage(A4.width, A4.height);
     ctx.fillStyle = '#000';
     ctx.font = '12px RulingSerif';
-    for (const l of page) ctx.fillText(l.text, l.x, l.y);
+    for (const l of page) drawRuns(ctx as unknown as SKRSContext2D, l.text, l.x, l.y);
     doc.endPage();
   }
   return doc.close();
@@ -148,7 +160,7 @@ export function pdf(paragraphs: string[]): Buffer {
  * Page images as a scanner would give them, at `dpi`; thresholded to black and white, which keeps
  * a 300 dpi A4 page PNG small.
  */
-export function pageImages(paragraphs: string[], dpi = 300, size = 11): Buffer[] {
+export function pageImages(paragraphs: string[], dpi = 300, size = 11, threshold = true): Buffer[] {
   ensureFonts();
   const scale = dpi / 72;
   const measure = createCanvas(10, 10).getContext('2d');
@@ -161,6 +173,7 @@ export function pageImages(paragraphs: string[], dpi = 300, size = 11): Buffer[]
     ctx.fillStyle = '#000';
     ctx.font = `${size * scale}px RulingSerif`;
     for (const l of page) ctx.fillText(l.text, l.x * scale, l.y * scale);
+    if (!threshold) return canvas.toBuffer('image/png');
     const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const d = img.data;
     for (let k = 0; k < d.length; k += 4) {

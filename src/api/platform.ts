@@ -1,6 +1,8 @@
 import { AuditService } from '../audit/audit.service.ts';
 import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
+import { PersonRefs } from '../auth/person-ref.ts';
 import { JobService } from '../jobs/job.service.ts';
+import { LeadAccessService } from '../org/lead-access.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
 
@@ -11,6 +13,8 @@ export interface Platform {
   readonly auth: AuthService;
   readonly audit: AuditService;
   readonly jobs: JobService;
+  readonly leads: LeadAccessService;
+  readonly personRefs: PersonRefs;
 }
 
 export function createPlatform(db: Database, auth: Partial<AuthOptions> = {}): Platform {
@@ -20,5 +24,7 @@ export function createPlatform(db: Database, auth: Partial<AuthOptions> = {}): P
     auth: new AuthService(db, auth),
     audit: new AuditService(db),
     jobs: new JobService(db),
+    leads: new LeadAccessService(db),
+    personRefs: new PersonRefs(),
   };
 }

@@ -10,6 +10,9 @@ import { onError } from './on-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { createPlatform, type Platform } from './platform.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { caseRoutes } from './routes/cases.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { leadRoutes } from './routes/leads.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
@@ -61,6 +64,9 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...orgRoutes,
     ...auditRoutes,
     ...jobRoutes,
+    ...leadRoutes,
+    ...caseRoutes,
+    ...dashboardRoutes,
     'GET /api/openapi.json': () => openApiDocument(),
   };
   const unavailable = bindRoutes(hono, handlers);

@@ -1,7 +1,14 @@
 import { addDays, addMonths } from './calendar.ts';
 import { completedCase, openCase, terminatedCase, type CaseHandle } from './cases.ts';
-import { addMarriage, addSeizure, addUnit, addVehicle, spouseOf, transferVehicle } from './plant-kit.ts';
-import { addSightings } from './plant-property.ts';
+import {
+  addMarriage,
+  addSeizure,
+  addUnit,
+  addVehicle,
+  spouseOf,
+  transferVehicle,
+} from './plant-kit.ts';
+import { addSightings } from './plant-vehicles.ts';
 import { money, type DemoWorld, type Person } from './world.ts';
 
 /**
@@ -23,14 +30,24 @@ export function generateBackground(world: DemoWorld, scale: number): void {
   for (const c of terminated.slice(0, n(30))) {
     const debtor = c.debtors[0]!;
     const sold = addDays(c.filed, -rng.int(400, 1500));
-    transferVehicle(world, debtor, world.person(), world.plate(c.court), addDays(sold, -rng.int(300, 2000)), sold);
+    transferVehicle(
+      world,
+      debtor,
+      world.person(),
+      world.plate(c.court),
+      addDays(sold, -rng.int(300, 2000)),
+      sold,
+    );
   }
   // Pending cases seal and seize their debtors' cars (no 终本, no closure).
   for (const c of open.slice(0, n(15))) {
     const plate = world.plate(c.court);
     addVehicle(world, c.debtors[0]!, plate, addDays(c.filed, -rng.int(300, 2000)));
     const sealed = addDays(c.filed, rng.int(3, 9));
-    if (sealed <= world.asOf) addSeizure(world, plate, c.caseNo, sealed, { seized: addDays(sealed, 1) <= world.asOf ? addDays(sealed, 1) : null });
+    if (sealed <= world.asOf)
+      addSeizure(world, plate, c.caseNo, sealed, {
+        seized: addDays(sealed, 1) <= world.asOf ? addDays(sealed, 1) : null,
+      });
   }
 
   // Vehicles of ordinary people and companies; some change hands; some pass checkpoints.
@@ -41,7 +58,14 @@ export function generateBackground(world: DemoWorld, scale: number): void {
     const owner = rng.chance(0.9) ? world.person() : world.company(court);
     const registered = world.date('2012-01-01', '2026-03-28');
     if (rng.chance(0.15) && registered < '2024-01-01') {
-      transferVehicle(world, owner, world.person(), plate, registered, addDays(registered, rng.int(200, 800)));
+      transferVehicle(
+        world,
+        owner,
+        world.person(),
+        plate,
+        registered,
+        addDays(registered, rng.int(200, 800)),
+      );
     } else {
       addVehicle(world, owner, plate, registered);
     }
@@ -59,7 +83,8 @@ export function generateBackground(world: DemoWorld, scale: number): void {
     const b = spouseOf(world, a);
     const married = world.date('2005-01-01', '2025-12-28');
     addMarriage(world, a, b, married, '结婚');
-    if (rng.chance(0.1)) addMarriage(world, a, b, addDays(married, rng.int(300, 3000)) > world.asOf ? world.asOf : addDays(married, rng.int(300, 3000)), '离婚');
+    const divorced = addDays(married, rng.int(300, 3000));
+    if (rng.chance(0.1) && divorced <= world.asOf) addMarriage(world, a, b, divorced, '离婚');
     const unitNo = world.unitNo(court);
     const bought = addDays(married, rng.int(30, 700));
     if (bought < world.asOf) {
@@ -70,7 +95,10 @@ export function generateBackground(world: DemoWorld, scale: number): void {
   for (let i = 0; i < n(250); i++) {
     const court = rng.pick(world.geo.basicCourts);
     const registered = world.date('2008-01-01', '2026-03-28');
-    addUnit(world, world.person(), world.unitNo(court), registered, { court, seal: rng.chance(0.9) ? '未查封' : null });
+    addUnit(world, world.person(), world.unitNo(court), registered, {
+      court,
+      seal: rng.chance(0.9) ? '未查封' : null,
+    });
   }
 
   // Income: pensioners, employees, provident-fund holders.
@@ -91,7 +119,13 @@ export function generateBackground(world: DemoWorld, scale: number): void {
     const p = world.person({ bornFrom: 1970, bornTo: 2000 });
     const employer = rng.pick(employers);
     for (let m = 0; m < 12; m++) {
-      world.add('social_insurance', { id_no: p.id, name: p.name, month: addMonths('2025-03-01', m), employer: employer.name, base: money(rng.int(4000, 20000)) });
+      world.add('social_insurance', {
+        id_no: p.id,
+        name: p.name,
+        month: addMonths('2025-03-01', m),
+        employer: employer.name,
+        base: money(rng.int(4000, 20000)),
+      });
     }
     world.add('provident_fund', {
       id_no: p.id,
@@ -108,18 +142,44 @@ export function generateBackground(world: DemoWorld, scale: number): void {
     const p = world.person();
     const mode = rng.pick(['飞机', '火车', '火车', '轮船']);
     const [tripNo, seat] =
-      mode === '飞机' ? [rng.pick(['CA1702', 'MU5431', 'ZH9987', 'HO1234']), rng.pick(['经济舱', '公务舱', '头等舱'])]
-      : mode === '火车' ? [rng.pick(['G7512', 'D3125', 'K528', 'G1234']), rng.pick(['二等座', '一等座', '商务座', '硬卧'])]
-      : ['舟山—上海', rng.pick(['二等舱', '三等舱'])];
-    world.add('travel_records', { id_no: p.id, name: p.name, travel_date: world.date('2023-01-01', '2026-06-28'), mode, trip_no: tripNo, seat_class: seat });
+      mode === '飞机'
+        ? [
+            rng.pick(['CA1702', 'MU5431', 'ZH9987', 'HO1234']),
+            rng.pick(['经济舱', '公务舱', '头等舱']),
+          ]
+        : mode === '火车'
+          ? [
+              rng.pick(['G7512', 'D3125', 'K528', 'G1234']),
+              rng.pick(['二等座', '一等座', '商务座', '硬卧']),
+            ]
+          : ['舟山—上海', rng.pick(['二等舱', '三等舱'])];
+    world.add('travel_records', {
+      id_no: p.id,
+      name: p.name,
+      travel_date: world.date('2023-01-01', '2026-06-28'),
+      mode,
+      trip_no: tripNo,
+      seat_class: seat,
+    });
   }
   for (let i = 0; i < n(25); i++) {
     const p = world.person();
-    world.add('gambling_records', { id_no: p.id, name: p.name, incident_date: world.date('2020-01-01', '2026-05-28'), amount: money(rng.int(2, 200) * 100), outcome: rng.pick(['行政处罚', '刑事立案']) });
+    world.add('gambling_records', {
+      id_no: p.id,
+      name: p.name,
+      incident_date: world.date('2020-01-01', '2026-05-28'),
+      amount: money(rng.int(2, 200) * 100),
+      outcome: rng.pick(['行政处罚', '刑事立案']),
+    });
   }
   for (let i = 0; i < n(30); i++) {
     const p = world.person({ bornFrom: 1930, bornTo: 1960 });
-    world.add('deaths', { id_no: p.id, name: p.name, death_date: world.date('2019-01-01', '2026-05-28'), source: rng.pick(['公安户籍注销', '民政火化', '医院']) });
+    world.add('deaths', {
+      id_no: p.id,
+      name: p.name,
+      death_date: world.date('2019-01-01', '2026-05-28'),
+      source: rng.pick(['公安户籍注销', '民政火化', '医院']),
+    });
   }
 
   // Auctions of completed cases' property; complaints mentioning 终本 cases.

@@ -202,7 +202,8 @@ function addCaseRows(
         party_role: role,
         party_type: partyType(party),
         party_id: party.id,
-        special_group: role === '申请执行人' && party.kind === 'person' && rng.chance(0.1) ? '农民工' : null,
+        special_group:
+          role === '申请执行人' && party.kind === 'person' && rng.chance(0.1) ? '农民工' : null,
       });
     }
   }
@@ -210,7 +211,12 @@ function addCaseRows(
 }
 
 /** One receipt and its payout to the applicant 3–20 days later (M16/M17 clean). */
-export function addPaymentPair(world: DemoWorld, handle: CaseHandle, received: string, amount: number): void {
+export function addPaymentPair(
+  world: DemoWorld,
+  handle: CaseHandle,
+  received: string,
+  amount: number,
+): void {
   world.add('enforcement_payments', {
     case_no: handle.caseNo,
     payment_type: '收款',
@@ -255,17 +261,21 @@ export function terminatedCase(world: DemoWorld, options: CaseOptions = {}): Cas
       addAct(world, caseNo, '报告财产令', notice, debtor, '被执行人已如实报告财产');
     }
     addAct(world, caseNo, '网络查控', addDays(filed, rng.int(2, 15)), main, NO_PROPERTY);
-    if (rng.chance(0.5)) addAct(world, caseNo, '不动产调查', addDays(filed, rng.int(10, 40)), main, '无登记');
-    if (rng.chance(0.5)) addAct(world, caseNo, '车辆调查', addDays(filed, rng.int(10, 40)), main, '无登记');
+    if (rng.chance(0.5))
+      addAct(world, caseNo, '不动产调查', addDays(filed, rng.int(10, 40)), main, '无登记');
+    if (rng.chance(0.5))
+      addAct(world, caseNo, '车辆调查', addDays(filed, rng.int(10, 40)), main, '无登记');
     const told = addDays(closed, -rng.int(3, Math.min(20, gap - 20)));
     addAct(world, caseNo, '告知申请执行人', told, handle.applicants[0]!, '已告知');
     if (options.postQueries !== false) addPostClosureQueries(world, caseNo, closed, main);
   }
-  const restriction = options.restriction ?? (rng.chance(0.8) || options.acts === false ? 'row' : 'act');
+  const restriction =
+    options.restriction ?? (rng.chance(0.8) || options.acts === false ? 'row' : 'act');
   for (const debtor of debtors) {
     const published = addDays(filed, rng.int(5, Math.min(40, gap - 10)));
     if (restriction === 'row') addRestriction(world, caseNo, debtor, published);
-    else if (restriction === 'act') addAct(world, caseNo, '限制消费令', published, debtor, '已发布');
+    else if (restriction === 'act')
+      addAct(world, caseNo, '限制消费令', published, debtor, '已发布');
     if (options.listing ?? rng.chance(0.3)) {
       addListing(world, handle, debtor, addDays(published, rng.int(0, 5)));
     }
@@ -290,10 +300,22 @@ export function completedCase(world: DemoWorld, options: CaseOptions = {}): Case
   const main = handle.debtors[0]!;
   addAct(world, handle.caseNo, '执行通知', addDays(filed, rng.int(1, 5)), main, '已送达');
   if (options.restriction === 'row' || (options.restriction === undefined && rng.chance(0.3))) {
-    addRestriction(world, handle.caseNo, main, addDays(filed, rng.int(5, 20)), addWeekdays(closed, rng.int(0, 2)));
+    addRestriction(
+      world,
+      handle.caseNo,
+      main,
+      addDays(filed, rng.int(5, 20)),
+      addWeekdays(closed, rng.int(0, 2)),
+    );
   }
   if (options.listing ?? rng.chance(0.2)) {
-    addListing(world, handle, main, addDays(filed, rng.int(5, 20)), addWeekdays(closed, rng.int(0, 2)));
+    addListing(
+      world,
+      handle,
+      main,
+      addDays(filed, rng.int(5, 20)),
+      addWeekdays(closed, rng.int(0, 2)),
+    );
   }
   addPaymentPair(world, handle, addDays(closed, -rng.int(21, 30)), target);
   return handle;
@@ -306,7 +328,8 @@ export function openCase(world: DemoWorld, options: CaseOptions = {}): CaseHandl
   const target = rng.int(10, 900) * 1000;
   const handle = addCaseRows(world, options, '未结', filed, null, target, 0);
   const notice = addDays(filed, rng.int(1, 5));
-  if (notice <= world.asOf) addAct(world, handle.caseNo, '执行通知', notice, handle.debtors[0]!, '已送达');
+  if (notice <= world.asOf)
+    addAct(world, handle.caseNo, '执行通知', notice, handle.debtors[0]!, '已送达');
   return handle;
 }
 

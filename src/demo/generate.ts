@@ -2,28 +2,11 @@ import { DATASETS } from '../catalog/datasets.ts';
 import { generateBackground } from './background.ts';
 import { loadGeography, type Court } from './geography.ts';
 import { plantCompletedPunishments, plantM22, plantM23, plantM24 } from './plant-credit.ts';
-import {
-  plantM10,
-  plantM11,
-  plantM12,
-  plantM13,
-  plantM14,
-  plantM15,
-  plantM18,
-  plantPayments,
-} from './plant-procedure.ts';
-import {
-  plantM01,
-  plantM02,
-  plantM03,
-  plantM04,
-  plantM05,
-  plantM06,
-  plantM07,
-  plantM08,
-  plantM09,
-  plantM19,
-} from './plant-property.ts';
+import { plantM10, plantM11, plantM12, plantM13, plantM14, plantM15 } from './plant-procedure.ts';
+import { plantM18, plantPayments } from './plant-money-seals.ts';
+import { plantM08, plantM09 } from './plant-family.ts';
+import { plantM03, plantM04, plantM05, plantM06, plantM07 } from './plant-holdings.ts';
+import { plantM01, plantM02, plantM19 } from './plant-vehicles.ts';
 import { Rng } from './prng.ts';
 import { DemoWorld, type Planted, type Row } from './world.ts';
 
@@ -96,5 +79,13 @@ export function generateProvince(options: ProvinceOptions = {}): Province {
     const rows = world.rows(dataset.name);
     if (rows.length > 0) tables[dataset.name] = rows;
   }
-  return { asOf, seed, scale, provinceName: geo.provinceName, courts: geo.courts, tables, planted: world.planted };
+  return {
+    asOf,
+    seed,
+    scale,
+    provinceName: geo.provinceName,
+    courts: geo.courts,
+    tables,
+    planted: world.planted,
+  };
 }

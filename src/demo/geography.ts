@@ -69,7 +69,9 @@ export function loadGeography(): Geography {
     for (const area of cityAreas) regionCodes.push(area.code);
     for (const area of cityAreas.slice(0, demoCity.areas)) {
       // District courts carry the city name (杭州市上城区人民法院); county and county-level-city courts don't.
-      const name = area.name.endsWith('区') ? `${city.name}${area.name}人民法院` : `${area.name}人民法院`;
+      const name = area.name.endsWith('区')
+        ? `${city.name}${area.name}人民法院`
+        : `${area.name}人民法院`;
       courts.push({
         code: `${abbr}${area.code.slice(2)}`,
         name,

@@ -15,7 +15,8 @@ export function excelDate(iso: string): Date {
 }
 
 export function messyDate(iso: string, style: DateStyle, rng: Rng): string | Date {
-  const s = style === 'mixed' ? rng.pick(['iso', 'slash', 'chinese', 'dot', 'compact'] as const) : style;
+  const s =
+    style === 'mixed' ? rng.pick(['iso', 'slash', 'chinese', 'dot', 'compact'] as const) : style;
   const [y, m, d] = iso.split('-') as [string, string, string];
   switch (s) {
     case 'iso':

@@ -7,7 +7,10 @@ import type { DemoWorld, Party, Person, Row } from './world.ts';
  * (no listing, no payments, so nothing but the planted mutation can make a model fire), and
  * property, marriage and answer-file helpers.
  */
-export function baseCase(world: DemoWorld, options: CaseOptions = {}): CaseHandle & { debtor: Person } {
+export function baseCase(
+  world: DemoWorld,
+  options: CaseOptions = {},
+): CaseHandle & { debtor: Person } {
   const debtor = world.person();
   const handle = terminatedCase(world, {
     listing: false,
@@ -29,7 +32,13 @@ export function addVehicle(
   return world.add('vehicles', {
     plate,
     plate_type: plate.length === 8 ? '新能源小型汽车' : '小型汽车',
-    model: world.rng.pick(['大众牌SVW7152', '丰田牌TV7250', '吉利牌MR7153', '比亚迪牌BYD7005', '本田牌HG7152']),
+    model: world.rng.pick([
+      '大众牌SVW7152',
+      '丰田牌TV7250',
+      '吉利牌MR7153',
+      '比亚迪牌BYD7005',
+      '本田牌HG7152',
+    ]),
     owner_id: owner.id,
     owner_name: owner.name,
     registered_date: registered,
@@ -145,5 +154,22 @@ export function nearMiss(
     plate: subject.plate ?? null,
     kind: 'near-miss',
     description,
+  });
+}
+
+export type Kind = 'hit' | 'near-miss';
+
+/** Records a planted situation on a case, its first debtor as the subject. */
+export function recordCase(
+  world: DemoWorld,
+  kind: Kind,
+  modelId: string,
+  c: CaseHandle,
+  text: string,
+  plate: string | null = null,
+): void {
+  (kind === 'hit' ? hit : nearMiss)(world, modelId, c.caseNo, text, {
+    subjectId: c.debtors[0]!.id,
+    plate,
   });
 }

@@ -1,13 +1,16 @@
-import { addDays, addMonths, diffDays } from './calendar.ts';
-import { addAct, addListing, addPostClosureQueries, addRestriction, openCase, type CaseHandle } from './cases.ts';
-import { addSeizure, addVehicle, baseCase, hit, nearMiss } from './plant-kit.ts';
-import { completedCase } from './cases.ts';
-import { money, type DemoWorld, type Person } from './world.ts';
+import { addDays, addMonths } from './calendar.ts';
+import {
+  addAct,
+  addListing,
+  addPostClosureQueries,
+  addRestriction,
+  openCase,
+  type CaseHandle,
+} from './cases.ts';
+import { baseCase, recordCase as record, type Kind } from './plant-kit.ts';
+import type { DemoWorld, Person } from './world.ts';
 
-type Kind = 'hit' | 'near-miss';
-function record(world: DemoWorld, kind: Kind, modelId: string, c: CaseHandle, text: string, plate: string | null = null): void {
-  (kind === 'hit' ? hit : nearMiss)(world, modelId, c.caseNo, text, { subjectId: c.debtors[0]!.id, plate });
-}
+/** Planted situations of the closure procedure: M10–M15. */
 
 /** M10 终本未满三个月. */
 export function plantM10(world: DemoWorld): void {
@@ -40,7 +43,11 @@ export function plantM11(world: DemoWorld): void {
   {
     const second = world.person();
     const c = baseCase(world, { closed: closedIn(), restriction: 'none' });
-    const two = baseCase(world, { closed: closedIn(), restriction: 'none', debtors: [world.person(), second] });
+    const two = baseCase(world, {
+      closed: closedIn(),
+      restriction: 'none',
+      debtors: [world.person(), second],
+    });
     addRestriction(world, two.caseNo, two.debtors[0]!, addDays(two.filed, 10));
     record(world, 'hit', 'M11', two, '两名被执行人中一人未被限制消费');
     const other = world.caseNo(world.rng.pick(world.geo.basicCourts), 2020, '执');
@@ -59,13 +66,21 @@ export function plantM11(world: DemoWorld): void {
   {
     const company = world.company();
     const c = baseCase(world, { closed: closedIn(), debtors: [company] });
-    record(world, 'near-miss', 'M11', c, '单位被执行人：对法定代表人发限消令（关联企业信用代码为该单位）');
+    record(
+      world,
+      'near-miss',
+      'M11',
+      c,
+      '单位被执行人：对法定代表人发限消令（关联企业信用代码为该单位）',
+    );
   }
 }
 
 /** The clean case's 报告财产令 act before closure, to rewrite its result. */
 function reportOrder(world: DemoWorld, c: CaseHandle) {
-  const row = world.rows('case_actions').find((r) => r.case_no === c.caseNo && r.action_type === '报告财产令');
+  const row = world
+    .rows('case_actions')
+    .find((r) => r.case_no === c.caseNo && r.action_type === '报告财产令');
   if (!row) throw new Error(`demo: ${c.caseNo} has no 报告财产令`);
   return row;
 }
@@ -86,7 +101,10 @@ export function plantM12(world: DemoWorld): void {
   {
     const c = baseCase(world, { closed: closedIn() });
     addAct(world, c.caseNo, '拘留', addDays(c.closed!, -40), c.debtor, '司法拘留十五日');
-    const other = { caseNo: world.caseNo(world.rng.pick(world.geo.basicCourts), 2019, '执'), court: c.court };
+    const other = {
+      caseNo: world.caseNo(world.rng.pick(world.geo.basicCourts), 2019, '执'),
+      court: c.court,
+    };
     addListing(world, other, c.debtor, addDays(c.closed!, -30));
     record(world, 'hit', 'M12', c, '被执行人被拘留；仅在他案中被纳入失信');
   }
@@ -113,7 +131,10 @@ export function plantM12(world: DemoWorld): void {
 export function plantM13(world: DemoWorld): void {
   const closedIn = (): string => world.date('2021-01-01', '2025-12-28');
   const drop = (c: CaseHandle, types: string[]): void =>
-    world.remove('case_actions', (r) => r.case_no === c.caseNo && types.includes(r.action_type!) && r.action_date! < c.closed!);
+    world.remove(
+      'case_actions',
+      (r) => r.case_no === c.caseNo && types.includes(r.action_type!) && r.action_date! < c.closed!,
+    );
   {
     const c = baseCase(world, { closed: closedIn() });
     drop(c, ['网络查控']);
@@ -145,7 +166,8 @@ export function plantM13(world: DemoWorld): void {
 
 /** M14 终本后未定期查询. */
 export function plantM14(world: DemoWorld): void {
-  const fresh = (closed: string): CaseHandle & { debtor: Person } => baseCase(world, { closed, postQueries: false });
+  const fresh = (closed: string): CaseHandle & { debtor: Person } =>
+    baseCase(world, { closed, postQueries: false });
   {
     const c = fresh(world.date('2021-01-01', '2024-06-28'));
     addPostClosureQueries(world, c.caseNo, c.closed!, c.debtor, { skip: (k) => k === 1 });
@@ -173,7 +195,9 @@ export function plantM14(world: DemoWorld): void {
   }
   {
     const c = fresh(world.date('2022-01-01', '2024-06-28'));
-    addPostClosureQueries(world, c.caseNo, c.closed!, c.debtor, { skip: (_k, end) => end > world.asOf });
+    addPostClosureQueries(world, c.caseNo, c.closed!, c.debtor, {
+      skip: (_k, end) => end > world.asOf,
+    });
     record(world, 'near-miss', 'M14', c, '仅当前未届满的窗口内尚无查询');
   }
   {
@@ -185,80 +209,58 @@ export function plantM14(world: DemoWorld): void {
 
 /** M15 查询发现财产未恢复执行. */
 export function plantM15(world: DemoWorld): void {
-  const variants: { offset: number; type: string; result: string; resume?: number; kind: Kind; text: string }[] = [
-    { offset: 200, type: '终本后查询', result: '有财产', kind: 'hit', text: '终本后查询发现财产，未恢复执行' },
-    { offset: 150, type: '网络查控', result: '发现财产：银行存款', resume: 91, kind: 'hit', text: '网络查控发现财产，91日后才立执恢' },
-    { offset: 400, type: '终本后查询', result: '查询到银行存款12,000元', kind: 'hit', text: '终本后查询到存款，未恢复执行' },
-    { offset: 180, type: '终本后查询', result: '有财产', resume: 90, kind: 'near-miss', text: '发现财产后第90日立执恢' },
-    { offset: -1, type: '网络查控', result: '有财产', kind: 'near-miss', text: '发现财产的查控在终本前一日' },
+  const variants: {
+    offset: number;
+    type: string;
+    result: string;
+    resume?: number;
+    kind: Kind;
+    text: string;
+  }[] = [
+    {
+      offset: 200,
+      type: '终本后查询',
+      result: '有财产',
+      kind: 'hit',
+      text: '终本后查询发现财产，未恢复执行',
+    },
+    {
+      offset: 150,
+      type: '网络查控',
+      result: '发现财产：银行存款',
+      resume: 91,
+      kind: 'hit',
+      text: '网络查控发现财产，91日后才立执恢',
+    },
+    {
+      offset: 400,
+      type: '终本后查询',
+      result: '查询到银行存款12,000元',
+      kind: 'hit',
+      text: '终本后查询到存款，未恢复执行',
+    },
+    {
+      offset: 180,
+      type: '终本后查询',
+      result: '有财产',
+      resume: 90,
+      kind: 'near-miss',
+      text: '发现财产后第90日立执恢',
+    },
+    {
+      offset: -1,
+      type: '网络查控',
+      result: '有财产',
+      kind: 'near-miss',
+      text: '发现财产的查控在终本前一日',
+    },
   ];
   for (const v of variants) {
     const c = baseCase(world, { closed: world.date('2021-01-01', '2025-04-28') });
     const date = addDays(c.closed!, v.offset);
     addAct(world, c.caseNo, v.type, date, c.debtor, v.result);
-    if (v.resume !== undefined) openCase(world, { type: '执恢', debtors: [c.debtor], filed: addDays(date, v.resume) });
+    if (v.resume !== undefined)
+      openCase(world, { type: '执恢', debtors: [c.debtor], filed: addDays(date, v.resume) });
     record(world, v.kind, 'M15', c, v.text);
-  }
-}
-
-function payment(world: DemoWorld, c: CaseHandle, type: '收款' | '发放', date: string, amount: number, to?: string): void {
-  world.add('enforcement_payments', {
-    case_no: c.caseNo,
-    payment_type: type,
-    payment_date: date,
-    amount: money(amount),
-    counterparty: to ?? (type === '收款' ? c.debtors[0]!.name : c.applicants[0]!.name),
-  });
-}
-
-/** M16 执行款未及时发放 and M17 重复分配: [type, day, amount, payee index]. */
-export function plantPayments(world: DemoWorld): void {
-  const variants: { model: string; rows: ['收款' | '发放', number, number, number?][]; applicants?: number; kind: Kind; text: string }[] = [
-    { model: 'M16', rows: [['收款', 0, 20000], ['发放', 31, 20000]], kind: 'hit', text: '收款31日后才发放' },
-    { model: 'M16', rows: [['收款', 0, 15000]], kind: 'hit', text: '收款后未发放' },
-    { model: 'M16', rows: [['收款', 0, 18000], ['发放', 30, 18000]], kind: 'near-miss', text: '收款恰30日后发放' },
-    { model: 'M16', rows: [['收款', 0, 9000], ['发放', 0, 9000]], kind: 'near-miss', text: '收款当日发放' },
-    { model: 'M17', rows: [['收款', 0, 10000], ['收款', 10, 10000], ['发放', 5, 10000], ['发放', 20, 10000]], kind: 'hit', text: '15日内向同一申请人重复发放同额款项' },
-    { model: 'M17', rows: [['收款', 0, 10000], ['发放', 7, 12000]], kind: 'hit', text: '发放总额超过收款总额' },
-    { model: 'M17', rows: [['收款', 0, 10000], ['发放', 5, 10000], ['收款', 31, 10000], ['发放', 36, 10000]], kind: 'near-miss', text: '同额发放相隔31日' },
-    { model: 'M17', rows: [['收款', 0, 20000], ['发放', 5, 10000, 0], ['发放', 5, 10000, 1]], applicants: 2, kind: 'near-miss', text: '同日同额发放给两名不同申请人' },
-  ];
-  for (const v of variants) {
-    const applicants = Array.from({ length: v.applicants ?? 1 }, () => world.person());
-    const c = baseCase(world, { closed: world.date('2021-06-01', '2025-12-28'), applicants });
-    const start = addDays(c.filed, 20);
-    for (const [type, day, amount, payee] of v.rows) {
-      payment(world, c, type, addDays(start, day), amount, payee === undefined ? undefined : applicants[payee]!.name);
-    }
-    const received = v.rows.filter((r) => r[0] === '收款').reduce((s, r) => s + r[2], 0);
-    c.ledger.paid_amount = money(received);
-    c.ledger.unpaid_amount = money(Number(c.ledger.target_amount) - received);
-    if (diffDays(c.closed!, start) < 60) throw new Error('demo: payments must precede closure');
-    record(world, v.kind, v.model, c, v.text);
-  }
-}
-
-/** M18 查封到期未续封 (the asOf-relative seal dates are spelled out: 2 years before asOf is the edge). */
-export function plantM18(world: DemoWorld): void {
-  const twoYearsBefore = `${Number(world.asOf.slice(0, 4)) - 2}${world.asOf.slice(4)}`;
-  const variants: { sealed: string; renewed?: string; released?: string; completed?: boolean; kind: Kind; text: string }[] = [
-    { sealed: twoYearsBefore, kind: 'hit', text: `查封日期恰为${twoYearsBefore}，至${world.asOf}满2年未续封` },
-    { sealed: '2023-03-15', kind: 'hit', text: '2023年查封，已过2年未续封' },
-    { sealed: addDays(twoYearsBefore, 1), kind: 'near-miss', text: '查封未满2年（差1日）' },
-    { sealed: '2022-05-10', renewed: '2024-09-10', kind: 'near-miss', text: '到期后已续封' },
-    { sealed: '2022-11-10', released: '2024-01-10', kind: 'near-miss', text: '已解封' },
-    { sealed: '2022-08-10', completed: true, kind: 'near-miss', text: '案件已执行完毕，不再是终本' },
-  ];
-  for (const v of variants) {
-    const closed = addDays(v.sealed, world.rng.int(30, 60));
-    const debtor = world.person();
-    const c = v.completed
-      ? completedCase(world, { closed: closed.slice(8) > '28' ? addDays(closed, -5) : closed, debtors: [debtor], listing: false, restriction: 'none' })
-      : baseCase(world, { closed: closed.slice(8) > '28' ? addDays(closed, -5) : closed, debtors: [debtor] });
-    const plate = world.plate(c.court);
-    addVehicle(world, debtor, plate, addDays(v.sealed, -900));
-    addSeizure(world, plate, c.caseNo, v.sealed, { released: v.released ?? null });
-    if (v.renewed) addSeizure(world, plate, c.caseNo, v.renewed);
-    record(world, v.kind, 'M18', c, v.text, plate);
   }
 }

@@ -187,7 +187,8 @@ export class DemoWorld {
     for (;;) {
       let tail = '';
       for (let i = 0; i < 5; i++) {
-        tail += i < 3 || this.rng.chance(0.8) ? String(this.rng.int(0, 9)) : this.rng.pick([...letters]);
+        tail +=
+          i < 3 || this.rng.chance(0.8) ? String(this.rng.int(0, 9)) : this.rng.pick([...letters]);
       }
       const plate = newEnergy ? `${court.platePrefix}D${tail}` : `${court.platePrefix}${tail}`;
       if (this.usedIds.has(plate)) continue;

@@ -60,8 +60,10 @@ export const KNOWN_TYPE_CODES: ReadonlySet<string> = new Set([
 const SPECIAL_CODES = new Set(['知', '金', '环', '海']);
 
 const CN_SUFFIX = '[一二三四五六七八九十]+';
-const CANONICAL = new RegExp(
-  `^（(\\d{4})）([^\\d（）]\\d{4}|[^\\d（）]\\d{2})(执|执恢|执保|执异|执复)(\\d{1,8})号(之${CN_SUFFIX})?$`,
+// Fast path for the two spellings most cells use, `（2023）浙0102执1234号` and `(2023)浙0102执1234号`:
+// province court code, a known type, no special code, serial without leading zeros.
+const COMMON = new RegExp(
+  `^[（(](\\d{4})[）)]([^\\d（）()](?:\\d{4}|\\d{2})?)([^\\d（）()\\s]{1,3})([1-9]\\d{0,7})号(之${CN_SUFFIX})?$`,
 );
 // Middle = non-digits, optionally digits and more non-digits (浙0102执, 杭西执字第, 最高法知民终): no backtracking.
 const SHAPE = new RegExp(`^\\((\\d{4})\\)(\\D+(?:\\d+\\D+)?)(\\d{1,8})号?(之${CN_SUFFIX})?号?$`);
@@ -179,19 +181,21 @@ function parseNormalised(v: string, original: string): Parsed<CaseNumber> {
 
 /** Parses a 案号 into its parts and canonical form. */
 export function parseCaseNumber(s: string): Parsed<CaseNumber> {
-  const c = CANONICAL.exec(s);
-  if (c && PROVINCE_ABBREVIATIONS[s.charAt(6)] !== undefined) {
+  const c = COMMON.exec(s);
+  if (c) {
     const year = Number(c[1]);
-    const serial = Number(c[4]);
-    if (year >= 1980 && year <= maxCaseYear() && c[4]?.charAt(0) !== '0') {
-      const value: CaseNumber = {
-        year,
-        courtCode: c[2] ?? '',
-        typeCode: c[3] ?? '',
-        serial,
-        canonical: s,
-      };
+    const courtCode = c[2] ?? '';
+    const typeCode = c[3] ?? '';
+    if (
+      year >= 1980 &&
+      year <= maxCaseYear() &&
+      PROVINCE_ABBREVIATIONS[courtCode.charAt(0)] !== undefined &&
+      KNOWN_TYPE_CODES.has(typeCode)
+    ) {
+      const value: CaseNumber = { year, courtCode, typeCode, serial: Number(c[4]), canonical: '' };
       if (c[5]) value.suffix = c[5];
+      value.canonical =
+        s.charCodeAt(0) === 0xff08 && s.charCodeAt(5) === 0xff09 ? s : canonicalOf(value);
       return ok(value);
     }
   }

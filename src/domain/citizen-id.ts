@@ -4,7 +4,7 @@
  * Algorithm and examples: legal-basis.md §8.1. Never throws.
  */
 import { fail, ok, warning, type Diagnostic, type Parsed } from './diagnostic.ts';
-import { isValidYmd, todayInChina } from './date.ts';
+import { isValidYmd, todayNumberInChina } from './date.ts';
 import { toHalfWidth } from './text.ts';
 
 /** 公民身份号码, parsed. */
@@ -60,21 +60,29 @@ function isDigits(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Birth date `YYYYMMDD` starting at `at`, or a Chinese reason it is impossible. */
+function digitsAt(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/** Birth date `YYYYMMDD` starting at `at` (digits already checked), or a Chinese reason it is impossible. */
 function readBirth(s: string, at: number): { date: string } | { problem: string } {
-  const y = Number(s.slice(at, at + 4));
-  const m = Number(s.slice(at + 4, at + 6));
-  const d = Number(s.slice(at + 6, at + 8));
+  const y = digitsAt(s, at, 4);
+  const m = digitsAt(s, at + 4, 2);
+  const d = digitsAt(s, at + 6, 2);
   if (!isValidYmd(y, m, d) || y < 1800) {
     return { problem: `出生日期 ${s.slice(at, at + 8)} 不存在` };
   }
   const date = `${s.slice(at, at + 4)}-${s.slice(at + 4, at + 6)}-${s.slice(at + 6, at + 8)}`;
-  if (date > todayInChina()) return { problem: `出生日期 ${date} 晚于今天` };
+  if (y * 10000 + m * 100 + d > todayNumberInChina()) {
+    return { problem: `出生日期 ${date} 晚于今天` };
+  }
   return { date };
 }
 
-function regionWarnings(region: string): Diagnostic[] {
-  if (PROVINCE_PREFIXES.has(region.slice(0, 2))) return [];
+function regionWarnings(region: string): Diagnostic[] | undefined {
+  if (PROVINCE_PREFIXES.has(region.slice(0, 2))) return undefined;
   return [warning('id.region', `身份证号码的地址码 ${region} 不属于已知省份`)];
 }
 

@@ -239,10 +239,18 @@ export function parseMonth(s: string): Parsed<string> {
 
 /** Today in China (UTC+8) as `YYYY-MM-DD`; cached for a minute because ID parsing asks per row. */
 let todayCache = '';
+let todayNumber = 0;
 let todayExpires = 0;
 export function todayInChina(now: number = Date.now()): string {
   if (now < todayExpires && now >= todayExpires - 60_000) return todayCache;
   todayCache = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+  todayNumber = Number(todayCache.replaceAll('-', ''));
   todayExpires = now + 60_000;
   return todayCache;
+}
+
+/** Today in China as the number YYYYMMDD (for cheap comparisons in hot paths). */
+export function todayNumberInChina(): number {
+  todayInChina();
+  return todayNumber;
 }

@@ -34,6 +34,14 @@ describe('parseMoney', () => {
     ['1234.5600000000001', '1234.56'], // float noise from a JS number is dropped silently
     ['0.30000000000000004', '0.30'],
     ['99999999999999999.99', '99999999999999999.99'], // beyond float precision, still exact
+    ['人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分', '123456.78'],
+    ['壹万元整', '10000.00'],
+    ['十二万元', '120000.00'],
+    ['壹亿贰仟万元', '120000000.00'],
+    ['叁仟陆佰伍拾元整', '3650.00'],
+    ['伍角', '0.50'],
+    ['3万5千元', '35000.00'],
+    ['壹佰零伍元零伍分', '105.05'],
   ])('%j → %s', (input, expected) => {
     expect(parseMoney(input)).toEqual({ ok: true, value: expected, warnings: [] });
   });
@@ -60,6 +68,8 @@ describe('parseMoney', () => {
     ['12.5万万', 'money.format'],
     ['--5', 'money.format'],
     ['5-', 'money.format'],
+    ['壹万元伍', 'money.format'],
+    ['壹万abc', 'money.format'],
   ])('rejects %j', (input, code) => {
     const r = parseMoney(input);
     expect(r.ok).toBe(false);

@@ -57,6 +57,103 @@ function formatCents(cents: bigint): string {
   return neg && abs !== 0n ? '-' + body : body;
 }
 
+const CN_NUMERAL = /[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟一二两三四五六七八九十百千角分]/;
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  壹: 1,
+  一: 1,
+  贰: 2,
+  貳: 2,
+  二: 2,
+  两: 2,
+  叁: 3,
+  參: 3,
+  三: 3,
+  肆: 4,
+  四: 4,
+  伍: 5,
+  五: 5,
+  陆: 6,
+  陸: 6,
+  六: 6,
+  柒: 7,
+  七: 7,
+  捌: 8,
+  八: 8,
+  玖: 9,
+  九: 9,
+};
+const CN_SMALL_UNITS: Readonly<Record<string, bigint>> = {
+  拾: 10n,
+  十: 10n,
+  佰: 100n,
+  百: 100n,
+  仟: 1000n,
+  千: 1000n,
+};
+
+/**
+ * 中文大写金额 as written in rulings and receipts: `壹拾贰万叁仟肆佰伍拾陆元柒角捌分`, `十二万元`,
+ * `壹亿贰仟万元`, `3万5千元`. Returns cents, or undefined when the text is not a well-formed amount.
+ */
+function readChineseAmount(t: string): bigint | undefined {
+  let total = 0n; // completed 亿 groups
+  let wan = 0n; // completed 万 group below 亿
+  let section = 0n; // below 万
+  let digit = -1;
+  let cents = 0n;
+  let afterYuan = false;
+  for (const ch of t) {
+    const d = CN_DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    if (ch >= '0' && ch <= '9') {
+      // Mixed spellings such as 3万5千元: Arabic digit runs act as one numeral.
+      digit = Math.max(digit, 0) * 10 + (ch.charCodeAt(0) - 48);
+      continue;
+    }
+    if (afterYuan) {
+      if (digit < 0 || (ch !== '角' && ch !== '分')) return undefined;
+      cents += BigInt(digit) * (ch === '角' ? 10n : 1n);
+      digit = -1;
+      continue;
+    }
+    const unit = CN_SMALL_UNITS[ch];
+    if (unit !== undefined) {
+      section += BigInt(digit < 0 ? 1 : digit) * unit; // 十二 = 12: a bare 十 means 一十
+      digit = -1;
+    } else if (ch === '万' || ch === '萬') {
+      wan = (section + BigInt(Math.max(digit, 0))) * 10_000n;
+      section = 0n;
+      digit = -1;
+    } else if (ch === '亿' || ch === '億') {
+      total = (total + wan + section + BigInt(Math.max(digit, 0))) * 100_000_000n;
+      wan = 0n;
+      section = 0n;
+      digit = -1;
+    } else if (ch === '元' || ch === '圆') {
+      afterYuan = true;
+      section += BigInt(Math.max(digit, 0));
+      digit = -1;
+    } else if (ch === '角' || ch === '分') {
+      if (digit < 0) return undefined;
+      cents += BigInt(digit) * (ch === '角' ? 10n : 1n);
+      afterYuan = true;
+      digit = -1;
+    } else {
+      return undefined;
+    }
+  }
+  if (digit >= 0) {
+    if (afterYuan) return undefined; // 伍角柒: a digit without its unit
+    section += BigInt(digit);
+  }
+  return (total + wan + section) * 100n + cents;
+}
+
 /** Parses an amount in yuan into an exact 2-decimal string. */
 export function parseMoney(s: string): Parsed<string> {
   const fast = fastPlain(s);
@@ -78,6 +175,13 @@ export function parseMoney(s: string): Parsed<string> {
     t = t.slice(1);
   }
   t = t.replace(PREFIX, '').replace(SUFFIX, '');
+  if (CN_NUMERAL.test(t)) {
+    const cents = readChineseAmount(t);
+    if (cents === undefined) {
+      return fail('money.format', `无法识别的中文大写金额：“${raw.slice(0, 40)}”`, s);
+    }
+    return ok(formatCents(negative ? -cents : cents));
+  }
   let unitExp = 0;
   if (t.endsWith('万')) {
     unitExp = 4;

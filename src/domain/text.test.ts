@@ -1,5 +1,7 @@
+import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import {
+  moneyUnitOfHeader,
   normalizeHeader,
   normalizeName,
   normalizeText,
@@ -66,4 +68,35 @@ describe('text normalisation', () => {
     ['被执行人(法定代表人)', '被执行人法定代表人'],
     ['ＩＤ', 'ID'],
   ])('normalizeHeader %j → %j', (input, expected) => expect(normalizeHeader(input)).toBe(expected));
+});
+
+describe('toSimplified shortcut', () => {
+  it('agrees with the plain opencc converter on random CJK strings', () => {
+    // The bitmap pre-check must never skip a string opencc would change.
+    const opencc = Converter({ from: 't', to: 'cn' });
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let differences = 0;
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      const len = 1 + Math.floor(next() * 6);
+      for (let i = 0; i < len; i++) s += String.fromCharCode(0x4e00 + Math.floor(next() * 0x51ff));
+      if (toSimplified(s) !== opencc(s)) differences++;
+    }
+    expect(differences).toBe(0);
+    for (const s of ['一目瞭然', '乾隆皇帝', '么麼', '終結本次執行程序', '杭州某某有限公司']) {
+      expect(toSimplified(s)).toBe(opencc(s));
+    }
+  });
+});
+
+describe('moneyUnitOfHeader', () => {
+  it.each([
+    ['执行标的金额（万元）', 'wan'],
+    ['标的额(万元)', 'wan'],
+    ['标的额万元', 'wan'],
+    ['金额（元）', 'yuan'],
+    ['金额', 'yuan'],
+    ['万元户名单', 'yuan'],
+  ] as const)('%s → %s', (header, unit) => expect(moneyUnitOfHeader(header)).toBe(unit));
 });

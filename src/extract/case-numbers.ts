@@ -10,8 +10,9 @@ export interface CaseNumberHit {
 }
 
 // (2021)赣0113执1234号, 〔2019〕赣01民终12号之一; after NFKC brackets are ASCII or 〔〕/【】.
+// OCR drops or misreads the opening bracket and the final 号 (叶, 导), so both are optional.
 const CASE_NO =
-  /[([〔【]\s*(\d{4})\s*[)\]〕】]\s*([\u4e00-\u9fff](?:\d{2,4})?)\s*([\u4e00-\u9fff]{1,5}?)\s*(\d{1,7})\s*(之[一二三四五六七八九十\d]+)?\s*号/g;
+  /(?:[([〔【][tlI]?|(?<![\d年])[tlI]?)\s*(\d{4})\s*[)\]〕】][》>〉]?\s*([\u4e00-\u9fff](?:\d{2,4})?)\s*([\u4e00-\u9fff]{1,5}?)\s*(\d{1,7})\s*(之[一二三四五六七八九十\d]+)?\s*(?:号|叶|导)?/g;
 
 /** Every case number in the text, in order. Canonical via the domain parser, else `（年）…号`. */
 export function findCaseNumberHits(text: string): CaseNumberHit[] {

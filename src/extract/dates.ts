@@ -43,10 +43,14 @@ function cnNumber(s: string): number {
 const CN_DATE =
   /([〇零OoО○0一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日/g;
 
+// OCR reads 八 as 人 and leaves stray marks (C, _) between the numerals of a signature date.
+const OCR_NOISE = /(?<=[〇零O一二三四五六七八九十])[Cc_|'"]+(?=[〇零O一二三四五六七八九十年月日])/g;
+
 /** Chinese-numeral dates in whitespace-free text, in order. */
 export function findChineseDates(compact: string): DateHit[] {
   const hits: DateHit[] = [];
-  for (const m of compact.matchAll(CN_DATE)) {
+  const cleaned = compact.replace(OCR_NOISE, '').replace(/(?<=[〇零O一二三四五六七八九十])人(?=[〇零O一二三四五六七八九十年月日])/g, '八');
+  for (const m of cleaned.matchAll(CN_DATE)) {
     const [, y, mo, d] = m;
     if (!y || !mo || !d) continue;
     const year = Number([...y].map((c) => CN_DIGITS[c] ?? NaN).join(''));

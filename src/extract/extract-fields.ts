@@ -154,7 +154,8 @@ function pickRulingDate(compact: string, text: string, operativeAt: number): { i
 function pickCourt(compact: string): string | null {
   const head = compact.slice(0, 80);
   const m = /([\u4e00-\u9fff]{2,30}?(?:人民法院|法院))/.exec(head);
-  if (!m?.[1]) return null;
+  // The header is the first line: a court named further in is the body talking about one.
+  if (!m?.[1] || m.index > 12) return null;
   // The header precedes the title or the case number; a court named later is in the body.
   const title = head.search(/裁定书|判决书|决定书|通知书|\(\d{4}\)/);
   if (title >= 0 && m.index > title) return null;

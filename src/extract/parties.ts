@@ -27,6 +27,8 @@ const LABEL = new RegExp(
 );
 const ID_LABEL =
   /(?:公民身份号码|身份证号码|身份证号|身份证件号码|居民身份证号码|统一社会信用代码|社会信用代码|组织机构代码|证件号码)(?:为|是|:)?\s*([0-9A-Za-z×xX*＊✕]{3,20})/;
+// OCR puts spaces between the mask characters of an ID (`33010219650626 X X X X`).
+const SPACED_MASK = /(?<=\d)\s+(?=[X×*](?:\s*[X×*])*)|(?<=[X×*])\s+(?=[X×*])/g;
 
 export interface PartyBlock {
   applicants: ExtractedParty[];
@@ -37,7 +39,10 @@ export interface PartyBlock {
 
 /** `36010219800101××××` → `36010219800101****`; no visible digit at all → null. */
 export function normaliseId(raw: string): string | null {
-  const s = raw.replace(/[×✕＊]/g, '*').replace(/x$/, 'X').toUpperCase();
+  let s = raw.replace(/[×✕＊]/g, '*').replace(/x$/, 'X').toUpperCase();
+  // OCR reads the mask × as X: more than one X, or an X before the last place, is a mask.
+  const xs = s.match(/X/g)?.length ?? 0;
+  if (/^\d/.test(s) && (xs > 1 || (xs === 1 && !s.endsWith('X')))) s = s.replaceAll('X', '*');
   if (!/[0-9A-Z]/.test(s.replace(/\*/g, ''))) return null;
   if (s.includes('*')) return s;
   const parsed = parsePartyId(s);
@@ -51,7 +56,7 @@ function partyFrom(entry: string): ExtractedParty | null {
     .replace(/[:\s]/g, '')
     .trim();
   if (name === '' || name.length > 60) return null;
-  const id = ID_LABEL.exec(entry);
+  const id = ID_LABEL.exec(entry.replace(SPACED_MASK, ''));
   return { name, idNo: id?.[1] ? normaliseId(id[1]) : null };
 }
 

@@ -86,7 +86,8 @@ export function normalizeRulingText(raw: string, layout: TextLayout): RulingText
     .normalize('NFKC')
     .replace(RADICALS, (c) => RADICAL_FIXES[c] ?? c)
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u200b-\u200d\u2028\u2029]/g, '\n');
+    .replace(/[\u200b-\u200d\u2028\u2029]/g, '\n')
+    .replace(/\u0000/g, '');
   const lines = nfkc
     .split('\n')
     .map((line) => removeSpacesInChinese(line))

@@ -94,6 +94,9 @@ const STATUS_LABEL: Record<SheetStatus, string> = {
 /** Thrown inside the row stream to abort the batch's transaction once validation found errors. */
 class BatchRejected extends Error {}
 
+/** Thrown inside the row stream when the sheet has a header but no data row: no empty batch. */
+class NoDataRows extends Error {}
+
 /**
  * Imports data files: each sheet (or CSV file) is detected, mapped, validated row by row and
  * written as one atomic batch; bad rows reject the batch (default) or are skipped
@@ -345,7 +348,25 @@ async function importSheet(
       if (out.length) yield out;
     }
     if (headerBroken || (badRows > 0 && !options.skipBadRows)) throw new BatchRejected();
+    if (rowsRead === 0) throw new NoDataRows();
   }
+
+  const noDataOutcome = (): SheetOutcome => {
+    const message = `${plan.sheet ? `工作表“${plan.sheet}”` : `文件 ${fileName} `}只有表头，没有数据行`;
+    collector.add({ code: 'sheet.no-rows', severity: 'warning', message, ...where });
+    progress('done');
+    return {
+      ...base,
+      ...datasetInfo,
+      status: 'empty',
+      message,
+      rowsRead: 0,
+      imported: 0,
+      rejected: 0,
+      badRows: 0,
+      summary: collector.summary(),
+    };
+  };
 
   const remember = async (): Promise<void> => {
     if (plan.mappingFrom === 'remembered') {
@@ -402,6 +423,7 @@ async function importSheet(
     try {
       for await (const chunk of rows()) void chunk;
     } catch (error) {
+      if (error instanceof NoDataRows) return noDataOutcome();
       if (!(error instanceof BatchRejected)) throw error;
       return rejectedOutcome();
     }
@@ -449,6 +471,7 @@ async function importSheet(
       summary: collector.summary(),
     };
   } catch (error) {
+    if (error instanceof NoDataRows) return noDataOutcome();
     if (!(error instanceof BatchRejected)) throw error;
     return rejectedOutcome();
   }

@@ -74,7 +74,10 @@ export function templateFields(def: ModelDefinition): string[] {
 export interface PreparedModel {
   readonly def: ModelDefinition;
   readonly values: Record<string, ParamValue>;
+  /** The full query (rule + priority + summary). */
   readonly sql: string;
+  /** The rule's own SQL with parameters inlined: what the SQL guard inspects. */
+  readonly body: string;
 }
 
 /**
@@ -109,5 +112,5 @@ export function prepareModel(
     problems.push(`模型 ${def.id} 的 SQL 使用了未声明的参数 $${name}`);
   }
   if (problems.length > 0) return { problems };
-  return { def, values, sql: compiled.sql };
+  return { def, values, sql: compiled.sql, body: compiled.body };
 }

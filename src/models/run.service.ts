@@ -6,12 +6,7 @@
 import { createHash } from 'node:crypto';
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
-import {
-  BUILDING_BLOCK_DATASETS,
-  buildingBlockStatements,
-  sqlString,
-  type CaseScope,
-} from '../sql/building-blocks.ts';
+import { buildingBlockStatements, sqlString, type CaseScope } from '../sql/building-blocks.ts';
 import type { Database } from '../store/database.ts';
 import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
 import { ModelSession } from '../store/model-session.ts';
@@ -127,10 +122,13 @@ function signature(
   scope: RunScope,
   batches: Record<string, number[]>,
 ): string {
-  const datasets = [...declaredDatasets(prepared.def), ...BUILDING_BLOCK_DATASETS].sort();
-  // known_people reads the person datasets too, so every batch id takes part.
+  // known_people (masked-ID resolution) reads every person dataset, so all batches take part,
+  // in a fixed order.
+  const used = Object.keys(batches)
+    .sort()
+    .map((ds) => [ds, batches[ds]]);
   return createHash('sha256')
-    .update(JSON.stringify({ sql: prepared.sql, def: prepared.def, scope, datasets, batches }))
+    .update(JSON.stringify({ sql: prepared.sql, def: prepared.def, scope, used }))
     .digest('hex');
 }
 

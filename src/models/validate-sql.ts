@@ -31,7 +31,7 @@ export async function validatePreparedSql(
   prepared: PreparedModel,
 ): Promise<{ columns: string[]; problems: string[] }> {
   const { def } = prepared;
-  const guard = checkSerializedSql(await session.serialize(prepared.sql), allowedTables(def));
+  const guard = checkSerializedSql(await session.serialize(prepared.body), allowedTables(def));
   const problems = guard.problems.map((p) => `模型 ${def.id}：${p}`);
   if (problems.length > 0) return { columns: [], problems };
   let columns: string[];

@@ -5,15 +5,19 @@ import type {
   UpdateUnitRequest,
   UpdateUserRequest,
 } from '../contract/org.ts';
+import { LeadFilter } from '../contract/leads.ts';
 import type { Role } from '../contract/session.ts';
 import { AppError } from '../domain/app-error.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
 import type { Database } from '../store/database.ts';
 import { insertUnit, listUnits, updateUnit, type UnitRecord } from '../store/unit.repo.ts';
 import {
+  deleteSavedFilter,
   findUserById,
   findUserByName,
+  insertSavedFilter,
   insertUser,
+  listSavedFilters,
   listUsers,
   setPassword,
   unlockUser,
@@ -200,5 +204,32 @@ export class OrgService {
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
     return user;
+  }
+
+  /** A user's saved lead-table filters. */
+  async savedFilters(
+    userId: string,
+  ): Promise<{ id: string; name: string; filter: LeadFilter; createdAt: string }[]> {
+    return (await listSavedFilters(this.db, userId)).map((f) => ({
+      ...f,
+      filter: LeadFilter.parse(f.filter),
+    }));
+  }
+
+  async saveFilter(
+    userId: string,
+    filter: { id: string; name: string; filter: LeadFilter },
+  ): Promise<{ id: string; name: string; filter: LeadFilter; createdAt: string }> {
+    await insertSavedFilter(this.db, userId, filter);
+    const saved = (await this.savedFilters(userId)).find((f) => f.id === filter.id);
+    if (!saved) throw new AppError('INTERNAL', '内部错误', 500);
+    return saved;
+  }
+
+  /** Deletes one of the user's own filters; someone else's is "not found". */
+  async deleteFilter(userId: string, id: string): Promise<void> {
+    if (!(await deleteSavedFilter(this.db, userId, id))) {
+      throw new AppError('NOT_FOUND', '筛选不存在', 404);
+    }
   }
 }

@@ -3,6 +3,7 @@
  * as TEMP macros/views (or, for a run, TEMP tables) on the connection that runs the models, so the
  * run's scope is applied once and nothing is written to the database file.
  */
+import { DEFAULT_CALENDAR, type HolidayCalendar } from '../domain/working-days.ts';
 
 /** Scope of a run: which cases count (courts, closure date range). */
 export interface CaseScope {
@@ -28,6 +29,7 @@ export const BUILDING_BLOCKS = [
   'closed_debtors',
   'resumed_cases',
   'known_people',
+  'working_calendar',
 ] as const;
 
 /** Datasets the building blocks read (a run's cache signature includes their batches). */
@@ -60,7 +62,7 @@ export function sqlString(s: string): string {
 
 const MACROS = [
   // Provenance of one row of a dataset view (r is the table alias, i.e. the row as a struct).
-  `CREATE OR REPLACE TEMP MACRO ev(ds, r) AS {'dataset': ds, 'batch_id': r._batch_id, 'file': r._file, 'row': r._row, 'key': r._key}`,
+  `CREATE OR REPLACE TEMP MACRO ev(ds, r) AS {'dataset': ds, 'batch_id': r._batch_id, 'file': r._file, 'row': r._row}`,
   `CREATE OR REPLACE TEMP MACRO mask_id(s) AS CASE WHEN s IS NULL THEN NULL WHEN length(s) >= 10 THEN left(s, 6) || repeat('*', length(s) - 10) || right(s, 4) ELSE s END`,
   // A masked ID (330102********1234) is compatible with a full one when the visible digits agree.
   `CREATE OR REPLACE TEMP MACRO id_like(masked, full_id) AS length(masked) = length(full_id) AND full_id LIKE replace(masked, '*', '_')`,
@@ -69,6 +71,43 @@ const MACROS = [
   `CREATE OR REPLACE TEMP MACRO case_type(c) AS regexp_extract(c, '^（\\d{4}）\\D+\\d+(\\D+?)\\d+号', 1)`,
   `CREATE OR REPLACE TEMP MACRO yuan(x) AS CASE WHEN x IS NULL THEN '不详' ELSE format('{:,.2f}', CAST(x AS DOUBLE)) || '元' END`,
 ];
+
+/** First and last day of the SQL working-day calendar (outside it `add_working_days` is NULL). */
+const CALENDAR_FROM = '2000-01-01';
+const CALENDAR_TO = '2045-12-31';
+
+/**
+ * `working_calendar(day, is_working, work_no)`: every day of 2000–2045, whether it is a
+ * working day under the same holiday calendar as `domain/working-days.ts` (Monday–Friday minus
+ * holidays plus 调休 workdays), and `work_no` = working days up to and including it. Then
+ * `add_working_days(d, n)` (n ≥ 0; the start day never counts, as in “三个工作日内”) is the working
+ * day whose `work_no` is `work_no(d) + n` — the same answer as `addWorkingDays`.
+ */
+export function workingCalendarStatements(calendar: HolidayCalendar = DEFAULT_CALENDAR): string[] {
+  const values = (days: ReadonlySet<string>): string =>
+    days.size > 0 ? [...days].map((d) => `(DATE ${sqlString(d)})`).join(', ') : '(NULL::DATE)';
+  return [
+    `CREATE OR REPLACE TEMP TABLE working_calendar AS
+WITH days AS (
+  SELECT CAST(g.generate_series AS DATE) AS day
+  FROM generate_series(DATE ${sqlString(CALENDAR_FROM)}, DATE ${sqlString(CALENDAR_TO)}, INTERVAL 1 DAY) g
+), holidays(day) AS (VALUES ${values(calendar.holidays)}),
+makeup(day) AS (VALUES ${values(calendar.workdays)}),
+flagged AS (
+  SELECT d.day,
+    d.day IN (SELECT day FROM makeup)
+      OR (isodow(d.day) <= 5 AND d.day NOT IN (SELECT day FROM holidays)) AS is_working
+  FROM days d
+)
+SELECT day, is_working,
+  CAST(sum(CASE WHEN is_working THEN 1 ELSE 0 END) OVER (ORDER BY day) AS INTEGER) AS work_no
+FROM flagged ORDER BY day`,
+    `CREATE OR REPLACE TEMP MACRO add_working_days(d, n) AS CASE WHEN n = 0 THEN d ELSE (
+  SELECT c1.day FROM working_calendar c0
+  JOIN working_calendar c1 ON c1.work_no = c0.work_no + n AND c1.is_working
+  WHERE c0.day = d) END`,
+  ];
+}
 
 function scopeCondition(scope: CaseScope | undefined): string {
   const parts: string[] = [];
@@ -101,7 +140,8 @@ FROM (
 ) GROUP BY case_no`;
 }
 
-function debtorsSql(proxy: boolean): string {
+/** Debtors per case from every source, one row per case and ID as written (masked or not). */
+function rawDebtorsSql(proxy: boolean): string {
   const fromParties = `SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, p.party_type,
     ev('case_parties', p) AS _ev
   FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL`;
@@ -113,26 +153,33 @@ function debtorsSql(proxy: boolean): string {
   SELECT r.case_no, r.id_no, r.name, NULL, ev('consumption_restrictions', r)
   FROM consumption_restrictions r WHERE r.id_no IS NOT NULL`;
   const raw = [fromParties, fromLedger, ...(proxy ? [fromLists] : [])].join('\n  UNION ALL\n  ');
-  // One row per case and debtor ID (the party row and the ledger row may both name them).
-  return `WITH raw AS (
+  // The party row and the ledger row may both name a debtor: one row per case and ID.
+  return `SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, any_value(party_type) AS party_type,
+  min(_ev) AS _ev, contains(debtor_id, '*') AS is_masked
+FROM (
   ${raw}
-), debtors AS (
-  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, any_value(party_type) AS party_type,
-    min(_ev) AS _ev, contains(debtor_id, '*') AS is_masked
-  FROM raw GROUP BY case_no, debtor_id
-)
-SELECT d.*, d.debtor_id AS match_id, '高' AS confidence FROM debtors d WHERE NOT d.is_masked
-UNION ALL
-SELECT d.*, k.id_no AS match_id, '低' AS confidence
-FROM debtors d JOIN known_people k ON k.name = d.debtor_name AND id_like(d.debtor_id, k.id_no)
-WHERE d.is_masked`;
+) GROUP BY case_no, debtor_id`;
 }
 
+/**
+ * Full IDs that a masked debtor ID may stand for: person rows of other datasets with the same name
+ * (only names of masked debtors are looked up, so this stays small).
+ */
 function knownPeopleSql(): string {
+  const names = `(SELECT DISTINCT debtor_name FROM raw_debtors WHERE is_masked)`;
   return PERSON_SOURCES.map(
     ([ds, id, name]) =>
-      `SELECT DISTINCT ${id} AS id_no, ${name} AS name FROM ${ds} WHERE ${id} IS NOT NULL AND NOT contains(${id}, '*')`,
+      `SELECT DISTINCT ${id} AS id_no, ${name} AS name FROM ${ds}
+WHERE ${name} IN ${names} AND ${id} IS NOT NULL AND NOT contains(${id}, '*')`,
   ).join('\nUNION\n');
+}
+
+function debtorsSql(): string {
+  return `SELECT d.*, d.debtor_id AS match_id, '高' AS confidence FROM raw_debtors d WHERE NOT d.is_masked
+UNION ALL
+SELECT d.*, k.id_no AS match_id, '低' AS confidence
+FROM raw_debtors d JOIN known_people k ON k.name = d.debtor_name AND id_like(d.debtor_id, k.id_no)
+WHERE d.is_masked`;
 }
 
 /**
@@ -143,7 +190,8 @@ function knownPeopleSql(): string {
  * - `case_debtors`: debtors per case (case_parties ∪ ledger debtor column), `match_id` is the full ID
  *   to join other data on (a masked ID is resolved by name + visible digits, `confidence` 低);
  * - `closed_debtors`: closed_cases × case_debtors (the starting point of most 带财终本 models);
- * - `resumed_cases`: 执恢 cases with their debtors' `match_id` (all cases, not scoped).
+ * - `resumed_cases`: 执恢 cases with their debtors' `match_id` (all cases, not scoped);
+ * - `working_calendar` + macro `add_working_days(d, n)` (see `workingCalendarStatements`).
  */
 export function buildingBlockStatements(options: BuildingBlockOptions = {}): string[] {
   const proxy = options.proxyLedger ?? false;
@@ -152,8 +200,10 @@ export function buildingBlockStatements(options: BuildingBlockOptions = {}): str
     `CREATE OR REPLACE TEMP ${kind} ${name} AS\n${sql}`;
   return [
     ...MACROS,
-    create('known_people', knownPeopleSql()),
+    ...workingCalendarStatements(),
     create('ledger_cases', ledgerSql(proxy)),
+    create('raw_debtors', rawDebtorsSql(proxy)),
+    create('known_people', knownPeopleSql()),
     create('scoped_cases', `SELECT * FROM ledger_cases WHERE ${scopeCondition(options.scope)}`),
     create(
       'closed_cases',
@@ -165,7 +215,7 @@ LEFT JOIN (
 ) s USING (case_no)
 WHERE (c.is_proxy OR is_zhongben(c.closure_type)) AND c.closed_date IS NOT NULL`,
     ),
-    create('case_debtors', debtorsSql(proxy)),
+    create('case_debtors', debtorsSql()),
     create(
       'closed_debtors',
       `SELECT c.*, d.debtor_id, d.debtor_name, d.party_type, d.is_masked, d.match_id, d.confidence,

@@ -187,7 +187,11 @@ export interface CompileInput {
 }
 
 /** The full query of one model: the rule's rows plus `priority` and `summary`. */
-export function compileModelSql(input: CompileInput): { sql: string; unknownParams: string[] } {
+export function compileModelSql(input: CompileInput): {
+  sql: string;
+  body: string;
+  unknownParams: string[];
+} {
   const body = inlineParams(input.sql.trim().replace(/;\s*$/, ''), input.literals);
   const prio = inlineParams(
     [input.priority.高, input.priority.中].map((e) => e ?? 'false').join('\u0000'),
@@ -201,5 +205,5 @@ SELECT lead.*,
   CASE WHEN ${high} THEN '高' WHEN ${medium} THEN '中' ELSE ${sqlString(input.priority.default)} END AS priority,
   ${findingSql(input.finding)} AS summary
 FROM lead`;
-  return { sql, unknownParams: [...new Set([...body.unknown, ...prio.unknown])] };
+  return { sql, body: body.sql, unknownParams: [...new Set([...body.unknown, ...prio.unknown])] };
 }

@@ -18,7 +18,7 @@ export async function datasetRowCount(db: SqlExecutor, dataset: string): Promise
  */
 export async function committedBatches(db: SqlExecutor): Promise<Record<string, number[]>> {
   const rows = await db.all<{ dataset: string; ids: number[] }>(
-    `SELECT dataset, list(id ORDER BY id) AS ids FROM batches WHERE status = 'committed' GROUP BY dataset`,
+    `SELECT dataset, list(id ORDER BY id) AS ids FROM batches WHERE status = 'committed' GROUP BY dataset ORDER BY dataset`,
   );
   return Object.fromEntries(rows.map((r) => [r.dataset, r.ids.map(Number)]));
 }

@@ -8,6 +8,7 @@ import { ensureUnitSchema } from './unit.repo.ts';
 import { ensureUserSchema } from './user.repo.ts';
 import { ensureLeadSchema } from './lead.repo.ts';
 import { ensureMappingSchema } from './mapping.repo.ts';
+import { ensureExtractionSchema } from './extraction-review.repo.ts';
 
 /** DuckDB type for each contract type. IDs, plates and case numbers are text, always. */
 export const SQL_TYPES: Record<ColumnType, string> = {
@@ -94,6 +95,7 @@ export async function ensureSchema(db: Database): Promise<void> {
     ensureJobSchema,
     ensureLeadSchema,
     ensureMappingSchema,
+    ensureExtractionSchema,
   ]) {
     await ensure(db);
   }

@@ -43,7 +43,10 @@ describe('sign-in, session, CSRF, lockout, password change', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie?.split(';')[0]?.length).toBeGreaterThan('zj_session='.length + 40);
-    const me = await client.json<{ user: { username: string; unitName: string } }>('GET', '/api/session');
+    const me = await client.json<{ user: { username: string; unitName: string } }>(
+      'GET',
+      '/api/session',
+    );
     expect(me.body.user).toMatchObject({ username: 'wang', unitName: '杭州市上城区人民检察院' });
     expect((await client.json('POST', '/api/session/logout')).status).toBe(200);
     expect((await client.json('GET', '/api/session')).status).toBe(401);
@@ -95,7 +98,10 @@ describe('sign-in, session, CSRF, lockout, password change', () => {
     expect((await client.login(u.username, u.password)).status).toBe(423);
     now = new Date(now.getTime() + 2 * 60_000);
     expect((await client.login(u.username, u.password)).status).toBe(200);
-    const audit = await h.api.platform.audit.list({ action: 'login_failed' }, { page: 1, pageSize: 50 });
+    const audit = await h.api.platform.audit.list(
+      { action: 'login_failed' },
+      { page: 1, pageSize: 50 },
+    );
     expect(audit.total).toBe(12);
   });
 

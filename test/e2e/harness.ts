@@ -34,7 +34,12 @@ export function ensureWebBuilt(): void {
   if (existsSync(join(WEB_DIST, 'index.html'))) return;
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }
@@ -76,7 +81,13 @@ export async function startServer(): Promise<TestServer> {
 /** A user with a known password (no forced change), made through the org service. */
 export async function createUser(
   server: TestServer,
-  user: { username: string; displayName: string; unitId: string; roles: Role[]; canViewFullId?: boolean },
+  user: {
+    username: string;
+    displayName: string;
+    unitId: string;
+    roles: Role[];
+    canViewFullId?: boolean;
+  },
   password = 'Passw0rd-e2e',
 ): Promise<{ id: string; username: string; password: string }> {
   const { user: made } = await server.api.platform.org.createUser({

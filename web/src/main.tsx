@@ -21,6 +21,8 @@ const ModelDetailPage = lazy(() => import('./pages/model-detail-page.tsx'));
 const LeadsPage = lazy(() => import('./pages/leads-page.tsx'));
 const LeadPage = lazy(() => import('./pages/lead-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const UsersPage = lazy(() => import('./pages/users-page.tsx'));
+const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 function Guarded() {
@@ -43,6 +45,9 @@ function Guarded() {
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/leads/:id" element={<LeadPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/users" element={<UsersPage />} />
+          <Route path="/extract" element={<ExtractPage />} />
+          <Route path="/extract/:id" element={<ExtractPage />} />
           <Route path="/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
@@ -62,10 +67,7 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4 } }}
-    >
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4 } }}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>

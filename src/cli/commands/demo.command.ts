@@ -1,11 +1,79 @@
-import type { Command } from 'commander';
-import { action, notYetAvailable } from '../context.ts';
+import { InvalidArgumentError, type Command } from 'commander';
+import { openApp } from '../../app.ts';
+import { DEFAULT_SEED, generateProvince } from '../../demo/generate.ts';
+import { loadDemo } from '../../demo/load-demo.ts';
+import { writeProvinceFiles } from '../../demo/write-files.ts';
+import { action, globalOptions } from '../context.ts';
+
+function parseScale(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) {
+    throw new InvalidArgumentError('规模须为 0 到 1000 之间的数（如 1、0.5、10）');
+  }
+  return n;
+}
+
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+    throw new InvalidArgumentError('种子须为非负整数');
+  }
+  return n;
+}
+
+interface DemoOptions {
+  scale: number;
+  seed: number;
+  out?: string;
+}
+
+function plantedSummary(planted: readonly { modelId: string; kind: string }[]): string {
+  const hits = planted.filter((p) => p.kind === 'hit').length;
+  const models = new Set(planted.map((p) => p.modelId)).size;
+  return `埋设情形 ${planted.length} 个（应命中 ${hits}，近似不应命中 ${planted.length - hits}），覆盖模型 ${models} 个`;
+}
 
 /** `zhijian demo` — 生成或导入演示省份数据 / generate or load the demo province */
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('生成或导入演示省份数据 / generate or load the demo province')
-    .allowUnknownOption()
-    .action(action(() => notYetAvailable('demo')));
+    .description(
+      '生成演示省份数据（含为每个模型埋设的命中与近似情形及答案文件）；不带 --out 时直接导入数据库\n' +
+        'generate the demo province (planted situations + answers.json); without --out, import it',
+    )
+    .option('--scale <n>', '规模 / scale (默认 default 1)', parseScale, 1)
+    .option('--seed <n>', `随机种子 / seed (默认 default ${DEFAULT_SEED})`, parseSeed, DEFAULT_SEED)
+    .option(
+      '--out <dir>',
+      '只写出文件和 answers.json 到该目录 / write the files and answers.json here',
+    )
+    .action(
+      action(async (options: DemoOptions, cmd: Command) => {
+        if (options.out) {
+          const province = generateProvince({ scale: options.scale, seed: options.seed });
+          const written = await writeProvinceFiles(province, options.out);
+          for (const f of written.files) process.stdout.write(`${f.path}\t${f.rows} 行\n`);
+          process.stdout.write(`${written.answersPath}\n`);
+          process.stdout.write(
+            `已写出 ${written.files.length} 个文件；${plantedSummary(province.planted)}；基准日 ${province.asOf}\n`,
+          );
+          return;
+        }
+        const app = await openApp(globalOptions(cmd).db);
+        try {
+          const result = await loadDemo(app.db, { scale: options.scale, seed: options.seed });
+          for (const o of result.outcomes) {
+            process.stdout.write(
+              `${o.file}\t${o.datasetLabel ?? o.dataset ?? ''}\t导入 ${o.imported} 行\t批次 ${o.batchId ?? '-'}\n`,
+            );
+          }
+          process.stdout.write(
+            `演示数据已导入：${result.outcomes.length} 个批次，${result.rows} 行，生成 ${(result.generateMs / 1000).toFixed(1)} 秒，导入 ${(result.importMs / 1000).toFixed(1)} 秒\n` +
+              `${plantedSummary(result.answers.planted)}；运行模型时请用基准日 ${result.answers.asOf}\n`,
+          );
+        } finally {
+          app.close();
+        }
+      }),
+    );
 }

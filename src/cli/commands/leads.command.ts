@@ -1,11 +1,93 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { action, notYetAvailable } from '../context.ts';
+import { openApp } from '../../app.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { maskIdsInText } from '../../domain/mask.ts';
+import { exportLeads, isExportFormat } from '../../models/lead-export.ts';
+import { listLeads } from '../../models/lead.service.ts';
+import { action, globalOptions } from '../context.ts';
+
+interface FilterOptions {
+  model?: string;
+  status?: string;
+  priority?: string;
+  court?: string;
+}
+
+function filterFrom(opts: FilterOptions) {
+  const list = (v?: string): string[] | undefined =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
+  return {
+    ...(list(opts.model) ? { models: list(opts.model) } : {}),
+    ...(list(opts.status) ? { status: list(opts.status) } : {}),
+    ...(list(opts.priority) ? { priority: list(opts.priority) } : {}),
+    ...(list(opts.court) ? { courts: list(opts.court) } : {}),
+  };
+}
 
 /** `zhijian leads` — 线索列表与导出 / list and export leads */
 export function register(program: Command): void {
-  program
+  const leads = program
     .command('leads')
     .description('线索列表与导出 / list and export leads')
-    .allowUnknownOption()
-    .action(action(() => notYetAvailable('leads')));
+    .option('--model <ids>', '模型编号，逗号分隔 / model ids')
+    .option('--status <statuses>', '状态：待研判,研判中,已成案,已排除,已合并')
+    .option('--priority <levels>', '优先级：高,中,低')
+    .option('--court <names>', '执行法院，逗号分隔')
+    .option('--limit <n>', '最多显示条数 / max rows', '50')
+    .action(
+      action(async (opts: FilterOptions & { limit: string }, cmd: Command) => {
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit <= 0)
+          throw new AppError('BAD_ARGUMENT', '--limit 应为正整数');
+        const app = await openApp(globalOptions(cmd).db);
+        try {
+          const { total, items } = await listLeads(app.db, { ...filterFrom(opts), limit });
+          for (const l of items) {
+            // The terminal is a log: IDs stay masked here (the data export carries them in full).
+            process.stdout.write(
+              `[${l.priority}] ${l.status}  ${l.modelId}  ${l.caseNo ?? ''}\n      ${maskIdsInText(l.summary)}\n`,
+            );
+          }
+          process.stdout.write(
+            `共 ${total} 条线索${total > items.length ? `，显示前 ${items.length} 条` : ''}\n`,
+          );
+        } finally {
+          app.close();
+        }
+      }),
+    );
+
+  leads
+    .command('export')
+    .description('导出线索 / export leads (json|csv|xlsx)')
+    .option('--format <format>', 'json | csv | xlsx', 'json')
+    .option('--out <file>', '输出文件（默认标准输出；xlsx 必须指定）/ output file')
+    .option('--mask-ids', 'CSV/Excel 中证件号码脱敏 / mask IDs in CSV/Excel')
+    .action(
+      action(async (opts: { format: string; out?: string; maskIds?: boolean }, cmd: Command) => {
+        if (!isExportFormat(opts.format))
+          throw new AppError('BAD_ARGUMENT', '--format 只能是 json、csv 或 xlsx');
+        if (opts.format === 'xlsx' && !opts.out)
+          throw new AppError('BAD_ARGUMENT', '导出 xlsx 时请用 --out 指定文件');
+        const parentOpts = cmd.parent?.opts<FilterOptions>() ?? {};
+        const app = await openApp(globalOptions(cmd).db);
+        try {
+          const data = await exportLeads(app.db, opts.format, filterFrom(parentOpts), {
+            maskIds: opts.maskIds ?? false,
+          });
+          if (opts.out) {
+            writeFileSync(opts.out, data);
+            process.stderr.write(`已导出到 ${opts.out}\n`);
+          } else process.stdout.write(data);
+        } finally {
+          app.close();
+        }
+      }),
+    );
 }

@@ -7,8 +7,10 @@ import {
   DatabaseOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -30,8 +32,20 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: '/data', icon: <DatabaseOutlined />, label: <Link to="/data">数据管理</Link> },
     { key: '/models', icon: <ExperimentOutlined />, label: <Link to="/models">监督模型</Link> },
     { key: '/leads', icon: <FileSearchOutlined />, label: <Link to="/leads">线索</Link> },
+    ...(hasRole('data_admin', 'admin')
+      ? [
+          {
+            key: '/extract',
+            icon: <FileTextOutlined />,
+            label: <Link to="/extract">文书复核</Link>,
+          },
+        ]
+      : []),
     ...(hasRole('admin')
-      ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> }]
+      ? [
+          { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
+          { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> },
+        ]
       : []),
   ];
 
@@ -79,7 +93,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
                 ],
                 onClick: ({ key }) => {
-                  if (key === 'password') navigate('/password');
+                  if (key === 'password') void navigate('/password');
                   if (key === 'logout') void signOut().then(() => navigate('/login'));
                 },
               }}

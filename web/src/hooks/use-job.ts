@@ -36,11 +36,13 @@ export function useJob(jobId: string | undefined): { job: Job | undefined; error
           }
         };
         source.addEventListener('progress', onJob);
-        source.addEventListener('end', (ev) => {
-          onJob(ev as MessageEvent<string>);
+        source.addEventListener('end', () => {
+          // `end` carries only the state: fetch the final job with its result.
           source?.close();
-          // The end event may carry no body: fetch the final state with its result.
-          void api.get<Job>(path).then((j) => !closed && setJob(j));
+          void api
+            .get<Job>(path)
+            .then((j) => !closed && setJob(j))
+            .catch(() => undefined);
         });
         source.onerror = () => {
           // The browser reconnects by itself; if the job ended meanwhile, poll once to settle.

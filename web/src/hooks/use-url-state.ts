@@ -9,7 +9,10 @@ export function useUrlState(): {
   params: URLSearchParams;
   get: (key: string) => string | undefined;
   getAll: (key: string) => string[];
-  set: (patch: Record<string, string | number | string[] | null | undefined>, replace?: boolean) => void;
+  set: (
+    patch: Record<string, string | number | string[] | null | undefined>,
+    replace?: boolean,
+  ) => void;
 } {
   const [params, setParams] = useSearchParams();
   const get = useCallback((key: string) => params.get(key) ?? undefined, [params]);

@@ -43,15 +43,26 @@ export default function AuditPage() {
   const { message } = App.useApp();
   const { hasRole } = useSession();
   const url = useUrlState();
-  const filter = useMemo(() => Object.fromEntries(KEYS.map((k) => [k, url.get(k)]).filter(([, v]) => v)) as Record<string, string>, [url]);
+  const filter = useMemo(
+    () =>
+      Object.fromEntries(KEYS.map((k) => [k, url.get(k)]).filter(([, v]) => v)) as Record<
+        string,
+        string
+      >,
+    [url],
+  );
   const page = Number(url.get('page') ?? 1) || 1;
   const pageSize = Number(url.get('pageSize') ?? 50) || 50;
   const isAdmin = hasRole('admin');
   const entries = useApi(
-    (s) => (isAdmin ? api.get<Page<AuditEntry>>('/api/audit', { ...filter, page, pageSize }, s) : Promise.resolve(undefined)),
+    (s) =>
+      isAdmin
+        ? api.get<Page<AuditEntry>>('/api/audit', { ...filter, page, pageSize }, s)
+        : Promise.resolve(undefined),
     [JSON.stringify(filter), page, pageSize, isAdmin],
   );
-  if (!isAdmin) return <Result status="403" title="无权访问" subTitle="审计日志仅限系统管理员查看。" />;
+  if (!isAdmin)
+    return <Result status="403" title="无权访问" subTitle="审计日志仅限系统管理员查看。" />;
   const set = (patch: Record<string, string | undefined>) => url.set({ ...patch, page: null });
 
   return (
@@ -62,9 +73,10 @@ export default function AuditPage() {
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
-            void download('GET', '/api/audit/export.xlsx', { query: filter, fallbackName: '审计日志.xlsx' }).catch((e: unknown) =>
-              message.error(e instanceof ApiError ? e.message : '导出失败'),
-            )
+            void download('GET', '/api/audit/export.xlsx', {
+              query: filter,
+              fallbackName: '审计日志.xlsx',
+            }).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'))
           }
         >
           导出 Excel
@@ -72,7 +84,13 @@ export default function AuditPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder="用户名" style={{ width: 160 }} defaultValue={filter.username} onSearch={(v) => set({ username: v.trim() || undefined })} />
+        <Input.Search
+          allowClear
+          placeholder="用户名"
+          style={{ width: 160 }}
+          defaultValue={filter.username}
+          onSearch={(v) => set({ username: v.trim() || undefined })}
+        />
         <Select
           allowClear
           placeholder="操作类型"
@@ -81,10 +99,18 @@ export default function AuditPage() {
           onChange={(v?: string) => set({ action: v })}
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))}
         />
-        <Input.Search allowClear placeholder="对象（线索号、案号…）" style={{ width: 220 }} defaultValue={filter.target} onSearch={(v) => set({ target: v.trim() || undefined })} />
+        <Input.Search
+          allowClear
+          placeholder="对象（线索号、案号…）"
+          style={{ width: 220 }}
+          defaultValue={filter.target}
+          onSearch={(v) => set({ target: v.trim() || undefined })}
+        />
         <DatePicker.RangePicker
           value={[filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null]}
-          onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+          onChange={(r) =>
+            set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })
+          }
         />
       </Space>
       {entries.error ? (
@@ -104,15 +130,50 @@ export default function AuditPage() {
             pageSizeOptions: [50, 100, 200],
             showTotal: (t) => `共 ${t} 条`,
           }}
-          onChange={(p) => url.set({ page: p.current && p.current > 1 ? p.current : null, pageSize: p.pageSize && p.pageSize !== 50 ? p.pageSize : null })}
+          onChange={(p) =>
+            url.set({
+              page: p.current && p.current > 1 ? p.current : null,
+              pageSize: p.pageSize && p.pageSize !== 50 ? p.pageSize : null,
+            })
+          }
           columns={[
             { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
-            { title: '用户', dataIndex: 'username', width: 120, render: (v: string | null) => v ?? '—' },
-            { title: '单位', dataIndex: 'unitName', width: 160, render: (v: string | null) => v ?? '—' },
-            { title: '操作', dataIndex: 'action', width: 130, render: (a: AuditEntry['action']) => ACTION_LABELS[a] ?? a },
-            { title: '对象', dataIndex: 'target', ellipsis: true, render: (v: string | null) => v ?? '—' },
-            { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: string | null) => v ?? '—' },
-            { title: '来源 IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+            {
+              title: '用户',
+              dataIndex: 'username',
+              width: 120,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: '单位',
+              dataIndex: 'unitName',
+              width: 160,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: '操作',
+              dataIndex: 'action',
+              width: 130,
+              render: (a: AuditEntry['action']) => ACTION_LABELS[a] ?? a,
+            },
+            {
+              title: '对象',
+              dataIndex: 'target',
+              ellipsis: true,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: '详情',
+              dataIndex: 'detail',
+              ellipsis: true,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: '来源 IP',
+              dataIndex: 'ip',
+              width: 130,
+              render: (v: string | null) => v ?? '—',
+            },
           ]}
         />
       )}

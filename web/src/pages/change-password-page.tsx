@@ -26,7 +26,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
       });
       message.success('密码已修改');
       await refresh();
-      if (!forced) navigate('/');
+      if (!forced) void navigate('/');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '修改失败');
     } finally {
@@ -35,10 +35,14 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   };
 
   const card = (
-    <Card title={forced ? '首次登录：请设置新密码' : '修改密码'} style={{ maxWidth: 460, margin: '0 auto' }}>
+    <Card
+      title={forced ? '首次登录：请设置新密码' : '修改密码'}
+      style={{ maxWidth: 460, margin: '0 auto' }}
+    >
       {forced && (
         <Typography.Paragraph type="secondary">
-          您正在使用一次性密码登录。为保障账号安全，请先设置自己的密码（至少 8 位，须含字母和数字）。
+          您正在使用一次性密码登录。为保障账号安全，请先设置自己的密码（至少 8
+          位，须含字母和数字）。
         </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}

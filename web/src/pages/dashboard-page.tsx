@@ -109,7 +109,11 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         {[
           { title: '线索总数', value: formatCount(data.totalLeads), link: '/leads' },
-          { title: '本周新增', value: formatCount(data.newThisWeek), link: '/leads?sort=firstSeenAt' },
+          {
+            title: '本周新增',
+            value: formatCount(data.newThisWeek),
+            link: '/leads?sort=firstSeenAt',
+          },
           { title: '待研判', value: formatCount(count('待研判')), link: '/leads?status=待研判' },
           { title: '研判中', value: formatCount(count('研判中')), link: '/leads?status=研判中' },
           { title: '成案率', value: caseRate, link: '/leads?status=已成案' },
@@ -127,7 +131,10 @@ export default function DashboardPage() {
         <Col xs={24} xl={16}>
           <Card title="各模型线索（按状态）" size="small">
             {byModel ? (
-              <EChart option={byModel} height={Math.max(260, data.byModel.slice(0, 15).length * 28 + 60)} />
+              <EChart
+                option={byModel}
+                height={Math.max(260, data.byModel.slice(0, 15).length * 28 + 60)}
+              />
             ) : (
               <Empty description="暂无线索：请先导入数据并运行监督模型" />
             )}
@@ -144,11 +151,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card
-            title="数据集与更新情况"
-            size="small"
-            extra={<Link to="/data">数据管理</Link>}
-          >
+          <Card title="数据集与更新情况" size="small" extra={<Link to="/data">数据管理</Link>}>
             <Table
               size="small"
               rowKey="name"
@@ -166,8 +169,17 @@ export default function DashboardPage() {
                     </span>
                   ),
                 },
-                { title: '行数', dataIndex: 'rows', align: 'right', render: (v: number) => formatCount(v) },
-                { title: '最近导入', dataIndex: 'lastImportAt', render: (v: string | null) => formatDateTime(v) },
+                {
+                  title: '行数',
+                  dataIndex: 'rows',
+                  align: 'right',
+                  render: (v: number) => formatCount(v),
+                },
+                {
+                  title: '最近导入',
+                  dataIndex: 'lastImportAt',
+                  render: (v: string | null) => formatDateTime(v),
+                },
                 {
                   title: '新鲜度',
                   dataIndex: 'lastImportAt',

@@ -97,7 +97,9 @@ export default function DataPage() {
   const datasetLabel = (name: string) => datasets.data?.find((d) => d.name === name)?.label ?? name;
 
   const uploadAndDetect = async () => {
-    const files = fileList.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
+    const files = fileList
+      .map((f) => f.originFileObj)
+      .filter((f): f is NonNullable<typeof f> => !!f);
     if (!files.length) return;
     setUploading(true);
     try {
@@ -154,20 +156,44 @@ export default function DataPage() {
       })
     : [];
 
-  const report = job?.state === 'succeeded' && job.kind === 'import' ? (job.result as ImportReport | null) : null;
+  const report =
+    job?.state === 'succeeded' && job.kind === 'import'
+      ? (job.result as ImportReport | null)
+      : null;
 
   const importTab = (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      {!canImport && <Alert type="info" showIcon message="导入数据需要“数据管理员”角色。您可以查看批次和下载模板。" />}
+      {!canImport && (
+        <Alert
+          type="info"
+          showIcon
+          message="导入数据需要“数据管理员”角色。您可以查看批次和下载模板。"
+        />
+      )}
       {canImport && !pending && (
-        <Card size="small" title="第一步：上传文件">
+        <Card
+          size="small"
+          title="第一步：上传文件"
+          extra={
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => url.set({ tab: 'datasets' })}
+            >
+              下载导入模板
+            </Button>
+          }
+        >
           <Upload.Dragger
             multiple
             accept=".xlsx,.xls,.csv,.txt"
             fileList={fileList}
             beforeUpload={(file) => {
               if (file.size > MAX_FILE_BYTES) {
-                message.error(`文件“${file.name}”大小为 ${formatBytes(file.size)}，超过上限 ${formatBytes(MAX_FILE_BYTES)}，已拒绝。`);
+                message.error(
+                  `文件“${file.name}”大小为 ${formatBytes(file.size)}，超过上限 ${formatBytes(MAX_FILE_BYTES)}，已拒绝。`,
+                );
                 return Upload.LIST_IGNORE;
               }
               return false;
@@ -217,7 +243,10 @@ export default function DataPage() {
                 choice={choice}
                 datasets={datasets.data ?? []}
                 onChange={(c) =>
-                  setPending({ ...pending, choices: pending.choices.map((x, j) => (j === i ? c : x)) })
+                  setPending({
+                    ...pending,
+                    choices: pending.choices.map((x, j) => (j === i ? c : x)),
+                  })
                 }
               />
             );
@@ -244,12 +273,18 @@ export default function DataPage() {
               showIcon
               style={{ marginTop: 12 }}
               message="导入前请处理："
-              description={problems.map((p) => <div key={p}>{p}</div>)}
+              description={problems.map((p) => (
+                <div key={p}>{p}</div>
+              ))}
             />
           )}
           <div style={{ marginTop: 12, textAlign: 'right' }}>
             <Space>
-              <Button disabled={problems.length > 0} loading={starting} onClick={() => void startImport(true)}>
+              <Button
+                disabled={problems.length > 0}
+                loading={starting}
+                onClick={() => void startImport(true)}
+              >
                 仅校验
               </Button>
               <Button
@@ -270,7 +305,16 @@ export default function DataPage() {
           type="warning"
           showIcon
           message={`找不到导入任务：${jobError.message}`}
-          action={<Button onClick={() => { localStorage.removeItem(JOB_KEY); url.set({ job: null }); }}>关闭</Button>}
+          action={
+            <Button
+              onClick={() => {
+                localStorage.removeItem(JOB_KEY);
+                url.set({ job: null });
+              }}
+            >
+              关闭
+            </Button>
+          }
         />
       )}
       {job && (
@@ -323,17 +367,46 @@ export default function DataPage() {
             pagination={false}
             dataSource={d.columns}
             columns={[
-              { title: '列（模板表头）', dataIndex: 'label', render: (v: string, c) => <span>{v}{c.required && <Tag color="red" style={{ marginLeft: 6 }}>必填</Tag>}</span> },
-              { title: '字段名', dataIndex: 'name', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+              {
+                title: '列（模板表头）',
+                dataIndex: 'label',
+                render: (v: string, c) => (
+                  <span>
+                    {v}
+                    {c.required && (
+                      <Tag color="red" style={{ marginLeft: 6 }}>
+                        必填
+                      </Tag>
+                    )}
+                  </span>
+                ),
+              },
+              {
+                title: '字段名',
+                dataIndex: 'name',
+                render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+              },
               { title: '说明', dataIndex: 'description' },
-              { title: '可识别的其他表头', dataIndex: 'synonyms', render: (v: string[]) => v.join('、') || '—' },
+              {
+                title: '可识别的其他表头',
+                dataIndex: 'synonyms',
+                render: (v: string[]) => v.join('、') || '—',
+              },
             ]}
           />
         ),
       }}
       columns={[
         { title: '分类', dataIndex: 'group', width: 120 },
-        { title: '数据集', dataIndex: 'label', render: (v: string, d) => <span>{v} <Typography.Text type="secondary">{d.name}</Typography.Text></span> },
+        {
+          title: '数据集',
+          dataIndex: 'label',
+          render: (v: string, d) => (
+            <span>
+              {v} <Typography.Text type="secondary">{d.name}</Typography.Text>
+            </span>
+          ),
+        },
         { title: '每行含义', dataIndex: 'rowMeaning' },
         { title: '现有行数', dataIndex: 'rows', align: 'right', render: formatCount },
         { title: '最近导入', dataIndex: 'lastImportAt', render: formatDateTime },
@@ -347,7 +420,9 @@ export default function DataPage() {
               onClick={() =>
                 void download('GET', `/api/templates/${encodeURIComponent(d.name)}`, {
                   fallbackName: `${d.label}模板.xlsx`,
-                }).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'))
+                }).catch((e: unknown) =>
+                  message.error(e instanceof ApiError ? e.message : '下载失败'),
+                )
               }
             >
               下载模板
@@ -368,7 +443,13 @@ export default function DataPage() {
           {
             key: 'batches',
             label: '导入批次',
-            children: <BatchesTable datasets={datasets.data ?? []} canRollback={canImport} refreshKey={batchesKey} />,
+            children: (
+              <BatchesTable
+                datasets={datasets.data ?? []}
+                canRollback={canImport}
+                refreshKey={batchesKey}
+              />
+            ),
           },
           { key: 'datasets', label: '数据集与模板', children: datasetsTab },
         ]}

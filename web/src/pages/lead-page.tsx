@@ -97,7 +97,11 @@ export default function LeadPage() {
         extra={
           <Space wrap>
             {user?.canViewFullId && (
-              <Button icon={<EyeOutlined />} onClick={() => setReveal((r) => !r)} data-testid="reveal">
+              <Button
+                icon={<EyeOutlined />}
+                onClick={() => setReveal((r) => !r)}
+                data-testid="reveal"
+              >
                 {data.revealed ? '隐藏证件号' : '显示完整证件号'}
               </Button>
             )}
@@ -107,7 +111,12 @@ export default function LeadPage() {
               </Button>
             )}
             {canWork && lead.status !== '已排除' && (
-              <Button danger icon={<StopOutlined />} onClick={() => setDialog('dismiss')} data-testid="dismiss">
+              <Button
+                danger
+                icon={<StopOutlined />}
+                onClick={() => setDialog('dismiss')}
+                data-testid="dismiss"
+              >
                 排除
               </Button>
             )}
@@ -125,7 +134,12 @@ export default function LeadPage() {
         }
       >
         {data.revealed && (
-          <Alert type="warning" showIcon message="正在显示完整证件号码，本次查看已记入审计日志。" style={{ marginBottom: 12 }} />
+          <Alert
+            type="warning"
+            showIcon
+            message="正在显示完整证件号码，本次查看已记入审计日志。"
+            style={{ marginBottom: 12 }}
+          />
         )}
         <Alert
           type="info"
@@ -179,7 +193,9 @@ export default function LeadPage() {
               data.legalBasis.map((b) => (
                 <div key={b.ref} style={{ marginBottom: 12 }}>
                   <Typography.Text strong>{b.ref}</Typography.Text>
-                  <Typography.Paragraph style={{ margin: '4px 0 0', color: '#555' }}>{b.text}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ margin: '4px 0 0', color: '#555' }}>
+                    {b.text}
+                  </Typography.Paragraph>
                 </div>
               ))
             )}
@@ -225,8 +241,16 @@ export default function LeadPage() {
                 { title: '案号', dataIndex: 'caseNo' },
                 { title: '法院', dataIndex: 'court', render: (v: string | null) => v ?? '—' },
                 { title: '地位', dataIndex: 'role', render: (v: string | null) => v ?? '—' },
-                { title: '结案方式', dataIndex: 'closureType', render: (v: string | null) => v ?? '—' },
-                { title: '结案日期', dataIndex: 'closedDate', render: (v: string | null) => formatDate(v) },
+                {
+                  title: '结案方式',
+                  dataIndex: 'closureType',
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: '结案日期',
+                  dataIndex: 'closedDate',
+                  render: (v: string | null) => formatDate(v),
+                },
               ]}
             />
           </Col>
@@ -241,7 +265,11 @@ export default function LeadPage() {
               columns={[
                 { title: '案号', dataIndex: 'caseNo', render: (_: unknown, r) => leadLink(r) },
                 { title: '模型', dataIndex: 'modelName' },
-                { title: '状态', dataIndex: 'status', render: (s: string) => <LeadStatusTag status={s} /> },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (s: string) => <LeadStatusTag status={s} />,
+                },
               ]}
             />
           </Col>

@@ -190,7 +190,9 @@ export default function LeadsPage() {
       width: 200,
       sorter: true,
       sortOrder: sortOrder('caseNo'),
-      render: (v: string | null, r) => <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{v ?? '（无案号）'}</Link>,
+      render: (v: string | null, r) => (
+        <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{v ?? '（无案号）'}</Link>
+      ),
     },
     {
       title: '被执行人',
@@ -208,8 +210,20 @@ export default function LeadsPage() {
       ),
     },
     { title: '发现', dataIndex: 'summary', ellipsis: { showTitle: true } },
-    { title: '法院', dataIndex: 'court', width: 180, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: '单位', dataIndex: 'unitName', width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: '法院',
+      dataIndex: 'court',
+      width: 180,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      width: 140,
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: '状态',
       dataIndex: 'status',
@@ -218,7 +232,12 @@ export default function LeadsPage() {
       sortOrder: sortOrder('status'),
       render: (s: string, r) => <LeadStatusTag status={s} changed={r.changed} />,
     },
-    { title: '承办人', dataIndex: 'assigneeName', width: 90, render: (v: string | null) => v ?? '—' },
+    {
+      title: '承办人',
+      dataIndex: 'assigneeName',
+      width: 90,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: '发现日期',
       dataIndex: 'firstSeenAt',
@@ -264,7 +283,10 @@ export default function LeadsPage() {
                 url.set({
                   ...Object.fromEntries(FILTER_KEYS.map((k) => [k, null])),
                   ...Object.fromEntries(
-                    Object.entries(f.filter).map(([k, v]) => [k, v === undefined ? null : String(v)]),
+                    Object.entries(f.filter).map(([k, v]) => [
+                      k,
+                      v === undefined ? null : String(v),
+                    ]),
                   ),
                   page: null,
                 });
@@ -327,7 +349,10 @@ export default function LeadsPage() {
           style={{ width: 180 }}
           defaultValue={filter.court}
           key={`court-${filter.court ?? ''}`}
-          onBlur={(e) => e.target.value !== (filter.court ?? '') && setFilter({ court: e.target.value || undefined })}
+          onBlur={(e) =>
+            e.target.value !== (filter.court ?? '') &&
+            setFilter({ court: e.target.value || undefined })
+          }
           onPressEnter={(e) => setFilter({ court: e.currentTarget.value || undefined })}
         />
         <DatePicker.RangePicker
@@ -360,12 +385,20 @@ export default function LeadsPage() {
           {selected.length ? `已选 ${selected.length} 条` : `共 ${leads.data?.total ?? 0} 条`}
         </Typography.Text>
         {canAssign && (
-          <Button icon={<UserAddOutlined />} disabled={!selected.length} onClick={() => setDialog('assign')}>
+          <Button
+            icon={<UserAddOutlined />}
+            disabled={!selected.length}
+            onClick={() => setDialog('assign')}
+          >
             批量指派
           </Button>
         )}
         {canWork && (
-          <Button icon={<StopOutlined />} disabled={!selected.length} onClick={() => setDialog('dismiss')}>
+          <Button
+            icon={<StopOutlined />}
+            disabled={!selected.length}
+            onClick={() => setDialog('dismiss')}
+          >
             批量排除
           </Button>
         )}
@@ -384,7 +417,11 @@ export default function LeadsPage() {
           loading={leads.loading}
           columns={columns}
           dataSource={leads.data?.items ?? []}
-          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys as string[]),
+            preserveSelectedRowKeys: true,
+          }}
           scroll={{ x: 1400 }}
           locale={{ emptyText: '暂无线索：没有符合条件的线索，或尚未运行监督模型' }}
           pagination={{
@@ -413,14 +450,18 @@ export default function LeadsPage() {
         count={selected.length}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(assigneeId) => bulk({ action: 'assign', leadKeys: selected, assigneeId }, '已指派')}
+        onSubmit={(assigneeId) =>
+          bulk({ action: 'assign', leadKeys: selected, assigneeId }, '已指派')
+        }
       />
       <DismissModal
         open={dialog === 'dismiss'}
         count={selected.length}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(v: DismissValues) => bulk({ action: 'dismiss', leadKeys: selected, ...v }, '已排除')}
+        onSubmit={(v: DismissValues) =>
+          bulk({ action: 'dismiss', leadKeys: selected, ...v }, '已排除')
+        }
       />
     </Card>
   );

@@ -23,7 +23,7 @@ export function LoginPage() {
     setError(undefined);
     try {
       await signIn(v.username, v.password);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败，请稍后重试');
     } finally {
@@ -49,14 +49,29 @@ export function LoginPage() {
           <Typography.Text type="secondary">大数据法律监督模型 · 线索研判</Typography.Text>
         </div>
         {error && (
-          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+          <Alert
+            type="error"
+            showIcon
+            message={error}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
         )}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
           <Form.Item name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" autoFocus />
+            <Input
+              prefix={<UserOutlined />}
+              placeholder="用户名"
+              autoComplete="username"
+              autoFocus
+            />
           </Form.Item>
           <Form.Item name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              placeholder="密码"
+              autoComplete="current-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
             登 录

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Input, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Input,
+  InputNumber,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ModelDetail, ModelParameter } from '../../../src/contract/models.ts';
@@ -15,12 +28,28 @@ import { useUrlState } from '../hooks/use-url-state.ts';
 import { DatasetNeedTag } from './models-page.tsx';
 
 /** An input fitting a parameter's type; the value starts at the model's default. */
-function ParamInput({ p, value, onChange }: { p: ModelParameter; value: unknown; onChange: (v: unknown) => void }) {
+function ParamInput({
+  p,
+  value,
+  onChange,
+}: {
+  p: ModelParameter;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
   const t = p.type.toLowerCase();
   if (t.includes('int') || t.includes('number') || t.includes('days') || t.includes('money'))
-    return <InputNumber value={value as number} onChange={(v) => onChange(v)} style={{ width: 160 }} />;
+    return (
+      <InputNumber value={value as number} onChange={(v) => onChange(v)} style={{ width: 160 }} />
+    );
   if (t.includes('bool')) return <Switch checked={!!value} onChange={onChange} />;
-  return <Input value={value === undefined || value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value)} style={{ width: 200 }} />;
+  return (
+    <Input
+      value={value === undefined || value === null ? '' : String(value)}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ width: 200 }}
+    />
+  );
 }
 
 /** 模型详情: purpose, legal basis, parameters (editable for a run), its SQL, fixture status. */
@@ -32,7 +61,10 @@ export default function ModelDetailPage() {
   const url = useUrlState();
   const jobId = url.get('job');
   const [overrides, setOverrides] = useState<Record<string, unknown>>({});
-  const model = useApi((s) => api.get<ModelDetail>(`/api/models/${encodeURIComponent(id)}`, undefined, s), [id]);
+  const model = useApi(
+    (s) => api.get<ModelDetail>(`/api/models/${encodeURIComponent(id)}`, undefined, s),
+    [id],
+  );
 
   if (model.loading && !model.data) return <PageLoading />;
   if (model.error) return <ErrorResult error={model.error} onRetry={model.reload} />;
@@ -80,7 +112,9 @@ export default function ModelDetailPage() {
       >
         <Descriptions column={{ xs: 1, lg: 2 }} bordered size="small">
           <Descriptions.Item label="类别">{m.category}</Descriptions.Item>
-          <Descriptions.Item label="来源">{m.builtIn ? '内置模型' : '自定义 / 导入'}</Descriptions.Item>
+          <Descriptions.Item label="来源">
+            {m.builtIn ? '内置模型' : '自定义 / 导入'}
+          </Descriptions.Item>
           <Descriptions.Item label="监督目的" span={2}>
             {m.purpose}
           </Descriptions.Item>
@@ -95,7 +129,9 @@ export default function ModelDetailPage() {
           <Descriptions.Item label="线索 / 待处理">
             {formatCount(m.leadCount)} / {formatCount(m.openLeadCount)}
           </Descriptions.Item>
-          <Descriptions.Item label="成案率">{m.caseRate === null ? '—' : `${(m.caseRate * 100).toFixed(1)}%`}</Descriptions.Item>
+          <Descriptions.Item label="成案率">
+            {m.caseRate === null ? '—' : `${(m.caseRate * 100).toFixed(1)}%`}
+          </Descriptions.Item>
           <Descriptions.Item label="最近运行">{formatDateTime(m.lastRunAt)}</Descriptions.Item>
           <Descriptions.Item label="样例测试">
             {m.fixture.state === 'passed' && <Tag color="green">通过 {m.fixture.passed} 项</Tag>}
@@ -121,7 +157,9 @@ export default function ModelDetailPage() {
           m.legalBasis.map((b) => (
             <div key={b.ref} style={{ marginBottom: 12 }}>
               <Typography.Text strong>{b.ref}</Typography.Text>
-              <Typography.Paragraph style={{ margin: '4px 0 0', color: '#555' }}>{b.text}</Typography.Paragraph>
+              <Typography.Paragraph style={{ margin: '4px 0 0', color: '#555' }}>
+                {b.text}
+              </Typography.Paragraph>
             </div>
           ))
         )}
@@ -136,9 +174,24 @@ export default function ModelDetailPage() {
           locale={{ emptyText: '该模型没有可调参数' }}
           style={{ marginBottom: 12 }}
           columns={[
-            { title: '参数', dataIndex: 'label', render: (v: string, p) => <span>{v} <Typography.Text type="secondary" code>{p.name}</Typography.Text></span> },
+            {
+              title: '参数',
+              dataIndex: 'label',
+              render: (v: string, p) => (
+                <span>
+                  {v}{' '}
+                  <Typography.Text type="secondary" code>
+                    {p.name}
+                  </Typography.Text>
+                </span>
+              ),
+            },
             { title: '说明', dataIndex: 'description' },
-            { title: '默认值', dataIndex: 'default', render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)) },
+            {
+              title: '默认值',
+              dataIndex: 'default',
+              render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)),
+            },
             {
               title: '本次取值',
               key: 'value',
@@ -162,7 +215,13 @@ export default function ModelDetailPage() {
           />
         )}
       </Card>
-      {jobId && <RunJobCard jobId={jobId} onClose={() => url.set({ job: null })} onFinished={model.reload} />}
+      {jobId && (
+        <RunJobCard
+          jobId={jobId}
+          onClose={() => url.set({ job: null })}
+          onFinished={model.reload}
+        />
+      )}
 
       <Card title="模型 SQL" size="small">
         <pre

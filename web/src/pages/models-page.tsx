@@ -1,5 +1,18 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Empty, Row, Space, Statistic, Tag, Tooltip, Typography, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { DatasetNeed, ModelSummary } from '../../../src/contract/models.ts';
@@ -24,9 +37,7 @@ export function DatasetNeedTag({ need }: { need: DatasetNeed }) {
     );
   return (
     <Tooltip title={need.required ? '必需数据缺失：模型无法运行' : '可选数据缺失'}>
-      <Tag color={need.required ? 'red' : 'default'}>
-        {need.label}（缺失）
-      </Tag>
+      <Tag color={need.required ? 'red' : 'default'}>{need.label}（缺失）</Tag>
     </Tooltip>
   );
 }
@@ -55,7 +66,10 @@ export default function ModelsPage() {
     setImporting(true);
     try {
       const content = await file.text();
-      const r = await api.post<{ id: string; version: string }>('/api/models/import', { content, fileName: file.name });
+      const r = await api.post<{ id: string; version: string }>('/api/models/import', {
+        content,
+        fileName: file.name,
+      });
       message.success(`已导入模型 ${r.id}（版本 ${r.version}）`);
       models.reload();
     } catch (e) {
@@ -105,7 +119,13 @@ export default function ModelsPage() {
           />
         )}
       </Card>
-      {jobId && <RunJobCard jobId={jobId} onClose={() => url.set({ job: null })} onFinished={models.reload} />}
+      {jobId && (
+        <RunJobCard
+          jobId={jobId}
+          onClose={() => url.set({ job: null })}
+          onFinished={models.reload}
+        />
+      )}
       {byCategory.length === 0 && (
         <Card>
           <Empty description="模型库为空" />
@@ -132,7 +152,10 @@ export default function ModelsPage() {
                   }
                   style={{ height: '100%' }}
                 >
-                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: m.purpose }} style={{ minHeight: 44 }}>
+                  <Typography.Paragraph
+                    ellipsis={{ rows: 2, tooltip: m.purpose }}
+                    style={{ minHeight: 44 }}
+                  >
                     {m.purpose}
                   </Typography.Paragraph>
                   <div style={{ marginBottom: 8 }}>
@@ -142,16 +165,32 @@ export default function ModelsPage() {
                   </div>
                   <Row>
                     <Col span={6}>
-                      <Statistic title="线索" value={formatCount(m.leadCount)} valueStyle={{ fontSize: 18 }} />
+                      <Statistic
+                        title="线索"
+                        value={formatCount(m.leadCount)}
+                        valueStyle={{ fontSize: 18 }}
+                      />
                     </Col>
                     <Col span={6}>
-                      <Statistic title="待处理" value={formatCount(m.openLeadCount)} valueStyle={{ fontSize: 18 }} />
+                      <Statistic
+                        title="待处理"
+                        value={formatCount(m.openLeadCount)}
+                        valueStyle={{ fontSize: 18 }}
+                      />
                     </Col>
                     <Col span={6}>
-                      <Statistic title="成案率" value={caseRateText(m.caseRate)} valueStyle={{ fontSize: 18 }} />
+                      <Statistic
+                        title="成案率"
+                        value={caseRateText(m.caseRate)}
+                        valueStyle={{ fontSize: 18 }}
+                      />
                     </Col>
                     <Col span={6}>
-                      <Statistic title="最近运行" value={m.lastRunAt ? formatDateTime(m.lastRunAt).slice(0, 10) : '未运行'} valueStyle={{ fontSize: 14 }} />
+                      <Statistic
+                        title="最近运行"
+                        value={m.lastRunAt ? formatDateTime(m.lastRunAt).slice(0, 10) : '未运行'}
+                        valueStyle={{ fontSize: 14 }}
+                      />
                     </Col>
                   </Row>
                 </Card>

@@ -1,0 +1,282 @@
+/**
+ * `npm run bench:models [-- --scale 0.05] [-- --keep]`: builds a province-scale database with DuckDB
+ * SQL generators (range() + hash-based pseudo-random values, valid-format IDs, plates and case
+ * numbers, a deterministic share of rows planted on debtors), runs every model, then runs them again
+ * with no new data (the cache). Prints each model's time and lead count, totals, peak RSS, machine.
+ *
+ * Scale 1.0: 2.2M cases (2M 终本), 4.4M parties, 20M vehicles, 10M pension rows, 3M real-estate,
+ * 2M equity, 1M restrictions, 5M travel, 10M case actions, plus smaller sets for the other models.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runModels, type RunResult } from '../src/models/run.service.ts';
+import { Database } from '../src/store/database.ts';
+
+const args = process.argv.slice(2);
+const scaleArg = args.indexOf('--scale');
+const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1.0;
+const keep = args.includes('--keep');
+if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale must be a positive number');
+const n = (base: number): number => Math.max(1000, Math.round(base * scale));
+
+const C = n(2_200_000); // enforcement cases; 1 in 11 is 执行完毕, the rest 终本
+const D = n(1_500_000); // debtor persons (indexes 0 … D-1)
+const P = n(8_000_000); // population (IDs for everyone)
+const AS_OF = '2025-06-30';
+
+/** Hash-based pseudo-random integer in [0, m) from a row number and a salt. */
+const h = (expr: string, salt: number, m: number): string =>
+  `CAST(hash(${expr}, ${salt}) % ${m} AS BIGINT)`;
+/** A person index: `share` of rows go to debtors, the rest to the general population. */
+const person = (expr: string, salt: number, share: number): string =>
+  `CASE WHEN ${h(expr, salt, 10_000)} < ${Math.round(share * 10_000)} THEN ${h(expr, salt + 1, D)} ELSE ${D} + ${h(expr, salt + 2, P - D)} END`;
+
+const SETUP = [
+  `CREATE OR REPLACE TEMP MACRO id_check(s) AS substr('10X98765432', (list_sum(list_transform(range(1, 18), j -> (ascii(substr(s, j, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][j])) % 11)::INTEGER + 1, 1)`,
+  // Person k: region 330102, birth 1950-01-01 + k/1000 days, sequence k % 1000 → unique and valid.
+  `CREATE OR REPLACE TABLE bench_people AS
+   SELECT k, s17 || id_check(s17) AS id_no,
+     ['张','王','李','赵','刘','陈','杨','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'][(k % 20) + 1]
+       || ['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀英','华','平'][((k // 20) % 20) + 1]
+       || ['','国','建','志','海','春','文','玉'][((k // 400) % 8) + 1] AS name
+   FROM (SELECT k, '330102' || strftime(DATE '1950-01-01' + CAST(k // 1000 AS INTEGER), '%Y%m%d') || lpad(CAST(k % 1000 AS VARCHAR), 3, '0') AS s17
+         FROM range(${P}) t(k))`,
+  `CREATE OR REPLACE TEMP MACRO plate_of(i) AS
+     ['浙','苏','沪','皖','闽','赣','鲁','豫','鄂','湘','粤'][(i % 11) + 1] || chr(65 + CAST((i // 11) % 26 AS INTEGER))
+     || lpad(CAST((i // 286) % 100000 AS VARCHAR), 5, '0')`,
+];
+
+interface Gen {
+  readonly dataset: string;
+  readonly sql: string;
+}
+
+function generators(): Gen[] {
+  const caseNo = (i: string): string =>
+    `'（' || CAST(2015 + ${h(i, 1, 9)} AS VARCHAR) || '）浙' || lpad(CAST(101 + (${i}) % 90 AS VARCHAR), 4, '0') || '执' || CAST(${i} + 1 AS VARCHAR) || '号'`;
+  const closed = (i: string): string => `DATE '2016-01-01' + CAST(${h(i, 3, 3200)} AS INTEGER)`;
+  const meta = (ds: string): string => `${ds}_b AS _batch_id, '${ds}.bench' AS _file, '${ds}' AS _sheet, i + 1 AS _row, CAST(i AS VARCHAR) AS _key`;
+  return [
+    {
+      dataset: 'enforcement_cases',
+      sql: `SELECT ${caseNo('i')} AS case_no, '浙江省第' || CAST(101 + i % 90 AS VARCHAR) || '基层人民法院' AS court,
+          ${closed('i')} - CAST(60 + ${h('i', 4, 700)} AS INTEGER) AS filed_date, ${closed('i')} AS closed_date,
+          CASE WHEN i % 11 = 0 THEN '执行完毕' ELSE '终结本次执行程序' END AS closure_type,
+          CAST(1000 + ${h('i', 5, 2000000)} AS DECIMAL(18,2)) AS unpaid_amount, p.name AS debtors,
+          ${meta('enforcement_cases')}
+        FROM range(${C}) t(i) JOIN bench_people p ON p.k = ${h('i', 2, D)}`,
+    },
+    {
+      dataset: 'enforcement_cases',
+      // 执恢 cases of some debtors (M02 / M15 exclusions).
+      sql: `SELECT '（' || CAST(2017 + ${h('i', 11, 8)} AS VARCHAR) || '）浙0101执恢' || CAST(i + 1 AS VARCHAR) || '号' AS case_no,
+          '浙江省第101基层人民法院' AS court, DATE '2017-01-01' + CAST(${h('i', 12, 2900)} AS INTEGER) AS filed_date,
+          '未结' AS closure_type, p.name AS debtors,
+          ${meta('enforcement_cases')}
+        FROM range(${n(100_000)}) t(i) JOIN bench_people p ON p.k = ${h('i', 13, D)}`,
+    },
+    {
+      dataset: 'case_parties',
+      sql: `SELECT ${caseNo('i // 2')} AS case_no, p.name AS party_name,
+          CASE WHEN i % 2 = 0 THEN '被执行人' ELSE '申请执行人' END AS party_role, '自然人' AS party_type, p.id_no AS party_id,
+          CASE WHEN i % 2 = 1 AND ${h('i', 21, 50)} = 0 THEN '农民工' END AS special_group, ${meta('case_parties')}
+        FROM range(${2 * C}) t(i) JOIN bench_people p
+          ON p.k = CASE WHEN i % 2 = 0 THEN ${h('i // 2', 2, D)} ELSE ${D} + ${h('i', 22, P - D)} END`,
+    },
+    {
+      dataset: 'case_parties',
+      sql: `SELECT '（' || CAST(2017 + ${h('i', 11, 8)} AS VARCHAR) || '）浙0101执恢' || CAST(i + 1 AS VARCHAR) || '号' AS case_no,
+          p.name AS party_name, '被执行人' AS party_role, '自然人' AS party_type, p.id_no AS party_id, ${meta('case_parties')}
+        FROM range(${n(100_000)}) t(i) JOIN bench_people p ON p.k = ${h('i', 13, D)}`,
+    },
+    {
+      dataset: 'case_actions',
+      // Five acts per case: the four required before closure and one query after it; 3% of the
+      // required ones are planted as missing (replaced by a field visit).
+      sql: `SELECT ${caseNo('i // 5')} AS case_no,
+          CASE WHEN i % 5 < 4 AND ${h('i', 31, 100)} < 3 THEN '实地调查'
+               ELSE ['执行通知','报告财产令','网络查控','告知申请执行人','终本后查询'][(i % 5) + 1] END AS action_type,
+          CASE WHEN i % 5 < 4 THEN ${closed('i // 5')} - CAST(10 + ${h('i', 32, 50)} AS INTEGER)
+               ELSE ${closed('i // 5')} + CAST(30 + ${h('i', 33, 150)} AS INTEGER) END AS action_date,
+          CASE WHEN ${h('i', 34, 20)} = 0 THEN '查询到财产' ELSE '无财产' END AS result,
+          ${meta('case_actions')}
+        FROM range(${n(10_000_000)}) t(i) WHERE (i // 5) < ${C}`,
+    },
+    {
+      dataset: 'vehicles',
+      sql: `SELECT plate_of(i) AS plate, '小型汽车' AS plate_type, NULL AS model, p.id_no AS owner_id, p.name AS owner_name,
+          DATE '2010-01-01' + CAST(${h('i', 41, 5600)} AS INTEGER) AS registered_date,
+          CASE WHEN ${h('i', 42, 10)} < 3 THEN DATE '2010-01-01' + CAST(${h('i', 41, 5600)} + 30 + ${h('i', 43, 2000)} AS INTEGER) END AS deregistered_date,
+          '正常' AS status, ${meta('vehicles')}
+        FROM range(${n(20_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 44, 0.01)}`,
+    },
+    {
+      dataset: 'vehicle_seizures',
+      sql: `SELECT plate_of(i * 7) AS plate, ${caseNo(h('i', 51, C))} AS case_no,
+          DATE '2015-06-01' + CAST(${h('i', 52, 3000)} AS INTEGER) AS sealed_date,
+          CASE WHEN ${h('i', 53, 4)} = 0 THEN DATE '2024-01-01' END AS seized_date, NULL AS released_date, ${meta('vehicle_seizures')}
+        FROM range(${n(500_000)}) t(i)`,
+    },
+    {
+      dataset: 'vehicle_sightings',
+      sql: `SELECT plate_of(${h('i', 61, n(500_000))} * 7) AS plate,
+          TIMESTAMP '2016-01-01' + to_seconds(${h('i', 62, 300_000_000)}) AS seen_at, '卡口' || CAST(i % 500 AS VARCHAR) AS checkpoint,
+          ${meta('vehicle_sightings')}
+        FROM range(${n(2_000_000)}) t(i)`,
+    },
+    {
+      dataset: 'real_estate',
+      sql: `SELECT '330102' || lpad(CAST(i AS VARCHAR), 12, '0') || 'F0001' AS unit_no, p.id_no AS holder_id, p.name AS holder_name,
+          '杭州市某区某路' || CAST(i % 9999 AS VARCHAR) || '号' AS address, '90' AS area,
+          ['单独所有','共同共有','按份共有'][${h('i', 71, 3)} + 1] AS ownership_type,
+          DATE '2008-01-01' + CAST(${h('i', 72, 6000)} AS INTEGER) AS registered_date,
+          CASE WHEN ${h('i', 73, 10)} < 2 THEN DATE '2008-01-01' + CAST(${h('i', 72, 6000)} + 100 + ${h('i', 74, 2000)} AS INTEGER) END AS ended_date,
+          CASE WHEN ${h('i', 75, 3)} = 0 THEN '已查封' ELSE '未查封' END AS seal_status, NULL AS mortgage_status, ${meta('real_estate')}
+        FROM range(${n(3_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 76, 0.01)}`,
+    },
+    {
+      dataset: 'equity_holdings',
+      sql: `SELECT '91330100' || lpad(CAST(i // 3 AS VARCHAR), 9, '0') || 'X' AS company_code, '杭州某公司' || CAST(i // 3 AS VARCHAR) AS company_name,
+          p.id_no AS holder_id, p.name AS holder_name, CAST(10000 * (1 + ${h('i', 81, 100)}) AS DECIMAL(18,2)) AS subscribed_amount,
+          0.3 AS share_ratio, DATE '2010-01-01' + CAST(${h('i', 82, 5000)} AS INTEGER) AS changed_date,
+          CASE WHEN ${h('i', 83, 5)} = 0 THEN '冻结' END AS freeze_status, ${meta('equity_holdings')}
+        FROM range(${n(2_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 84, 0.01)}`,
+    },
+    {
+      dataset: 'pension_payments',
+      // 12 consecutive months per pensioner.
+      sql: `SELECT p.id_no, p.name, date_trunc('month', DATE '2016-01-01' + CAST(${h('i // 12', 91, 3000)} AS INTEGER)) + to_months(CAST(i % 12 AS INTEGER)) AS month,
+          CAST(2500 AS DECIMAL(18,2)) AS amount, '社保中心' AS agency, ${meta('pension_payments')}
+        FROM range(${n(10_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i // 12', 92, 0.01)}`,
+    },
+    {
+      dataset: 'provident_fund',
+      sql: `SELECT p.id_no, p.name, CASE WHEN ${h('i', 101, 10)} = 0 THEN '销户' ELSE '正常' END AS account_status,
+          CAST(${h('i', 102, 80000)} AS DECIMAL(18,2)) AS balance, DATE '2016-01-01' + CAST(${h('i', 103, 3300)} AS INTEGER) AS balance_date,
+          '某单位' AS employer, ${meta('provident_fund')}
+        FROM range(${n(1_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 104, 0.02)}`,
+    },
+    {
+      dataset: 'social_insurance',
+      sql: `SELECT p.id_no, p.name, date_trunc('month', DATE '2016-01-01' + CAST(${h('i // 6', 111, 3000)} AS INTEGER)) + to_months(CAST(i % 6 AS INTEGER)) AS month,
+          '某用人单位' || CAST((i // 6) % 1000 AS VARCHAR) AS employer, CAST(5000 AS DECIMAL(18,2)) AS base, ${meta('social_insurance')}
+        FROM range(${n(3_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i // 6', 112, 0.01)}`,
+    },
+    {
+      dataset: 'marriages',
+      sql: `SELECT a.id_no AS husband_id, b.id_no AS wife_id, a.name AS husband_name, b.name AS wife_name,
+          CASE WHEN ${h('i', 121, 5)} = 0 THEN '离婚' ELSE '结婚' END AS registration_type,
+          DATE '2000-01-01' + CAST(${h('i', 122, 9000)} AS INTEGER) AS registered_date, ${meta('marriages')}
+        FROM range(${n(1_000_000)}) t(i)
+        JOIN bench_people a ON a.k = ${person('i', 123, 0.05)}
+        JOIN bench_people b ON b.k = ${D} + ${h('i', 126, P - D)}`,
+    },
+    {
+      dataset: 'consumption_restrictions',
+      sql: `SELECT ${caseNo('i % ' + C)} AS case_no, p.name, p.id_no, NULL AS company_name, NULL AS company_code,
+          ${closed('i % ' + C)} - CAST(${h('i', 131, 300)} AS INTEGER) AS published_date,
+          CASE WHEN ${h('i', 132, 4)} = 0 THEN DATE '2024-01-01' END AS lifted_date, ${meta('consumption_restrictions')}
+        FROM range(${n(1_000_000)}) t(i) JOIN bench_people p ON p.k = ${h('i % ' + C, 2, D)}`,
+    },
+    {
+      dataset: 'dishonest_debtors',
+      sql: `SELECT ${caseNo('i * 3 % ' + C)} AS case_no, p.name, p.id_no, '浙江' AS province, '全部未履行' AS performance,
+          ${closed('i * 3 % ' + C)} - CAST(${h('i', 141, 300)} AS INTEGER) AS published_date,
+          ${meta('dishonest_debtors')}
+        FROM range(${n(500_000)}) t(i) JOIN bench_people p ON p.k = ${h('i * 3 % ' + C, 2, D)}`,
+    },
+    {
+      dataset: 'travel_records',
+      sql: `SELECT p.id_no, p.name, DATE '2016-01-01' + CAST(${h('i', 151, 3300)} AS INTEGER) AS travel_date,
+          ['飞机','火车','火车','轮船'][${h('i', 152, 4)} + 1] AS mode,
+          ['G','D','K','CA'][${h('i', 153, 4)} + 1] || CAST(${h('i', 154, 9000)} AS VARCHAR) AS trip_no,
+          ['二等座','一等座','经济舱','硬座'][${h('i', 155, 4)} + 1] AS seat_class, ${meta('travel_records')}
+        FROM range(${n(5_000_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 156, 0.02)}`,
+    },
+    {
+      dataset: 'enforcement_payments',
+      sql: `SELECT ${caseNo(h('i', 161, C))} AS case_no, CASE WHEN i % 2 = 0 THEN '收款' ELSE '发放' END AS payment_type,
+          DATE '2016-01-01' + CAST(${h('i // 2', 162, 3000)} AS INTEGER) + CAST((i % 2) * ${h('i', 163, 60)} AS INTEGER) AS payment_date,
+          CAST(1000 AS DECIMAL(18,2)) AS amount, '申请执行人' AS counterparty, ${meta('enforcement_payments')}
+        FROM range(${n(1_000_000)}) t(i)`,
+    },
+    {
+      dataset: 'deaths',
+      sql: `SELECT p.id_no, p.name, DATE '2016-01-01' + CAST(${h('i', 171, 3000)} AS INTEGER) AS death_date, '公安户籍注销' AS source,
+          ${meta('deaths')}
+        FROM range(${n(200_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 172, 0.05)}`,
+    },
+    {
+      dataset: 'gambling_records',
+      sql: `SELECT p.id_no, p.name, DATE '2016-01-01' + CAST(${h('i', 181, 3300)} AS INTEGER) AS incident_date,
+          CAST(5000 AS DECIMAL(18,2)) AS amount, '行政处罚' AS outcome, ${meta('gambling_records')}
+        FROM range(${n(100_000)}) t(i) JOIN bench_people p ON p.k = ${person('i', 182, 0.05)}`,
+    },
+  ];
+}
+
+function rssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+function printRun(title: string, result: RunResult, ms: number): void {
+  process.stdout.write(`\n${title}: ${(ms / 1000).toFixed(1)} s\n`);
+  for (const o of result.outcomes) {
+    process.stdout.write(
+      `  ${o.id.padEnd(5)} ${o.status.padEnd(8)} ${String(o.leads).padStart(9)} leads ${(o.ms / 1000).toFixed(2).padStart(7)} s${o.reason ? `  ${o.reason.split('\n')[0]}` : ''}\n`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zhijian-bench-models-'));
+  const file = join(dir, 'bench.duckdb');
+  process.stdout.write(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; scale ${scale}; db ${file}\n`,
+  );
+  const db = await Database.open(file);
+  try {
+    let t = Date.now();
+    for (const sql of SETUP) await db.run(sql);
+    process.stdout.write(`people: ${P.toLocaleString()} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    const batchIds = new Map<string, number>();
+    for (const g of generators()) {
+      t = Date.now();
+      let batch = batchIds.get(g.dataset);
+      if (batch === undefined) {
+        const row = await db.one<{ id: number }>(
+          `INSERT INTO batches (dataset, kind, source) VALUES ($1, 'demo', 'bench') RETURNING id`,
+          [g.dataset],
+        );
+        batch = Number(row?.id);
+        batchIds.set(g.dataset, batch);
+      }
+      const sql = g.sql.replaceAll(`${g.dataset}_b AS _batch_id`, `${batch} AS _batch_id`);
+      await db.run(`INSERT INTO ${g.dataset}__versions BY NAME (${sql})`);
+      const count = await db.one<{ n: string }>(`SELECT count(*) AS n FROM ${g.dataset}__versions`);
+      process.stdout.write(
+        `  ${g.dataset.padEnd(26)} ${Number(count?.n ?? 0).toLocaleString().padStart(12)} rows  ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+      );
+    }
+    await db.run('DROP TABLE bench_people');
+    await db.run('CHECKPOINT');
+    process.stdout.write(`data built; RSS so far ${rssMb()} MB\n`);
+
+    t = Date.now();
+    const first = await runModels(db, { all: true, asOf: AS_OF });
+    printRun('run 1 (all models)', first, Date.now() - t);
+    const totalLeads = first.outcomes.reduce((s, o) => s + o.leads, 0);
+    process.stdout.write(`  total leads ${totalLeads.toLocaleString()}; peak RSS ${rssMb()} MB\n`);
+
+    t = Date.now();
+    const second = await runModels(db, { all: true, asOf: AS_OF });
+    printRun('run 2 (no new data, cached)', second, Date.now() - t);
+    process.stdout.write(`peak RSS ${rssMb()} MB\n`);
+  } finally {
+    db.close();
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,164 @@
+/**
+ * The model library as a service: list (with what data each model lacks), show, validate, export,
+ * import (a model travels between units as one YAML file), and fixture tests.
+ */
+import { DATASETS } from '../catalog/datasets.ts';
+import { AppError } from '../domain/app-error.ts';
+import { resolveReference } from '../legal/articles.ts';
+import { buildingBlockStatements } from '../sql/building-blocks.ts';
+import type { Database } from '../store/database.ts';
+import { ModelSession } from '../store/model-session.ts';
+import { deleteUserModel, saveUserModel } from '../store/model.repo.ts';
+import { datasetRowCount } from '../store/run.repo.ts';
+import type { ModelDefinition } from './definition.ts';
+import { runFixture, type FixtureResult } from './fixture.ts';
+import { findModel, loadLibrary, type LibraryModel } from './library.ts';
+import { exportModelYaml, parseModelFile } from './model-file.ts';
+import { renderModelSql } from './model-sql.ts';
+import { checkDefinition, prepareModel } from './prepare-model.ts';
+import { validatePreparedSql } from './validate-sql.ts';
+
+const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
+
+/** One row of `zhijian models`. */
+export interface ModelSummary {
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+  readonly category: string;
+  readonly source: 'built-in' | 'user';
+  readonly required: string[];
+  /** Required datasets that are empty and have no stand-in with data. */
+  readonly missing: string[];
+  /** Required datasets that are empty but will be replaced by a stand-in. */
+  readonly standIn: string[];
+  readonly runnable: boolean;
+}
+
+/** The library with, per model, which of its datasets are missing or stood in for. */
+export async function listModels(db: Database): Promise<ModelSummary[]> {
+  const library = await loadLibrary(db);
+  const counts = new Map<string, number>();
+  for (const d of DATASETS) counts.set(d.name, await datasetRowCount(db, d.name));
+  return library.map(({ def, source }) => {
+    const missing: string[] = [];
+    const standIn: string[] = [];
+    for (const ds of def.datasets.required) {
+      if ((counts.get(ds) ?? 0) > 0) continue;
+      const alt = (def.datasets.standIns[ds] ?? []).filter((a) => (counts.get(a) ?? 0) > 0);
+      if (alt.length > 0) standIn.push(`${ds}→${alt.join('/')}`);
+      else missing.push(ds);
+    }
+    return {
+      id: def.id,
+      version: def.version,
+      name: def.name,
+      category: def.category,
+      source,
+      required: def.datasets.required,
+      missing,
+      standIn,
+      runnable: missing.length === 0,
+    };
+  });
+}
+
+/** A model with its resolved legal texts and SQL, for `models show` and the web page. */
+export async function showModel(db: Database, id: string) {
+  const model = await findModel(id, db);
+  const legal = model.def.legalBasis.map((ref) => {
+    const r = resolveReference(ref);
+    return typeof r === 'string'
+      ? { reference: ref, error: r }
+      : { reference: ref, level: r.article.level, text: r.article.text };
+  });
+  return {
+    ...model.def,
+    source: model.source,
+    datasetLabels: Object.fromEntries(
+      [...model.def.datasets.required, ...model.def.datasets.optional].map((d) => [
+        d,
+        LABELS.get(d) ?? d,
+      ]),
+    ),
+    legal,
+    generatedSql: renderModelSql(model.def),
+    fixture: model.fixture,
+  };
+}
+
+export async function modelSql(db: Database, id: string): Promise<string> {
+  return renderModelSql((await findModel(id, db)).def);
+}
+
+/** The model and its fixture as one YAML file. */
+export async function exportModel(db: Database, id: string): Promise<string> {
+  const model = await findModel(id, db);
+  return exportModelYaml(model.def, model.fixture);
+}
+
+/**
+ * Every check a model gets before it may run: schema, catalog, parameters, legal basis, the SQL
+ * guard and binding against the real schema. Returns Chinese problems (empty = valid).
+ */
+export async function validateModel(db: Database, def: ModelDefinition): Promise<string[]> {
+  const problems = checkDefinition(def);
+  const prepared = prepareModel(def, new Date().toISOString().slice(0, 10));
+  if ('problems' in prepared) return [...problems, ...prepared.problems];
+  if (problems.length > 0) return problems;
+  const session = await ModelSession.open(db);
+  try {
+    for (const sql of buildingBlockStatements()) await session.run(sql);
+    return (await validatePreparedSql(session, prepared)).problems;
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * Imports a model file (YAML, fixture embedded or not): validated, and — when it has a fixture —
+ * the fixture must pass. Stored in `user_models`; a built-in id is overridden.
+ */
+export async function importModel(
+  db: Database,
+  text: string,
+  file: string,
+  user?: string,
+): Promise<{ id: string; version: number; fixture?: FixtureResult }> {
+  const parsed = parseModelFile(text, file);
+  if (!parsed.ok) {
+    throw new AppError('MODEL_INVALID', parsed.diagnostics.map((d) => d.message).join('\n'));
+  }
+  const def = parsed.value;
+  const problems = await validateModel(db, def);
+  if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
+  let fixture: FixtureResult | undefined;
+  if (def.fixture) {
+    fixture = await runFixture({ def, fixture: def.fixture, source: 'user', file });
+    if (!fixture.passed) {
+      throw new AppError(
+        'FIXTURE_FAILED',
+        `模型 ${def.id} 的夹具未通过：\n${fixture.failures.join('\n')}`,
+      );
+    }
+  }
+  await saveUserModel(db, { id: def.id, version: def.version, source: text }, user);
+  return { id: def.id, version: def.version, ...(fixture ? { fixture } : {}) };
+}
+
+export async function removeUserModel(db: Database, id: string): Promise<void> {
+  await deleteUserModel(db, id);
+}
+
+/** Runs the fixtures of the given models (all when empty). */
+export async function testModels(
+  db: Database,
+  ids: readonly string[] = [],
+): Promise<FixtureResult[]> {
+  const library = await loadLibrary(db);
+  const chosen: LibraryModel[] =
+    ids.length === 0 ? library : await Promise.all(ids.map((id) => findModel(id, db)));
+  const results: FixtureResult[] = [];
+  for (const model of chosen) results.push(await runFixture(model));
+  return results;
+}

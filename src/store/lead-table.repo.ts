@@ -1,0 +1,180 @@
+import type { Database } from './database.ts';
+
+/**
+ * The web lead table's reads (线索列表): scoped, filtered, sorted pages over `leads`, and the counts
+ * the dashboard shows. Writes stay in lead-query.repo.ts (the lead service). Pages are read in two
+ * steps — the 20 keys by the sort, then their rows through the primary-key index — so the sort
+ * touches only narrow columns of a million rows.
+ */
+export interface LeadTableFilter {
+  /** Court-code prefixes of the user's units (浙0102 / 浙01 / 浙); empty = nothing. */
+  readonly courtPrefixes: readonly string[];
+  readonly models?: readonly string[];
+  readonly statuses?: readonly string[];
+  readonly priorities?: readonly string[];
+  /** Court names (the lead's 执行法院). */
+  readonly courts?: readonly string[];
+  /** A unit filter inside the scope: its court-code prefixes. */
+  readonly unitPrefixes?: readonly string[];
+  readonly assignee?: string;
+  readonly createdFrom?: string;
+  readonly createdTo?: string;
+  readonly text?: string;
+  readonly subjectId?: string;
+  readonly caseNo?: string;
+  readonly keys?: readonly string[];
+}
+
+export const LEAD_TABLE_SORTS = [
+  'priority',
+  'firstSeenAt',
+  'lastSeenAt',
+  'caseNo',
+  'modelId',
+  'status',
+] as const;
+export type LeadTableSort = (typeof LEAD_TABLE_SORTS)[number];
+
+const PRIORITY_RANK = `CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END`;
+const STATUS_RANK = `CASE status WHEN '待研判' THEN 0 WHEN '研判中' THEN 1 WHEN '已成案' THEN 2 WHEN '已合并' THEN 3 ELSE 4 END`;
+
+/** ORDER BY of each sort; `desc` for "high first" on priority means rank ascending. */
+function orderBy(sort: LeadTableSort, desc: boolean): string {
+  const d = desc ? 'DESC' : 'ASC';
+  switch (sort) {
+    case 'priority':
+      return `${PRIORITY_RANK} ${desc ? 'ASC' : 'DESC'}, created_at DESC, lead_key`;
+    case 'firstSeenAt':
+      return `created_at ${d}, lead_key`;
+    case 'lastSeenAt':
+      return `updated_at ${d}, lead_key`;
+    case 'caseNo':
+      return `case_no ${d} NULLS LAST, lead_key`;
+    case 'modelId':
+      return `model_id ${d}, ${PRIORITY_RANK}, lead_key`;
+    case 'status':
+      return `${STATUS_RANK} ${d}, ${PRIORITY_RANK}, lead_key`;
+  }
+}
+
+type Param = string | number;
+
+function where(f: LeadTableFilter): { sql: string; params: Param[] } {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  const p = (v: Param) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const anyOf = (column: string, values: readonly string[] | undefined) => {
+    if (values && values.length) parts.push(`${column} IN (${values.map(p).join(', ')})`);
+  };
+  const prefixes = (values: readonly string[]) =>
+    values.length
+      ? `(${values.map((v) => `case_no LIKE ${p(`%）${v}%`)}`).join(' OR ')})`
+      : 'false';
+  parts.push(prefixes(f.courtPrefixes));
+  if (f.unitPrefixes) parts.push(prefixes(f.unitPrefixes));
+  anyOf('model_id', f.models);
+  anyOf('status', f.statuses);
+  anyOf('priority', f.priorities);
+  anyOf('court', f.courts);
+  anyOf('lead_key', f.keys);
+  if (f.assignee) parts.push(`assignee = ${p(f.assignee)}`);
+  if (f.subjectId) parts.push(`subject_id = ${p(f.subjectId)}`);
+  if (f.caseNo) parts.push(`case_no = ${p(f.caseNo)}`);
+  if (f.createdFrom) parts.push(`created_at >= ${p(f.createdFrom)}::DATE`);
+  if (f.createdTo) parts.push(`created_at < ${p(f.createdTo)}::DATE + INTERVAL 1 DAY`);
+  if (f.text) {
+    const t = p(`%${f.text}%`);
+    parts.push(`(case_no LIKE ${t} OR subject_name LIKE ${t} OR summary LIKE ${t})`);
+  }
+  return { sql: `WHERE ${parts.join(' AND ')}`, params };
+}
+
+/** A row of the lead table (no evidence JSON: the detail page reads that). */
+export interface LeadTableRow {
+  lead_key: string;
+  model_id: string;
+  model_version: string | number;
+  case_no: string | null;
+  court: string | null;
+  subject_id: string | null;
+  subject_name: string | null;
+  plate: string | null;
+  summary: string;
+  priority: string;
+  status: string;
+  assignee: string | null;
+  changed: boolean;
+  created_at: string;
+  updated_at: string;
+  [k: string]: unknown;
+}
+
+const ROW_COLUMNS = `lead_key, model_id, model_version, case_no, court, subject_id, subject_name, plate,
+  summary, priority, status, assignee, changed,
+  strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
+  strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at`;
+
+export async function queryLeadTable(
+  db: Database,
+  filter: LeadTableFilter,
+  sort: LeadTableSort,
+  desc: boolean,
+  limit: number,
+  offset: number,
+): Promise<LeadTableRow[]> {
+  const w = where(filter);
+  const order = orderBy(sort, desc);
+  const keys = await db.all<{ lead_key: string }>(
+    `SELECT lead_key FROM leads ${w.sql} ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    w.params,
+  );
+  if (keys.length === 0) return [];
+  const rows = await db.all<LeadTableRow>(
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
+    keys.map((k) => k.lead_key),
+  );
+  const byKey = new Map(rows.map((r) => [r.lead_key, r]));
+  return keys.flatMap((k) => byKey.get(k.lead_key) ?? []);
+}
+
+export async function countLeadTable(db: Database, filter: LeadTableFilter): Promise<number> {
+  const w = where(filter);
+  const row = await db.one<{ n: string | number }>(
+    `SELECT count(*) AS n FROM leads ${w.sql}`,
+    w.params,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Leads per model and status, new since a date, and per court: the dashboard's lead numbers. */
+export async function leadStatistics(
+  db: Database,
+  courtPrefixes: readonly string[],
+  since: string,
+): Promise<{
+  byModelStatus: { model_id: string; status: string; n: number }[];
+  newSince: number;
+  byCourt: { court: string; n: number }[];
+}> {
+  const w = where({ courtPrefixes });
+  const byModelStatus = await db.all<{ model_id: string; status: string; n: string | number }>(
+    `SELECT model_id, status, count(*) AS n FROM leads ${w.sql} GROUP BY ALL ORDER BY model_id, status`,
+    w.params,
+  );
+  const fresh = await db.one<{ n: string | number }>(
+    `SELECT count(*) AS n FROM leads ${w.sql} AND created_at >= $${w.params.length + 1}::DATE`,
+    [...w.params, since],
+  );
+  const byCourt = await db.all<{ court: string; n: string | number }>(
+    `SELECT court, count(*) AS n FROM leads ${w.sql} AND court IS NOT NULL GROUP BY court ORDER BY n DESC, court LIMIT 10`,
+    w.params,
+  );
+  return {
+    byModelStatus: byModelStatus.map((r) => ({ ...r, n: Number(r.n) })),
+    newSince: Number(fresh?.n ?? 0),
+    byCourt: byCourt.map((r) => ({ court: r.court, n: Number(r.n) })),
+  };
+}
