@@ -33,7 +33,10 @@ const person = (expr: string, salt: number, share: number): string =>
   `CASE WHEN ${h(expr, salt, 10_000)} < ${Math.round(share * 10_000)} THEN ${h(expr, salt + 1, D)} ELSE ${D} + ${h(expr, salt + 2, P - D)} END`;
 
 const SETUP = [
-  `CREATE OR REPLACE TEMP MACRO id_check(s) AS substr('10X98765432', (list_sum(list_transform(range(1, 18), j -> (ascii(substr(s, j, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][j])) % 11)::INTEGER + 1, 1)`,
+  // GB 11643 check digit, the 17 products written out (a lambda is several times slower).
+  `CREATE OR REPLACE TEMP MACRO id_check(s) AS substr('10X98765432', CAST((${[7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    .map((w, j) => `(ascii(s[${j + 1}]) - 48) * ${w}`)
+    .join(' + ')}) % 11 AS INTEGER) + 1, 1)`,
   // Person k: region 330102, birth 1950-01-01 + k/1000 days, sequence k % 1000 → unique and valid.
   `CREATE OR REPLACE TABLE bench_people AS
    SELECT k, s17 || id_check(s17) AS id_no,

@@ -6,6 +6,7 @@ import type { ActiveSession } from '../auth/auth.service.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Scope } from '../org/unit-tree.ts';
 import type { Platform } from './platform.ts';
+import type { UploadStore } from './uploads/upload-store.ts';
 
 /** Settings of the HTTP layer. */
 export interface ApiOptions {
@@ -26,6 +27,7 @@ export interface ApiEnv {
   Variables: {
     platform: Platform;
     options: ApiOptions;
+    uploads: UploadStore;
     session: ActiveSession | undefined;
     scope: Scope | undefined;
     body: unknown;

@@ -1,10 +1,23 @@
 import { log } from '../audit/logger.ts';
+import { loadDemoIfEmpty } from '../demo/load-demo.ts';
 import type { Platform } from './platform.ts';
 
 /**
- * `serve --demo-if-empty`: loads the demo province in the background when the database holds no
- * data yet. Wired to the demo generator once it lands (src/demo).
+ * `serve --demo-if-empty`: loads the demo province (small default scale, a few seconds) when the
+ * database holds no data yet. A failure is logged and the server starts anyway.
  */
 export async function startDemoIfEmpty(platform: Platform): Promise<void> {
-  log('warn', '演示数据生成器尚未提供，跳过 --demo-if-empty', { db: platform.db.path });
+  try {
+    const loaded = await loadDemoIfEmpty(platform.db);
+    if (loaded) {
+      log('info', `已载入演示数据：${loaded.outcomes.length} 个批次，${loaded.rows} 行`, {
+        asOf: loaded.answers.asOf,
+        ms: loaded.generateMs + loaded.importMs,
+      });
+    }
+  } catch (error) {
+    log('error', '载入演示数据失败', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }

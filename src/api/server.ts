@@ -12,11 +12,13 @@ import { createPlatform, type Platform } from './platform.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { dataRoutes } from './routes/data.routes.ts';
 import { leadRoutes } from './routes/leads.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { serveWebApp } from './static.ts';
+import { UploadStore } from './uploads/upload-store.ts';
 
 // zod's own messages (type mismatches, too short …) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -47,11 +49,13 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...(rest.webDist ? { webDist: rest.webDist } : {}),
   };
   const platform = createPlatform(app.db, auth);
+  const uploads = new UploadStore(apiOptions.uploadDir);
   const hono = new Hono<ApiEnv>();
   hono.onError(onError);
   hono.use('/api/*', async (c, next) => {
     c.set('platform', platform);
     c.set('options', apiOptions);
+    c.set('uploads', uploads);
     const session = await platform.auth.resolve(getCookie(c, SESSION_COOKIE));
     c.set('session', session);
     c.set('scope', session ? await platform.org.scope(session.user.unitId) : undefined);
@@ -67,6 +71,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...leadRoutes,
     ...caseRoutes,
     ...dashboardRoutes,
+    ...dataRoutes,
     'GET /api/openapi.json': () => openApiDocument(),
   };
   const unavailable = bindRoutes(hono, handlers);

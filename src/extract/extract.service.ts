@@ -21,6 +21,10 @@ export interface ExtractOptions {
   /** Keep the normalised source text on each result (for the review screen). */
   keepText?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Stops reading long PDFs between pages. */
+  signal?: AbortSignal;
+  /** Called as each PDF page is read (long scans report progress page by page). */
+  onPage?: (page: number, pages: number) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 200;
@@ -74,7 +78,7 @@ export async function* extractFiles(files: readonly string[], options: ExtractOp
   const workers = Math.max(1, options.workers ?? availableParallelism());
   let pool: OcrPool | undefined;
   const getPool = (): OcrPool => (pool ??= new OcrPool(workers));
-  const readOptions = { ocr: options.ocr ?? 'auto', pool: getPool, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
+  const readOptions = { ocr: options.ocr ?? 'auto', pool: getPool, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, signal: options.signal, onPage: options.onPage };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const one = async (file: string): Promise<ExtractionResult> => {
     try {

@@ -28,7 +28,14 @@ interface Slot {
   readonly parse: CellParser;
 }
 
-const FORMULA_LIKE = /^[=+@]|^-[^\d.]/;
+/** A cell Excel would take for a formula: `=`, `+`, `@`, or `-` not starting a number. */
+function isFormulaLike(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 61 || c === 43 || c === 64) return true;
+  if (c !== 45) return false;
+  const d = text.charCodeAt(1);
+  return !(d >= 48 && d <= 57) && d !== 46;
+}
 
 /** Shown in the report instead of the raw value: IDs masked, long values cut. */
 function shown(column: ColumnDef, text: string): string {
@@ -91,7 +98,7 @@ export function createRowValidator(
     if (blank) return undefined;
 
     const values: Record<string, string | null> = {};
-    const facts: Record<string, CellValue> = {};
+    let partyKind: CellValue['kind'];
     let errors = 0;
     for (const slot of slots) {
       const cell: Cell | undefined = cells[slot.index];
@@ -123,7 +130,7 @@ export function createRowValidator(
         }
       } else {
         text = (cell as string).trim();
-        if (slot.column.type === 'text' && FORMULA_LIKE.test(text)) {
+        if (slot.column.type === 'text' && isFormulaLike(text)) {
           sink.count(
             diag(
               'warning',
@@ -145,7 +152,7 @@ export function createRowValidator(
       }
       const v = parsed.value;
       values[slot.column.name] = v.value;
-      facts[slot.column.name] = v;
+      if (v.kind && slot.column.name === 'party_id') partyKind = v.kind;
       for (const w of parsed.warnings) {
         sink.count(diag('warning', w.code, w.message, raw.row, slot, text));
       }
@@ -207,9 +214,8 @@ export function createRowValidator(
         }
       }
     } else if (dataset === 'case_parties' && !values.party_type) {
-      const kind = facts.party_id?.kind;
       // An organisation's code does not tell 法人 from 非法人组织; 法人 is by far the common case.
-      if (kind) values.party_type = kind === 'person' ? '自然人' : '法人';
+      if (partyKind) values.party_type = partyKind === 'person' ? '自然人' : '法人';
     }
     return { row: raw.row, values, extra, errors };
   };

@@ -54,15 +54,12 @@ export function parserFor(type: ColumnType): CellParser {
       return (s) => {
         const r = parsePartyId(s);
         if (!r.ok) return r;
-        const digits = s.replace(/[\s\u3000]/g, '').length;
+        // Only a shorter input can have been a 15-digit number converted to 18.
+        const from15 =
+          s.length < 18 && r.value.value.length === 18 && s.replace(/[\s\u3000]/g, '').length === 15;
         return {
           ok: true,
-          value: {
-            value: r.value.value,
-            masked: r.value.masked,
-            from15: digits === 15 && r.value.value.length === 18,
-            kind: r.value.kind,
-          },
+          value: { value: r.value.value, masked: r.value.masked, from15, kind: r.value.kind },
           warnings: r.warnings,
         };
       };
@@ -108,7 +105,8 @@ export function memoize(parser: CellParser, limit = 50_000): CellParser {
     const result = parser(s);
     if (cache.size >= limit) cache.clear();
     cache.set(s, result);
-    if (lookups === 20_000 && hits < 2_000) cache = undefined;
+    // Hashing a value that never comes back costs more than it saves: stop below 50% hits.
+    if (lookups === 10_000 && hits < 5_000) cache = undefined;
     return result;
   };
 }

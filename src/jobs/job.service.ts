@@ -16,6 +16,8 @@ import {
 
 /** What a job's work function gets: its own connection and a way to report progress. */
 export interface JobContext {
+  /** The job's id (names its files, e.g. an import's validation reports). */
+  id: string;
   /** A forked Database: the job's transactions do not capture concurrent requests. */
   db: Database;
   progress(done: number, total: number | null, message: string): void;
@@ -87,6 +89,7 @@ export class JobService {
       job = { ...job, state: 'running', startedAt: new Date().toISOString() };
       this.emit(job);
       const result = await work({
+        id,
         db: jobDb,
         progress: (done, total, message) => {
           const current = this.live.get(id);

@@ -16,6 +16,10 @@ export interface PdfOptions {
   ocr: OcrMode;
   pool: () => OcrPool;
   maxPages: number;
+  /** Stops between pages (a cancelled job, or a benchmark's time limit). */
+  signal?: AbortSignal;
+  /** Called as each page's text is ready (progress of long scans). */
+  onPage?: (page: number, pages: number) => void;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -62,6 +66,7 @@ export async function readPdf(buf: Uint8Array, options: PdfOptions): Promise<Doc
     const pending = new Set<Promise<void>>();
     const limit = options.ocr === 'never' ? 1 : Math.max(1, options.pool().size);
     for (let n = 1; n <= doc.numPages; n++) {
+      if (options.signal?.aborted) throw new ReadError('ABORTED', `已取消（读到第 ${n} 页）`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       let text = '';
@@ -72,6 +77,7 @@ export async function readPdf(buf: Uint8Array, options: PdfOptions): Promise<Doc
       const needsOcr = options.ocr === 'always' || (options.ocr === 'auto' && visible < MIN_TEXT_CHARS);
       if (!needsOcr) {
         texts[n - 1] = text;
+        options.onPage?.(n, doc.numPages);
         if (visible < MIN_TEXT_CHARS) notes.push(`第 ${n} 页没有文字层（已关闭 OCR）`);
         page.cleanup();
         continue;
@@ -88,6 +94,7 @@ export async function readPdf(buf: Uint8Array, options: PdfOptions): Promise<Doc
         .recognize(png)
         .then((r) => {
           texts[index] = r.text;
+          options.onPage?.(index + 1, doc.numPages);
         })
         .finally(() => pending.delete(task));
       pending.add(task);

@@ -14,6 +14,8 @@ export interface ReadOptions {
   ocr: OcrMode;
   pool: () => OcrPool;
   maxPages: number;
+  signal?: AbortSignal;
+  onPage?: (page: number, pages: number) => void;
 }
 
 type Kind = 'pdf' | 'docx' | 'image' | 'html' | 'text';

@@ -173,7 +173,7 @@ export default function LeadsPage() {
     {
       title: '模型',
       dataIndex: 'modelId',
-      width: 170,
+      width: 150,
       sorter: true,
       sortOrder: sortOrder('modelId'),
       render: (_: string, r) => (
@@ -187,7 +187,7 @@ export default function LeadsPage() {
     {
       title: '案号',
       dataIndex: 'caseNo',
-      width: 200,
+      width: 185,
       sorter: true,
       sortOrder: sortOrder('caseNo'),
       render: (v: string | null, r) => (
@@ -197,7 +197,7 @@ export default function LeadsPage() {
     {
       title: '被执行人',
       dataIndex: 'subjectName',
-      width: 180,
+      width: 150,
       render: (v: string | null, r) => (
         <div>
           <div>{v ?? '—'}</div>
@@ -209,7 +209,7 @@ export default function LeadsPage() {
         </div>
       ),
     },
-    { title: '发现', dataIndex: 'summary', ellipsis: { showTitle: true } },
+    { title: '发现', dataIndex: 'summary', width: 420, ellipsis: { showTitle: true } },
     {
       title: '法院',
       dataIndex: 'court',
@@ -422,7 +422,7 @@ export default function LeadsPage() {
             onChange: (keys) => setSelected(keys as string[]),
             preserveSelectedRowKeys: true,
           }}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1650 }}
           locale={{ emptyText: '暂无线索：没有符合条件的线索，或尚未运行监督模型' }}
           pagination={{
             current: page,

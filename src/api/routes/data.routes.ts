@@ -1,0 +1,311 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { DATASETS, findDataset } from '../../catalog/datasets.ts';
+import {
+  BatchQuery,
+  ImportRequest,
+  PreviewRequest,
+  type Batch,
+  type BadRow,
+  type FilePreview,
+  type ImportReport,
+} from '../../contract/data.ts';
+import { AppError } from '../../domain/app-error.ts';
+import { importFiles, type SheetOutcome } from '../../ingest/import.service.ts';
+import {
+  getImportBatch,
+  listImportBatches,
+  rollbackImportBatch,
+  type BatchInfo,
+} from '../../ingest/batch.service.ts';
+import { previewFile } from '../../ingest/preview.service.ts';
+import { writeTemplate } from '../../ingest/template.ts';
+import { findModel } from '../../models/library.ts';
+import type { RouteHandlers } from '../bind-routes.ts';
+import {
+  actorOf,
+  bodyOf,
+  download,
+  queryOf,
+  scopeOf,
+  sessionOf,
+  XLSX_TYPE,
+  type Ctx,
+} from '../context.ts';
+
+/** The validation report of an import job, from the importer's outcomes. */
+export function toImportReport(outcomes: readonly SheetOutcome[], dryRun: boolean): ImportReport {
+  const reasons = new Map<string, { code: string; message: string; count: number }>();
+  const badRows: BadRow[] = [];
+  for (const o of outcomes) {
+    for (const r of o.summary.reasons) {
+      const key = `${r.code}|${r.column ?? ''}`;
+      const entry = reasons.get(key) ?? {
+        code: r.code,
+        message: r.column ? `${r.column}：${r.message}` : r.message,
+        count: 0,
+      };
+      entry.count += r.count;
+      reasons.set(key, entry);
+    }
+    for (const d of o.summary.first) {
+      if (badRows.length >= 1000) break;
+      badRows.push({
+        file: d.file ?? o.file,
+        sheet: d.sheet ?? o.sheet,
+        row: d.row ?? null,
+        column: d.column ?? null,
+        value: d.value ?? null,
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+      });
+    }
+  }
+  return {
+    ok: outcomes.every(
+      (o) => o.status === 'imported' || o.status === 'dry-run' || o.status === 'empty',
+    ),
+    dryRun,
+    batches: outcomes.map((o) => ({
+      batchId: o.batchId ?? null,
+      dataset: o.dataset ?? '',
+      file: o.sheet ? `${o.file}（${o.sheet}）` : o.file,
+      imported: o.imported,
+      superseded: o.superseded,
+      rejected: o.rejected,
+    })),
+    reasons: [...reasons.values()].sort((a, b) => b.count - a.count),
+    badRows,
+    rowsRead: outcomes.reduce((s, o) => s + o.rowsRead, 0),
+  };
+}
+
+async function toBatch(c: Ctx, b: BatchInfo): Promise<Batch> {
+  const unit = b.unitId ? await c.get('platform').org.unit(b.unitId) : undefined;
+  return {
+    id: b.id,
+    dataset: b.dataset,
+    datasetLabel: findDataset(b.dataset)?.label ?? b.dataset,
+    kind: b.kind,
+    status: b.status,
+    source: b.source,
+    files: b.files.map((f) => (f.sheet ? `${f.file}（${f.sheet}）` : f.file)),
+    unitId: b.unitId,
+    unitName: unit?.name ?? null,
+    createdBy: b.createdBy,
+    createdAt: b.createdAt,
+    rolledBackAt: b.rolledBackAt,
+    rowsRead: b.rowsRead,
+    rowsImported: b.rowsImported,
+    rowsSuperseded: b.rowsSuperseded,
+    rowsRejected: b.rowsRejected,
+  };
+}
+
+/** Batches a user sees: their units', the units above (shared down) and unit-less ones (demo, CLI). */
+function visible(c: Ctx, b: BatchInfo): boolean {
+  return b.unitId === null || scopeOf(c).dataUnitIds.includes(b.unitId);
+}
+
+/** Merges several validation-report workbooks into one (same sheet names, rows appended). */
+async function mergeReports(paths: readonly string[]): Promise<Buffer> {
+  if (paths.length === 1 && paths[0]) return readFileSync(paths[0]);
+  const out = new ExcelJS.Workbook();
+  for (const path of paths) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.eachSheet((sheet) => {
+      const target = out.getWorksheet(sheet.name) ?? out.addWorksheet(sheet.name);
+      sheet.eachRow((row, n) => {
+        if (n === 1 && target.rowCount > 0) return;
+        target.addRow((row.values as unknown[]).slice(1));
+      });
+    });
+  }
+  return Buffer.from(await out.xlsx.writeBuffer());
+}
+
+export const dataRoutes: RouteHandlers = {
+  'POST /api/uploads': async (c) => {
+    const session = sessionOf(c);
+    const form = await c.req.parseBody({ all: true });
+    const raw = form.files ?? form.file;
+    const files = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
+      (f): f is File => f instanceof File,
+    );
+    if (files.length === 0)
+      throw new AppError('NO_FILE', '请选择要上传的文件（表单字段 files）', 400);
+    const uploads = c.get('uploads');
+    const max = c.get('options').maxUnzippedBytes;
+    const saved = [];
+    for (const file of files) {
+      const stored = uploads.save(
+        file.name,
+        new Uint8Array(await file.arrayBuffer()),
+        { userId: session.user.id, unitId: session.user.unitId },
+        max,
+      );
+      saved.push({ uploadId: stored.uploadId, fileName: stored.fileName, size: stored.size });
+    }
+    return { files: saved };
+  },
+
+  'POST /api/uploads/preview': async (c) => {
+    const { uploadIds } = bodyOf(c, PreviewRequest);
+    const session = sessionOf(c);
+    const files: FilePreview[] = [];
+    for (const id of uploadIds) {
+      const stored = c.get('uploads').get(id, session.user.id);
+      const preview = await previewFile(stored.path, { db: c.get('platform').db });
+      files.push({
+        ...preview,
+        uploadId: id,
+        fileName: stored.fileName,
+        sheets: preview.sheets.map((s) => ({
+          ...s,
+          candidates: [...s.candidates],
+          mapping: [...s.mapping],
+          missingRequired: [...s.missingRequired],
+          sampleRows: [...s.sampleRows],
+        })),
+      });
+    }
+    return { files };
+  },
+
+  'POST /api/imports': async (c) => {
+    const req = bodyOf(c, ImportRequest);
+    const session = sessionOf(c);
+    const platform = c.get('platform');
+    const uploads = c.get('uploads');
+    const chosen = req.files.map((f) => ({
+      choice: f,
+      stored: uploads.get(f.uploadId, session.user.id),
+    }));
+    for (const { choice } of chosen) {
+      if (choice.dataset && !findDataset(choice.dataset)) {
+        throw new AppError('UNKNOWN_DATASET', `未知的数据集：${choice.dataset}`, 400);
+      }
+    }
+    const names = chosen.map((x) => x.stored.fileName).join('、');
+    const jobId = await platform.jobs.start(
+      'import',
+      `导入 ${names}`.slice(0, 200),
+      session.user.id,
+      async (job) => {
+        const reportDir = uploads.reportDir(job.id);
+        const outcomes: SheetOutcome[] = [];
+        let before = 0;
+        for (const [i, { choice, stored }] of chosen.entries()) {
+          const result = await importFiles(job.db, [stored.path], {
+            ...(choice.dataset ? { dataset: choice.dataset } : {}),
+            ...(choice.mapping
+              ? {
+                  mapping: {
+                    ...(choice.dataset ? { dataset: choice.dataset } : {}),
+                    columns: choice.mapping,
+                  },
+                }
+              : {}),
+            dryRun: req.dryRun,
+            skipBadRows: req.skipBadRows,
+            source: req.source ?? stored.fileName,
+            kind: 'import',
+            unitId: session.user.unitId,
+            user: session.user.username,
+            report: join(reportDir, `${i + 1}.xlsx`),
+            onProgress: (p) =>
+              job.progress(
+                before + p.rowsRead,
+                null,
+                `${stored.fileName}${p.sheet ? `（${p.sheet}）` : ''}：已读 ${p.rowsRead} 行`,
+              ),
+          });
+          outcomes.push(...result.outcomes);
+          before += result.outcomes.reduce((s, o) => s + o.rowsRead, 0);
+        }
+        platform.leads.invalidate();
+        return toImportReport(outcomes, req.dryRun);
+      },
+    );
+    await platform.audit.record(actorOf(c), 'import', jobId, names);
+    return { jobId };
+  },
+
+  'GET /api/imports/:jobId/report.xlsx': async (c) => {
+    const jobId = c.req.param('jobId') ?? '';
+    const job = await c.get('platform').jobs.get(jobId, sessionOf(c).user.id);
+    const dir = c.get('uploads').reportDir(job.id);
+    const paths = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.xlsx'))
+          .sort((a, b) => parseInt(a) - parseInt(b))
+          .map((f) => join(dir, f))
+      : [];
+    if (paths.length === 0) throw new AppError('NOT_FOUND', '此次导入没有问题行，无校验报告', 404);
+    return download(
+      await mergeReports(paths),
+      `校验报告-${job.createdAt.slice(0, 10)}.xlsx`,
+      XLSX_TYPE,
+    );
+  },
+
+  'GET /api/batches': async (c) => {
+    const q = queryOf(c, BatchQuery);
+    const all = await listImportBatches(c.get('platform').db, {
+      ...(q.dataset ? { dataset: q.dataset } : {}),
+      limit: 2000,
+    });
+    const mine = all.filter((b) => visible(c, b) && (!q.status || b.status === q.status));
+    return Promise.all(mine.map((b) => toBatch(c, b)));
+  },
+
+  /** Rollback of a batch of the user's units (or below); anyone else's batch is 404. */
+  'POST /api/batches/:id/rollback': async (c) => {
+    const id = Number(c.req.param('id'));
+    const db = c.get('platform').db;
+    const batch = Number.isInteger(id) ? await getImportBatch(db, id) : undefined;
+    const scope = scopeOf(c);
+    if (!batch || (batch.unitId !== null && !scope.unitIds.includes(batch.unitId))) {
+      throw new AppError('NOT_FOUND', '批次不存在或不在本单位范围内', 404);
+    }
+    await rollbackImportBatch(db, id);
+    c.get('platform').leads.invalidate();
+    await c
+      .get('platform')
+      .audit.record(
+        actorOf(c),
+        'rollback',
+        String(id),
+        `${batch.dataset} ${batch.files.map((f) => f.file).join('、')}`,
+      );
+    const after = await getImportBatch(db, id);
+    if (!after) throw new AppError('NOT_FOUND', '批次不存在', 404);
+    return toBatch(c, after);
+  },
+
+  /** `enforcement_cases` → its template; `model:M01` → every dataset the model reads. */
+  'GET /api/templates/:dataset': async (c) => {
+    const name = decodeURIComponent(c.req.param('dataset') ?? '').replace(/\.xlsx$/, '');
+    let datasets = DATASETS.filter((d) => d.name === name);
+    let title = datasets[0]?.label ?? name;
+    if (name.startsWith('model:')) {
+      const model = await findModel(name.slice(6), c.get('platform').db);
+      const wanted = [...model.def.datasets.required, ...model.def.datasets.optional];
+      datasets = DATASETS.filter((d) => wanted.includes(d.name));
+      title = `${model.def.id}${model.def.name}`;
+    }
+    if (datasets.length === 0) throw new AppError('NOT_FOUND', `没有数据集 ${name}`, 404);
+    const dir = mkdtempSync(join(tmpdir(), 'zhijian-template-'));
+    try {
+      const path = join(dir, 'template.xlsx');
+      await writeTemplate(path, datasets);
+      return download(readFileSync(path), `${title}-数据模板.xlsx`, XLSX_TYPE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

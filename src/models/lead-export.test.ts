@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database } from '../store/database.ts';
+import { defuseCell, exportLeads } from './lead-export.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function dbWithLead(): Promise<Database> {
+  const dir = mkdtempSync(join(tmpdir(), 'zhijian-export-'));
+  dirs.push(dir);
+  const db = await Database.open(join(dir, 'x.duckdb'));
+  await db.run(
+    `INSERT INTO leads (lead_key, model_id, model_version, case_no, subject_id, subject_name, plate, summary,
+       priority, evidence, legal_basis, first_seen_run, last_seen_run)
+     VALUES ('M01:（2023）浙0102执1号', 'M01', 1, '（2023）浙0102执1号', '330102198001010018', '=HYPERLINK("x")',
+       '浙A10001', '被执行人名下有车辆', '高',
+       '[{"dataset":"vehicles","batchId":3,"file":"v.xlsx","row":7}]', '["终本规定 第一条（三）"]', 1, 1)`,
+  );
+  return db;
+}
+
+describe('lead exports', () => {
+  it('defuses formulas', () => {
+    expect(defuseCell('=1+1')).toBe("'=1+1");
+    expect(defuseCell('-5')).toBe("'-5");
+    expect(defuseCell('@x')).toBe("'@x");
+    expect(defuseCell('普通文本')).toBe('普通文本');
+  });
+
+  it('exports the JSON contract with the full subject ID', async () => {
+    const db = await dbWithLead();
+    const json = JSON.parse(String(await exportLeads(db, 'json'))) as Record<string, unknown>[];
+    expect(json[0]).toMatchObject({
+      leadKey: 'M01:（2023）浙0102执1号',
+      modelId: 'M01',
+      modelVersion: 1,
+      caseNo: '（2023）浙0102执1号',
+      subjectId: '330102198001010018',
+      plate: '浙A10001',
+      priority: '高',
+      status: '待研判',
+      evidence: [{ dataset: 'vehicles', batchId: 3, file: 'v.xlsx', row: 7 }],
+      legalBasis: ['终本规定 第一条（三）'],
+    });
+    db.close();
+  });
+
+  it('exports CSV and xlsx with defused cells and optional masking', async () => {
+    const db = await dbWithLead();
+    const csv = String(await exportLeads(db, 'csv', {}, { maskIds: true }));
+    expect(csv).toContain('330102********0018');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const buffer = (await exportLeads(db, 'xlsx')) as Buffer;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+    const row = book.worksheets[0]?.getRow(2);
+    expect(row?.getCell(6).value).toBe(`'=HYPERLINK("x")`);
+    expect(row?.getCell(5).value).toBe('330102198001010018');
+    db.close();
+  });
+});
