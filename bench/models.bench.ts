@@ -34,7 +34,9 @@ const person = (expr: string, salt: number, share: number): string =>
 
 const SETUP = [
   // GB 11643 check digit, the 17 products written out (a lambda is several times slower).
-  `CREATE OR REPLACE TEMP MACRO id_check(s) AS substr('10X98765432', CAST((${[7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  `CREATE OR REPLACE TEMP MACRO id_check(s) AS substr('10X98765432', CAST((${[
+    7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2,
+  ]
     .map((w, j) => `(ascii(s[${j + 1}]) - 48) * ${w}`)
     .join(' + ')}) % 11 AS INTEGER) + 1, 1)`,
   // Person k: region 330102, birth 1950-01-01 + k/1000 days, sequence k % 1000 → unique and valid.
@@ -59,7 +61,8 @@ function generators(): Gen[] {
   const caseNo = (i: string): string =>
     `'（' || CAST(2015 + ${h(i, 1, 9)} AS VARCHAR) || '）浙' || lpad(CAST(101 + (${i}) % 90 AS VARCHAR), 4, '0') || '执' || CAST(${i} + 1 AS VARCHAR) || '号'`;
   const closed = (i: string): string => `DATE '2016-01-01' + CAST(${h(i, 3, 3200)} AS INTEGER)`;
-  const meta = (ds: string): string => `${ds}_b AS _batch_id, '${ds}.bench' AS _file, '${ds}' AS _sheet, i + 1 AS _row, CAST(i AS VARCHAR) AS _key`;
+  const meta = (ds: string): string =>
+    `${ds}_b AS _batch_id, '${ds}.bench' AS _file, '${ds}' AS _sheet, i + 1 AS _row, CAST(i AS VARCHAR) AS _key`;
   return [
     {
       dataset: 'enforcement_cases',
@@ -242,7 +245,9 @@ async function main(): Promise<void> {
   try {
     let t = Date.now();
     for (const sql of SETUP) await db.run(sql);
-    process.stdout.write(`people: ${P.toLocaleString()} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `people: ${P.toLocaleString()} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+    );
     const batchIds = new Map<string, number>();
     for (const g of generators()) {
       t = Date.now();
@@ -259,7 +264,9 @@ async function main(): Promise<void> {
       await db.run(`INSERT INTO ${g.dataset}__versions BY NAME (${sql})`);
       const count = await db.one<{ n: string }>(`SELECT count(*) AS n FROM ${g.dataset}__versions`);
       process.stdout.write(
-        `  ${g.dataset.padEnd(26)} ${Number(count?.n ?? 0).toLocaleString().padStart(12)} rows  ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+        `  ${g.dataset.padEnd(26)} ${Number(count?.n ?? 0)
+          .toLocaleString()
+          .padStart(12)} rows  ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
       );
     }
     await db.run('DROP TABLE bench_people');

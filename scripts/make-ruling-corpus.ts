@@ -12,9 +12,24 @@ import * as write from './ruling-corpus/writers.ts';
 const dir = join(import.meta.dirname, '..', 'test', 'extract', 'corpus');
 mkdirSync(dir, { recursive: true });
 
-const EXT = { txt: 'txt', 'txt-gbk': 'txt', 'html-div': 'html', 'html-anchor': 'html', 'html-p': 'html', docx: 'docx', pdf: 'pdf', png: 'png', 'scan-pdf': 'pdf' } as const;
+const EXT = {
+  txt: 'txt',
+  'txt-gbk': 'txt',
+  'html-div': 'html',
+  'html-anchor': 'html',
+  'html-p': 'html',
+  docx: 'docx',
+  pdf: 'pdf',
+  png: 'png',
+  'scan-pdf': 'pdf',
+} as const;
 
-async function save(id: string, format: keyof typeof EXT, paragraphs: string[], expected: object): Promise<void> {
+async function save(
+  id: string,
+  format: keyof typeof EXT,
+  paragraphs: string[],
+  expected: object,
+): Promise<void> {
   const file = `${id}.${EXT[format]}`;
   const text = paragraphs.join('\n');
   let content: Buffer | string;
@@ -44,7 +59,8 @@ async function save(id: string, format: keyof typeof EXT, paragraphs: string[], 
     case 'png': {
       // One page per image: shrink the type until the ruling fits.
       let pages = write.pageImages(paragraphs, 300, 11);
-      for (const size of [10, 9]) if (pages.length > 1) pages = write.pageImages(paragraphs, 300, size);
+      for (const size of [10, 9])
+        if (pages.length > 1) pages = write.pageImages(paragraphs, 300, size);
       const [first] = pages;
       if (!first || pages.length > 1) throw new Error(`${id} does not fit one page`);
       content = first;
@@ -55,8 +71,13 @@ async function save(id: string, format: keyof typeof EXT, paragraphs: string[], 
       break;
   }
   writeFileSync(join(dir, file), content);
-  writeFileSync(join(dir, `${id}.expected.json`), `${JSON.stringify({ file, ...expected }, null, 2)}\n`);
-  process.stderr.write(`${file}\t${typeof content === 'string' ? Buffer.byteLength(content) : content.length} bytes\n`);
+  writeFileSync(
+    join(dir, `${id}.expected.json`),
+    `${JSON.stringify({ file, ...expected }, null, 2)}\n`,
+  );
+  process.stderr.write(
+    `${file}\t${typeof content === 'string' ? Buffer.byteLength(content) : content.length} bytes\n`,
+  );
 }
 
 for (const spec of buildSpecs()) {

@@ -23,7 +23,8 @@ export interface ActSpec {
 }
 
 export type Kind = '终本' | '终结执行' | '执恢' | '查封' | '冻结' | '拍卖';
-export type Format = 'txt' | 'txt-gbk' | 'html-div' | 'html-anchor' | 'html-p' | 'docx' | 'pdf' | 'png' | 'scan-pdf';
+export type Format =
+  'txt' | 'txt-gbk' | 'html-div' | 'html-anchor' | 'html-p' | 'docx' | 'pdf' | 'png' | 'scan-pdf';
 
 export interface RulingSpec {
   id: string;
@@ -97,7 +98,12 @@ export function chineseDate(iso: string, zero = '〇'): string {
   return `${cnYear(y, zero)}年${cnSmall(m)}月${cnSmall(d)}日`;
 }
 
-export function caseNoText(c: { year: number; code: string; type: string; serial: number }): string {
+export function caseNoText(c: {
+  year: number;
+  code: string;
+  type: string;
+  serial: number;
+}): string {
   return `（${c.year}）${c.code}${c.type}${c.serial}号`;
 }
 
@@ -162,7 +168,10 @@ function partyLines(role: string, p: PartySpec): string[] {
   const idLabel = organisation ? '统一社会信用代码' : '公民身份号码';
   const id = p.printedId ? `，${idLabel}${p.printedId}` : '';
   const lines = [`${role}：${p.name}，${p.detail}${id}。`];
-  if (p.rep) lines.push(`${p.rep.role}：${p.rep.name}，该${p.name.includes('公司') ? '公司' : '单位'}${p.rep.role === '负责人' ? '负责人' : '执行董事'}。`);
+  if (p.rep)
+    lines.push(
+      `${p.rep.role}：${p.rep.name}，该${p.name.includes('公司') ? '公司' : '单位'}${p.rep.role === '负责人' ? '负责人' : '执行董事'}。`,
+    );
   if (p.agent) lines.push(`委托诉讼代理人：${p.agent}，江西某律师事务所律师。`);
   return lines;
 }
@@ -171,7 +180,8 @@ const OPERATIVE: Record<Kind, (s: RulingSpec) => string> = {
   终本: () => '终结本次执行程序。',
   终结执行: (s) => `终结本院${caseNoText(s.caseNo)}案件的执行。`,
   执恢: (s) => `恢复${s.history?.caseNo ?? ''}案件的执行。`,
-  查封: (s) => `查封被执行人${s.debtors[0]?.name ?? ''}名下位于${s.city}某小区的房产一套，查封期限为三年。`,
+  查封: (s) =>
+    `查封被执行人${s.debtors[0]?.name ?? ''}名下位于${s.city}某小区的房产一套，查封期限为三年。`,
   冻结: (s) => `冻结被执行人${s.debtors[0]?.name ?? ''}名下银行存款。`,
   拍卖: (s) => `拍卖被执行人${s.debtors[0]?.name ?? ''}名下位于${s.city}某小区的房产一套。`,
 };
@@ -192,7 +202,8 @@ function sprinkleSpaces(s: string, every: number): string {
   chars.forEach((c, i) => {
     out += c;
     const next = chars[i + 1] ?? '';
-    if (/[\u4e00-\u9fff]/.test(c) && /[\u4e00-\u9fff]/.test(next) && ++count % every === 0) out += ' ';
+    if (/[\u4e00-\u9fff]/.test(c) && /[\u4e00-\u9fff]/.test(next) && ++count % every === 0)
+      out += ' ';
   });
   return out;
 }
@@ -211,11 +222,14 @@ export function compose(s: RulingSpec): Composed {
   for (const a of s.applicants) p.push(...partyLines('申请执行人', a));
   for (const d of s.debtors) p.push(...partyLines('被执行人', d));
   const names = (list: PartySpec[]): string => list.map((x) => x.name).join('、');
-  const basisText = s.basis ? `本院作出的${caseNoText(s.basis)}民事判决书已经发生法律效力` : '相关法律文书已经发生法律效力';
+  const basisText = s.basis
+    ? `本院作出的${caseNoText(s.basis)}民事判决书已经发生法律效力`
+    : '相关法律文书已经发生法律效力';
   let intro = `申请执行人${names(s.applicants)}与被执行人${names(s.debtors)}${s.cause}一案，${basisText}。`;
   if (s.history) {
     intro += `本院于${arabicDate(s.history.filed)}立案执行，案号为${s.history.caseNo}，该案于${arabicDate(s.history.closed)}终结本次执行程序。`;
-    if (s.filedDate) intro += `${arabicDate(s.filedDate, s.filedTypo)}，申请执行人以发现被执行人有可供执行的财产为由，向本院申请恢复执行。`;
+    if (s.filedDate)
+      intro += `${arabicDate(s.filedDate, s.filedTypo)}，申请执行人以发现被执行人有可供执行的财产为由，向本院申请恢复执行。`;
   } else if (s.filedDate) {
     intro += `申请执行人${s.applicants[0]?.name ?? ''}于${arabicDate(s.filedDate, s.filedTypo)}向本院申请强制执行，本院于同日立案执行。`;
   }
@@ -223,14 +237,22 @@ export function compose(s: RulingSpec): Composed {
   p.push(intro);
 
   const sentences = s.acts.map((a) => actSentence(a, s.city));
-  const expectedActs = s.acts.map((a, i) => ({ type: a.type, date: a.date, text: sentences[i] ?? '' }));
+  const expectedActs = s.acts.map((a, i) => ({
+    type: a.type,
+    date: a.date,
+    text: sentences[i] ?? '',
+  }));
   switch (s.actStyle) {
     case 'numbered-inline':
-      p.push(`本院在执行过程中，依法采取了以下执行措施：${sentences.map((x, i) => `${i + 1}.${x}`).join('；')}。`);
+      p.push(
+        `本院在执行过程中，依法采取了以下执行措施：${sentences.map((x, i) => `${i + 1}.${x}`).join('；')}。`,
+      );
       break;
     case 'numbered-lines':
       p.push('本院在执行过程中，依法采取了以下执行措施：');
-      sentences.forEach((x, i) => p.push(`${i + 1}、${x}${i === sentences.length - 1 ? '。' : '；'}`));
+      sentences.forEach((x, i) =>
+        p.push(`${i + 1}、${x}${i === sentences.length - 1 ? '。' : '；'}`),
+      );
       break;
     case 'sitou': {
       const first = s.acts[0];
@@ -246,7 +268,12 @@ export function compose(s: RulingSpec): Composed {
       if (a && b) {
         const text = `本院于${arabicDate(a.date)}通过网络执行查控系统查询被执行人名下的存款、车辆、房产等财产，并于${arabicDate(b.date)}向被执行人发出限制消费令`;
         p.push(`${text}。`);
-        expectedActs.splice(0, expectedActs.length, { type: '网络查控', date: a.date, text }, { type: '限制消费令', date: b.date, text });
+        expectedActs.splice(
+          0,
+          expectedActs.length,
+          { type: '网络查控', date: a.date, text },
+          { type: '限制消费令', date: b.date, text },
+        );
       }
       break;
     }
@@ -266,19 +293,26 @@ export function compose(s: RulingSpec): Composed {
         : s.kind === '执恢'
           ? '本院认为，申请执行人的申请符合恢复执行的条件。'
           : '本院认为，被执行人未履行生效法律文书确定的义务。';
-  p.push(`${reason}依照${CITATIONS[s.citation]}第五百一十七条、《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定，裁定如下：`);
+  p.push(
+    `${reason}依照${CITATIONS[s.citation]}第五百一十七条、《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定，裁定如下：`,
+  );
   p.push(OPERATIVE[s.kind](s));
   if (s.kind === '终本') p.push('申请执行人发现被执行人有可供执行财产的，可以再次申请执行。');
   p.push('本裁定送达后即发生法律效力。');
   p.push('审判长　张　明', '审判员　李　红');
   const date =
-    s.signature === 'arabic' ? arabicDate(s.rulingDate) : chineseDate(s.rulingDate, s.signature === 'cn' ? '〇' : 'Ｏ');
+    s.signature === 'arabic'
+      ? arabicDate(s.rulingDate)
+      : chineseDate(s.rulingDate, s.signature === 'cn' ? '〇' : 'Ｏ');
   if (s.signature === 'broken') p.push(...[...date]);
   else p.push(date);
   p.push('书记员　王　芳');
 
   let paragraphs = p;
-  if (s.spaces) paragraphs = paragraphs.map((x, i) => (i < 3 || i > paragraphs.length - 5 ? x : sprinkleSpaces(x, 7)));
+  if (s.spaces)
+    paragraphs = paragraphs.map((x, i) =>
+      i < 3 || i > paragraphs.length - 5 ? x : sprinkleSpaces(x, 7),
+    );
   if (s.noPeriod) paragraphs = paragraphs.map((x) => x.replace(/。$/, ''));
   if (s.oneLine) paragraphs = [paragraphs.join('')];
 

@@ -39,13 +39,38 @@ const COURTS = [
 ] as const;
 
 const PERSON_NAMES = ['王某某', '刘某某', '李某', '陈某某', '赵某', '胡某林', '孙某某', '周某'];
-const ORG_NAMES = ['江西某建材有限公司', '杭州某贸易有限公司', '某某（北京）科技有限公司', '成都某餐饮管理有限公司', '临沂某物流有限公司'];
+const ORG_NAMES = [
+  '江西某建材有限公司',
+  '杭州某贸易有限公司',
+  '某某（北京）科技有限公司',
+  '成都某餐饮管理有限公司',
+  '临沂某物流有限公司',
+];
 const CAUSES = ['民间借贷纠纷', '买卖合同纠纷', '金融借款合同纠纷', '劳务合同纠纷', '租赁合同纠纷'];
-const ACT_POOL: ActType[] = ['网络查控', '不动产调查', '车辆调查', '工商调查', '公积金调查', '社保调查', '实地调查', '悬赏公告', '审计调查', '冻结', '查封', '划拨'];
+const ACT_POOL: ActType[] = [
+  '网络查控',
+  '不动产调查',
+  '车辆调查',
+  '工商调查',
+  '公积金调查',
+  '社保调查',
+  '实地调查',
+  '悬赏公告',
+  '审计调查',
+  '冻结',
+  '查封',
+  '划拨',
+];
 
 type IdForm = 'full' | 'tail' | 'mid' | 'cross' | 'none';
 
-function person(r: () => number, name: string, region: string, form: IdForm, seq: number): PartySpec {
+function person(
+  r: () => number,
+  name: string,
+  region: string,
+  form: IdForm,
+  seq: number,
+): PartySpec {
   const year = 1960 + Math.floor(r() * 35);
   const birth = `${year}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
   const id = citizenId(region, birth, seq);
@@ -54,7 +79,10 @@ function person(r: () => number, name: string, region: string, form: IdForm, seq
   const printed: Record<IdForm, [string | null, string | null]> = {
     full: [id, id],
     tail: [`${id.slice(0, 14)}××××`, `${id.slice(0, 14)}****`],
-    mid: [`${id.slice(0, 4)}**********${id.slice(14)}`, `${id.slice(0, 4)}**********${id.slice(14)}`],
+    mid: [
+      `${id.slice(0, 4)}**********${id.slice(14)}`,
+      `${id.slice(0, 4)}**********${id.slice(14)}`,
+    ],
     cross: ['×××', null],
     none: [null, null],
   };
@@ -62,10 +90,27 @@ function person(r: () => number, name: string, region: string, form: IdForm, seq
   return { name, detail, printedId, idNo };
 }
 
-function organisation(r: () => number, name: string, form: IdForm, rep: string, role: '法定代表人' | '负责人' | '经营者' = '法定代表人'): PartySpec {
-  const code = creditCode(`91${String(Math.floor(r() * 1e6)).padStart(6, '0')}MA${String(Math.floor(r() * 1e7)).padStart(7, '0')}`.slice(0, 17));
+function organisation(
+  r: () => number,
+  name: string,
+  form: IdForm,
+  rep: string,
+  role: '法定代表人' | '负责人' | '经营者' = '法定代表人',
+): PartySpec {
+  const code = creditCode(
+    `91${String(Math.floor(r() * 1e6)).padStart(6, '0')}MA${String(Math.floor(r() * 1e7)).padStart(7, '0')}`.slice(
+      0,
+      17,
+    ),
+  );
   const printed = form === 'full' ? code : form === 'cross' ? '×××' : null;
-  return { name, detail: '住所地某省某市某区某大道88号', printedId: printed, idNo: form === 'full' ? code : null, rep: { role, name: rep } };
+  return {
+    name,
+    detail: '住所地某省某市某区某大道88号',
+    printedId: printed,
+    idNo: form === 'full' ? code : null,
+    rep: { role, name: rep },
+  };
 }
 
 function addDays(iso: string, days: number): string {
@@ -147,16 +192,39 @@ export function buildSpecs(): RulingSpec[] {
     const year = 2018 + (i % 6);
     const filed = `${year}-${String(1 + (i % 9)).padStart(2, '0')}-${String(3 + (i % 20)).padStart(2, '0')}`;
     const idForm = v.idForm ?? (['full', 'tail', 'none'] as const)[i % 3] ?? 'full';
-    const applicants = [person(r, PERSON_NAMES[i % PERSON_NAMES.length] ?? '王某某', c.region, 'none', 11)];
+    const applicants = [
+      person(r, PERSON_NAMES[i % PERSON_NAMES.length] ?? '王某某', c.region, 'none', 11),
+    ];
     if (i % 4 === 1) applicants[0] = { ...applicants[0]!, agent: '黄某' };
     const debtors: PartySpec[] = [];
     const nDebtors = v.debtors ?? 1;
     for (let k = 0; k < nDebtors; k++) {
-      if (v.orgDebtor && k === 0) debtors.push(organisation(r, ORG_NAMES[i % ORG_NAMES.length] ?? '某公司', idForm === 'none' ? 'full' : idForm === 'cross' ? 'cross' : 'full', '张某'));
-      else debtors.push(person(r, PERSON_NAMES[(i + 3 + k) % PERSON_NAMES.length] ?? '刘某', c.region, idForm, 21 + k));
+      if (v.orgDebtor && k === 0)
+        debtors.push(
+          organisation(
+            r,
+            ORG_NAMES[i % ORG_NAMES.length] ?? '某公司',
+            idForm === 'none' ? 'full' : idForm === 'cross' ? 'cross' : 'full',
+            '张某',
+          ),
+        );
+      else
+        debtors.push(
+          person(
+            r,
+            PERSON_NAMES[(i + 3 + k) % PERSON_NAMES.length] ?? '刘某',
+            c.region,
+            idForm,
+            21 + k,
+          ),
+        );
     }
     const claimBase = 10000 + Math.floor(r() * 90) * 5000;
-    const claim = v.cents ? claimBase + 810.54 : v.amountStyle === 'wan' ? Math.round(claimBase / 10000) * 10000 : claimBase;
+    const claim = v.cents
+      ? claimBase + 810.54
+      : v.amountStyle === 'wan'
+        ? Math.round(claimBase / 10000) * 10000
+        : claimBase;
     const paid = i % 3 === 0 ? 0 : v.amountStyle === 'wan' ? 10000 : v.cents ? 3650 : 5000;
     const acts: ActSpec[] = [];
     const nActs = kind === '终本' ? 4 + (i % 4) : kind === '终结执行' ? 2 : kind === '执恢' ? 1 : 0;
@@ -172,9 +240,24 @@ export function buildSpecs(): RulingSpec[] {
     }
     if (kind !== '终本' && kind !== '终结执行' && kind !== '执恢') acts.length = 0;
     const rulingDate = addDays(d, 40 + (i % 9));
-    const actStyle = v.actStyle ?? (kind === '查封' || kind === '冻结' || kind === '拍卖' ? 'none' : 'numbered-inline');
-    const sitouActs = actStyle === 'sitou' || actStyle === 'network-sentence' ? [{ type: '网络查控' as const, date: addDays(filed, 10) }, { type: '限制消费令' as const, date: addDays(filed, 20) }] : acts;
-    const history = kind === '执恢' ? { caseNo: `（${year - 2}）${c.code}执${300 + i}号`, filed: `${year - 2}-03-05`, closed: `${year - 2}-09-01` } : undefined;
+    const actStyle =
+      v.actStyle ??
+      (kind === '查封' || kind === '冻结' || kind === '拍卖' ? 'none' : 'numbered-inline');
+    const sitouActs =
+      actStyle === 'sitou' || actStyle === 'network-sentence'
+        ? [
+            { type: '网络查控' as const, date: addDays(filed, 10) },
+            { type: '限制消费令' as const, date: addDays(filed, 20) },
+          ]
+        : acts;
+    const history =
+      kind === '执恢'
+        ? {
+            caseNo: `（${year - 2}）${c.code}执${300 + i}号`,
+            filed: `${year - 2}-03-05`,
+            closed: `${year - 2}-09-01`,
+          }
+        : undefined;
     const spec: RulingSpec = {
       id: `${String(i + 1).padStart(2, '0')}-${kind}-${v.format}`,
       format: v.format,
@@ -185,7 +268,12 @@ export function buildSpecs(): RulingSpec[] {
       applicants,
       debtors,
       cause: CAUSES[i % CAUSES.length] ?? '民间借贷纠纷',
-      basis: { year: year - 1, code: c.code, type: i % 5 === 4 ? '民终' : '民初', serial: 1000 + i * 13 },
+      basis: {
+        year: year - 1,
+        code: c.code,
+        type: i % 5 === 4 ? '民终' : '民初',
+        serial: 1000 + i * 13,
+      },
       claim: v.noAmounts || kind === '执恢' ? null : claim,
       paid: v.noAmounts || kind !== '终本' ? null : paid,
       unpaid: v.noAmounts || kind !== '终本' ? null : Math.round((claim - paid) * 100) / 100,

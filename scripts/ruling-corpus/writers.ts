@@ -1,5 +1,11 @@
 /** Writes a ruling's paragraphs in the formats courts publish: txt (UTF-8/GBK), three HTML forms, docx, PDF, PNG. */
-import { createCanvas, GlobalFonts, loadImage, PDFDocument, type SKRSContext2D } from '@napi-rs/canvas';
+import {
+  createCanvas,
+  GlobalFonts,
+  loadImage,
+  PDFDocument,
+  type SKRSContext2D,
+} from '@napi-rs/canvas';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
 const FONT_FILES = [
@@ -64,11 +70,16 @@ export function htmlAnchor(paragraphs: string[]): string {
   paragraphs.forEach((p, i) => {
     if (i === 0) parts.push(`<a type='dir' name='WBSB'></a>`);
     if (i === 3) parts.push(`<a type='dir' name='DSRXX'></a>`);
-    if (p.startsWith('申请执行人') && !paragraphs[i - 1]?.match(/^(申请执行人|被执行人|法定代表人|负责人|委托)/))
+    if (
+      p.startsWith('申请执行人') &&
+      !paragraphs[i - 1]?.match(/^(申请执行人|被执行人|法定代表人|负责人|委托)/)
+    )
       parts.push(`<a type='dir' name='SSJL'></a>`);
     if (p.includes('裁定如下')) parts.push(`<a type='dir' name='CPYZ'></a>`);
     if (p.startsWith('审判长')) parts.push(`<a type='dir' name='WBWB'></a>`);
-    parts.push(`<div style='LINE-HEIGHT: 25pt;TEXT-ALIGN:justify;TEXT-JUSTIFY:inter-ideograph; TEXT-INDENT: 30pt; MARGIN: 0.5pt 0cm;FONT-FAMILY: 宋体; FONT-SIZE: 15pt; '>${escapeHtml(p)}</div>`);
+    parts.push(
+      `<div style='LINE-HEIGHT: 25pt;TEXT-ALIGN:justify;TEXT-JUSTIFY:inter-ideograph; TEXT-INDENT: 30pt; MARGIN: 0.5pt 0cm;FONT-FAMILY: 宋体; FONT-SIZE: 15pt; '>${escapeHtml(p)}</div>`,
+    );
   });
   return `${HEAD('')}<body><div id='DivContent'>\n${parts.join('')}\n</div></body></html>\n`;
 }
@@ -88,7 +99,13 @@ export function htmlP(paragraphs: string[]): string {
 
 export async function docx(paragraphs: string[]): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: paragraphs.map((t) => new Paragraph({ children: [new TextRun({ text: t, font: '仿宋' })] })) }],
+    sections: [
+      {
+        children: paragraphs.map(
+          (t) => new Paragraph({ children: [new TextRun({ text: t, font: '仿宋' })] }),
+        ),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -97,7 +114,11 @@ const A4 = { width: 595, height: 842 };
 const MARGIN = 60;
 
 /** Lays the paragraphs out on A4 pages (points): wrapped lines with their baselines. */
-function layout(ctx: SKRSContext2D, paragraphs: string[], size: number): { text: string; x: number; y: number }[][] {
+function layout(
+  ctx: SKRSContext2D,
+  paragraphs: string[],
+  size: number,
+): { text: string; x: number; y: number }[][] {
   const pages: { text: string; x: number; y: number }[][] = [[]];
   const width = A4.width - 2 * MARGIN;
   const lineHeight = size * 1.6;
@@ -120,7 +141,9 @@ function layout(ctx: SKRSContext2D, paragraphs: string[], size: number): { text:
         pages.push([]);
         y = MARGIN + size;
       }
-      const x = centred ? (A4.width - ctx.measureText(l).width) / 2 : MARGIN + (k === 0 ? indent : 0);
+      const x = centred
+        ? (A4.width - ctx.measureText(l).width) / 2
+        : MARGIN + (k === 0 ? indent : 0);
       pages.at(-1)?.push({ text: l, x, y });
       y += lineHeight;
     });

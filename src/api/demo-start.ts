@@ -1,23 +1,36 @@
 import { log } from '../audit/logger.ts';
-import { loadDemoIfEmpty } from '../demo/load-demo.ts';
+import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
+import { runModels } from '../models/run.service.ts';
 import type { Platform } from './platform.ts';
 
 /**
- * `serve --demo-if-empty`: loads the demo province (small default scale, a few seconds) when the
- * database holds no data yet. A failure is logged and the server starts anyway.
+ * `serve --demo-if-empty` (what `npm start` does): when the database holds no data yet, loads the
+ * demo province and runs every model, as a background job, so the first page a visitor sees has
+ * data. The job belongs to the first administrator and shows in their job list.
  */
-export async function startDemoIfEmpty(platform: Platform): Promise<void> {
-  try {
-    const loaded = await loadDemoIfEmpty(platform.db);
-    if (loaded) {
-      log('info', `已载入演示数据：${loaded.outcomes.length} 个批次，${loaded.rows} 行`, {
-        asOf: loaded.answers.asOf,
-        ms: loaded.generateMs + loaded.importMs,
+export async function startDemoIfEmpty(platform: Platform): Promise<string | undefined> {
+  if (!(await isDatabaseEmpty(platform.db))) return undefined;
+  const owner = (await platform.org.users()).find((u) => u.roles.includes('admin'));
+  const jobId = await platform.jobs.start(
+    'demo',
+    '载入演示数据并运行全部模型',
+    owner?.id ?? 'system',
+    async (job) => {
+      job.progress(0, null, '正在生成并导入演示数据');
+      const loaded = await loadDemo(job.db, {
+        onProgress: (p) => job.progress(p.rowsRead, null, `导入 ${p.file}：已读 ${p.rowsRead} 行`),
       });
-    }
-  } catch (error) {
-    log('error', '载入演示数据失败', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
+      job.progress(0, null, '正在运行全部模型');
+      const run = await runModels(job.db, {
+        all: true,
+        onProgress: (p) => job.progress(p.index, p.total, `运行模型 ${p.modelId}`),
+      });
+      platform.leads.invalidate();
+      const leads = run.outcomes.reduce((s, o) => s + o.leads, 0);
+      log('info', `演示数据已载入：${loaded.rows} 行，${leads} 条线索`);
+      return { rows: loaded.rows, leads };
+    },
+  );
+  log('info', '数据库为空：正在后台载入演示数据');
+  return jobId;
 }

@@ -17,11 +17,14 @@ export interface Platform {
   readonly personRefs: PersonRefs;
 }
 
-export function createPlatform(db: Database, auth: Partial<AuthOptions> = {}): Platform {
+export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
+  const org = new OrgService(db);
+  const auth = new AuthService(db, authOptions);
+  org.onUserChanged = (userId) => auth.forgetUser(userId);
   return {
     db,
-    org: new OrgService(db),
-    auth: new AuthService(db, auth),
+    org,
+    auth,
     audit: new AuditService(db),
     jobs: new JobService(db),
     leads: new LeadAccessService(db),

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
+import { AppError } from '../domain/app-error.ts';
 import { z } from 'zod';
 import type { AuthOptions } from '../auth/auth.service.ts';
 import type { Database } from '../store/database.ts';
@@ -14,6 +16,8 @@ import { caseRoutes } from './routes/cases.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { dataRoutes } from './routes/data.routes.ts';
 import { leadRoutes } from './routes/leads.routes.ts';
+import { modelRoutes } from './routes/models.routes.ts';
+import { extractRoutes } from './routes/extract.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
@@ -63,6 +67,28 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     c.header('cache-control', c.res.headers.get('cache-control') ?? 'no-store');
     c.header('x-content-type-options', 'nosniff');
   });
+  // Uploads: refused from Content-Length before a byte of the body is read; a body sent without
+  // one (chunked) is cut off at the same limit while it streams.
+  const tooLarge = () =>
+    new AppError(
+      'UPLOAD_TOO_LARGE',
+      `上传内容过大：单次上传上限为 ${Math.round(apiOptions.maxUploadBytes / 1024 / 1024)} MB，请拆分文件后分批上传`,
+      413,
+    );
+  hono.use('/api/uploads', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? NaN);
+    if (Number.isFinite(length) && length > apiOptions.maxUploadBytes) throw tooLarge();
+    await next();
+  });
+  hono.use(
+    '/api/uploads',
+    bodyLimit({
+      maxSize: apiOptions.maxUploadBytes,
+      onError: () => {
+        throw tooLarge();
+      },
+    }),
+  );
   const handlers: RouteHandlers = {
     ...sessionRoutes,
     ...orgRoutes,
@@ -72,6 +98,8 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...caseRoutes,
     ...dashboardRoutes,
     ...dataRoutes,
+    ...modelRoutes,
+    ...extractRoutes,
     'GET /api/openapi.json': () => openApiDocument(),
   };
   const unavailable = bindRoutes(hono, handlers);

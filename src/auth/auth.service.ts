@@ -66,6 +66,9 @@ function toSessionUser(u: UserRecord): SessionUser {
   };
 }
 
+/** How long a resolved session is trusted without a query. */
+const SESSION_CACHE_MS = 10_000;
+
 const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错误', 401);
 
 function formatTime(iso: string): string {
@@ -80,6 +83,14 @@ function formatTime(iso: string): string {
  */
 export class AuthService {
   readonly options: AuthOptions;
+  /**
+   * Sessions seen in the last few seconds, so a busy page does not cost two queries per request.
+   * Dropped on logout, password change and any change of the user (`forgetUser`).
+   */
+  private readonly recent = new Map<
+    string,
+    { session: ActiveSession; expiresAt: number; seenAt: number }
+  >();
 
   constructor(
     private readonly db: Database,
@@ -138,14 +149,34 @@ export class AuthService {
   async resolve(token: string | undefined): Promise<ActiveSession | undefined> {
     if (!token || token.length > 200) return undefined;
     const tokenHash = hashToken(token);
+    const now = this.options.now().getTime();
+    const hit = this.recent.get(tokenHash);
+    if (hit && hit.expiresAt > now && Date.now() - hit.seenAt < SESSION_CACHE_MS)
+      return hit.session;
+    this.recent.delete(tokenHash);
     const session = await findSession(this.db, tokenHash, this.options.now());
     if (!session) return undefined;
     const user = await findUserById(this.db, session.userId);
     if (!user || user.disabled) return undefined;
-    return { user: toSessionUser(user), tokenHash, csrfToken: session.csrfToken };
+    const active = { user: toSessionUser(user), tokenHash, csrfToken: session.csrfToken };
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(tokenHash, {
+      session: active,
+      expiresAt: Date.parse(session.expiresAt),
+      seenAt: Date.now(),
+    });
+    return active;
+  }
+
+  /** A user changed (disabled, roles, password reset): their cached sessions are looked up again. */
+  forgetUser(userId: string): void {
+    for (const [hash, entry] of this.recent) {
+      if (entry.session.user.id === userId) this.recent.delete(hash);
+    }
   }
 
   async logout(tokenHash: string): Promise<void> {
+    this.recent.delete(tokenHash);
     await deleteSession(this.db, tokenHash);
   }
 
@@ -165,5 +196,6 @@ export class AuthService {
     }
     await setPassword(this.db, user.id, await hashPassword(newPassword), false);
     await deleteUserSessions(this.db, user.id, session.tokenHash);
+    this.forgetUser(user.id);
   }
 }

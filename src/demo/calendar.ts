@@ -40,22 +40,6 @@ export function monthOf(iso: string): string {
   return `${iso.slice(0, 7)}-01`;
 }
 
-export function isWeekday(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return d !== 0 && d !== 6;
-}
-
-/** Monday–Friday working days (the demo keeps these dates away from public holidays). */
-export function addWeekdays(iso: string, n: number): string {
-  let day = iso;
-  let left = n;
-  while (left > 0) {
-    day = addDays(day, 1);
-    if (isWeekday(day)) left--;
-  }
-  return day;
-}
-
 export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }

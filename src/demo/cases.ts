@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWeekdays, diffDays } from './calendar.ts';
+import { addDays, addMonths, diffDays } from './calendar.ts';
 import type { Court } from './geography.ts';
 import { BANK_APPLICANTS } from './names.ts';
 import { money, partyType, type DemoWorld, type Party, type Person, type Row } from './world.ts';
@@ -284,7 +284,7 @@ export function terminatedCase(world: DemoWorld, options: CaseOptions = {}): Cas
   return handle;
 }
 
-/** A clean 执行完毕 case: paid in full; any restriction or listing lifted within 2 working days. */
+/** A clean 执行完毕 case: paid in full; any restriction or listing lifted within 3 calendar days. */
 export function completedCase(world: DemoWorld, options: CaseOptions = {}): CaseHandle {
   const rng = world.rng;
   const filed =
@@ -299,23 +299,19 @@ export function completedCase(world: DemoWorld, options: CaseOptions = {}): Case
   const handle = addCaseRows(world, options, '执行完毕', filed, closed, target, target);
   const main = handle.debtors[0]!;
   addAct(world, handle.caseNo, '执行通知', addDays(filed, rng.int(1, 5)), main, '已送达');
+  // Lifted within 3 calendar days: never later than closure + 3 working days, whatever the
+  // holiday calendar (make-up working days 调休 can make that deadline as early as closure + 3 days).
   if (options.restriction === 'row' || (options.restriction === undefined && rng.chance(0.3))) {
     addRestriction(
       world,
       handle.caseNo,
       main,
       addDays(filed, rng.int(5, 20)),
-      addWeekdays(closed, rng.int(0, 2)),
+      addDays(closed, rng.int(0, 3)),
     );
   }
   if (options.listing ?? rng.chance(0.2)) {
-    addListing(
-      world,
-      handle,
-      main,
-      addDays(filed, rng.int(5, 20)),
-      addWeekdays(closed, rng.int(0, 2)),
-    );
+    addListing(world, handle, main, addDays(filed, rng.int(5, 20)), addDays(closed, rng.int(0, 3)));
   }
   addPaymentPair(world, handle, addDays(closed, -rng.int(21, 30)), target);
   return handle;

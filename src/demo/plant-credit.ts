@@ -1,4 +1,5 @@
-import { addDays, addWeekdays } from './calendar.ts';
+import { addWorkingDays } from '../domain/working-days.ts';
+import { addDays } from './calendar.ts';
 import { addListing, addRestriction, completedCase, type CaseHandle } from './cases.ts';
 import { maskCitizenId } from './identity.ts';
 import { baseCase, hit, nearMiss } from './plant-kit.ts';
@@ -7,12 +8,12 @@ import type { DemoWorld, Person } from './world.ts';
 type Kind = 'hit' | 'near-miss';
 
 /**
- * A closure date on a weekday in March or November (no public holidays, no adjusted working
- * Saturdays), so "closure + 3 working days" means the same with or without a holiday calendar.
+ * A closure date on a Monday–Wednesday in March or November, 2023–2025: no public holidays and no
+ * make-up working days (调休) nearby, so "closure + 3 working days" is the same in any calendar.
  */
 function quietWeekday(world: DemoWorld): string {
   for (;;) {
-    const year = world.rng.int(2021, 2025);
+    const year = world.rng.int(2023, 2025);
     const month = world.rng.pick(['03', '11']);
     const day = String(world.rng.int(3, 16)).padStart(2, '0');
     const d = `${year}-${month}-${day}`;
@@ -43,7 +44,11 @@ export function plantCompletedPunishments(world: DemoWorld): void {
       restriction: 'none',
     });
     const removed =
-      v.lift === null ? null : v.lift >= 0 ? addWeekdays(closed, v.lift) : addDays(closed, v.lift);
+      v.lift === null
+        ? null
+        : v.lift >= 0
+          ? addWorkingDays(closed, v.lift)
+          : addDays(closed, v.lift);
     const published = addDays(c.filed, 10);
     if (v.model === 'M20') addListing(world, c, debtor, published, removed);
     else addRestriction(world, c.caseNo, debtor, published, removed);
@@ -224,7 +229,7 @@ export function plantM23(world: DemoWorld): void {
       restriction: 'none',
       closed: world.date('2022-01-01', '2025-06-28'),
     });
-    const removed = addWeekdays(c.closed!, 1);
+    const removed = addDays(c.closed!, 1);
     addListing(world, c, debtor, addDays(c.filed, 10), removed);
     gamble(world, debtor, addDays(removed, 10));
     nearMiss(world, 'M23', c.caseNo, '失信已删除后涉赌', { subjectId: debtor.id });

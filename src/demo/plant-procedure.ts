@@ -256,7 +256,8 @@ export function plantM15(world: DemoWorld): void {
     },
   ];
   for (const v of variants) {
-    const c = baseCase(world, { closed: world.date('2021-01-01', '2025-04-28') });
+    // Found ≥ 90 days before asOf at the latest (offset 400): "not resumed within 90 days" is settled.
+    const c = baseCase(world, { closed: world.date('2021-01-01', '2025-01-28') });
     const date = addDays(c.closed!, v.offset);
     addAct(world, c.caseNo, v.type, date, c.debtor, v.result);
     if (v.resume !== undefined)

@@ -13,7 +13,9 @@ const SIGNATURE = /审判长|审判员|执行员|执行长|代理审判员|人�
 /** The title in the first lines: `执行裁定书`, `民事裁定书`, `执行决定书` … (spaces already gone). */
 function titleOf(compact: string): string | null {
   const head = compact.slice(0, 160);
-  const m = /(?:执行|民事|刑事|行政)?(?:裁定书|判决书|调解书|决定书|通知书|检察建议书|建议书)/.exec(head);
+  const m = /(?:执行|民事|刑事|行政)?(?:裁定书|判决书|调解书|决定书|通知书|检察建议书|建议书)/.exec(
+    head,
+  );
   return m ? m[0] : null;
 }
 
@@ -30,7 +32,11 @@ export function classifyRuling(compact: string, caseTypeCode: string | null): Cl
     const sig = SIGNATURE.exec(rest);
     const operative = sig ? rest.slice(0, sig.index) : rest.slice(0, 400);
     const decided = decide(operative, caseTypeCode);
-    return { docType: decided, confidence: title?.includes('裁定书') ? 0.95 : 0.85, operativeStart };
+    return {
+      docType: decided,
+      confidence: title?.includes('裁定书') ? 0.95 : 0.85,
+      operativeStart,
+    };
   }
   if (!title?.includes('裁定书')) {
     // No ruling title and no operative part: a notice, judgment, report … or not a document at all.
@@ -48,9 +54,12 @@ export function classifyRuling(compact: string, caseTypeCode: string | null): Cl
 
 function decide(operative: string, caseTypeCode: string | null): DocType {
   if (/终结本次执行程序|终本/.test(operative)) return '终本裁定';
-  if (/终结[^。;]{0,60}?(?:案件)?的执行|终结执行|本案执行终结/.test(operative)) return '终结执行裁定';
+  if (/终结[^。;]{0,60}?(?:案件)?的执行|终结执行|本案执行终结/.test(operative))
+    return '终结执行裁定';
   if (/恢复[^。;]{0,40}?执行/.test(operative)) return '恢复执行';
-  if (/查封|扣押|冻结|扣划|划拨|拍卖|变卖|以物抵债|解除|追加|变更|驳回|不予|中止|撤销/.test(operative))
+  if (
+    /查封|扣押|冻结|扣划|划拨|拍卖|变卖|以物抵债|解除|追加|变更|驳回|不予|中止|撤销/.test(operative)
+  )
     return '其他执行裁定';
   return caseTypeCode === '执恢' ? '恢复执行' : '其他执行裁定';
 }

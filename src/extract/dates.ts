@@ -13,7 +13,8 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 // Body dates use Arabic numerals; `号` for `日` is a common typo (2021年1月14号).
-const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
+const ARABIC_DATE =
+  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
 
 /** Arabic-numeral dates in the text, in order. */
 export function findDates(text: string): DateHit[] {
@@ -29,7 +30,22 @@ export function findDates(text: string): DateHit[] {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, O: 0, o: 0, О: 0, '○': 0, 0: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  О: 0,
+  '○': 0,
+  0: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** `十二` → 12, `二十一` → 21, `三十` → 30, `九` → 9. */
@@ -49,7 +65,9 @@ const OCR_NOISE = /(?<=[〇零O一二三四五六七八九十])[Cc_|'"]+(?=[〇�
 /** Chinese-numeral dates in whitespace-free text, in order. */
 export function findChineseDates(compact: string): DateHit[] {
   const hits: DateHit[] = [];
-  const cleaned = compact.replace(OCR_NOISE, '').replace(/(?<=[〇零O一二三四五六七八九十])人(?=[〇零O一二三四五六七八九十年月日])/g, '八');
+  const cleaned = compact
+    .replace(OCR_NOISE, '')
+    .replace(/(?<=[〇零O一二三四五六七八九十])人(?=[〇零O一二三四五六七八九十年月日])/g, '八');
   for (const m of cleaned.matchAll(CN_DATE)) {
     const [, y, mo, d] = m;
     if (!y || !mo || !d) continue;

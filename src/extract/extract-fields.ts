@@ -14,7 +14,8 @@ const ABSENT = 0.85;
 /** OCR'd text: every field is less certain (datasets.md: "marked as extracted with a confidence"). */
 const OCR_FACTOR = 0.85;
 
-const BODY_START = /本院(?:在|于|依据|依照|受理|立案|执行|根据)|(?:纠纷|争议|合同)[^。\n]{0,10}一案|一案[,。]|在执行过程中/;
+const BODY_START =
+  /本院(?:在|于|依据|依照|受理|立案|执行|根据)|(?:纠纷|争议|合同)[^。\n]{0,10}一案|一案[,。]|在执行过程中/;
 const FILED_AFTER = /^[,]?(?:向本院)?(?:申请|提出)(?:强制|恢复)?执行|^[,]?(?:本院)?(?:立案|受理)/;
 const FILED_IN_CLAUSE = /向本院(?:申请|提出)(?:强制)?执行/;
 const RESUMED_IN_CLAUSE = /申请恢复执行|恢复执行立案|立案恢复执行/;
@@ -43,14 +44,18 @@ export function extractFields(input: ExtractInput): ExtractedDocument {
   const bodyMatch = BODY_START.exec(text.slice(blockStart));
   let bodyStart = bodyMatch ? blockStart + bodyMatch.index : text.length;
   // The body begins with its sentence (`申请执行人甲与被执行人乙…一案`), not at the matched words.
-  const sentenceStart = Math.max(text.lastIndexOf('。', bodyStart - 1), text.lastIndexOf('\n', bodyStart - 1));
+  const sentenceStart = Math.max(
+    text.lastIndexOf('。', bodyStart - 1),
+    text.lastIndexOf('\n', bodyStart - 1),
+  );
   if (sentenceStart >= blockStart) bodyStart = sentenceStart + 1;
   const operativeAt = text.lastIndexOf('裁定如下');
   const bodyEnd = operativeAt > bodyStart ? operativeAt : text.length;
   const body = text.slice(bodyStart, bodyEnd);
 
   const parties = findParties(text, blockStart, bodyStart);
-  const basis = hits.find((h) => !isEnforcementType(h.typeCode) && h.index >= bodyStart) ??
+  const basis =
+    hits.find((h) => !isEnforcementType(h.typeCode) && h.index >= bodyStart) ??
     hits.find((h) => !isEnforcementType(h.typeCode));
 
   const amounts = pickAmounts(findAmounts(body));
@@ -59,14 +64,25 @@ export function extractFields(input: ExtractInput): ExtractedDocument {
   const court = pickCourt(compact);
   const actions = isRuling ? findActions(body) : [];
 
-  const expected = (found: boolean, strong: number, weak = MISSING): number => (found ? strong : weak);
   const confidence: Record<ConfidenceField, number> = {
     docType: classification.confidence,
     caseNo: own ? 0.97 : ownLoose ? 0.7 : isRuling ? MISSING : ABSENT,
     court: court ? 0.95 : isRuling ? 0.5 : ABSENT,
-    applicants: parties.applicants.length ? (parties.fromBlock ? 0.95 : 0.7) : isRuling ? MISSING : ABSENT,
-    debtors: parties.debtors.length ? (parties.fromBlock ? 0.95 : 0.7) : isRuling ? MISSING : ABSENT,
-    basisCaseNo: expected(basis !== undefined, 0.9, ABSENT),
+    applicants: parties.applicants.length
+      ? parties.fromBlock
+        ? 0.95
+        : 0.7
+      : isRuling
+        ? MISSING
+        : ABSENT,
+    debtors: parties.debtors.length
+      ? parties.fromBlock
+        ? 0.95
+        : 0.7
+      : isRuling
+        ? MISSING
+        : ABSENT,
+    basisCaseNo: basis ? 0.9 : ABSENT,
     claimAmount: amounts.claim.confidence,
     paidAmount: amounts.paid.confidence,
     unpaidAmount: amounts.unpaid.confidence,
@@ -75,10 +91,16 @@ export function extractFields(input: ExtractInput): ExtractedDocument {
     actions: !isRuling
       ? ABSENT
       : actions.length === 0
-        ? classification.docType === '终本裁定' ? 0.5 : ABSENT
-        : actions.every((a) => a.date) ? 0.9 : 0.75,
+        ? classification.docType === '终本裁定'
+          ? 0.5
+          : ABSENT
+        : actions.every((a) => a.date)
+          ? 0.9
+          : 0.75,
   };
-  if (input.ocr) for (const key of Object.keys(confidence) as ConfidenceField[]) confidence[key] = round(confidence[key] * OCR_FACTOR);
+  if (input.ocr)
+    for (const key of Object.keys(confidence) as ConfidenceField[])
+      confidence[key] = round(confidence[key] * OCR_FACTOR);
 
   return {
     file: input.file,
@@ -123,7 +145,8 @@ function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked> {
   const { claim, paid, unpaid } = result;
   if (claim.value !== null && paid.value !== null && unpaid.value !== null) {
     const consistent = Math.abs(claim.value - paid.value - unpaid.value) < 0.005;
-    for (const p of [claim, paid, unpaid]) p.confidence = consistent ? Math.max(p.confidence, 0.98) : Math.min(p.confidence, 0.7);
+    for (const p of [claim, paid, unpaid])
+      p.confidence = consistent ? Math.max(p.confidence, 0.98) : Math.min(p.confidence, 0.7);
   }
   return result;
 }
@@ -133,7 +156,7 @@ function pickFiledDate(body: string, resumed: boolean): { iso: string; confidenc
   const after = (d: { end: number }): string => body.slice(d.end, d.end + 16);
   // The rest of the date's clause, up to the next date or sentence end.
   const clause = (d: { end: number }): string =>
-    (body.slice(d.end, d.end + 50).split(/[。;\n]|\d{4}年/)[0] ?? '');
+    body.slice(d.end, d.end + 50).split(/[。;\n]|\d{4}年/)[0] ?? '';
   if (resumed) {
     const r = dates.find((d) => RESUMED_IN_CLAUSE.test(clause(d)));
     if (r) return { iso: r.iso, confidence: 0.9 };
@@ -143,7 +166,11 @@ function pickFiledDate(body: string, resumed: boolean): { iso: string; confidenc
   return null;
 }
 
-function pickRulingDate(compact: string, text: string, operativeAt: number): { iso: string; confidence: number } | null {
+function pickRulingDate(
+  compact: string,
+  text: string,
+  operativeAt: number,
+): { iso: string; confidence: number } | null {
   const chinese = findChineseDates(compact).at(-1);
   if (chinese) return { iso: chinese.iso, confidence: 0.95 };
   // Some published texts print the signature date in Arabic numerals: the last date after 裁定如下.

@@ -2,7 +2,10 @@ import { AppError } from '../domain/app-error.ts';
 import type { BatchRow } from '../store/batch.repo.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import type { Database } from '../store/database.ts';
-import { insertExtractionDocuments, type ExtractionDocumentRecord } from '../store/extraction-review.repo.ts';
+import {
+  insertExtractionDocuments,
+  type ExtractionDocumentRecord,
+} from '../store/extraction-review.repo.ts';
 import type { ExtractionResult } from './extract.service.ts';
 import { actionBatchRows, caseRow, partyBatchRows } from './ledger-rows.ts';
 import { CONFIDENCE_FIELDS } from './types.ts';
@@ -48,20 +51,38 @@ export async function importExtracted(
     else if (!doc.caseNo) skipped.push({ file: doc.file, reason: '未识别出案号' });
     else accepted.push({ doc, index: i + 1 });
   });
-  if (accepted.length === 0) throw new AppError('NOTHING_TO_IMPORT', '没有可导入的裁定书（均未识别或不是执行裁定书）');
+  if (accepted.length === 0)
+    throw new AppError('NOTHING_TO_IMPORT', '没有可导入的裁定书（均未识别或不是执行裁定书）');
 
   const source = 'document-extraction';
   const files = accepted.map(({ doc }) => ({ file: doc.file }));
   const write = async (dataset: string, rows: BatchRow[]): Promise<number | null> => {
     if (rows.length === 0) return null;
-    const r = await writeBatch(db, { dataset, kind: 'extracted', source, files, rows, unitId: options.unitId ?? null, user: options.user ?? null });
+    const r = await writeBatch(db, {
+      dataset,
+      kind: 'extracted',
+      source,
+      files,
+      rows,
+      unitId: options.unitId ?? null,
+      user: options.user ?? null,
+    });
     batches.push({ dataset, batchId: r.batchId, imported: r.imported });
     return r.batchId;
   };
   const batches: ImportExtractedResult['batches'] = [];
-  const casesBatch = await write('enforcement_cases', accepted.map(({ doc, index }) => caseRow(doc, index)));
-  const partiesBatch = await write('case_parties', accepted.flatMap(({ doc, index }) => partyBatchRows(doc, index)));
-  const actionsBatch = await write('case_actions', accepted.flatMap(({ doc, index }) => actionBatchRows(doc, index)));
+  const casesBatch = await write(
+    'enforcement_cases',
+    accepted.map(({ doc, index }) => caseRow(doc, index)),
+  );
+  const partiesBatch = await write(
+    'case_parties',
+    accepted.flatMap(({ doc, index }) => partyBatchRows(doc, index)),
+  );
+  const actionsBatch = await write(
+    'case_actions',
+    accepted.flatMap(({ doc, index }) => actionBatchRows(doc, index)),
+  );
 
   let reviews = 0;
   const records: ExtractionDocumentRecord[] = accepted.map(({ doc, index }) => {
@@ -86,6 +107,9 @@ export async function importExtracted(
     };
   });
   await insertExtractionDocuments(db, records);
-  const undatedActions = accepted.reduce((n, { doc }) => n + doc.actions.filter((a) => !a.date).length, 0);
+  const undatedActions = accepted.reduce(
+    (n, { doc }) => n + doc.actions.filter((a) => !a.date).length,
+    0,
+  );
   return { batches, documents: accepted.length, skipped, reviews, undatedActions };
 }

@@ -5,7 +5,12 @@ import { extractFields } from './extract-fields.ts';
 import { OcrPool } from './ocr-pool.ts';
 import { readDocument, SUPPORTED_EXTENSIONS } from './readers/read-document.ts';
 import { ReadError } from './readers/read-error.ts';
-import { CONFIDENCE_FIELDS, type ConfidenceField, type ExtractedDocument, type OcrMode } from './types.ts';
+import {
+  CONFIDENCE_FIELDS,
+  type ConfidenceField,
+  type ExtractedDocument,
+  type OcrMode,
+} from './types.ts';
 
 /** A document's extraction, or the reason it could not be read (`error`, Chinese, names the file). */
 export type ExtractionResult = ExtractedDocument & { error?: string; text?: string };
@@ -36,8 +41,14 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   for (const p of paths) {
     const s = await stat(p);
     if (s.isDirectory()) {
-      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      out.push(...(await expandInputs(entries.filter((e) => e.isDirectory() || isSupported(e.name)).map((e) => join(p, e.name)))));
+      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
+      out.push(
+        ...(await expandInputs(
+          entries.filter((e) => e.isDirectory() || isSupported(e.name)).map((e) => join(p, e.name)),
+        )),
+      );
     } else out.push(p);
   }
   return out;
@@ -49,7 +60,10 @@ function isSupported(name: string): boolean {
 
 /** The result for a file that could not be read: docType 其他, nothing found, confidence 0. */
 export function failedResult(file: string, message: string): ExtractionResult {
-  const confidence = Object.fromEntries(CONFIDENCE_FIELDS.map((f) => [f, 0])) as Record<ConfidenceField, number>;
+  const confidence = Object.fromEntries(CONFIDENCE_FIELDS.map((f) => [f, 0])) as Record<
+    ConfidenceField,
+    number
+  >;
   return {
     file,
     docType: '其他',
@@ -74,25 +88,43 @@ export function failedResult(file: string, message: string): ExtractionResult {
  * in flight (so images OCR in parallel); a file that cannot be read yields a result with `error`
  * and the batch goes on. The OCR pool starts only if some file needs it.
  */
-export async function* extractFiles(files: readonly string[], options: ExtractOptions = {}): AsyncGenerator<ExtractionResult> {
+export async function* extractFiles(
+  files: readonly string[],
+  options: ExtractOptions = {},
+): AsyncGenerator<ExtractionResult> {
   const workers = Math.max(1, options.workers ?? availableParallelism());
   let pool: OcrPool | undefined;
   const getPool = (): OcrPool => (pool ??= new OcrPool(workers));
-  const readOptions = { ocr: options.ocr ?? 'auto', pool: getPool, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, signal: options.signal, onPage: options.onPage };
+  const readOptions = {
+    ocr: options.ocr ?? 'auto',
+    pool: getPool,
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+    signal: options.signal,
+    onPage: options.onPage,
+  };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const one = async (file: string): Promise<ExtractionResult> => {
     try {
       const s = await stat(file);
-      if (s.size > maxBytes) return failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`);
+      if (s.size > maxBytes)
+        return failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`);
       const doc = await readDocument(await readFile(file), file, readOptions);
-      const result: ExtractionResult = extractFields({ file, text: doc.text, layout: doc.layout, ocr: doc.ocr });
+      const result: ExtractionResult = extractFields({
+        file,
+        text: doc.text,
+        layout: doc.layout,
+        ocr: doc.ocr,
+      });
       if (options.keepText) result.text = doc.text;
       return result;
     } catch (error) {
       if (error instanceof ReadError) return failedResult(file, error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return failedResult(file, '文件不存在');
-      return failedResult(file, `读取失败：${error instanceof Error ? error.message : String(error)}`);
+      return failedResult(
+        file,
+        `读取失败：${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
   try {
@@ -100,7 +132,8 @@ export async function* extractFiles(files: readonly string[], options: ExtractOp
     let next = 0;
     let done = 0;
     while (next < files.length || inFlight.length > 0) {
-      while (next < files.length && inFlight.length < workers) inFlight.push(one(files[next++] ?? ''));
+      while (next < files.length && inFlight.length < workers)
+        inFlight.push(one(files[next++] ?? ''));
       const first = inFlight.shift();
       if (!first) break;
       const result = await first;

@@ -1,5 +1,11 @@
 import type { BatchRow } from '../store/batch.repo.ts';
-import type { ConfidenceField, DocType, ExtractedAction, ExtractedDocument, ExtractedParty } from './types.ts';
+import type {
+  ConfidenceField,
+  DocType,
+  ExtractedAction,
+  ExtractedDocument,
+  ExtractedParty,
+} from './types.ts';
 
 /** How a ruling closes its case, in the ledger's 结案方式 words (datasets.md enforcement_cases). */
 export const CLOSURE_OF: Record<DocType, string | null> = {
@@ -31,7 +37,13 @@ export function moneyString(n: number | null): string | null {
 
 /** 自然人 / 法人: an 18-digit citizen ID (or its masked form) is a person; a name with 公司, 厂 … an organisation. */
 export function partyType(p: ExtractedParty): string {
-  if (p.idNo && /^\d{6}(?:\d|\*){8}/.test(p.idNo) && p.idNo.length === 18 && !/[A-WYZ]/.test(p.idNo)) return '自然人';
+  if (
+    p.idNo &&
+    /^\d{6}(?:\d|\*){8}/.test(p.idNo) &&
+    p.idNo.length === 18 &&
+    !/[A-WYZ]/.test(p.idNo)
+  )
+    return '自然人';
   if (/公司|厂|店|中心|银行|合作社|事务所|集团|协会|医院|学校|委员会/.test(p.name)) return '法人';
   return p.idNo && /^[0-9A-Y]{2}\d{6}/.test(p.idNo) && /[A-Z]/.test(p.idNo) ? '法人' : '自然人';
 }
@@ -40,7 +52,8 @@ export function partyType(p: ExtractedParty): string {
 export function caseRow(doc: ExtractedDocument, docIndex: number): BatchRow {
   const closes = CLOSURE_OF[doc.docType];
   const confidence: Record<string, number> = {};
-  for (const [field, column] of Object.entries(CASE_COLUMN_OF)) confidence[column] = doc.confidence[field as ConfidenceField];
+  for (const [field, column] of Object.entries(CASE_COLUMN_OF))
+    confidence[column] = doc.confidence[field as ConfidenceField];
   const soleDebtor = doc.debtors.length === 1 ? doc.debtors[0] : undefined;
   return {
     values: {
@@ -65,25 +78,56 @@ export function caseRow(doc: ExtractedDocument, docIndex: number): BatchRow {
   };
 }
 
-export function partyRows(caseNo: string, role: '申请执行人' | '被执行人', parties: readonly ExtractedParty[]): Record<string, string | null>[] {
-  return parties.map((p) => ({ case_no: caseNo, party_name: p.name, party_role: role, party_type: partyType(p), party_id: p.idNo }));
+export function partyRows(
+  caseNo: string,
+  role: '申请执行人' | '被执行人',
+  parties: readonly ExtractedParty[],
+): Record<string, string | null>[] {
+  return parties.map((p) => ({
+    case_no: caseNo,
+    party_name: p.name,
+    party_role: role,
+    party_type: partyType(p),
+    party_id: p.idNo,
+  }));
 }
 
 /** case_parties rows of one ruling: applicants and debtors (法定代表人 lines were never parties). */
 export function partyBatchRows(doc: ExtractedDocument, docIndex: number): BatchRow[] {
   if (!doc.caseNo) return [];
   const rows = [
-    ...partyRows(doc.caseNo, '申请执行人', doc.applicants).map((values) => ({ values, c: doc.confidence.applicants })),
-    ...partyRows(doc.caseNo, '被执行人', doc.debtors).map((values) => ({ values, c: doc.confidence.debtors })),
+    ...partyRows(doc.caseNo, '申请执行人', doc.applicants).map((values) => ({
+      values,
+      c: doc.confidence.applicants,
+    })),
+    ...partyRows(doc.caseNo, '被执行人', doc.debtors).map((values) => ({
+      values,
+      c: doc.confidence.debtors,
+    })),
   ];
-  return rows.map(({ values, c }) => ({ values, file: doc.file, row: docIndex, confidence: { party_name: c, party_id: c } }));
+  return rows.map(({ values, c }) => ({
+    values,
+    file: doc.file,
+    row: docIndex,
+    confidence: { party_name: c, party_id: c },
+  }));
 }
 
-export function actionRows(caseNo: string, actions: readonly ExtractedAction[]): Record<string, string | null>[] {
+export function actionRows(
+  caseNo: string,
+  actions: readonly ExtractedAction[],
+): Record<string, string | null>[] {
   // 措施日期 is required in case_actions: an act recited without a date stays in the extraction JSON only.
   return actions
     .filter((a) => a.date)
-    .map((a) => ({ case_no: caseNo, action_type: a.type, action_date: a.date, target: null, result: null, action_wording: a.text }));
+    .map((a) => ({
+      case_no: caseNo,
+      action_type: a.type,
+      action_date: a.date,
+      target: null,
+      result: null,
+      action_wording: a.text,
+    }));
 }
 
 /** case_actions rows of one ruling, keeping the original sentence as 原始措施名称. */

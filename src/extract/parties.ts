@@ -21,10 +21,7 @@ const LABELS = [
 ] as const;
 
 // A label opens an entry at a boundary (start, new paragraph, 。 ;) or when a colon follows it.
-const LABEL = new RegExp(
-  `(^|[\\n。;])?(${LABELS.join('|')})((?:\\([^)]{1,12}\\))?)(:)?`,
-  'g',
-);
+const LABEL = new RegExp(`(^|[\\n。;])?(${LABELS.join('|')})((?:\\([^)]{1,12}\\))?)(:)?`, 'g');
 const ID_LABEL =
   /(?:公民身份号码|身份证号码|身份证号|身份证件号码|居民身份证号码|统一社会信用代码|社会信用代码|组织机构代码|证件号码)(?:为|是|:)?\s*([0-9A-Za-z×xX*＊✕]{3,20})/;
 // OCR puts spaces between the mask characters of an ID (`33010219650626 X X X X`).
@@ -39,7 +36,10 @@ export interface PartyBlock {
 
 /** `36010219800101××××` → `36010219800101****`; no visible digit at all → null. */
 export function normaliseId(raw: string): string | null {
-  let s = raw.replace(/[×✕＊]/g, '*').replace(/x$/, 'X').toUpperCase();
+  let s = raw
+    .replace(/[×✕＊]/g, '*')
+    .replace(/x$/, 'X')
+    .toUpperCase();
   // OCR reads the mask × as X: more than one X, or an X before the last place, is a mask.
   const xs = s.match(/X/g)?.length ?? 0;
   if (/^\d/.test(s) && (xs > 1 || (xs === 1 && !s.endsWith('X')))) s = s.replaceAll('X', '*');
@@ -73,13 +73,18 @@ export function findParties(text: string, blockStart: number, bodyStart: number)
     if (!label) continue;
     const atBoundary = boundary !== undefined || m.index === 0;
     if (!atBoundary && !colon) continue;
-    marks.push({ label, start: m.index + (boundary?.length ?? 0), contentStart: m.index + all.length });
+    marks.push({
+      label,
+      start: m.index + (boundary?.length ?? 0),
+      contentStart: m.index + all.length,
+    });
   }
   const applicants: ExtractedParty[] = [];
   const debtors: ExtractedParty[] = [];
   marks.forEach((mark, i) => {
     const end = marks[i + 1]?.start ?? block.length;
-    const list = mark.label === '申请执行人' ? applicants : mark.label === '被执行人' ? debtors : null;
+    const list =
+      mark.label === '申请执行人' ? applicants : mark.label === '被执行人' ? debtors : null;
     if (!list) return;
     const party = partyFrom(block.slice(mark.contentStart, end));
     if (party && !list.some((p) => p.name === party.name)) list.push(party);
@@ -88,7 +93,8 @@ export function findParties(text: string, blockStart: number, bodyStart: number)
   return { ...fromBodySentence(text.slice(bodyStart)), fromBlock: false };
 }
 
-const BODY_SENTENCE = /申请执行人([^,。;\n]{2,80}?)与被执行人([^,。;\n]{2,120}?)(?:[^,。;\n]{0,30}?纠纷|一案)/;
+const BODY_SENTENCE =
+  /申请执行人([^,。;\n]{2,80}?)与被执行人([^,。;\n]{2,120}?)(?:[^,。;\n]{0,30}?纠纷|一案)/;
 
 function fromBodySentence(body: string): Omit<PartyBlock, 'fromBlock'> {
   const m = BODY_SENTENCE.exec(body);
@@ -100,6 +106,9 @@ function fromBodySentence(body: string): Omit<PartyBlock, 'fromBlock'> {
       .filter((n) => n !== '')
       .map((name) => ({ name, idNo: null }));
   // The case cause (借款合同, 买卖合同) follows the last name without a separator; cut it off.
-  const debtorText = m[2].replace(/(?:民间借贷|借款合同|买卖合同|金融借款合同|劳务合同|租赁合同|合同|借款|侵权|劳动争议|追偿权|机动车交通事故责任)$/, '');
+  const debtorText = m[2].replace(
+    /(?:民间借贷|借款合同|买卖合同|金融借款合同|劳务合同|租赁合同|合同|借款|侵权|劳动争议|追偿权|机动车交通事故责任)$/,
+    '',
+  );
   return { applicants: names(m[1]), debtors: names(debtorText) };
 }

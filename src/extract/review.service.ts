@@ -60,15 +60,25 @@ export interface Correction {
  * ledger rows the document produced (enforcement_cases, and case_parties / case_actions for lists),
  * and its review marked confirmed (unchanged) or corrected, with who and when.
  */
-export async function saveCorrections(db: Database, documentId: number, corrections: readonly Correction[], user: string | null): Promise<ReviewDocument> {
+export async function saveCorrections(
+  db: Database,
+  documentId: number,
+  corrections: readonly Correction[],
+  user: string | null,
+): Promise<ReviewDocument> {
   const doc = await getExtractionDocument(db, documentId);
   if (!doc) throw new AppError('DOCUMENT_NOT_FOUND', `未找到提取文书 ${documentId}`, 404);
   const fields: Record<string, unknown> = { ...doc.fields };
   const checked = corrections.map((c) => {
-    if (!(CONFIDENCE_FIELDS as readonly string[]).includes(c.field)) throw new AppError('UNKNOWN_FIELD', `无法更正字段 ${c.field}`);
+    if (!(CONFIDENCE_FIELDS as readonly string[]).includes(c.field))
+      throw new AppError('UNKNOWN_FIELD', `无法更正字段 ${c.field}`);
     const field = c.field as ConfidenceField;
     const parsed = FIELD_SCHEMAS[field].safeParse(c.value);
-    if (!parsed.success) throw new AppError('BAD_CORRECTION', `字段 ${field} 的值不正确：${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new AppError(
+        'BAD_CORRECTION',
+        `字段 ${field} 的值不正确：${parsed.error.issues[0]?.message ?? ''}`,
+      );
     return { field, value: parsed.data as unknown };
   });
   await db.transaction(async () => {
@@ -78,14 +88,26 @@ export async function saveCorrections(db: Database, documentId: number, correcti
         fields[field] = value;
         await applyToLedger(db, doc, fields, field);
       }
-      await resolveReview(db, documentId, field, unchanged ? 'confirmed' : 'corrected', value, user);
+      await resolveReview(
+        db,
+        documentId,
+        field,
+        unchanged ? 'confirmed' : 'corrected',
+        value,
+        user,
+      );
     }
     await updateDocumentFields(db, documentId, fields);
   });
   return getReviewDocument(db, documentId);
 }
 
-async function applyToLedger(db: Database, doc: StoredDocument, fields: Record<string, unknown>, field: ConfidenceField): Promise<void> {
+async function applyToLedger(
+  db: Database,
+  doc: StoredDocument,
+  fields: Record<string, unknown>,
+  field: ConfidenceField,
+): Promise<void> {
   const caseNo = String(fields.caseNo ?? doc.caseNo ?? '');
   const docType = fields.docType as DocType;
   const cases = doc.casesBatchId;
@@ -96,14 +118,21 @@ async function applyToLedger(db: Database, doc: StoredDocument, fields: Record<s
   switch (field) {
     case 'caseNo':
       await setCase({ case_no: caseNo });
-      if (doc.partiesBatchId !== null) await updateDocumentRows(db, 'case_parties', doc.partiesBatchId, row, { case_no: caseNo });
-      if (doc.actionsBatchId !== null) await updateDocumentRows(db, 'case_actions', doc.actionsBatchId, row, { case_no: caseNo });
+      if (doc.partiesBatchId !== null)
+        await updateDocumentRows(db, 'case_parties', doc.partiesBatchId, row, { case_no: caseNo });
+      if (doc.actionsBatchId !== null)
+        await updateDocumentRows(db, 'case_actions', doc.actionsBatchId, row, { case_no: caseNo });
       return;
     case 'docType':
-      await setCase({ closure_type: CLOSURE_OF[docType], closed_date: CLOSURE_OF[docType] ? ((fields.rulingDate as string | null) ?? null) : null });
+      await setCase({
+        closure_type: CLOSURE_OF[docType],
+        closed_date: CLOSURE_OF[docType] ? ((fields.rulingDate as string | null) ?? null) : null,
+      });
       return;
     case 'rulingDate':
-      await setCase({ closed_date: CLOSURE_OF[docType] ? ((fields.rulingDate as string | null) ?? null) : null });
+      await setCase({
+        closed_date: CLOSURE_OF[docType] ? ((fields.rulingDate as string | null) ?? null) : null,
+      });
       return;
     case 'claimAmount':
     case 'paidAmount':
@@ -119,16 +148,35 @@ async function applyToLedger(db: Database, doc: StoredDocument, fields: Record<s
     case 'debtors': {
       const list = fields[field] as { name: string; idNo: string | null }[];
       const role = field === 'applicants' ? '申请执行人' : '被执行人';
-      const values: Record<string, string | null> = { [field]: list.map((p) => p.name).join('、') || null };
-      if (field === 'debtors') values.debtor_id = list.length === 1 ? (list[0]?.idNo ?? null) : null;
+      const values: Record<string, string | null> = {
+        [field]: list.map((p) => p.name).join('、') || null,
+      };
+      if (field === 'debtors')
+        values.debtor_id = list.length === 1 ? (list[0]?.idNo ?? null) : null;
       await setCase(values);
       if (doc.partiesBatchId !== null)
-        await replaceDocumentRows(db, 'case_parties', doc.partiesBatchId, row, doc.file, { party_role: role }, partyRows(caseNo, role, list));
+        await replaceDocumentRows(
+          db,
+          'case_parties',
+          doc.partiesBatchId,
+          row,
+          doc.file,
+          { party_role: role },
+          partyRows(caseNo, role, list),
+        );
       return;
     }
     case 'actions':
       if (doc.actionsBatchId !== null)
-        await replaceDocumentRows(db, 'case_actions', doc.actionsBatchId, row, doc.file, {}, actionRows(caseNo, fields.actions as never));
+        await replaceDocumentRows(
+          db,
+          'case_actions',
+          doc.actionsBatchId,
+          row,
+          doc.file,
+          {},
+          actionRows(caseNo, fields.actions as never),
+        );
       return;
   }
 }

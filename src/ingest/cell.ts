@@ -16,6 +16,8 @@ export interface SheetSource {
   /** Sheet name, or null for CSV/TSV. */
   readonly name: string | null;
   readonly rows: AsyncIterable<RawRow[]>;
+  /** Share of the source read so far (0..1), when the reader can tell (CSV: bytes). */
+  readonly progress?: () => number;
 }
 
 /** True when the cell holds nothing but whitespace. */

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { RawRow, SheetSource } from './cell.ts';
 import { detectEncoding, type TextEncoding } from './encoding.ts';
@@ -29,7 +29,14 @@ export async function readDelimited(
   delimiter: ',' | '\t',
 ): Promise<SheetSource & { encoding: TextEncoding }> {
   const { encoding } = detectEncoding(await readSample(path));
-  return { name: null, encoding, rows: delimitedRows(path, delimiter, encoding) };
+  const { size } = await stat(path);
+  const position = { bytes: 0 };
+  return {
+    name: null,
+    encoding,
+    rows: delimitedRows(path, delimiter, encoding, position),
+    progress: () => (size > 0 ? position.bytes / size : 1),
+  };
 }
 
 function detectNewline(text: string): '\n' | '\r\n' | '\r' {
@@ -43,6 +50,7 @@ async function* delimitedRows(
   path: string,
   delimiter: string,
   encoding: TextEncoding,
+  position: { bytes: number },
 ): AsyncGenerator<RawRow[]> {
   // TextDecoder drops a leading BOM by itself (ignoreBOM defaults to false).
   const decoder = new TextDecoder(encoding);
@@ -62,6 +70,7 @@ async function* delimitedRows(
   };
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    position.bytes += chunk.length;
     const out = parse(decoder.decode(chunk, { stream: true }), false);
     if (out.length) yield out;
   }

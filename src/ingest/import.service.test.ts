@@ -79,6 +79,29 @@ describe('importFiles', () => {
     expect(await db.all(`SELECT * FROM vehicles`)).toEqual([]);
   });
 
+  it('does not guess between tied datasets or unknown headers: asks for --dataset', async () => {
+    writeCsv(path('名单.csv'), [
+      ['证件号码', '姓名'],
+      [validId(1), '张三'],
+    ]);
+    writeCsv(path('杂项.csv'), [
+      ['甲', '乙'],
+      ['1', '2'],
+    ]);
+    const result = await importFiles(db, [path('名单.csv'), path('杂项.csv')], { report: false });
+    expect(result.outcomes.map((o) => o.status)).toEqual(['failed', 'failed']);
+    expect(result.outcomes[0]?.message).toContain('--dataset');
+    expect(result.outcomes[1]?.message).toContain('无法识别');
+    const chosen = await importFiles(db, [path('名单.csv')], {
+      dataset: 'gambling_records',
+      skipBadRows: true,
+      report: false,
+    });
+    // gambling_records needs 案发日期: the header lacks it, so the batch is refused, loudly.
+    expect(chosen.outcomes[0]).toMatchObject({ status: 'rejected', dataset: 'gambling_records' });
+    expect(chosen.outcomes[0]?.message).toContain('案发日期');
+  });
+
   it('a missing required column rejects the batch and names the column', async () => {
     writeCsv(path('v.csv'), [
       ['号牌号码', '所有人', '登记日期'],

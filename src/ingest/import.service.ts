@@ -43,6 +43,8 @@ export interface ImportProgress {
   readonly sheet: string | null;
   readonly dataset?: string;
   readonly rowsRead: number;
+  /** Share of the file read (0..1), when known (CSV). */
+  readonly fraction?: number;
   readonly phase: 'reading' | 'writing' | 'done';
 }
 
@@ -271,7 +273,10 @@ async function importSheet(
   const { dataset, mapping } = plan;
   if (!dataset || !mapping) {
     const best = plan.ranking[0];
-    const message = `无法识别${plan.sheet ? `工作表“${plan.sheet}”` : `文件 ${fileName}`}属于哪个数据集（最接近：${best?.label ?? '无'}，得分 ${best?.score ?? 0}）；请用 --dataset 指定数据集或用 --mapping 提供表头映射`;
+    const second = plan.ranking[1];
+    const message = plan.ambiguous
+      ? `无法确定${plan.sheet ? `工作表“${plan.sheet}”` : `文件 ${fileName}`}属于哪个数据集：${best?.label}（${best?.dataset}）与 ${second?.label}（${second?.dataset}）得分相同；请用 --dataset 指定`
+      : `无法识别${plan.sheet ? `工作表“${plan.sheet}”` : `文件 ${fileName}`}属于哪个数据集（最接近：${best?.label ?? '无'}，得分 ${best?.score ?? 0}）；请用 --dataset 指定数据集或用 --mapping 提供表头映射`;
     collector.add({
       code: 'dataset.unknown',
       severity: 'error',
@@ -302,14 +307,17 @@ async function importSheet(
   let good = 0;
   const headerBroken = mapping.missingRequired.length > 0;
   const validate = createRowValidator(mapping, where, collector);
-  const progress = (phase: ImportProgress['phase']): void =>
+  const progress = (phase: ImportProgress['phase']): void => {
+    const fraction = phase === 'done' ? 1 : source.progress?.();
     options.onProgress?.({
       file: fileName,
       sheet: plan.sheet,
       dataset: dataset.name,
       rowsRead,
+      ...(fraction !== undefined ? { fraction } : {}),
       phase,
     });
+  };
 
   // Reads every row whatever happens (the report lists all problems); yields good rows only while
   // the batch can still be imported.

@@ -116,7 +116,14 @@ export function createRowValidator(
       if (typeof cell === 'number') {
         const type = slot.column.type;
         text = type === 'money' ? numberText(Math.round(cell * 100) / 100) : numberText(cell);
-        if (type === 'id' || type === 'case_no' || type === 'plate') {
+        // IDs, case numbers, plates, and long digit strings in text columns (accounts) lose digits
+        // beyond 15 when Excel keeps them as numbers.
+        if (
+          type === 'id' ||
+          type === 'case_no' ||
+          type === 'plate' ||
+          (type === 'text' && Math.abs(cell) >= 1e15)
+        ) {
           sink.count(
             diag(
               'warning',

@@ -19,6 +19,9 @@ import {
 /** Below this score a sheet is not taken for any dataset without the user saying which. */
 export const MIN_DETECTION_SCORE = 0.4;
 
+/** Two datasets closer than this are a tie: the user must choose (no silent guess). */
+export const DETECTION_MARGIN = 0.03;
+
 /** A remembered mapping lookup (the store's, injected so this module stays free of I/O). */
 export type MappingLookup = (
   signature: string,
@@ -38,6 +41,8 @@ export interface SheetPlan {
   readonly headers: readonly string[];
   readonly signature: string;
   readonly ranking: readonly DatasetScore[];
+  /** True when the best two datasets scored (almost) the same and nobody chose. */
+  readonly ambiguous: boolean;
   readonly dataset?: DatasetDef;
   readonly mappingFrom: 'override' | 'remembered' | 'detected';
   readonly mapping?: HeaderMapping;
@@ -95,6 +100,7 @@ export async function planSheet(
     headers: [],
     signature: '',
     ranking: [],
+    ambiguous: false,
     mappingFrom: 'detected',
     templateForm: false,
     dataRows: rest,
@@ -115,10 +121,18 @@ export async function planSheet(
       ? await options.lookup(signature)
       : undefined;
   const best = ranking[0];
+  const runnerUp = ranking[1];
+  const ambiguous =
+    !!best &&
+    !!runnerUp &&
+    best.score >= MIN_DETECTION_SCORE &&
+    best.score - runnerUp.score < DETECTION_MARGIN;
   const dataset =
     explicit ??
     (remembered ? findDataset(remembered.dataset) : undefined) ??
-    (best && best.score >= MIN_DETECTION_SCORE ? findDataset(best.dataset) : undefined);
+    (best && best.score >= MIN_DETECTION_SCORE && !ambiguous
+      ? findDataset(best.dataset)
+      : undefined);
   const mappingFrom = options.mapping?.columns
     ? 'override'
     : remembered && !explicit
@@ -158,6 +172,7 @@ export async function planSheet(
     headers,
     signature,
     ranking,
+    ambiguous: ambiguous && !dataset,
     ...(dataset ? { dataset } : {}),
     mappingFrom,
     ...(mapping ? { mapping } : {}),

@@ -56,7 +56,9 @@ export function parserFor(type: ColumnType): CellParser {
         if (!r.ok) return r;
         // Only a shorter input can have been a 15-digit number converted to 18.
         const from15 =
-          s.length < 18 && r.value.value.length === 18 && s.replace(/[\s\u3000]/g, '').length === 15;
+          s.length < 18 &&
+          r.value.value.length === 18 &&
+          s.replace(/[\s\u3000]/g, '').length === 15;
         return {
           ok: true,
           value: { value: r.value.value, masked: r.value.masked, from15, kind: r.value.kind },

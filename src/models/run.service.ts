@@ -19,12 +19,7 @@ import {
   setCache,
 } from '../store/run.repo.ts';
 import { loadLibrary, type LibraryModel } from './library.ts';
-import {
-  checkDefinition,
-  declaredDatasets,
-  prepareModel,
-  type PreparedModel,
-} from './prepare-model.ts';
+import { checkDefinition, prepareModel, type PreparedModel } from './prepare-model.ts';
 import { validatePreparedSql } from './validate-sql.ts';
 
 /** Scope of a run (models.md: units/courts, closure date range, campaign tag). */

@@ -78,6 +78,8 @@ export class LeadAccessService {
   private readonly pages = new ResultCache<LeadTableRow[]>(2000, 5 * 60_000);
   private readonly counts = new ResultCache<number>(2000, 5 * 60_000);
   private readonly stats = new ResultCache<Awaited<ReturnType<typeof leadStatistics>>>(200, 60_000);
+  /** Lead-page parts that are the same for every viewer of a scope (串并, evidence rows). */
+  private readonly related = new ResultCache<unknown>(5000, 5 * 60_000);
   private readers: Database[] = [];
   private nextReader = 0;
   private readersReady: Promise<void> | undefined;
@@ -175,15 +177,29 @@ export class LeadAccessService {
     return lead;
   }
 
+  /** Caches `load` under `key` until the leads (or the data) change. */
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const version = this.version;
+    const hit = this.related.get(key, version);
+    if (hit !== undefined) return hit as T;
+    const value = await load();
+    this.related.set(key, version, value);
+    return value;
+  }
+
   /** Other leads of the same subject (串并), in scope. */
   async ofSubject(scope: Scope, subjectId: string, limit = 50): Promise<LeadTableRow[]> {
-    return queryLeadTable(
-      await this.reader(),
-      { courtPrefixes: scope.courtPrefixes, subjectId },
-      'priority',
-      true,
-      limit,
-      0,
+    return this.cached(
+      JSON.stringify(['subject', scope.courtPrefixes, subjectId, limit]),
+      async () =>
+        queryLeadTable(
+          await this.reader(),
+          { courtPrefixes: scope.courtPrefixes, subjectId },
+          'priority',
+          true,
+          limit,
+          0,
+        ),
     );
   }
 
@@ -212,12 +228,16 @@ export class LeadAccessService {
 
   /** The source rows of a lead's evidence (undefined where a row is gone). */
   async evidence(refs: readonly SourceRef[]): Promise<(Record<string, unknown> | undefined)[]> {
-    return sourceRows(await this.reader(), refs);
+    return this.cached(JSON.stringify(['evidence', refs]), async () =>
+      sourceRows(await this.reader(), refs),
+    );
   }
 
   /** 串并: the cases (in scope) where this ID is a party. */
   async partyCases(scope: Scope, partyId: string): Promise<PartyCase[]> {
-    return casesOfParty(await this.reader(), partyId, scope.courtPrefixes);
+    return this.cached(JSON.stringify(['cases', scope.courtPrefixes, partyId]), async () =>
+      casesOfParty(await this.reader(), partyId, scope.courtPrefixes),
+    );
   }
 
   async partyName(partyId: string): Promise<string | null> {

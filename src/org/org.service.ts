@@ -40,8 +40,16 @@ export type PublicUser = Omit<UserRecord, 'passwordHash' | 'roles'> & {
  */
 export class OrgService {
   private unitCache: UnitRecord[] | undefined;
+  private userCache: Promise<PublicUser[]> | undefined;
+  /** Called after any change of a user (sign-in caches drop their sessions). */
+  onUserChanged: (userId: string) => void = () => undefined;
 
   constructor(private readonly db: Database) {}
+
+  private changed(userId: string): void {
+    this.userCache = undefined;
+    this.onUserChanged(userId);
+  }
 
   async units(): Promise<UnitRecord[]> {
     this.unitCache ??= await listUnits(this.db);
@@ -90,6 +98,7 @@ export class OrgService {
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     });
+    this.userCache = undefined;
     return { username, password };
   }
 
@@ -104,6 +113,7 @@ export class OrgService {
     const unit: UnitRecord = { ...input, id, courtCodes: input.courtCodes };
     await insertUnit(this.db, unit);
     this.unitCache = undefined;
+    this.userCache = undefined;
     return unit;
   }
 
@@ -119,6 +129,7 @@ export class OrgService {
     }
     await updateUnit(this.db, next);
     this.unitCache = undefined;
+    this.userCache = undefined;
     return next;
   }
 
@@ -131,8 +142,17 @@ export class OrgService {
     };
   }
 
+  /** Every user (cached until a user changes; lock state is read fresh by `user`). */
   async users(): Promise<PublicUser[]> {
-    return Promise.all((await listUsers(this.db)).map((u) => this.toPublic(u)));
+    this.userCache ??= listUsers(this.db).then((all) =>
+      Promise.all(all.map((u) => this.toPublic(u))),
+    );
+    try {
+      return await this.userCache;
+    } catch (error) {
+      this.userCache = undefined;
+      throw error;
+    }
   }
 
   async user(id: string): Promise<PublicUser | undefined> {
@@ -163,6 +183,7 @@ export class OrgService {
       passwordHash: await hashPassword(input.password ?? oneTime ?? ''),
       mustChangePassword: oneTime !== null,
     });
+    this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('INTERNAL', '内部错误', 500);
     return { user, oneTimePassword: oneTime };
@@ -183,6 +204,7 @@ export class OrgService {
     });
     // A disabled user, or one whose rights changed, signs in again.
     if (patch.disabled || patch.roles || patch.unitId) await deleteUserSessions(this.db, id);
+    this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
     return user;
@@ -193,6 +215,7 @@ export class OrgService {
     const oneTimePassword = generateOneTimePassword();
     await setPassword(this.db, id, await hashPassword(oneTimePassword), true);
     await deleteUserSessions(this.db, id);
+    this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
     return { user, oneTimePassword };
@@ -201,6 +224,7 @@ export class OrgService {
   async unlock(id: string): Promise<PublicUser> {
     if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在', 404);
     await unlockUser(this.db, id);
+    this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
     return user;

@@ -185,6 +185,35 @@ describe('writeBatch', () => {
     db.close();
   });
 
+  it('runs on its own connection: others never see, or join, an open batch', async () => {
+    const db = await Database.open(join(tempDir(), 't.duckdb'));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => (started = resolve));
+    const writing = writeBatch(db, {
+      dataset: 'deaths',
+      kind: 'import',
+      rows: (async function* () {
+        yield death('110101199001011237', '甲', '2020-01-01', 2);
+        started();
+        await gate;
+        yield death('110101199001011238', '乙', '2020-01-02', 3);
+      })(),
+    });
+    await inside;
+    // Meanwhile the shared connection works outside the batch's transaction.
+    await db.run(`INSERT INTO schema_meta VALUES ('probe', 'x')`);
+    expect(await db.all(`SELECT * FROM batches`)).toEqual([]);
+    release();
+    expect(await writing).toMatchObject({ imported: 2 });
+    expect(await db.all(`SELECT value FROM schema_meta WHERE key = 'probe'`)).toEqual([
+      { value: 'x' },
+    ]);
+    expect(await deathsTable(db)).toHaveLength(2);
+    db.close();
+  });
+
   it('records a rejected batch without rows', async () => {
     const db = await Database.open(join(tempDir(), 't.duckdb'));
     const id = await recordRejectedBatch(db, {

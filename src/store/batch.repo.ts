@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { ColumnType, DatasetDef } from '../catalog/column-types.ts';
 import { findDataset } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { Database } from './database.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database, SqlParams } from './database.ts';
 import { SQL_TYPES, versionsTable } from './schema.ts';
 
 /** How a batch came in: a user's file, the demo generator, or document extraction. */
@@ -107,6 +108,46 @@ async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * A private connection for one write transaction: the shared connection's other users (web
+ * requests, model runs) must never find themselves inside an import's open transaction.
+ */
+class WriteSession {
+  private constructor(private readonly conn: DuckDBConnection) {}
+
+  static async with<T>(db: Database, fn: (session: WriteSession) => Promise<T>): Promise<T> {
+    const session = new WriteSession(await db.connect());
+    try {
+      return await fn(session);
+    } finally {
+      session.conn.closeSync();
+    }
+  }
+
+  /** Runs a statement; returns the rows it changed. */
+  async run(sql: string, params?: SqlParams): Promise<number> {
+    return (await this.conn.run(sql, params)).rowsChanged;
+  }
+
+  async one<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson()[0] as T | undefined;
+  }
+
+  /** BEGIN … COMMIT; any error rolls back (and so does a crash: DuckDB drops uncommitted WAL). */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.conn.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.conn.run('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
 /** Rows per staged chunk: large enough for DuckDB's parallel CSV reader, small enough to overlap. */
 const CHUNK_ROWS = 250_000;
 
@@ -124,64 +165,68 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
   const files: string[] = [];
   try {
     return await exclusive(db, () =>
-      db.transaction(async () => {
-        const batchId = await insertBatchRecord(db, dataset, input, 'committed');
-        const loader = new ChunkLoader(db, dataset, batchId);
-        let stager = new ChunkStager(dataset);
-        files.push(stager.path);
-        let staged = 0;
-        try {
-          for await (const item of input.rows) {
-            const chunk: readonly BatchRow[] = Array.isArray(item) ? item : [item as BatchRow];
-            for (const row of chunk) {
-              stager.add(row);
-              staged += 1;
-            }
-            if (stager.rows >= CHUNK_ROWS || stager.pendingChars > FLUSH_CHARS) {
-              await stager.flush();
-              if (stager.rows >= CHUNK_ROWS) {
-                if (!loader.started) input.onPhase?.('loading', staged);
-                await loader.load(await stager.close());
-                stager = new ChunkStager(dataset);
-                files.push(stager.path);
-              } else {
-                input.onPhase?.('staging', staged);
+      WriteSession.with(db, (session) =>
+        session.transaction(async () => {
+          const batchId = await insertBatchRecord(session, dataset, input, 'committed');
+          const loader = new ChunkLoader(session, dataset, batchId);
+          let stager = new ChunkStager(dataset);
+          files.push(stager.path);
+          let staged = 0;
+          try {
+            for await (const item of input.rows) {
+              const chunk: readonly BatchRow[] = Array.isArray(item) ? item : [item as BatchRow];
+              for (const row of chunk) {
+                stager.add(row);
+                staged += 1;
+              }
+              if (stager.rows >= CHUNK_ROWS || stager.pendingChars > FLUSH_CHARS) {
+                await stager.flush();
+                if (stager.rows >= CHUNK_ROWS) {
+                  if (!loader.started) input.onPhase?.('loading', staged);
+                  await loader.load(await stager.close());
+                  stager = new ChunkStager(dataset);
+                  files.push(stager.path);
+                } else {
+                  input.onPhase?.('staging', staged);
+                }
               }
             }
+            if (!loader.started) input.onPhase?.('loading', staged);
+            await loader.load(await stager.close());
+          } catch (error) {
+            stager.abort();
+            throw error;
+          } finally {
+            await loader.settle();
           }
-          if (!loader.started) input.onPhase?.('loading', staged);
-          await loader.load(await stager.close());
-        } finally {
-          await loader.settle();
-        }
-        await loader.done();
-        input.onPhase?.('superseding', staged);
-        // One hash join on _key, not per-row updates: older active versions of the new keys retire.
-        const table = versionsTable(dataset);
-        const result = await db.connection.run(
-          `UPDATE ${table} AS t SET _active = false
+          await loader.done();
+          input.onPhase?.('superseding', staged);
+          // One hash join on _key, not per-row updates: older active versions of the new keys retire.
+          const table = versionsTable(dataset);
+          const superseded = await session.run(
+            `UPDATE ${table} AS t SET _active = false
            FROM (SELECT DISTINCT _key FROM ${table} WHERE _batch_id = $1) AS k
            WHERE t._key = k._key AND t._active AND t._batch_id <> $1`,
-          [batchId],
-        );
-        const superseded = result.rowsChanged;
-        const rowsRejected = resolveLazy(input.rowsRejected ?? 0);
-        const report = resolveLazy(input.report ?? null);
-        await db.run(
-          `UPDATE batches SET rows_read = $1, rows_imported = $2, rows_superseded = $3,
+            [batchId],
+          );
+          const rowsRejected = resolveLazy(input.rowsRejected ?? 0);
+          const report = resolveLazy(input.report ?? null);
+          await session.run(
+            `UPDATE batches SET rows_read = $1, rows_imported = $2, rows_superseded = $3,
              rows_rejected = $4, report = CAST($5 AS JSON) WHERE id = $6`,
-          [
-            input.rowsRead === undefined ? staged + rowsRejected : resolveLazy(input.rowsRead),
-            staged,
-            superseded,
-            rowsRejected,
-            report === null ? null : JSON.stringify(report),
-            batchId,
-          ],
-        );
-        input.onPhase?.('committed', staged);
-        return { batchId, imported: staged, superseded };
-      }),
+            [
+              input.rowsRead === undefined ? staged + rowsRejected : resolveLazy(input.rowsRead),
+              staged,
+              superseded,
+              rowsRejected,
+              report === null ? null : JSON.stringify(report),
+              batchId,
+            ],
+          );
+          input.onPhase?.('committed', staged);
+          return { batchId, imported: staged, superseded };
+        }),
+      ),
     );
   } finally {
     for (const file of files) rmSync(file, { force: true });
@@ -222,7 +267,8 @@ class ChunkStager {
     }
     b += csvField(row.file) + ',' + csvField(row.sheet) + ',' + (row.row ?? '') + ',';
     b += csvField(naturalKeyOf(this.dataset, values)) + ',';
-    b += (row.extra && Object.keys(row.extra).length ? csvField(JSON.stringify(row.extra)) : '') + ',';
+    b +=
+      (row.extra && Object.keys(row.extra).length ? csvField(JSON.stringify(row.extra)) : '') + ',';
     b += (row.confidence ? csvField(JSON.stringify(row.confidence)) : '') + '\n';
     this.buffer = b;
     this.rows += 1;
@@ -233,6 +279,12 @@ class ChunkStager {
     const ok = this.out.write(this.buffer);
     this.buffer = '';
     if (!ok) await new Promise<void>((resolve) => this.out.once('drain', () => resolve()));
+  }
+
+  /** Closes the file without waiting (the batch failed; the file is removed). */
+  abort(): void {
+    this.buffer = '';
+    this.out.destroy();
   }
 
   /** Flushes and closes; resolves to the chunk (path, rows). */
@@ -251,7 +303,7 @@ class ChunkLoader {
   started = false;
 
   constructor(
-    private readonly db: Database,
+    private readonly session: WriteSession,
     private readonly dataset: DatasetDef,
     private readonly batchId: number,
   ) {}
@@ -262,9 +314,12 @@ class ChunkLoader {
     await this.pending;
     if (this.failure) throw this.failure;
     if (chunk.rows === 0) return;
-    this.pending = this.db.run(loadSql(this.dataset, this.batchId, chunk.path)).catch((error) => {
-      this.failure = error;
-    });
+    this.pending = this.session
+      .run(loadSql(this.dataset, this.batchId, chunk.path))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.failure = error;
+      });
   }
 
   /** Waits for the last statement, whatever happened (before ROLLBACK or COMMIT). */
@@ -322,12 +377,12 @@ function resolveLazy<T>(value: T | (() => T)): T {
 }
 
 async function insertBatchRecord(
-  db: Database,
+  session: WriteSession,
   dataset: DatasetDef,
   input: Omit<WriteBatchInput, 'rows' | 'onPhase'>,
   status: BatchStatus,
 ): Promise<number> {
-  const row = await db.one<{ id: number }>(
+  const row = await session.one<{ id: number }>(
     `INSERT INTO batches (dataset, kind, status, source, files, unit_id, created_by)
      VALUES ($1, $2, $3, $4, CAST($5 AS JSON), $6, $7)
      RETURNING id`,
@@ -352,21 +407,23 @@ export async function recordRejectedBatch(
 ): Promise<number> {
   const dataset = requireDataset(input.dataset);
   return exclusive(db, () =>
-    db.transaction(async () => {
-      const id = await insertBatchRecord(db, dataset, input, 'rejected');
-      const report = resolveLazy(input.report ?? null);
-      await db.run(
-        `UPDATE batches SET rows_read = $1, rows_rejected = $2, report = CAST($3 AS JSON)
+    WriteSession.with(db, (session) =>
+      session.transaction(async () => {
+        const id = await insertBatchRecord(session, dataset, input, 'rejected');
+        const report = resolveLazy(input.report ?? null);
+        await session.run(
+          `UPDATE batches SET rows_read = $1, rows_rejected = $2, report = CAST($3 AS JSON)
          WHERE id = $4`,
-        [
-          input.rowsRead,
-          resolveLazy(input.rowsRejected ?? input.rowsRead),
-          report === null ? null : JSON.stringify(report),
-          id,
-        ],
-      );
-      return id;
-    }),
+          [
+            input.rowsRead,
+            resolveLazy(input.rowsRejected ?? input.rowsRead),
+            report === null ? null : JSON.stringify(report),
+            id,
+          ],
+        );
+        return id;
+      }),
+    ),
   );
 }
 
@@ -382,43 +439,41 @@ export interface RollbackResult {
  */
 export async function rollbackBatch(db: Database, batchId: number): Promise<RollbackResult> {
   return exclusive(db, () =>
-    db.transaction(async () => {
-      const batch = await db.one<{ dataset: string; status: string }>(
-        `SELECT dataset, status FROM batches WHERE id = $1`,
-        [batchId],
-      );
-      if (!batch) throw new AppError('BATCH_NOT_FOUND', `批次 ${batchId} 不存在`, 404);
-      if (batch.status !== 'committed') {
-        throw new AppError(
-          'BATCH_NOT_COMMITTED',
-          `批次 ${batchId} 的状态是 ${statusLabel(batch.status)}，不能回退`,
-          409,
+    WriteSession.with(db, (session) =>
+      session.transaction(async () => {
+        const batch = await session.one<{ dataset: string; status: string }>(
+          `SELECT dataset, status FROM batches WHERE id = $1`,
+          [batchId],
         );
-      }
-      const table = versionsTable(requireDataset(batch.dataset));
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE _rollback_keys AS
+        if (!batch) throw new AppError('BATCH_NOT_FOUND', `批次 ${batchId} 不存在`, 404);
+        if (batch.status !== 'committed') {
+          throw new AppError(
+            'BATCH_NOT_COMMITTED',
+            `批次 ${batchId} 的状态是 ${statusLabel(batch.status)}，不能回退`,
+            409,
+          );
+        }
+        const table = versionsTable(requireDataset(batch.dataset));
+        await session.run(
+          `CREATE OR REPLACE TEMP TABLE _rollback_keys AS
          SELECT DISTINCT _key FROM ${table} WHERE _batch_id = $1`,
-        [batchId],
-      );
-      const deleted = (
-        await db.connection.run(`DELETE FROM ${table} WHERE _batch_id = $1`, [batchId])
-      ).rowsChanged;
-      const reactivated = (
-        await db.connection.run(
+          [batchId],
+        );
+        const deleted = await session.run(`DELETE FROM ${table} WHERE _batch_id = $1`, [batchId]);
+        const reactivated = await session.run(
           `UPDATE ${table} AS t SET _active = true
-           FROM (SELECT v._key, max(v._batch_id) AS newest FROM ${table} v
-                 JOIN _rollback_keys k ON v._key = k._key GROUP BY v._key) AS n
-           WHERE t._key = n._key AND t._batch_id = n.newest AND NOT t._active`,
-        )
-      ).rowsChanged;
-      await db.run(`DROP TABLE _rollback_keys`);
-      await db.run(
-        `UPDATE batches SET status = 'rolled_back', rolled_back_at = current_timestamp WHERE id = $1`,
-        [batchId],
-      );
-      return { batchId, deleted, reactivated };
-    }),
+         FROM (SELECT v._key, max(v._batch_id) AS newest FROM ${table} v
+               JOIN _rollback_keys k ON v._key = k._key GROUP BY v._key) AS n
+         WHERE t._key = n._key AND t._batch_id = n.newest AND NOT t._active`,
+        );
+        await session.run(`DROP TABLE _rollback_keys`);
+        await session.run(
+          `UPDATE batches SET status = 'rolled_back', rolled_back_at = current_timestamp WHERE id = $1`,
+          [batchId],
+        );
+        return { batchId, deleted, reactivated };
+      }),
+    ),
   );
 }
 

@@ -62,14 +62,27 @@ export interface ExtractionDocumentRecord {
 }
 
 /** Stores documents and their pending reviews; returns the document ids. */
-export async function insertExtractionDocuments(db: Database, docs: readonly ExtractionDocumentRecord[]): Promise<number[]> {
+export async function insertExtractionDocuments(
+  db: Database,
+  docs: readonly ExtractionDocumentRecord[],
+): Promise<number[]> {
   const ids: number[] = [];
   await db.transaction(async () => {
     for (const d of docs) {
       const row = await db.one<{ id: number }>(
         `INSERT INTO extraction_documents (file, doc_index, doc_type, case_no, cases_batch_id, parties_batch_id, actions_batch_id, text, fields)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CAST($9 AS JSON)) RETURNING id`,
-        [d.file, d.docIndex, d.docType, d.caseNo, d.casesBatchId, d.partiesBatchId, d.actionsBatchId, d.text, JSON.stringify(d.fields)],
+        [
+          d.file,
+          d.docIndex,
+          d.docType,
+          d.caseNo,
+          d.casesBatchId,
+          d.partiesBatchId,
+          d.actionsBatchId,
+          d.text,
+          JSON.stringify(d.fields),
+        ],
       );
       const id = Number(row?.id);
       ids.push(id);
@@ -117,11 +130,15 @@ function toReview(r: Record<string, unknown>): ReviewRow {
   };
 }
 
-export async function listReviews(db: Database, options: { status?: string; documentId?: number; limit?: number } = {}): Promise<ReviewRow[]> {
+export async function listReviews(
+  db: Database,
+  options: { status?: string; documentId?: number; limit?: number } = {},
+): Promise<ReviewRow[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (options.status) where.push(`r.status = $${params.push(options.status)}`);
-  if (options.documentId !== undefined) where.push(`r.document_id = $${params.push(options.documentId)}`);
+  if (options.documentId !== undefined)
+    where.push(`r.document_id = $${params.push(options.documentId)}`);
   const rows = await db.all(
     `${REVIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.document_id, r.id LIMIT ${Math.max(1, Math.min(options.limit ?? 500, 10_000))}`,
     params,
@@ -142,7 +159,10 @@ export interface StoredDocument {
   fields: Record<string, unknown>;
 }
 
-export async function getExtractionDocument(db: Database, id: number): Promise<StoredDocument | undefined> {
+export async function getExtractionDocument(
+  db: Database,
+  id: number,
+): Promise<StoredDocument | undefined> {
   const r = await db.one(
     `SELECT id, file, doc_index AS "docIndex", doc_type AS "docType", case_no AS "caseNo", cases_batch_id AS "casesBatchId",
        parties_batch_id AS "partiesBatchId", actions_batch_id AS "actionsBatchId", text, fields
@@ -173,7 +193,9 @@ function dataset(name: string): DatasetDef {
 
 /** SQL for a row's natural key, the same string `naturalKeyOf` builds (dates render as YYYY-MM-DD). */
 function keyExpr(d: DatasetDef): string {
-  return d.naturalKey.map((c) => `coalesce(CAST("${c}" AS VARCHAR), '')`).join(` || '${KEY_SEPARATOR}' || `);
+  return d.naturalKey
+    .map((c) => `coalesce(CAST("${c}" AS VARCHAR), '')`)
+    .join(` || '${KEY_SEPARATOR}' || `);
 }
 
 /** Sets columns of one document's active rows in a batch, and recomputes their natural key. */
@@ -193,7 +215,10 @@ export async function updateDocumentRows(
     `UPDATE ${versionsTable(d)} SET ${sets.join(', ')} WHERE _batch_id = $${params.push(batchId)} AND _row = $${params.push(docIndex)} AND _active`,
     params,
   );
-  await db.run(`UPDATE ${versionsTable(d)} SET _key = ${keyExpr(d)} WHERE _batch_id = $1 AND _row = $2 AND _active`, [batchId, docIndex]);
+  await db.run(
+    `UPDATE ${versionsTable(d)} SET _key = ${keyExpr(d)} WHERE _batch_id = $1 AND _row = $2 AND _active`,
+    [batchId, docIndex],
+  );
 }
 
 /**
@@ -212,8 +237,13 @@ export async function replaceDocumentRows(
   const d = dataset(datasetName);
   const table = versionsTable(d);
   const params: (string | number)[] = [batchId, docIndex];
-  const extra = Object.entries(where).map(([c, v]) => ` AND "${c}" = $${params.push(v)}`).join('');
-  await db.run(`UPDATE ${table} SET _active = false WHERE _batch_id = $1 AND _row = $2 AND _active${extra}`, params);
+  const extra = Object.entries(where)
+    .map(([c, v]) => ` AND "${c}" = $${params.push(v)}`)
+    .join('');
+  await db.run(
+    `UPDATE ${table} SET _active = false WHERE _batch_id = $1 AND _row = $2 AND _active${extra}`,
+    params,
+  );
   for (const values of rows) {
     const cols = d.columns.map((c) => c.name).filter((c) => values[c] !== undefined);
     const p: (string | number | null)[] = [];
@@ -251,11 +281,18 @@ export async function resolveReview(
 }
 
 /** Updates the stored extraction JSON (and its doc type / case number) after corrections. */
-export async function updateDocumentFields(db: Database, id: number, fields: Record<string, unknown>): Promise<void> {
-  await db.run(`UPDATE extraction_documents SET fields = CAST($1 AS JSON), doc_type = $2, case_no = $3 WHERE id = $4`, [
-    JSON.stringify(fields),
-    String(fields.docType ?? '其他'),
-    (fields.caseNo as string | null) ?? null,
-    id,
-  ]);
+export async function updateDocumentFields(
+  db: Database,
+  id: number,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  await db.run(
+    `UPDATE extraction_documents SET fields = CAST($1 AS JSON), doc_type = $2, case_no = $3 WHERE id = $4`,
+    [
+      JSON.stringify(fields),
+      String(fields.docType ?? '其他'),
+      (fields.caseNo as string | null) ?? null,
+      id,
+    ],
+  );
 }

@@ -26,7 +26,12 @@ export async function openHarness(options: CreateApiOptions = {}): Promise<Harne
     api,
     admin,
     close: () => {
-      db.close();
+      api.platform.leads.close();
+      try {
+        db.close();
+      } catch {
+        // already closed by the test
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

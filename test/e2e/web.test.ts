@@ -44,6 +44,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
   const pageErrors: string[] = [];
 
   const shot = async (p: Page, name: string) => {
+    await p.evaluate(() => window.scrollTo(0, 0));
     await p.waitForTimeout(300); // let charts and transitions settle
     await p.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
@@ -66,6 +67,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
 
   const runAllModels = async () => {
     await page.goto(`${server.url}/models`);
+    await page.getByTestId('models-page').waitFor();
     await page.getByTestId('run-models').click();
     await page.getByTestId('run-result').waitFor({ timeout: 90_000 });
   };
@@ -97,6 +99,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     browser = await launchBrowser();
     ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
     watch(page);
   }, 180_000);
 
@@ -157,6 +160,13 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     copyFileSync(png, README_SHOT);
     expect(statSync(README_SHOT).size).toBeLessThan(300 * 1024);
+
+    // Export to Excel goes through fetch (CSRF, errors) and ends as a browser download.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出 Excel/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
   it('opens a lead with its evidence and dismisses it with a reason', async () => {
@@ -214,6 +224,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
 
     const county = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const p = await county.newPage();
+    p.setDefaultTimeout(20_000);
     watch(p);
     await signIn(p, 'zhao', 'Passw0rd-e2e');
     await expect(p.getByTestId('user-menu').textContent()).resolves.toContain('上城区');

@@ -10,7 +10,11 @@ import { encryptedPdf, manyPagesPdf, zipBomb } from './raw-pdf.ts';
 const CORPUS = join(import.meta.dirname, 'corpus');
 let dir: string;
 
-async function extractAll(files: string[], ocr: OcrMode = 'auto', maxPages?: number): Promise<ExtractionResult[]> {
+async function extractAll(
+  files: string[],
+  ocr: OcrMode = 'auto',
+  maxPages?: number,
+): Promise<ExtractionResult[]> {
   const out: ExtractionResult[] = [];
   for await (const r of extractFiles(files, { ocr, workers: 1, maxPages })) out.push(r);
   return out;
@@ -91,7 +95,12 @@ describe('bad input gives a clear result and never stops the batch', () => {
   }, 60_000);
 
   it('a batch with bad files still extracts the good ones, in order', async () => {
-    const files = [file('e2.txt', ''), join(CORPUS, '01-终本-txt.txt'), file('locked2.pdf', encryptedPdf()), join(dir, 'missing.txt')];
+    const files = [
+      file('e2.txt', ''),
+      join(CORPUS, '01-终本-txt.txt'),
+      file('locked2.pdf', encryptedPdf()),
+      join(dir, 'missing.txt'),
+    ];
     const results = await extractAll(files);
     expect(results.map((r) => r.file)).toEqual(files);
     expect(results.map((r) => Boolean(r.error))).toEqual([true, false, true, true]);

@@ -25,14 +25,25 @@ function norm(s: string): string {
 
 function canonical(field: ComparedField, value: unknown): string {
   if (field === 'applicants' || field === 'debtors')
-    return JSON.stringify((value as { name: string; idNo: string | null }[]).map((p) => [norm(p.name), p.idNo]));
+    return JSON.stringify(
+      (value as { name: string; idNo: string | null }[]).map((p) => [norm(p.name), p.idNo]),
+    );
   if (field === 'actions')
-    return JSON.stringify((value as { type: string; date: string | null; text: string }[]).map((a) => [a.type, a.date, norm(a.text)]));
+    return JSON.stringify(
+      (value as { type: string; date: string | null; text: string }[]).map((a) => [
+        a.type,
+        a.date,
+        norm(a.text),
+      ]),
+    );
   return JSON.stringify(typeof value === 'string' ? norm(value) : value);
 }
 
 /** Fields whose extracted value differs from the expected one, with both values. */
-export function differences(actual: ExtractedDocument, expected: Record<string, unknown>): Map<ComparedField, string> {
+export function differences(
+  actual: ExtractedDocument,
+  expected: Record<string, unknown>,
+): Map<ComparedField, string> {
   const out = new Map<ComparedField, string>();
   for (const field of COMPARED_FIELDS) {
     const a = canonical(field, actual[field]);
@@ -43,7 +54,10 @@ export function differences(actual: ExtractedDocument, expected: Record<string, 
 }
 
 /** Share of expected acts (type + date) that were found. */
-export function actRecall(actual: ExtractedDocument, expected: { type: string; date: string | null }[]): number {
+export function actRecall(
+  actual: ExtractedDocument,
+  expected: { type: string; date: string | null }[],
+): number {
   if (expected.length === 0) return 1;
   const got = new Set(actual.actions.map((a) => `${a.type}|${a.date}`));
   return expected.filter((a) => got.has(`${a.type}|${a.date}`)).length / expected.length;

@@ -6,21 +6,39 @@ import type { ExtractionResult } from '../../src/extract/extract.service.ts';
 import { actRecall, COMPARED_FIELDS, differences, type ComparedField } from './compare.ts';
 
 const DIR = join(import.meta.dirname, 'corpus');
-const expectedFiles = readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).sort();
-const all = expectedFiles.map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Record<string, unknown> & { file: string; docType: string });
+const expectedFiles = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .sort();
+const all = expectedFiles.map(
+  (f) =>
+    JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Record<string, unknown> & {
+      file: string;
+      docType: string;
+    },
+);
 const isOcr = (file: string): boolean => /\.(png|jpe?g|tiff?)$/.test(file) || file.includes('scan');
 const textDocs = all.filter((e) => !isOcr(e.file));
 const ocrDocs = all.filter((e) => isOcr(e.file));
 
 async function run(docs: typeof all): Promise<Map<string, ExtractionResult>> {
   const results = new Map<string, ExtractionResult>();
-  for await (const r of extractFiles(docs.map((d) => join(DIR, d.file)), { workers: 2 })) results.set(r.file.slice(DIR.length + 1), r);
+  for await (const r of extractFiles(
+    docs.map((d) => join(DIR, d.file)),
+    { workers: 2 },
+  ))
+    results.set(r.file.slice(DIR.length + 1), r);
   return results;
 }
 
 /** Per-field accuracy over the documents, printed so a regression shows which field moved. */
-function accuracy(docs: typeof all, results: Map<string, ExtractionResult>): Record<ComparedField, number> {
-  const right = Object.fromEntries(COMPARED_FIELDS.map((f) => [f, 0])) as Record<ComparedField, number>;
+function accuracy(
+  docs: typeof all,
+  results: Map<string, ExtractionResult>,
+): Record<ComparedField, number> {
+  const right = Object.fromEntries(COMPARED_FIELDS.map((f) => [f, 0])) as Record<
+    ComparedField,
+    number
+  >;
   for (const e of docs) {
     const r = results.get(e.file);
     if (!r) continue;
@@ -68,10 +86,21 @@ describe('extraction corpus', () => {
       if (!r) continue;
       const diff = differences(r, e);
       // OCR can misread a name (某 → 标) or an ID label; case numbers, amounts and dates must hold.
-      for (const field of ['docType', 'caseNo', 'claimAmount', 'paidAmount', 'unpaidAmount', 'filedDate', 'rulingDate'] as const)
+      for (const field of [
+        'docType',
+        'caseNo',
+        'claimAmount',
+        'paidAmount',
+        'unpaidAmount',
+        'filedDate',
+        'rulingDate',
+      ] as const)
         expect(diff.get(field), `${e.file} ${field}`).toBeUndefined();
       expect(r.debtors.length, `${e.file} debtors`).toBe((e.debtors as unknown[]).length);
-      expect(actRecall(r, e.actions as { type: string; date: string | null }[]), `${e.file} acts`).toBeGreaterThanOrEqual(0.7);
+      expect(
+        actRecall(r, e.actions as { type: string; date: string | null }[]),
+        `${e.file} acts`,
+      ).toBeGreaterThanOrEqual(0.7);
       // OCR'd values are less certain than typed ones.
       expect(r.confidence.caseNo).toBeLessThan(0.9);
     }

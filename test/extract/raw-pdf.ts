@@ -16,13 +16,19 @@ function assemble(objects: string[], trailerExtra = ''): Buffer {
 
 /** A PDF of `pages` pages, each with one line of Latin text. */
 export function manyPagesPdf(pages: number): Buffer {
-  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const objects: string[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
   const kids: string[] = [];
   for (let p = 0; p < pages; p++) {
     const stream = `BT /F1 12 Tf 72 720 Td (Page ${p + 1} of a long scan) Tj ET`;
     objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
     const contentRef = objects.length;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${contentRef} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+    );
     kids.push(`${objects.length} 0 R`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
@@ -76,7 +82,13 @@ export function zipBomb(): Buffer {
  * A scanned PDF of `pages` pages that all show the same image (one shared XObject), so a
  * 1,000-page scan costs one image of disk: `gray` is 8-bit grey pixels, `width` × `height`.
  */
-export function sharedImagePdf(pages: number, gray: Uint8Array, width: number, height: number, deflate: (b: Uint8Array) => Buffer): Buffer {
+export function sharedImagePdf(
+  pages: number,
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  deflate: (b: Uint8Array) => Buffer,
+): Buffer {
   const data = deflate(gray);
   const head = '%PDF-1.4\n';
   const chunks: Buffer[] = [Buffer.from(head, 'latin1')];
@@ -86,7 +98,11 @@ export function sharedImagePdf(pages: number, gray: Uint8Array, width: number, h
     offsets.push(length);
     const parts = typeof body === 'string' ? [Buffer.from(body, 'latin1')] : body;
     const id = offsets.length;
-    const buf = Buffer.concat([Buffer.from(`${id} 0 obj\n`, 'latin1'), ...parts, Buffer.from('\nendobj\n', 'latin1')]);
+    const buf = Buffer.concat([
+      Buffer.from(`${id} 0 obj\n`, 'latin1'),
+      ...parts,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     chunks.push(buf);
     length += buf.length;
   };
@@ -94,14 +110,19 @@ export function sharedImagePdf(pages: number, gray: Uint8Array, width: number, h
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
   add([
-    Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+    Buffer.from(
+      `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+      'latin1',
+    ),
     data,
     Buffer.from('\nendstream', 'latin1'),
   ]);
   const draw = 'q 595 0 0 842 0 0 cm /Im0 Do Q';
   add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
   for (let i = 0; i < pages; i++)
-    add('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 3 0 R >> >> >>');
+    add(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 3 0 R >> >> >>',
+    );
   let xref = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) xref += `${String(o).padStart(10, '0')} 00000 n \n`;
   xref += `trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;

@@ -43,9 +43,10 @@ function readMapping(path: string): MappingOverride {
 function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
   const started = new Map<string, number>();
   if (process.stderr.isTTY) {
+    // The bar's value is the share of the file read (CSV: bytes); rows and rows/s are shown beside it.
     const bar = new cliProgress.SingleBar(
       {
-        format: '导入 {name} | {value} 行 | {speed} 行/秒 | {phase}',
+        format: '导入 {name} |{bar}| {percentage}% | {rows} 行 | {speed} 行/秒 | {phase}',
         stream: process.stderr,
         hideCursor: true,
         clearOnComplete: false,
@@ -60,15 +61,16 @@ function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
         const seconds = Math.max(0.001, (Date.now() - (started.get(key) ?? Date.now())) / 1000);
         const payload = {
           name: p.sheet ? `${p.file}/${p.sheet}` : p.file,
+          rows: p.rowsRead,
           speed: Math.round(p.rowsRead / seconds),
           phase: p.phase === 'writing' ? '写入数据库' : p.phase === 'done' ? '完成' : '读取校验',
         };
         if (active !== key) {
           if (active) bar.stop();
-          bar.start(0, p.rowsRead, payload);
+          bar.start(1000, 0, payload);
           active = key;
         }
-        bar.update(p.rowsRead, payload);
+        bar.update(Math.round((p.fraction ?? 0) * 1000), payload);
       },
       stop: () => bar.stop(),
     };

@@ -11,7 +11,10 @@ export async function readDocx(buf: Buffer): Promise<DocumentText> {
   try {
     ({ value } = await mammoth.extractRawText({ buffer: buf }));
   } catch (error) {
-    throw new ReadError('DOCX_UNREADABLE', `无法读取 Word 文件：${error instanceof Error ? error.message : String(error)}`);
+    throw new ReadError(
+      'DOCX_UNREADABLE',
+      `无法读取 Word 文件：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { text: value, layout: 'paragraphs', ocr: false, pages: 1, notes: [] };
 }

@@ -2,7 +2,8 @@ import { decodeEntities } from '../ruling-text.ts';
 import type { DocumentText } from '../types.ts';
 import { decodeText } from './text-reader.ts';
 
-const BLOCK_END = /<\/(?:div|p|h[1-6]|li|tr|table|section|article|title)\s*>|<br\s*\/?>|<(?:div|p|tr|li|h[1-6])\b[^>]*>/gi;
+const BLOCK_END =
+  /<\/(?:div|p|h[1-6]|li|tr|table|section|article|title)\s*>|<br\s*\/?>|<(?:div|p|tr|li|h[1-6])\b[^>]*>/gi;
 
 /**
  * Court websites' HTML → paragraphs: scripts, styles and comments dropped, one paragraph per

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrPool } from '../ocr-pool.ts';
 import type { DocumentText, OcrMode } from '../types.ts';
 import { ReadError } from './read-error.ts';
@@ -22,7 +23,7 @@ export interface PdfOptions {
   onPage?: (page: number, pages: number) => void;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
   // The legacy build is the one for Node; loaded on first PDF only.
@@ -51,8 +52,12 @@ export async function readPdf(buf: Uint8Array, options: PdfOptions): Promise<Doc
     }).promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException') throw new ReadError('PDF_ENCRYPTED', 'PDF 文件已加密（需要密码），无法读取');
-    throw new ReadError('PDF_UNREADABLE', `无法读取 PDF 文件：${error instanceof Error ? error.message : String(error)}`);
+    if (name === 'PasswordException')
+      throw new ReadError('PDF_ENCRYPTED', 'PDF 文件已加密（需要密码），无法读取');
+    throw new ReadError(
+      'PDF_UNREADABLE',
+      `无法读取 PDF 文件：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     if (doc.numPages > options.maxPages)
@@ -74,7 +79,8 @@ export async function readPdf(buf: Uint8Array, options: PdfOptions): Promise<Doc
         if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
       }
       const visible = text.replace(/\s/g, '').length;
-      const needsOcr = options.ocr === 'always' || (options.ocr === 'auto' && visible < MIN_TEXT_CHARS);
+      const needsOcr =
+        options.ocr === 'always' || (options.ocr === 'auto' && visible < MIN_TEXT_CHARS);
       if (!needsOcr) {
         texts[n - 1] = text;
         options.onPage?.(n, doc.numPages);

@@ -8,7 +8,19 @@ import { readPdf } from './pdf-reader.ts';
 import { ReadError } from './read-error.ts';
 import { readText } from './text-reader.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp'] as const;
+export const SUPPORTED_EXTENSIONS = [
+  '.txt',
+  '.html',
+  '.htm',
+  '.docx',
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
+  '.bmp',
+] as const;
 
 export interface ReadOptions {
   ocr: OcrMode;
@@ -27,16 +39,26 @@ function kindOf(buf: Buffer, ext: string): Kind {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'docx';
   if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') return 'image';
   if (head[0] === 0xff && head[1] === 0xd8) return 'image';
-  if (head.subarray(0, 4).toString('latin1') === 'II*\0' || head.subarray(0, 4).toString('latin1') === 'MM\0*') return 'image';
+  if (
+    head.subarray(0, 4).toString('latin1') === 'II*\0' ||
+    head.subarray(0, 4).toString('latin1') === 'MM\0*'
+  )
+    return 'image';
   if (head.subarray(0, 2).toString('latin1') === 'BM') return 'image';
   if (ext === '.html' || ext === '.htm') return 'html';
   if (['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.pdf', '.docx'].includes(ext))
     throw new ReadError('WRONG_CONTENT', `扩展名为 ${ext}，但内容不是该格式`);
-  return /^\s*<(?:!doctype|html|div|p)\b/i.test(buf.subarray(0, 200).toString('latin1')) ? 'html' : 'text';
+  return /^\s*<(?:!doctype|html|div|p)\b/i.test(buf.subarray(0, 200).toString('latin1'))
+    ? 'html'
+    : 'text';
 }
 
 /** Reads one document's text; throws ReadError (Chinese) for a file that cannot be read. */
-export async function readDocument(buf: Buffer, file: string, options: ReadOptions): Promise<DocumentText> {
+export async function readDocument(
+  buf: Buffer,
+  file: string,
+  options: ReadOptions,
+): Promise<DocumentText> {
   if (buf.length === 0) throw new ReadError('EMPTY', '文件为空');
   switch (kindOf(buf, extname(file).toLowerCase())) {
     case 'pdf':

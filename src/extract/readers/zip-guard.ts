@@ -36,10 +36,22 @@ export function checkZip(buf: Uint8Array, maxUncompressed = MAX_UNCOMPRESSED): Z
       return { ok: false, reason: 'Word 文件中的条目过大（zip64）', totalUncompressed: total };
     total += size;
     if (total > maxUncompressed)
-      return { ok: false, reason: `解压后超过 ${Math.round(maxUncompressed / 1048576)} MB，疑似压缩炸弹，已拒绝`, totalUncompressed: total };
+      return {
+        ok: false,
+        reason: `解压后超过 ${Math.round(maxUncompressed / 1048576)} MB，疑似压缩炸弹，已拒绝`,
+        totalUncompressed: total,
+      };
     if (size > 1048576 && size / Math.max(1, compressed) > MAX_RATIO)
-      return { ok: false, reason: `压缩比异常（${Math.round(size / Math.max(1, compressed))} 倍），疑似压缩炸弹，已拒绝`, totalUncompressed: total };
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+      return {
+        ok: false,
+        reason: `压缩比异常（${Math.round(size / Math.max(1, compressed))} 倍），疑似压缩炸弹，已拒绝`,
+        totalUncompressed: total,
+      };
+    p +=
+      46 +
+      view.getUint16(p + 28, true) +
+      view.getUint16(p + 30, true) +
+      view.getUint16(p + 32, true);
   }
   return { ok: true, totalUncompressed: total };
 }

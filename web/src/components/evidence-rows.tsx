@@ -1,6 +1,14 @@
 import { Card, Empty, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { EvidenceRow } from '../../../src/contract/leads.ts';
+import { formatMoney } from './format.ts';
+
+/** Amount columns (执行标的金额, 涉赌金额 …) read as money: 11,000.00 元. */
+function display(label: string, value: string): string {
+  return /金额|标的额|余额|价款|价格/.test(label) && /^-?\d+(\.\d+)?$/.test(value)
+    ? formatMoney(value)
+    : value;
+}
 
 /** Where a row came from, in the words a data clerk uses: file, sheet, row, batch. */
 export function sourceOf(e: EvidenceRow): string {
@@ -68,7 +76,11 @@ export function EvidenceRows({ evidence }: { evidence: EvidenceRow[] }) {
                       {v.label}
                     </td>
                     <td style={{ padding: '4px 12px', wordBreak: 'break-all' }}>
-                      {v.value ?? <Typography.Text type="secondary">—</Typography.Text>}
+                      {v.value === null ? (
+                        <Typography.Text type="secondary">—</Typography.Text>
+                      ) : (
+                        display(v.label, v.value)
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,4 +1,4 @@
-import { Alert, Progress, Space, Typography } from 'antd';
+import { Alert, Progress, Typography } from 'antd';
 import type { Job } from '../../../src/contract/jobs.ts';
 import { jobPercent } from '../hooks/use-job.ts';
 import { formatDateTime } from './format.ts';
@@ -17,14 +17,14 @@ export function JobProgress({ job }: { job: Job }) {
     job.state === 'failed' ? 'exception' : job.state === 'succeeded' ? 'success' : 'active';
   return (
     <div data-testid="job-progress" data-state={job.state}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Text strong>
-          {job.title} · {STATE_LABELS[job.state]}
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16 }}>
+        <Typography.Text strong ellipsis={{ tooltip: job.title }} style={{ flex: 1, minWidth: 0 }}>
+          {STATE_LABELS[job.state]} · {job.title}
         </Typography.Text>
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           开始于 {formatDateTime(job.startedAt ?? job.createdAt)}
         </Typography.Text>
-      </Space>
+      </div>
       <Progress percent={percent ?? (job.state === 'succeeded' ? 100 : 0)} status={status} />
       <Typography.Text type="secondary">
         {job.progress.message}

@@ -10,8 +10,10 @@ export function RunJobCard({
   jobId,
   onClose,
   onFinished,
+  names,
 }: {
   jobId: string;
+  names?: Record<string, string>;
   onClose: () => void;
   onFinished?: () => void;
 }) {
@@ -48,7 +50,7 @@ export function RunJobCard({
       <JobProgress job={job} />
       {result && (
         <div style={{ marginTop: 12 }}>
-          <RunResultView result={result} />
+          <RunResultView result={result} names={names} />
         </div>
       )}
     </Card>

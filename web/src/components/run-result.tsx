@@ -12,7 +12,14 @@ const STATE: Record<ModelRun['state'], { color: string; text: string }> = {
 };
 
 /** A finished run: per model, leads found (new / changed), or why it was skipped. */
-export function RunResultView({ result }: { result: RunResult }) {
+export function RunResultView({
+  result,
+  names = {},
+}: {
+  result: RunResult;
+  /** model id → Chinese name, when the page has the library */
+  names?: Record<string, string>;
+}) {
   return (
     <div data-testid="run-result">
       <Typography.Paragraph>
@@ -29,7 +36,11 @@ export function RunResultView({ result }: { result: RunResult }) {
           {
             title: '模型',
             dataIndex: 'modelId',
-            render: (v: string) => <Link to={`/models/${encodeURIComponent(v)}`}>{v}</Link>,
+            render: (v: string) => (
+              <Link to={`/models/${encodeURIComponent(v)}`}>
+                {v} {names[v] ?? ''}
+              </Link>
+            ),
           },
           {
             title: '结果',

@@ -7,7 +7,7 @@ import { api } from '../api/client.ts';
 import { EChart } from '../components/echart.tsx';
 import type { ChartOption } from '../components/echart.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
-import { formatCount, formatDateTime } from '../components/format.ts';
+import { formatCount, formatDate } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 
@@ -37,7 +37,7 @@ export default function DashboardPage() {
 
   const byModel = useMemo<ChartOption | null>(() => {
     if (!data || data.byModel.length === 0) return null;
-    const models = data.byModel.slice(0, 15);
+    const models = data.byModel.slice(0, 30);
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
@@ -118,7 +118,7 @@ export default function DashboardPage() {
           { title: '研判中', value: formatCount(count('研判中')), link: '/leads?status=研判中' },
           { title: '成案率', value: caseRate, link: '/leads?status=已成案' },
         ].map((c) => (
-          <Col key={c.title} xs={12} md={8} xl={24 / 5}>
+          <Col key={c.title} flex="1 1 200px">
             <Link to={c.link}>
               <Card hoverable size="small">
                 <Statistic title={c.title} value={c.value} />
@@ -133,7 +133,7 @@ export default function DashboardPage() {
             {byModel ? (
               <EChart
                 option={byModel}
-                height={Math.max(260, data.byModel.slice(0, 15).length * 28 + 60)}
+                height={Math.max(260, data.byModel.slice(0, 30).length * 28 + 60)}
               />
             ) : (
               <Empty description="暂无线索：请先导入数据并运行监督模型" />
@@ -178,7 +178,7 @@ export default function DashboardPage() {
                 {
                   title: '最近导入',
                   dataIndex: 'lastImportAt',
-                  render: (v: string | null) => formatDateTime(v),
+                  render: (v: string | null) => formatDate(v),
                 },
                 {
                   title: '新鲜度',

@@ -6,7 +6,6 @@ import {
   DatePicker,
   Dropdown,
   Input,
-  Modal,
   Select,
   Space,
   Table,
@@ -63,7 +62,7 @@ const SORT_FIELDS: Record<string, string> = {
 
 /** 线索: server-side paging, sorting and filters; every filter lives in the URL. */
 export default function LeadsPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { hasRole } = useSession();
   const url = useUrlState();
   const [selected, setSelected] = useState<string[]>([]);
@@ -135,7 +134,7 @@ export default function LeadsPage() {
 
   const saveFilter = () => {
     let name = '';
-    Modal.confirm({
+    modal.confirm({
       title: '保存当前筛选',
       icon: <SaveOutlined />,
       content: (
@@ -165,7 +164,7 @@ export default function LeadsPage() {
     {
       title: '优先级',
       dataIndex: 'priority',
-      width: 80,
+      width: 76,
       sorter: true,
       sortOrder: sortOrder('priority'),
       render: (p: string) => <PriorityTag priority={p} />,
@@ -173,25 +172,33 @@ export default function LeadsPage() {
     {
       title: '模型',
       dataIndex: 'modelId',
-      width: 150,
+      width: 140,
       sorter: true,
       sortOrder: sortOrder('modelId'),
       render: (_: string, r) => (
         <Tooltip title={`版本 ${r.modelVersion}`}>
-          <span>
-            <Typography.Text type="secondary">{r.modelId}</Typography.Text> {r.modelName}
-          </span>
+          <div>
+            <Typography.Text type="secondary">{r.modelId}</Typography.Text>
+            <div style={{ fontSize: 13 }}>{r.modelName}</div>
+          </div>
         </Tooltip>
       ),
     },
     {
-      title: '案号',
+      title: '案号 / 法院',
       dataIndex: 'caseNo',
-      width: 185,
+      width: 190,
       sorter: true,
       sortOrder: sortOrder('caseNo'),
       render: (v: string | null, r) => (
-        <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{v ?? '（无案号）'}</Link>
+        <div>
+          <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{v ?? '（无案号）'}</Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.court ?? r.unitName ?? '—'}
+            </Typography.Text>
+          </div>
+        </div>
       ),
     },
     {
@@ -209,39 +216,39 @@ export default function LeadsPage() {
         </div>
       ),
     },
-    { title: '发现', dataIndex: 'summary', width: 420, ellipsis: { showTitle: true } },
     {
-      title: '法院',
-      dataIndex: 'court',
-      width: 180,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      title: '发现',
+      dataIndex: 'summary',
+      render: (v: string) => (
+        <Typography.Paragraph
+          ellipsis={{ rows: 2, tooltip: v }}
+          style={{ margin: 0, minWidth: 240 }}
+        >
+          {v}
+        </Typography.Paragraph>
+      ),
     },
     {
-      title: '单位',
-      dataIndex: 'unitName',
-      width: 140,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
-    },
-    {
-      title: '状态',
+      title: '状态 / 承办人',
       dataIndex: 'status',
       width: 120,
       sorter: true,
       sortOrder: sortOrder('status'),
-      render: (s: string, r) => <LeadStatusTag status={s} changed={r.changed} />,
-    },
-    {
-      title: '承办人',
-      dataIndex: 'assigneeName',
-      width: 90,
-      render: (v: string | null) => v ?? '—',
+      render: (s: string, r) => (
+        <div>
+          <LeadStatusTag status={s} changed={r.changed} />
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.assigneeName ?? '未指派'}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
     },
     {
       title: '发现日期',
       dataIndex: 'firstSeenAt',
-      width: 110,
+      width: 105,
       sorter: true,
       sortOrder: sortOrder('firstSeenAt'),
       render: (v: string) => formatDate(v),
@@ -422,7 +429,7 @@ export default function LeadsPage() {
             onChange: (keys) => setSelected(keys as string[]),
             preserveSelectedRowKeys: true,
           }}
-          scroll={{ x: 1650 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: '暂无线索：没有符合条件的线索，或尚未运行监督模型' }}
           pagination={{
             current: page,

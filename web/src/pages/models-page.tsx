@@ -124,6 +124,7 @@ export default function ModelsPage() {
           jobId={jobId}
           onClose={() => url.set({ job: null })}
           onFinished={models.reload}
+          names={Object.fromEntries((models.data ?? []).map((m) => [m.id, m.name]))}
         />
       )}
       {byCategory.length === 0 && (

@@ -1,0 +1,218 @@
+/**
+ * `npm run bench:api` — the web API under load (issue 5 "Speed"): a database with 1M leads (inserted
+ * with SQL generators), the server on loopback (127.0.0.1, random port), 20 concurrent clients for a
+ * bounded number of requests and time; prints p50/p95 of the lead table's first page, a filtered
+ * page and the lead page, first (cold, one client) and under load. Target: p95 ≤ 100 ms on 2 cores.
+ *
+ *   npm run bench:api                 # 1,000,000 leads
+ *   LEADS=100000 npm run bench:api    # smaller, while developing
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApiApp } from '../src/api/server.ts';
+import { setLogSink } from '../src/audit/logger.ts';
+import { Database } from '../src/store/database.ts';
+
+const LEADS = Number(process.env.LEADS ?? 1_000_000);
+const CASES = Math.min(200_000, Math.max(1000, Math.round(LEADS / 5)));
+const CLIENTS = Number(process.env.CLIENTS ?? 20);
+const REQUESTS_PER_KIND = Number(process.env.REQUESTS ?? 1500);
+const TIME_LIMIT_MS = Number(process.env.SECONDS ?? 60) * 1000;
+
+const COURTS: readonly [string, string][] = [
+  ['0102', '杭州市上城区人民法院'],
+  ['0105', '杭州市拱墅区人民法院'],
+  ['0106', '杭州市西湖区人民法院'],
+  ['0108', '杭州市滨江区人民法院'],
+  ['01', '杭州市中级人民法院'],
+  ['0203', '宁波市海曙区人民法院'],
+  ['0205', '宁波市江北区人民法院'],
+  ['02', '宁波市中级人民法院'],
+  ['0302', '温州市鹿城区人民法院'],
+  ['0303', '温州市龙湾区人民法院'],
+  ['03', '温州市中级人民法院'],
+  ['0602', '绍兴市越城区人民法院'],
+];
+const sqlList = (xs: readonly string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+
+/** Cases (the evidence rows leads point at) and leads, generated in SQL. */
+async function generate(db: Database): Promise<void> {
+  const codes = sqlList(COURTS.map((c) => c[0]));
+  const names = sqlList(COURTS.map((c) => c[1]));
+  const caseNo = (i: string) =>
+    `'（' || (2018 + ${i} % 7) || '）浙' || ${codes}[${i} % ${COURTS.length} + 1] || '执' || (${i} // ${COURTS.length} + 1) || '号'`;
+  const debtorId = (i: string) =>
+    `'3301' || lpad((${i} % 97)::VARCHAR, 2, '0') || '1970' || lpad((${i} % 12 + 1)::VARCHAR, 2, '0') || '15' || lpad((${i} % 9973)::VARCHAR, 4, '0')`;
+  await db.run(`INSERT INTO batches (id, dataset, kind, source, unit_id, rows_read, rows_imported)
+    VALUES (1, 'enforcement_cases', 'import', 'bench', '330000', ${CASES}, ${CASES})`);
+  await db.run(`INSERT INTO enforcement_cases__versions (case_no, court, filed_date, closed_date, closure_type,
+      target_amount, debtors, debtor_id, _batch_id, _file, _sheet, _row, _key, _active)
+    SELECT ${caseNo('i')}, ${names}[i % ${COURTS.length} + 1], DATE '2019-01-01' + (i % 1500)::INTEGER,
+      DATE '2019-06-01' + (i % 1500)::INTEGER, '终结本次执行程序', (i % 500 + 1) * 1000,
+      '被执行人' || (i % 50000), ${debtorId('i')}, 1, '执行案件台账.xlsx', 'Sheet1', i + 3, ${caseNo('i')}, true
+    FROM range(${CASES}) t(i)`);
+  await db.run(`INSERT INTO leads (lead_key, model_id, model_version, case_no, subject_id, subject_name, plate,
+      summary, priority, evidence, legal_basis, action, court, status, fingerprint, first_seen_run, last_seen_run,
+      created_at, updated_at)
+    SELECT 'M' || lpad((i % 24 + 1)::VARCHAR, 2, '0') || '|' || (i // 24),
+      'M' || lpad((i % 24 + 1)::VARCHAR, 2, '0'), 1,
+      ${caseNo('c')}, ${debtorId('c')}, '被执行人' || (c % 50000), NULL,
+      '被执行人' || (c % 50000) || '（' || ${debtorId('c')} || '）在终本时名下有财产，未被查控',
+      ['高', '中', '低'][(i * 7) % 3 + 1],
+      '[{"dataset":"enforcement_cases","batchId":1,"file":"执行案件台账.xlsx","row":' || (c + 3) || '}]',
+      '["终本规定 第一条（三）"]', '督促恢复执行',
+      ${names}[c % ${COURTS.length} + 1],
+      ['待研判', '待研判', '待研判', '研判中', '已成案', '已排除'][(i * 5) % 6 + 1],
+      md5(i::VARCHAR), 1, 1,
+      TIMESTAMP '2025-01-01' + INTERVAL (i % 400) DAY, TIMESTAMP '2025-01-01' + INTERVAL (i % 400) DAY
+    FROM (SELECT i, (i * 7919) % ${CASES} AS c FROM range(${LEADS}) t(i))`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+interface Session {
+  cookie: string;
+}
+
+async function signIn(base: string, username: string, password: string): Promise<Session> {
+  const csrfRes = await fetch(`${base}/api/session/csrf`);
+  const csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
+  const res = await fetch(`${base}/api/session/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-csrf-token': csrf,
+      cookie: `zj_csrf=${csrf}`,
+    },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const session =
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('zj_session='))
+      ?.split(';')[0] ?? '';
+  return { cookie: session };
+}
+
+async function timed(base: string, session: Session, path: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(base + path, { headers: { cookie: session.cookie } });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return performance.now() - t;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zhijian-bench-api-'));
+  setLogSink(() => undefined);
+  const db = await Database.open(join(dir, 'bench.duckdb'));
+  let t = performance.now();
+  await generate(db);
+  const generateMs = performance.now() - t;
+  const api = createApiApp({ db }, { uploadDir: join(dir, 'uploads') });
+  await api.platform.org.bootstrap('33');
+  const users: [string, string][] = [
+    ['province', '330000'],
+    ['hangzhou', '330100'],
+    ['shangcheng', '330102'],
+    ['ningbo', '330200'],
+  ];
+  for (const [name, unit] of users) {
+    await api.platform.org.createUser({
+      username: name,
+      displayName: name,
+      unitId: unit,
+      roles: ['prosecutor'],
+      canViewFullId: false,
+      password: 'Bench-Pass-2026',
+    });
+  }
+  const server = serve({ fetch: api.hono.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sessions = await Promise.all(users.map(([name]) => signIn(base, name, 'Bench-Pass-2026')));
+
+  const models = Array.from({ length: 24 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
+  const statuses = ['待研判', '研判中', '已成案'];
+  const filtered = (n: number) =>
+    `/api/leads?modelId=${models[n % 24]}&status=${encodeURIComponent(statuses[n % 3] ?? '')}&priority=${encodeURIComponent('高')}&page=${(n % 5) + 1}&pageSize=20`;
+  const leadKeys = Array.from(
+    { length: 400 },
+    (_, n) => `M${String(((n * 7) % 24) + 1).padStart(2, '0')}|${(n * 97) % Math.floor(LEADS / 24)}`,
+  );
+  // A lead the signed-in user may see: the province user sees all; others get their own via the table.
+  const kinds: Record<string, (n: number, s: number) => string> = {
+    'first page': () => '/api/leads?page=1&pageSize=20',
+    'filtered page': (n) => filtered(n),
+    'lead page': (n) => `/api/leads/${encodeURIComponent(leadKeys[n % leadKeys.length] ?? '')}`,
+  };
+
+  // Cold: each kind's first request, one client, nothing cached yet.
+  const province = sessions[0] as Session;
+  const cold: Record<string, number[]> = {};
+  for (const [kind, path] of Object.entries(kinds)) {
+    cold[kind] = [];
+    for (let n = 0; n < 5; n++) cold[kind].push(await timed(base, province, path(n * 13 + 1, 0)));
+  }
+
+  // Load: 20 clients, each picks a kind in turn, bounded by count and time.
+  const samples: Record<string, number[]> = Object.fromEntries(
+    Object.keys(kinds).map((k) => [k, []]),
+  );
+  const budget = REQUESTS_PER_KIND * Object.keys(kinds).length;
+  let issued = 0;
+  let errors = 0;
+  const started = performance.now();
+  t = started;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      // Lead pages are opened by the province user (any key is in its scope).
+      while (issued < budget && performance.now() - started < TIME_LIMIT_MS) {
+        const n = issued++;
+        const kind = Object.keys(kinds)[n % 3] ?? 'first page';
+        const session =
+          kind === 'lead page' ? province : (sessions[client % sessions.length] as Session);
+        try {
+          samples[kind]?.push(await timed(base, session, kinds[kind]?.(n, client) ?? '/'));
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  const fmt = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
+  process.stdout.write(
+    `\n执检 API 基准 / API benchmark\n` +
+      `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB\n` +
+      `data: ${LEADS.toLocaleString()} leads, ${CASES.toLocaleString()} cases (generated in ${(generateMs / 1000).toFixed(1)} s)\n` +
+      `load: ${CLIENTS} concurrent clients on loopback, ${issued} requests in ${seconds.toFixed(1)} s ` +
+      `(${(issued / seconds).toFixed(0)} req/s), ${errors} errors\n\n` +
+      `${'request'.padEnd(16)}${'cold p50'.padStart(10)}${'cold max'.padStart(10)}${'load p50'.padStart(10)}${'load p95'.padStart(10)}  n\n`,
+  );
+  let ok = true;
+  for (const kind of Object.keys(kinds)) {
+    const c = [...(cold[kind] ?? [])].sort((a, b) => a - b);
+    const s = [...(samples[kind] ?? [])].sort((a, b) => a - b);
+    const p95 = percentile(s, 95);
+    if (!(p95 <= 100)) ok = false;
+    process.stdout.write(
+      `${kind.padEnd(16)}${fmt(percentile(c, 50))}${fmt(c[c.length - 1] ?? NaN)}${fmt(percentile(s, 50))}${fmt(p95)}  ${s.length}\n`,
+    );
+  }
+  process.stdout.write(`\ntarget p95 ≤ 100 ms under load: ${ok ? 'met' : 'NOT met'}\n`);
+  server.close();
+  api.platform.leads.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,213 @@
+import { DATASETS } from '../../catalog/datasets.ts';
+import {
+  ModelImportRequest,
+  RunRequest,
+  type DatasetNeed,
+  type FixtureStatus,
+  type ModelDetail,
+  type ModelSummary,
+  type RunResult,
+} from '../../contract/models.ts';
+import { runFixture } from '../../models/fixture.ts';
+import { findModel, loadLibrary, type LibraryModel } from '../../models/library.ts';
+import { exportModel, importModel, showModel } from '../../models/model.service.ts';
+import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
+import type { RouteHandlers } from '../bind-routes.ts';
+import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
+
+const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
+
+/** Fixture results per model id + version: a fixture is a small in-memory run, worth remembering. */
+const fixtureCache = new Map<string, Promise<FixtureStatus>>();
+
+function fixtureStatus(model: LibraryModel): Promise<FixtureStatus> {
+  const key = `${model.def.id}@${model.def.version}@${model.source}`;
+  let status = fixtureCache.get(key);
+  if (!status) {
+    status = runFixture(model)
+      .then((r): FixtureStatus => ({
+        state: r.passed ? 'passed' : 'failed',
+        passed: r.passed ? 1 : 0,
+        failed: r.passed ? 0 : 1,
+        messages: r.failures,
+      }))
+      .catch((e: unknown) => ({
+        state: 'failed' as const,
+        passed: 0,
+        failed: 1,
+        messages: [e instanceof Error ? e.message : String(e)],
+      }));
+    fixtureCache.set(key, status);
+  }
+  return status;
+}
+
+function needs(model: LibraryModel, rows: Map<string, { rows: number }>): DatasetNeed[] {
+  const has = (d: string) => (rows.get(d)?.rows ?? 0) > 0;
+  const need = (dataset: string, required: boolean): DatasetNeed => {
+    const standIn = has(dataset)
+      ? undefined
+      : (model.def.datasets.standIns[dataset] ?? []).find(has);
+    return {
+      dataset,
+      label: LABELS.get(dataset) ?? dataset,
+      state: has(dataset) ? 'present' : standIn ? 'stand-in' : 'missing',
+      standIn: standIn ?? null,
+      required,
+    };
+  };
+  return [
+    ...model.def.datasets.required.map((d) => need(d, true)),
+    ...model.def.datasets.optional.map((d) => need(d, false)),
+  ];
+}
+
+async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
+  const platform = c.get('platform');
+  const library = await loadLibrary(platform.db);
+  const rows = await platform.leads.datasetStatistics();
+  const stats = await platform.leads.statistics(scopeOf(c), '9999-12-31');
+  const out = new Map<string, ModelSummary>();
+  for (const model of library) {
+    const mine = stats.byModelStatus.filter((r) => r.model_id === model.def.id);
+    const count = (s: string) => mine.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
+    const judged = count('已成案') + count('已排除');
+    const datasets = needs(model, rows);
+    out.set(model.def.id, {
+      id: model.def.id,
+      name: model.def.name,
+      category: model.def.category,
+      version: String(model.def.version),
+      purpose: model.def.purpose,
+      builtIn: model.source === 'built-in',
+      datasets,
+      runnable: datasets.every((d) => !d.required || d.state !== 'missing'),
+      leadCount: mine.reduce((a, r) => a + r.n, 0),
+      openLeadCount: count('待研判') + count('研判中'),
+      caseRate: judged > 0 ? count('已成案') / judged : null,
+      lastRunAt: null,
+    });
+  }
+  return out;
+}
+
+/** The engine's result in the contract's shape. */
+export function toRunResult(r: EngineResult): RunResult {
+  const models = r.outcomes.map((o) => ({
+    modelId: o.id,
+    state: o.status === 'cached' ? ('ran' as const) : o.status,
+    reason:
+      o.reason ??
+      (o.standIn
+        ? `使用替代数据：${o.standIn}`
+        : o.status === 'cached'
+          ? '数据未变，沿用上次结果'
+          : null),
+    leads: o.leads,
+    newLeads: o.created,
+    changedLeads: o.reopened,
+    ms: o.ms,
+  }));
+  return {
+    runId: String(r.runId),
+    models,
+    totalLeads: models.reduce((s, m) => s + m.leads, 0),
+    newLeads: models.reduce((s, m) => s + m.newLeads, 0),
+  };
+}
+
+export const modelRoutes: RouteHandlers = {
+  'GET /api/models': async (c) => [...(await summaries(c)).values()],
+
+  'GET /api/models/:id': async (c) => {
+    const platform = c.get('platform');
+    const id = c.req.param('id') ?? '';
+    const model = await findModel(id, platform.db);
+    const shown = await showModel(platform.db, id);
+    const summary = (await summaries(c)).get(model.def.id);
+    const detail: ModelDetail = {
+      ...(summary as ModelSummary),
+      action: model.def.action,
+      parameters: model.def.parameters.map((p) => ({
+        name: p.name,
+        label: p.label ?? p.name,
+        type: p.type,
+        default: p.default,
+        description: p.description ?? '',
+      })),
+      legalBasis: shown.legal.map((l) => ({
+        ref: l.reference,
+        text: 'text' in l ? (l.text ?? '') : '',
+      })),
+      sql: shown.generatedSql,
+      fixture: await fixtureStatus(model),
+    };
+    return detail;
+  },
+
+  'GET /api/models/:id/export': async (c) => {
+    const platform = c.get('platform');
+    const id = c.req.param('id') ?? '';
+    const yaml = await exportModel(platform.db, id);
+    await platform.audit.record(actorOf(c), 'model_export', id);
+    return download(yaml, `${id}.model.yaml`, 'application/yaml; charset=utf-8');
+  },
+
+  'POST /api/models/import': async (c) => {
+    const { content, fileName } = bodyOf(c, ModelImportRequest);
+    const platform = c.get('platform');
+    const result = await importModel(
+      platform.db,
+      content,
+      fileName ?? '上传的模型',
+      sessionOf(c).user.username,
+    );
+    platform.leads.invalidate();
+    await platform.audit.record(actorOf(c), 'model_import', result.id, `版本 ${result.version}`);
+    return { id: result.id, version: String(result.version) };
+  },
+
+  'POST /api/runs': async (c) => {
+    const req = bodyOf(c, RunRequest);
+    const platform = c.get('platform');
+    const session = sessionOf(c);
+    const ids = req.modelIds?.length ? req.modelIds : undefined;
+    // The engine takes one parameter set: the '*' entry, overridden by a single model's own.
+    const params = {
+      ...(req.params['*'] ?? {}),
+      ...(ids?.length === 1 && ids[0] ? (req.params[ids[0]] ?? {}) : {}),
+    };
+    const title = ids ? `运行模型 ${ids.join('、')}` : '运行全部模型';
+    const jobId = await platform.jobs.start(
+      'run',
+      title.slice(0, 200),
+      session.user.id,
+      async (job) => {
+        try {
+          const result = await runModels(job.db, {
+            ...(ids ? { models: ids } : { all: true }),
+            params,
+            scope: {
+              ...(req.scope.courts ? { courts: req.scope.courts } : {}),
+              ...(req.scope.closedFrom ? { closedFrom: req.scope.closedFrom } : {}),
+              ...(req.scope.closedTo ? { closedTo: req.scope.closedTo } : {}),
+              ...(req.scope.unitIds ? { units: req.scope.unitIds } : {}),
+              ...(req.scope.campaign ? { campaign: req.scope.campaign } : {}),
+            },
+            onProgress: (p) =>
+              job.progress(
+                p.index + (p.status === 'running' ? 0 : 1),
+                p.total,
+                `${p.modelId}：${p.message ?? p.status}`,
+              ),
+          });
+          return toRunResult(result);
+        } finally {
+          platform.leads.invalidate();
+        }
+      },
+    );
+    await platform.audit.record(actorOf(c), 'model_run', jobId, title);
+    return { jobId };
+  },
+};

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { findActions } from './actions.ts';
+import { findAmounts } from './amounts.ts';
+import { findChineseDates, findDates } from './dates.ts';
+import { extractFields } from './extract-fields.ts';
+import { findParties, normaliseId } from './parties.ts';
+import { normalizeRulingText, stripCitations } from './ruling-text.ts';
+
+const norm = (s: string): string => normalizeRulingText(s, 'paragraphs').text;
+
+describe('normalisation', () => {
+  it('removes spaces inside Chinese, folds width and radicals, joins split amounts', () => {
+    expect(norm('红谷 滩区　终结本 次执行程序')).toBe('红谷滩区终结本次执行程序');
+    expect(norm('（２０２１）赣０１１３执１２号')).toBe('(2021)赣0113执12号');
+    expect(norm('⼈⺠法院')).toBe('人民法院');
+    expect(norm('400， 000元')).toBe('400,000元');
+  });
+
+  it('joins visual lines that do not end a sentence (PDF, OCR)', () => {
+    expect(normalizeRulingText('统一社会信用代\n码915。\n下一段', 'lines').text).toBe(
+      '统一社会信用代码915。\n下一段',
+    );
+  });
+
+  it('strips nested citations, <…> and &lt;…&gt;', () => {
+    expect(
+      stripCitations(
+        '依照《最高人民法院关于适用《中华人民共和国民事诉讼法》的解释》和《限制消费规定》',
+      ),
+    ).toBe('依照《》和《》');
+    expect(stripCitations(norm('依照《关于适用&lt;民事诉讼法&gt;的解释》'))).toBe('依照《》');
+    expect(stripCitations('a < b')).toBe('a < b');
+  });
+});
+
+describe('dates', () => {
+  it('reads body dates with the 号 typo and signature dates in Chinese numerals with Ｏ', () => {
+    expect(findDates('于2021年1月14号向本院').map((d) => d.iso)).toEqual(['2021-01-14']);
+    expect(
+      findChineseDates(normalizeRulingText('二Ｏ一八年六月十二日', 'paragraphs').compact).map(
+        (d) => d.iso,
+      ),
+    ).toEqual(['2018-06-12']);
+    expect(findChineseDates('二〇二一年十二月三十一日').map((d) => d.iso)).toEqual(['2021-12-31']);
+    expect(findDates('2021年2月30日')).toEqual([]);
+  });
+
+  it('reads a signature date broken into single characters', () => {
+    const doc = extractFields({
+      file: 'x',
+      text: '执行裁定书\n裁定如下：\n终结本次执行程序。\n二\n〇\n一\n九\n年\n三\n月\n五\n日',
+      layout: 'paragraphs',
+      ocr: false,
+    });
+    expect(doc.rulingDate).toBe('2019-03-05');
+  });
+});
+
+describe('amounts', () => {
+  it('labels claim, paid and unpaid in their common wordings', () => {
+    const hits = findAmounts(
+      norm(
+        '执行标的为人民币3650.00元。已执行0元，尚有55，810.54元未执行到位。未履行金额为12.5万元。案件受理费300元。',
+      ),
+    );
+    expect(hits.map((h) => [h.kind, h.yuan])).toEqual([
+      ['claim', 3650],
+      ['paid', 0],
+      ['unpaid', 55810.54],
+      ['unpaid', 125000],
+    ]);
+  });
+});
+
+describe('parties', () => {
+  it('takes applicants and debtors, not 法定代表人 or agents, with masked IDs', () => {
+    const text = norm(
+      '申请执行人：王某某，男，住南昌市。\n委托诉讼代理人：李某，律师。\n被执行人：江西某公司，住所地南昌市，统一社会信用代码×××。\n法定代表人：张某，总经理。\n被执行人：刘某某，男，公民身份号码36010219800101××××。\n本院在执行…',
+    );
+    const p = findParties(text, 0, text.indexOf('本院'));
+    expect(p.applicants).toEqual([{ name: '王某某', idNo: null }]);
+    expect(p.debtors).toEqual([
+      { name: '江西某公司', idNo: null },
+      { name: '刘某某', idNo: '36010219800101****' },
+    ]);
+  });
+
+  it('treats OCR-read X masks as masks', () => {
+    expect(normaliseId('33010219650626XXXX')).toBe('33010219650626****');
+    expect(normaliseId('×××')).toBeNull();
+  });
+});
+
+describe('acts', () => {
+  it('reads numbered acts with their dates and one-sentence forms', () => {
+    const acts = findActions(
+      norm(
+        '本院依法采取了以下措施：1.2021年1月20日，向被执行人发出执行通知书、报告财产令；2.2021年3月2日，向南昌市不动产登记中心查询。本院于2021年4月1日经通过四查，未发现财产。',
+      ),
+    );
+    expect(acts.map((a) => [a.type, a.date])).toEqual([
+      ['执行通知', '2021-01-20'],
+      ['报告财产令', '2021-01-20'],
+      ['不动产调查', '2021-03-02'],
+      ['网络查控', '2021-04-01'],
+    ]);
+    expect(acts[2]?.text).toBe('2021年3月2日,向南昌市不动产登记中心查询');
+  });
+
+  it('does not read a cited law as an act', () => {
+    expect(
+      findActions(norm('依照《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定')),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/contract/audit.ts';
+import type { Page } from '../../src/contract/common.ts';
+import type { ModelDetail, ModelSummary } from '../../src/contract/models.ts';
+import type { Unit, UserWithPassword } from '../../src/contract/org.ts';
+import { ROUTES } from '../../src/contract/routes.ts';
+import { setLogSink } from '../../src/audit/logger.ts';
+import { addUser, Client, signedIn, type Harness, openHarness } from './harness.ts';
+
+describe('platform: units, users, audit, OpenAPI, errors, models', () => {
+  let h: Harness;
+  let admin: Client;
+  beforeEach(async () => {
+    h = await openHarness();
+    admin = await signedIn(h, 'admin', h.admin.password);
+    await admin.json('POST', '/api/session/password', {
+      oldPassword: h.admin.password,
+      newPassword: 'AdminPass2026',
+    });
+  });
+  afterEach(() => h.close());
+
+  it('every route of the contract has a handler', () => {
+    expect(h.api.unavailable).toEqual([]);
+    expect(ROUTES.length).toBeGreaterThan(40);
+  });
+
+  it('serves an OpenAPI document generated from the contract', async () => {
+    const res = await new Client(h.api).json<{
+      openapi: string;
+      paths: Record<string, Record<string, { summary: string }>>;
+    }>('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.0.3');
+    expect(res.body.paths['/api/leads/{key}']?.get?.summary).toContain('线索详情');
+    expect(Object.keys(res.body.paths).length).toBeGreaterThan(30);
+  });
+
+  it('has the province → city → county tree, linked to court codes', async () => {
+    const units = await admin.json<Unit[]>('GET', '/api/units');
+    const byId = new Map(units.body.map((u) => [u.id, u]));
+    expect(byId.get('330000')).toMatchObject({
+      name: '浙江省人民检察院',
+      level: 'province',
+      parentId: null,
+    });
+    expect(byId.get('330100')).toMatchObject({
+      name: '杭州市人民检察院',
+      level: 'city',
+      parentId: '330000',
+    });
+    expect(byId.get('330102')).toMatchObject({
+      name: '杭州市上城区人民检察院',
+      level: 'county',
+      parentId: '330100',
+    });
+    // A county user sees only its own unit.
+    const u = await addUser(h, 'c1', '330102', ['prosecutor']);
+    const county = await signedIn(h, u.username, u.password);
+    expect((await county.json<Unit[]>('GET', '/api/units')).body.map((x) => x.id)).toEqual([
+      '330102',
+    ]);
+  });
+
+  it('creates users with a one-time password, resets and disables them; all audited', async () => {
+    const created = await admin.json<UserWithPassword>('POST', '/api/users', {
+      username: 'wangjc',
+      displayName: '王检察官',
+      unitId: '330102',
+      roles: ['prosecutor'],
+    });
+    expect(created.status).toBe(200);
+    const otp = created.body.oneTimePassword ?? '';
+    expect(otp).toHaveLength(14);
+    expect(created.body.user.mustChangePassword).toBe(true);
+    const dup = await admin.json<{ code: string; message: string }>('POST', '/api/users', {
+      username: 'wangjc',
+      displayName: 'x',
+      unitId: '330102',
+      roles: ['prosecutor'],
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.message).toBe('用户名 wangjc 已存在');
+    const bad = await admin.json<{ message: string }>('POST', '/api/users', {
+      username: 'x y',
+      displayName: 'x',
+      unitId: '330102',
+      roles: ['boss'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^参数 (username|roles)/);
+    const user = await signedIn(h, 'wangjc', otp);
+    await admin.json('PATCH', `/api/users/${created.body.user.id}`, { disabled: true });
+    expect((await user.json('GET', '/api/session')).status).toBe(401);
+    expect((await new Client(h.api).login('wangjc', otp)).status).toBe(403);
+
+    const audit = await admin.json<Page<AuditEntry>>('GET', '/api/audit?action=user_create');
+    expect(audit.body.total).toBe(1);
+    expect(audit.body.items[0]).toMatchObject({
+      username: 'admin',
+      target: 'wangjc',
+      unitName: '浙江省人民检察院',
+    });
+    const all = await admin.json<Page<AuditEntry>>('GET', '/api/audit?pageSize=100');
+    expect(all.body.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['login', 'password_change', 'user_update']),
+    );
+    const xlsx = await admin.request('GET', '/api/audit/export.xlsx?action=user_create');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    expect(wb.getWorksheet('审计日志')?.getRow(2).getCell(4).value).toBe('新建用户');
+    const exported = await admin.json<Page<AuditEntry>>('GET', '/api/audit?action=export_audit');
+    expect(exported.body.total).toBe(1);
+  });
+
+  it('answers errors as {code, message}: unknown route, bad JSON, internal error without IDs in the log', async () => {
+    const missing = await admin.json('GET', '/api/nope');
+    expect(missing).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: '接口不存在' } });
+    const res = await admin.request('POST', '/api/users', undefined, {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: 'BAD_JSON', message: '请求体不是有效的 JSON' });
+    // A bug inside a handler: 500 内部错误, and the log line carries no ID number.
+    const lines: string[] = [];
+    const previous = setLogSink((l) => lines.push(l));
+    try {
+      h.db.close(); // every query now fails
+      const broken = await admin.json('GET', '/api/audit');
+      expect(broken).toEqual({ status: 500, body: { code: 'INTERNAL', message: '内部错误' } });
+    } finally {
+      setLogSink(previous);
+    }
+    expect(lines.join('\n')).toMatch(/ERROR 内部错误 GET \/api/);
+    expect(lines.join('\n')).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('lists the model library with datasets present/missing and shows a model', async () => {
+    const u = await addUser(h, 'sj', '330102', ['data_admin']);
+    const client = await signedIn(h, u.username, u.password);
+    const models = await client.json<ModelSummary[]>('GET', '/api/models');
+    expect(models.status).toBe(200);
+    const m01 = models.body.find((m) => m.id === 'M01');
+    expect(m01?.datasets.find((d) => d.dataset === 'enforcement_cases')?.state).toBe('missing');
+    expect(m01?.runnable).toBe(false);
+    const detail = await client.json<ModelDetail>('GET', '/api/models/M01');
+    expect(detail.status).toBe(200);
+    expect(detail.body.sql).toMatch(/SELECT/i);
+    expect(detail.body.legalBasis.length).toBeGreaterThan(0);
+    expect(['passed', 'failed']).toContain(detail.body.fixture.state);
+    const yaml = await client.request('GET', '/api/models/M01/export');
+    expect(await yaml.text()).toContain('id: M01');
+    expect((await client.json('GET', '/api/models/NOPE')).status).toBe(404);
+  });
+});
