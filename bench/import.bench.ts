@@ -5,8 +5,8 @@
  * and peak RSS per reader. Targets (issue 3): CSV ≥ 250,000 rows/s end to end, XLSX ≥ 40,000 rows/s,
  * peak RSS ≤ 2 GB.
  */
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { importFiles } from '../src/ingest/import.service.ts';
@@ -160,11 +160,14 @@ interface Measure {
   rows: number;
   seconds: number;
   rowsPerSecond: number;
+  /** CPU seconds of the whole process (JS thread + DuckDB threads): comparable on a loaded machine. */
+  cpuSeconds: number;
   peakRssMb: number;
   fileMb: number;
 }
 
 async function measure(reader: string, file: string, dir: string): Promise<Measure> {
+  const fileMb = Math.round(statSync(file).size / 2 ** 20);
   const dbPath = join(dir, `${reader}.duckdb`);
   const db = await Database.open(dbPath);
   let peak = process.memoryUsage().rss;
@@ -172,8 +175,10 @@ async function measure(reader: string, file: string, dir: string): Promise<Measu
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await importFiles(db, [file], { report: false, source: 'bench' });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   db.close();
@@ -189,15 +194,21 @@ async function measure(reader: string, file: string, dir: string): Promise<Measu
     rows: o.imported,
     seconds: Math.round(seconds * 10) / 10,
     rowsPerSecond: Math.round(o.imported / seconds),
+    cpuSeconds: Math.round((used.user + used.system) / 1e5) / 10,
     peakRssMb: Math.round(peak / 2 ** 20),
-    fileMb: Math.round(statSync(file).size / 2 ** 20),
+    fileMb,
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'zhijian-bench-'));
+// Under the (git-ignored) bench-output folder: shared /tmp gets swept by other test runs.
+mkdirSync('bench-output', { recursive: true });
+const dir = mkdtempSync(join(process.cwd(), 'bench-output', 'import-'));
 try {
   process.stdout.write(
-    `机器 / machine: ${cpus().length} 核 cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+    `机器 / machine: ${cpus().length} 核 cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
+      `负载 load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
   );
   const csv = join(dir, 'cases-utf8.csv');
   const gbk = join(dir, 'cases-gbk.csv');
@@ -220,7 +231,8 @@ try {
     results.push(m);
     process.stdout.write(
       `${m.reader.padEnd(9)} ${String(m.rows).padStart(9)} 行 rows  ${String(m.seconds).padStart(6)} s  ` +
-        `${String(m.rowsPerSecond).padStart(8)} 行/秒 rows/s  峰值 peak RSS ${m.peakRssMb} MB  (文件 file ${m.fileMb} MB)\n`,
+        `${String(m.rowsPerSecond).padStart(8)} 行/秒 rows/s  CPU ${m.cpuSeconds} s  ` +
+        `峰值 peak RSS ${m.peakRssMb} MB  (文件 file ${m.fileMb} MB)\n`,
     );
   }
   process.stdout.write(

@@ -10,20 +10,22 @@ WITH lead AS (
 WITH debtors AS (
   -- 被执行人 per case (case_parties ∪ the ledger's debtor ID). Masked IDs stay as they are: the
   -- restriction list is compared with them by name + visible digits (lower confidence).
-  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, list(_ev) AS evs,
+  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, min(_ev) AS debtor_ev,
     contains(debtor_id, '*') AS is_masked
   FROM (
     SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS _ev
     FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
+      AND p.case_no IN (SELECT case_no FROM closed_cases)
     UNION ALL
     SELECT e.case_no, e.debtor_id, e.debtors, ev('enforcement_cases', e)
     FROM enforcement_cases e WHERE e.debtor_id IS NOT NULL
+      AND e.case_no IN (SELECT case_no FROM closed_cases)
   )
   GROUP BY case_no, debtor_id
 ),
 closed_case_debtors AS (
   SELECT c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev,
-    d.debtor_id, d.debtor_name, d.is_masked, d.evs
+    d.debtor_id, d.debtor_name, d.is_masked, d.debtor_ev
   FROM closed_cases c JOIN debtors d USING (case_no)
 ),
 restricted_by_list AS (
@@ -57,9 +59,9 @@ SELECT
   min(d.debtor_id) AS subject_id,
   arg_min(d.debtor_name, d.debtor_id) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
+  list_sort(list(DISTINCT d.debtor_name)) AS debtor_names,
   CASE WHEN bool_and(d.is_masked) THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), flatten(list(d.evs))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(d.debtor_ev)) AS evidence
 FROM closed_case_debtors d
 CROSS JOIN list_loaded l
 LEFT JOIN restricted_by_list rl ON rl.case_no = d.case_no AND rl.debtor_id = d.debtor_id

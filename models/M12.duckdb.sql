@@ -10,20 +10,22 @@ WITH lead AS (
 -- listing for this case dated <= closure and no 纳入失信 act. "Before closure" includes the closure day.
 WITH debtors AS (
   -- 被执行人 per case (case_parties ∪ the ledger's debtor ID); masked IDs are compared by name + visible digits.
-  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, list(_ev) AS evs,
+  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, min(_ev) AS debtor_ev,
     contains(debtor_id, '*') AS is_masked
   FROM (
     SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS _ev
     FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
+      AND p.case_no IN (SELECT case_no FROM closed_cases)
     UNION ALL
     SELECT e.case_no, e.debtor_id, e.debtors, ev('enforcement_cases', e)
     FROM enforcement_cases e WHERE e.debtor_id IS NOT NULL
+      AND e.case_no IN (SELECT case_no FROM closed_cases)
   )
   GROUP BY case_no, debtor_id
 ),
 closed_case_debtors AS (
   SELECT c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev,
-    d.debtor_id, d.debtor_name, d.is_masked, d.evs,
+    d.debtor_id, d.debtor_name, d.is_masked, d.debtor_ev,
     -- 失信规定 第四条: a debtor under 18 at closure may not be listed (birth date from an 18-char ID).
     coalesce(regexp_matches(d.debtor_id, '^\d{6}(19|20)\d{9}[\dX]$')
       AND try_strptime(substr(d.debtor_id, 7, 8), '%Y%m%d')::DATE + INTERVAL 18 YEAR > c.closed_date,
@@ -33,7 +35,9 @@ closed_case_debtors AS (
 triggering_acts AS (
   -- Acts on or before closure that make the debtor they address (or, without a target, every debtor) listable.
   SELECT d.case_no, d.debtor_id, a,
-    strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type || coalesce('（' || a.result || '）', '') AS trigger
+    strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type || coalesce('（' || a.result || '）', '') AS trigger,
+    strftime(a.action_date, '%Y-%m-%d') || '|' || strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type
+      || coalesce('（' || a.result || '）', '') AS sort_key
   FROM closed_case_debtors d
   JOIN case_actions a ON a.case_no = d.case_no AND a.action_date <= d.closed_date
   WHERE ((a.action_type = '报告财产令'
@@ -63,10 +67,12 @@ SELECT
   min(d.debtor_id) AS subject_id,
   arg_min(d.debtor_name, d.debtor_id) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
-  list(DISTINCT t.trigger ORDER BY t.trigger) AS triggers,
+  list_sort(list(DISTINCT d.debtor_name)) AS debtor_names,
+  list(DISTINCT t.trigger) AS triggers,
+  -- chronological: sort on the ISO date in front, then drop it
+  array_to_string(list_transform(list_sort(list(DISTINCT t.sort_key)), x -> substr(x, 12)), '、') AS triggers_text,
   CASE WHEN bool_and(d.is_masked) THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), flatten(list(DISTINCT d.evs)), list(DISTINCT ev('case_actions', t.a))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d.debtor_ev), list(DISTINCT ev('case_actions', t.a))) AS evidence
 FROM closed_case_debtors d
 JOIN triggering_acts t ON t.case_no = d.case_no AND t.debtor_id = d.debtor_id
 LEFT JOIN listed_by_list ll ON ll.case_no = d.case_no AND ll.debtor_id = d.debtor_id
@@ -76,5 +82,5 @@ GROUP BY d.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(triggers) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '）；终本前已有' || coalesce(array_to_string(list_distinct(lead."triggers"), '、'), '') || '，被执行人' || coalesce(array_to_string(list_distinct(lead."debtor_names"), '、'), '') || '符合纳入失信被执行人名单的条件，但终本前未纳入失信名单。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '）；终本前已有' || coalesce(CAST(lead."triggers_text" AS VARCHAR), '') || '，被执行人' || coalesce(array_to_string(list_distinct(lead."debtor_names"), '、'), '') || '符合纳入失信被执行人名单的条件，但终本前未纳入失信名单。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

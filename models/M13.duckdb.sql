@@ -23,8 +23,10 @@ missing_acts AS (
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
-    string_agg(DISTINCT debtor_name, '、' ORDER BY debtor_name) AS names
-  FROM case_debtors GROUP BY case_no
+    array_to_string(list_sort(list(DISTINCT debtor_name)), '、') AS names
+  FROM case_debtors
+  WHERE case_no IN (SELECT case_no FROM missing_acts WHERE len(missing) > 0) -- only the cases that become leads
+  GROUP BY case_no
 )
 SELECT
   c.case_no,

@@ -12,40 +12,52 @@ WITH cases_with_acts AS (
   SELECT DISTINCT c.case_no, c.closed_date
   FROM closed_cases c JOIN case_actions a USING (case_no)
 ),
-query_candidates AS (
-  -- date_sub counts whole months; around month ends it can differ by one from closure + to_months(n),
-  -- so try the neighbouring windows too and keep the one that really contains the date.
-  SELECT w.case_no, w.closed_date, a.action_date, ev('case_actions', a) AS act_ev,
-    unnest([k0 - 1, k0, k0 + 1]) AS k
-  FROM cases_with_acts w
-  JOIN case_actions a ON a.case_no = w.case_no
-    AND a.action_type IN ('终本后查询', '网络查控') AND a.action_date >= w.closed_date,
-  LATERAL (SELECT CAST(date_sub('month', w.closed_date, a.action_date) // $intervalMonths AS INTEGER) AS k0)
+query_windows AS (
+  -- Window k of each 终本后查询 / 网络查控 on or after closure. date_sub counts whole months; around month
+  -- ends it can differ by one from closure + to_months(n), so the guess k0 is checked against the
+  -- window's real bounds and moved by one where needed.
+  SELECT case_no, act_ev,
+    CASE WHEN action_date < closed_date + to_months(CAST($intervalMonths * k0 AS INTEGER)) THEN k0 - 1
+         WHEN action_date >= closed_date + to_months(CAST($intervalMonths * (k0 + 1) AS INTEGER)) THEN k0 + 1
+         ELSE k0 END AS k
+  FROM (
+    SELECT w.case_no, w.closed_date, a.action_date, ev('case_actions', a) AS act_ev,
+      CAST(date_sub('month', w.closed_date, a.action_date) // $intervalMonths AS INTEGER) AS k0
+    FROM cases_with_acts w
+    JOIN case_actions a ON a.case_no = w.case_no
+      AND a.action_type IN ('终本后查询', '网络查控') AND a.action_date >= w.closed_date
+  )
 ),
 covered_windows AS (
   SELECT case_no, list(DISTINCT k) AS covered, list(act_ev) AS act_evidence
-  FROM query_candidates
+  FROM query_windows
   WHERE k >= 0 AND k < $windowCount
-    AND action_date >= closed_date + to_months(CAST($intervalMonths * k AS INTEGER))
-    AND action_date < closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER))
   GROUP BY case_no
 ),
 due_windows AS (
-  -- Windows whose end (exclusive) is on or before asOf.
-  SELECT w.case_no, w.closed_date,
-    list_filter(range(0, $windowCount),
-      k -> w.closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER)) <= $asOf) AS due
-  FROM cases_with_acts w
+  -- Windows whose end (exclusive) is on or before asOf: k = 0 … n_due - 1. date_sub gives a first guess,
+  -- corrected by one where month ends make it differ from closure + to_months(n).
+  SELECT case_no, closed_date,
+    CASE WHEN n0 < $windowCount AND closed_date + to_months(CAST($intervalMonths * (n0 + 1) AS INTEGER)) <= $asOf THEN n0 + 1
+         WHEN n0 > 0 AND closed_date + to_months(CAST($intervalMonths * n0 AS INTEGER)) > $asOf THEN n0 - 1
+         ELSE n0 END AS n_due
+  FROM (
+    SELECT case_no, closed_date,
+      CAST(least($windowCount, greatest(0, date_sub('month', closed_date, $asOf) // $intervalMonths)) AS INTEGER) AS n0
+    FROM cases_with_acts
+  )
 ),
 missing_windows AS (
   SELECT d.case_no, d.closed_date, coalesce(q.act_evidence, []) AS act_evidence,
-    list_filter(d.due, k -> NOT list_contains(coalesce(q.covered, []), k)) AS missing
+    list_filter(range(0, d.n_due), k -> NOT list_contains(coalesce(q.covered, []), k)) AS missing
   FROM due_windows d LEFT JOIN covered_windows q USING (case_no)
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
-    string_agg(DISTINCT debtor_name, '、' ORDER BY debtor_name) AS names
-  FROM case_debtors GROUP BY case_no
+    array_to_string(list_sort(list(DISTINCT debtor_name)), '、') AS names
+  FROM case_debtors
+  WHERE case_no IN (SELECT case_no FROM missing_windows WHERE len(missing) > 0) -- only the cases that become leads
+  GROUP BY case_no
 )
 SELECT
   c.case_no,
@@ -60,8 +72,8 @@ SELECT
   $intervalMonths AS interval_months,
   len(m.missing) AS missing_count,
   array_to_string(list_transform(m.missing,
-    k -> strftime(c.closed_date + to_months(CAST($intervalMonths * k AS INTEGER)), '%Y年%-m月%-d日') || '至' ||
-         strftime(c.closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER)) - INTERVAL 1 DAY, '%Y年%-m月%-d日')),
+    k -> strftime(CAST(c.closed_date + to_months(CAST($intervalMonths * k AS INTEGER)) AS DATE), '%Y年%-m月%-d日') || '至' ||
+         strftime(CAST(c.closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER)) AS DATE) - 1, '%Y年%-m月%-d日')),
     '、') AS missing_text,
   list_concat([c._ev], m.act_evidence) AS evidence
 FROM missing_windows m

@@ -12,7 +12,9 @@ WITH found_property_acts AS (
   -- One row per act and the debtor(s) it concerns (no target = every debtor of the case).
   SELECT d.case_no, d.match_id, d.debtor_name, d.confidence, d._ev, d._debtor_ev,
     a.action_date, a._key AS act_key, ev('case_actions', a) AS act_ev,
-    strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type || '结果为“' || a.result || '”' AS found
+    strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type || '结果为“' || a.result || '”' AS found,
+    strftime(a.action_date, '%Y-%m-%d') || '|' || strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type
+      || '结果为“' || a.result || '”' AS sort_key
   FROM closed_debtors d
   JOIN case_actions a ON a.case_no = d.case_no
     AND a.action_type IN ('终本后查询', '网络查控')
@@ -43,8 +45,9 @@ SELECT
   min(f.match_id) AS subject_id,
   arg_min(f.debtor_name, f.match_id) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(DISTINCT f.found ORDER BY f.found) AS found,
-  list(DISTINCT f.debtor_name ORDER BY f.debtor_name) AS debtor_names,
+  list(DISTINCT f.found) AS found,
+  array_to_string(list_transform(list_sort(list(DISTINCT f.sort_key)), x -> substr(x, 12)), '、') AS found_text,
+  list_sort(list(DISTINCT f.debtor_name)) AS debtor_names,
   $resumeDays AS resume_days,
   CASE WHEN bool_and(f.confidence = '低') THEN '低' ELSE '高' END AS confidence,
   list_concat(list(DISTINCT f._ev), list(DISTINCT f._debtor_ev), list(DISTINCT f.act_ev)) AS evidence
@@ -55,5 +58,5 @@ GROUP BY f.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(found) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），终本后' || coalesce(array_to_string(list_distinct(lead."found"), '、'), '') || '，查到被执行人' || coalesce(array_to_string(list_distinct(lead."debtor_names"), '、'), '') || '有财产，但此后' || coalesce(CAST(lead."resume_days" AS VARCHAR), '') || '日内未见执恢案件立案。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），终本后' || coalesce(CAST(lead."found_text" AS VARCHAR), '') || '，查到被执行人' || coalesce(array_to_string(list_distinct(lead."debtor_names"), '、'), '') || '有财产，但此后' || coalesce(CAST(lead."resume_days" AS VARCHAR), '') || '日内未见执恢案件立案。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -33,7 +33,9 @@ applicant_groups AS (
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name
-  FROM case_debtors GROUP BY case_no
+  FROM case_debtors
+  WHERE case_no IN (SELECT case_no FROM late_receipts) -- only the cases that become leads
+  GROUP BY case_no
 )
 SELECT
   r.case_no,
@@ -42,7 +44,9 @@ SELECT
   any_value(d.subject_id) AS subject_id,
   coalesce(any_value(d.subject_name), any_value(c.debtors)) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(strftime(r.payment_date, '%Y年%-m月%-d日') || '收款' || yuan(r.amount) ORDER BY r.payment_date, r.amount) AS receipts,
+  -- chronological: sort on the ISO date in front, then drop it
+  array_to_string(list_transform(list_sort(list(strftime(r.payment_date, '%Y-%m-%d') || '|'
+    || strftime(r.payment_date, '%Y年%-m月%-d日') || '收款' || yuan(r.amount))), x -> substr(x, 12)), '、') AS receipts_text,
   sum(r.amount) AS late_amount,
   $payoutDays AS payout_days,
   list_concat([any_value(c._ev)], list(r.receipt_ev)) AS evidence
@@ -54,5 +58,5 @@ GROUP BY r.case_no
 )
 SELECT lead.*,
   CASE WHEN late_amount >= 100000 OR special_group IS NOT NULL THEN '高' WHEN late_amount >= 10000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案有执行款到账：' || coalesce(array_to_string(list_distinct(lead."receipts"), '、'), '') || '（合计' || yuan(lead."late_amount") || '），收款后' || coalesce(CAST(lead."payout_days" AS VARCHAR), '') || '日内均未见本案发放执行款的记录。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案有执行款到账：' || coalesce(CAST(lead."receipts_text" AS VARCHAR), '') || '（合计' || yuan(lead."late_amount") || '），收款后' || coalesce(CAST(lead."payout_days" AS VARCHAR), '') || '日内均未见本案发放执行款的记录。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

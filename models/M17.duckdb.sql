@@ -49,7 +49,9 @@ problems AS (
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name
-  FROM case_debtors GROUP BY case_no
+  FROM case_debtors
+  WHERE case_no IN (SELECT case_no FROM problems) -- only the cases that become leads
+  GROUP BY case_no
 )
 SELECT
   x.case_no,
@@ -57,7 +59,7 @@ SELECT
   any_value(d.subject_id) AS subject_id,
   coalesce(any_value(d.subject_name), any_value(c.debtors)) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(x.problem ORDER BY x.problem) AS problems,
+  array_to_string(list_sort(list(DISTINCT x.problem)), '；') AS problems_text,
   coalesce(sum(x.duplicate_amount), 0) AS duplicate_amount,
   coalesce(max(x.excess), 0) AS excess_amount,
   list_concat([any_value(c._ev)], list_distinct(flatten(list(x.evs)))) AS evidence
@@ -68,5 +70,5 @@ GROUP BY x.case_no
 )
 SELECT lead.*,
   CASE WHEN excess_amount >= 100000 OR duplicate_amount >= 100000 THEN '高' WHEN excess_amount >= 10000 OR duplicate_amount >= 10000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案执行款发放异常：' || coalesce(array_to_string(list_distinct(lead."problems"), '、'), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案执行款发放异常：' || coalesce(CAST(lead."problems_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -20,8 +20,10 @@ WITH expired_seals AS (
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
-    string_agg(DISTINCT debtor_name, '、' ORDER BY debtor_name) AS names
-  FROM case_debtors GROUP BY case_no
+    array_to_string(list_sort(list(DISTINCT debtor_name)), '、') AS names
+  FROM case_debtors
+  WHERE case_no IN (SELECT case_no FROM expired_seals) -- only the cases that become leads
+  GROUP BY case_no
 )
 SELECT
   e.case_no,
@@ -33,8 +35,9 @@ SELECT
   coalesce(any_value(d.subject_name), any_value(c.debtors)) AS subject_name,
   coalesce(any_value(d.names), any_value(c.debtors), '不详') AS debtor_names,
   min(e.plate) AS plate,
-  list(e.plate || '（' || strftime(e.sealed_date, '%Y年%-m月%-d日') || '查封，'
-    || strftime(e.sealed_date + to_years($sealYears), '%Y年%-m月%-d日') || '到期）' ORDER BY e.plate) AS seals,
+  array_to_string(list_sort(list(e.plate || '（' || strftime(e.sealed_date, '%Y年%-m月%-d日') || '查封，'
+    || strftime(e.sealed_date + to_years($sealYears), '%Y年%-m月%-d日') || '到期）')), '、') AS seals_text,
+  count(*) AS seal_count,
   $sealYears AS seal_years,
   list_concat([any_value(c._ev)], list(e.seal_ev)) AS evidence
 FROM expired_seals e
@@ -43,6 +46,6 @@ LEFT JOIN case_debtor_names d USING (case_no)
 GROUP BY e.case_no
 )
 SELECT lead.*,
-  CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(seals) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），本案对车辆' || coalesce(array_to_string(list_distinct(lead."seals"), '、'), '') || '的查封已满' || coalesce(CAST(lead."seal_years" AS VARCHAR), '') || '年，未见解封或续封记录，查封可能已失效。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR seal_count > 1 THEN '中' ELSE '低' END AS priority,
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），本案对车辆' || coalesce(CAST(lead."seals_text" AS VARCHAR), '') || '的查封已满' || coalesce(CAST(lead."seal_years" AS VARCHAR), '') || '年，未见解封或续封记录，查封可能已失效。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -37,7 +37,7 @@ SELECT
   min(o.id_no) AS subject_id,
   arg_min(o.name, o.id_no) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(o.listing ORDER BY o.listing) AS listings,
+  array_to_string(list_sort(list(o.listing)), '；') AS listings_text,
   bool_or(o.still_listed) AS still_listed,
   max(o.late_days) AS max_late_days,
   list_concat([any_value(o._ev)], list(o.listing_ev)) AS evidence
@@ -46,5 +46,5 @@ GROUP BY o.case_no
 )
 SELECT lead.*,
   CASE WHEN still_listed THEN '高' WHEN max_late_days > 30 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，最迟应于' || coalesce(strftime(lead."deadline", '%Y年%-m月%-d日'), '') || '（结案后第' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日）删除失信信息，但' || coalesce(array_to_string(list_distinct(lead."listings"), '、'), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，最迟应于' || coalesce(strftime(lead."deadline", '%Y年%-m月%-d日'), '') || '（结案后第' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日）删除失信信息，但' || coalesce(CAST(lead."listings_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

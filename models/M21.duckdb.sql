@@ -37,7 +37,7 @@ SELECT
   min(o.id_no) AS subject_id,
   arg_min(o.name, o.id_no) AS subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list(o.order_text ORDER BY o.order_text) AS orders,
+  array_to_string(list_sort(list(o.order_text)), '；') AS orders_text,
   bool_or(o.still_restricted) AS still_restricted,
   max(o.late_days) AS max_late_days,
   list_concat([any_value(o._ev)], list(o.order_ev)) AS evidence
@@ -46,5 +46,5 @@ GROUP BY o.case_no
 )
 SELECT lead.*,
   CASE WHEN still_restricted THEN '高' WHEN max_late_days > 30 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，应及时解除限制消费令（按结案后' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日计，最迟' || coalesce(strftime(lead."deadline", '%Y年%-m月%-d日'), '') || '），但' || coalesce(array_to_string(list_distinct(lead."orders"), '、'), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，应及时解除限制消费令（按结案后' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日计，最迟' || coalesce(strftime(lead."deadline", '%Y年%-m月%-d日'), '') || '），但' || coalesce(CAST(lead."orders_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -36,7 +36,10 @@ matched AS (
   UNION ALL
   SELECT o.case_no, o.published_date, o.lifted_date, o.company_name, o.order_ev, b.id_no, b.name,
     b.travel_date, b.kind, b.trip_no, b.seat_class, b.trip_ev, '低'
-  FROM orders o JOIN banned_trips b ON b.name = o.name AND id_like(o.id_no, b.id_no)
+  FROM orders o JOIN banned_trips b ON b.name = o.name
+    -- the visible digits as join keys keep a common name from pairing with every namesake
+    AND left(b.id_no, 6) = left(o.id_no, 6) AND right(b.id_no, 4) = right(o.id_no, 4)
+    AND id_like(o.id_no, b.id_no)
   WHERE o.is_masked AND b.kind IS NOT NULL
 ),
 violations AS (
@@ -56,7 +59,7 @@ SELECT
   coalesce('（作为' || any_value(v.company_name) || '的相关人员）', '') AS company_note,
   -- chronological (the template's list filter would not keep the order)
   array_to_string(list_transform(list_sort(list(DISTINCT strftime(v.travel_date, '%Y-%m-%d') || '|' || v.trip_text)),
-    x -> split_part(x, '|', 2)), '、') AS trips_text,
+    x -> substr(x, 12)), '、') AS trips_text,
   count(DISTINCT v.trip_text) AS trip_count,
   bool_or(v.kind = '乘坐航班' AND v.seat_class IN ('头等舱', '公务舱')
     OR v.seat_class IN ('商务座', '特等座')) AS has_premium,

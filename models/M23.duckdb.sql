@@ -22,7 +22,9 @@ matched AS (
   UNION ALL
   SELECT l.case_no, l.court, l.published_date, l.removed_date, l.listing_ev, g.id_no, g.name,
     g.incident_date, g.amount, g.outcome, ev('gambling_records', g), '低'
-  FROM listings l JOIN gambling_records g ON g.name = l.name AND id_like(l.id_no, g.id_no)
+  FROM listings l JOIN gambling_records g ON g.name = l.name
+    AND left(g.id_no, 6) = left(l.id_no, 6) AND right(g.id_no, 4) = right(l.id_no, 4)
+    AND id_like(l.id_no, g.id_no)
   WHERE l.is_masked
 ),
 in_force AS (
@@ -39,7 +41,7 @@ SELECT
   coalesce(any_value(i.court), any_value(c.court), '') AS court,
   min(i.published_date) AS published_date,
   CAST(NULL AS VARCHAR) AS plate,
-  array_to_string(list_transform(list_sort(list(DISTINCT i.incident_text)), x -> split_part(x, '|', 2)), '、') AS incidents_text,
+  array_to_string(list_transform(list_sort(list(DISTINCT i.incident_text)), x -> substr(x, 12)), '、') AS incidents_text,
   count(DISTINCT i.incident_text) AS incident_count,
   coalesce(sum(i.amount), 0) AS total_amount,
   coalesce(bool_or(contains(i.outcome, '刑事')), false) AS criminal,

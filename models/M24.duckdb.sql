@@ -31,7 +31,9 @@ matched AS (
   WHERE NOT contains(m.id_no, '*')
   UNION ALL
   SELECT m.*, p.death_date, p.source, p.death_ev, p.due, p.id_no, p.name, '低'
-  FROM measures m JOIN dead p ON p.name = m.name AND id_like(m.id_no, p.id_no)
+  FROM measures m JOIN dead p ON p.name = m.name
+    AND left(p.id_no, 6) = left(m.id_no, 6) AND right(p.id_no, 4) = right(m.id_no, 4)
+    AND id_like(m.id_no, p.id_no)
   WHERE contains(m.id_no, '*')
 ),
 in_force_after_death AS (

@@ -281,7 +281,9 @@ export function compose(s: RulingSpec): Composed {
       break;
   }
   if (s.paid !== null || s.unpaid !== null) {
-    const paid = s.paid !== null ? `已执行到位${money(s.paid, s.amountStyle)}` : '';
+    // Both wordings courts use: 已执行到位X元 and the shorter 已执行X元.
+    const paidWords = s.caseNo.serial % 2 === 0 ? '已执行' : '已执行到位';
+    const paid = s.paid !== null ? `${paidWords}${money(s.paid, s.amountStyle)}` : '';
     const unpaid = s.unpaid !== null ? `尚有${money(s.unpaid, s.amountStyle)}未执行到位` : '';
     p.push(`截至目前，${[paid, unpaid].filter(Boolean).join('，')}。`);
   }

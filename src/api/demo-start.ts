@@ -23,6 +23,8 @@ export async function startDemoIfEmpty(platform: Platform): Promise<string | und
       job.progress(0, null, '正在运行全部模型');
       const run = await runModels(job.db, {
         all: true,
+        // The demo's planted situations are exact against its fixed as-of date (answers.json).
+        asOf: loaded.answers.asOf,
         onProgress: (p) => job.progress(p.index, p.total, `运行模型 ${p.modelId}`),
       });
       platform.leads.invalidate();

@@ -1,3 +1,4 @@
+import { addDebtorTraps } from './background-traps.ts';
 import { addDays, addMonths } from './calendar.ts';
 import { completedCase, openCase, terminatedCase, type CaseHandle } from './cases.ts';
 import {
@@ -39,6 +40,7 @@ export function generateBackground(world: DemoWorld, scale: number): void {
       sold,
     );
   }
+  addDebtorTraps(world, terminated, n);
   // Pending cases seal and seize their debtors' cars (no 终本, no closure).
   for (const c of open.slice(0, n(15))) {
     const plate = world.plate(c.court);

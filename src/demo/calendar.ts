@@ -34,12 +34,3 @@ export function addMonths(iso: string, n: number): string {
 export function addYears(iso: string, n: number): string {
   return addMonths(iso, 12 * n);
 }
-
-/** First day of the month of `iso`. */
-export function monthOf(iso: string): string {
-  return `${iso.slice(0, 7)}-01`;
-}
-
-export function minDate(a: string, b: string): string {
-  return a < b ? a : b;
-}

@@ -217,10 +217,6 @@ export function toTraditional(name: string): string {
   return [...name].map((ch) => TRADITIONAL[ch] ?? ch).join('');
 }
 
-export function hasTraditionalForm(name: string): boolean {
-  return [...name].some((ch) => ch in TRADITIONAL);
-}
-
 const COMPANY_WORDS = [
   '恒达',
   '宏远',

@@ -48,6 +48,7 @@ const SENTENCE_SPLIT =
 const ITEM_PREFIX = /^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、)/;
 // 依照《…》第…条 recites the law, not an act.
 const LEGAL_BASIS = /^(?:依照|依据|根据|按照)《》/;
+const UNDOING = /(?:解除|撤销|解封|解冻)[^,。;]*$/;
 // Words that only describe what a law or the system allows, or what did not happen.
 const NOT_AN_ACT = /(?:^|[,])(?:如|若|可以|可向|有权|应当)/;
 
@@ -65,7 +66,11 @@ export function findActions(body: string): ExtractedAction[] {
     const dates = findDates(plain);
     const found: { type: ActType; index: number }[] = [];
     for (const [type, pattern] of ACT_PATTERNS) {
-      for (const m of plain.matchAll(pattern)) found.push({ type, index: m.index });
+      for (const m of plain.matchAll(pattern)) {
+        // 解除查封 / 解除对…的冻结 lifts a measure; it is not the measure (act-vocabulary.ts).
+        if (UNDOING.test(plain.slice(Math.max(0, m.index - 12), m.index))) continue;
+        found.push({ type, index: m.index });
+      }
     }
     found.sort((a, b) => a.index - b.index);
     for (const { type, index } of found) {

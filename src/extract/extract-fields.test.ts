@@ -69,6 +69,9 @@ describe('amounts', () => {
       ['unpaid', 55810.54],
       ['unpaid', 125000],
     ]);
+    expect(
+      findAmounts(norm('执行标的：本金100000元及利息。')).map((h) => [h.kind, h.yuan]),
+    ).toEqual([['claim', 100000]]);
   });
 });
 
@@ -88,6 +91,8 @@ describe('parties', () => {
   it('treats OCR-read X masks as masks', () => {
     expect(normaliseId('33010219650626XXXX')).toBe('33010219650626****');
     expect(normaliseId('×××')).toBeNull();
+    expect(normaliseId('91360100MA35XXXX1K')).toBe('91360100MA35XXXX1K');
+    expect(normaliseId('36010219800101123x')).toBe('36010219800101123X');
   });
 });
 
@@ -105,6 +110,13 @@ describe('acts', () => {
       ['网络查控', '2021-04-01'],
     ]);
     expect(acts[2]?.text).toBe('2021年3月2日,向南昌市不动产登记中心查询');
+  });
+
+  it('does not read lifting a measure as the measure', () => {
+    const acts = findActions(
+      norm('2021年5月1日，解除对被执行人名下房产的查封；2021年5月2日，冻结被执行人存款。'),
+    );
+    expect(acts.map((a) => a.type)).toEqual(['冻结']);
   });
 
   it('does not read a cited law as an act', () => {

@@ -138,7 +138,8 @@ function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked> {
     const own = hits.filter((h) => h.kind === kind);
     const first = own.find((h) => h.strong) ?? own[0];
     if (!first) return { value: null, confidence: ABSENT };
-    const conflicting = own.some((h) => h.yuan !== first.yuan);
+    // A weak figure (本金 before interest) does not contradict a strong one (执行标的额).
+    const conflicting = own.some((h) => h.strong === first.strong && h.yuan !== first.yuan);
     return { value: first.yuan, confidence: conflicting ? 0.5 : first.strong ? 0.92 : 0.72 };
   };
   const result = { claim: pick('claim'), paid: pick('paid'), unpaid: pick('unpaid') };

@@ -35,17 +35,14 @@ export function moneyString(n: number | null): string | null {
   return n === null ? null : n.toFixed(2);
 }
 
-/** 自然人 / 法人: an 18-digit citizen ID (or its masked form) is a person; a name with 公司, 厂 … an organisation. */
+/**
+ * 自然人 / 法人 (datasets.md: "infer from the ID when missing"): an organisation name (公司, 厂 …)
+ * or a credit code (letters other than a final X) is an organisation; anyone else a person.
+ */
 export function partyType(p: ExtractedParty): string {
-  if (
-    p.idNo &&
-    /^\d{6}(?:\d|\*){8}/.test(p.idNo) &&
-    p.idNo.length === 18 &&
-    !/[A-WYZ]/.test(p.idNo)
-  )
-    return '自然人';
   if (/公司|厂|店|中心|银行|合作社|事务所|集团|协会|医院|学校|委员会/.test(p.name)) return '法人';
-  return p.idNo && /^[0-9A-Y]{2}\d{6}/.test(p.idNo) && /[A-Z]/.test(p.idNo) ? '法人' : '自然人';
+  if (p.idNo && /[A-WYZ]/.test(p.idNo.slice(0, 17))) return '法人';
+  return '自然人';
 }
 
 /** The ledger row of one ruling (enforcement_cases), with per-column confidence. */

@@ -40,9 +40,10 @@ export function normaliseId(raw: string): string | null {
     .replace(/[×✕＊]/g, '*')
     .replace(/x$/, 'X')
     .toUpperCase();
-  // OCR reads the mask × as X: more than one X, or an X before the last place, is a mask.
+  // OCR reads the mask × as X: in a citizen ID (digits and X only), more than one X, or an X
+  // before the last place, is a mask. Credit codes may hold X legitimately and are left alone.
   const xs = s.match(/X/g)?.length ?? 0;
-  if (/^\d/.test(s) && (xs > 1 || (xs === 1 && !s.endsWith('X')))) s = s.replaceAll('X', '*');
+  if (/^[\dX]+$/.test(s) && (xs > 1 || (xs === 1 && !s.endsWith('X')))) s = s.replaceAll('X', '*');
   if (!/[0-9A-Z]/.test(s.replace(/\*/g, ''))) return null;
   if (s.includes('*')) return s;
   const parsed = parsePartyId(s);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACT_TYPES } from '../domain/act-vocabulary.ts';
+import { ACT_TYPES, isActType, mapActType } from '../domain/act-vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import {
@@ -46,7 +46,17 @@ const FIELD_SCHEMAS: Record<ConfidenceField, z.ZodType> = {
   unpaidAmount: z.number().nonnegative().nullable(),
   filedDate: iso.nullable(),
   rulingDate: iso.nullable(),
-  actions: z.array(z.object({ type: z.enum(ACT_TYPES), date: iso.nullable(), text: z.string() })),
+  actions: z.array(
+    z.object({
+      // A reviewer may type the court's wording (执行通知书, 限高): map it to the vocabulary.
+      type: z.preprocess(
+        (v) => (typeof v === 'string' && !isActType(v) ? (mapActType(v) ?? v) : v),
+        z.enum(ACT_TYPES),
+      ),
+      date: iso.nullable(),
+      text: z.string(),
+    }),
+  ),
 };
 
 export interface Correction {

@@ -62,6 +62,7 @@ export async function previewFile(
         ...(options.mapping ? { mapping: options.mapping } : {}),
         ...(db ? { lookup: (signature: string) => findSourceMapping(db, signature) } : {}),
       });
+      await plan.close();
       if (plan.headerRow === undefined) continue;
       const types: (ColumnType | undefined)[] = plan.mapping?.columns.map((c) => c?.type) ?? [];
       const score = plan.dataset

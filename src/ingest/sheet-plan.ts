@@ -52,6 +52,8 @@ export interface SheetPlan {
   readonly dataRows: AsyncIterable<RawRow[]>;
   /** The first data rows (for previews). */
   readonly sample: readonly RawRow[];
+  /** Stops reading the sheet (a preview needs only the first rows). */
+  close(): Promise<void>;
 }
 
 const texts = (row: RawRow): string[] => row.cells.map((c) => cellText(c).trim());
@@ -86,6 +88,9 @@ export async function planSheet(
       exhausted ? { next: async () => ({ done: true, value: undefined }) } : iterator,
   };
   const filled = head.filter((r) => !r.cells.every((c) => isBlank(c)));
+  const close = async (): Promise<void> => {
+    if (!exhausted) await iterator.return?.();
+  };
 
   const explicitName = options.dataset ?? options.mapping?.dataset;
   const explicit = explicitName ? findDataset(explicitName) : undefined;
@@ -105,6 +110,7 @@ export async function planSheet(
     templateForm: false,
     dataRows: rest,
     sample: [],
+    close,
   };
   if (filled.length === 0) return empty;
 
@@ -179,5 +185,6 @@ export async function planSheet(
     templateForm,
     dataRows,
     sample: aheadRows.filter((r) => !r.cells.every((c) => isBlank(c))).slice(0, 20),
+    close,
   };
 }

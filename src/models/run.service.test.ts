@@ -60,6 +60,8 @@ describe('runModels', () => {
     await seed(db);
     const first = await runModels(db, { models: ['M01'], asOf: '2024-12-31' });
     expect(first.outcomes[0]).toMatchObject({ id: 'M01', status: 'ran', leads: 1, created: 1 });
+    // New data in a dataset M01 does not read keeps it cached.
+    await insertFixtureRows(db, { petitions: [{ petition_no: 'P1', content: '反映执行问题' }] });
     const second = await runModels(db, { models: ['M01'], asOf: '2024-12-31' });
     expect(second.outcomes[0]?.status).toBe('cached');
     const forced = await runModels(db, { models: ['M01'], asOf: '2024-12-31', force: true });
@@ -154,6 +156,18 @@ describe('runModels', () => {
       scope: { courts: ['别的法院'] },
     });
     expect(other.outcomes[0]?.leads).toBe(0);
+    const county = await runModels(db, {
+      models: ['M01'],
+      asOf: '2024-12-31',
+      scope: { courtPrefixes: ['浙0103'] },
+    });
+    expect(county.outcomes[0]?.leads).toBe(0);
+    const city = await runModels(db, {
+      models: ['M01'],
+      asOf: '2024-12-31',
+      scope: { courtPrefixes: ['浙01'] },
+    });
+    expect(city.outcomes[0]?.leads).toBe(1);
   });
 });
 

@@ -6,10 +6,17 @@
 import { createHash } from 'node:crypto';
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
-import { buildingBlockStatements, sqlString, type CaseScope } from '../sql/building-blocks.ts';
+import {
+  BUILDING_BLOCK_DATASETS,
+  buildingBlockStatements,
+  sqlString,
+  type CaseScope,
+} from '../sql/building-blocks.ts';
 import type { Database } from '../store/database.ts';
 import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
 import { ModelSession } from '../store/model-session.ts';
+import { listUnits } from '../store/unit.repo.ts';
+import { scopeOf } from '../org/unit-tree.ts';
 import {
   committedBatches,
   createRun,
@@ -19,7 +26,12 @@ import {
   setCache,
 } from '../store/run.repo.ts';
 import { loadLibrary, type LibraryModel } from './library.ts';
-import { checkDefinition, prepareModel, type PreparedModel } from './prepare-model.ts';
+import {
+  checkDefinition,
+  declaredDatasets,
+  prepareModel,
+  type PreparedModel,
+} from './prepare-model.ts';
 import { validatePreparedSql } from './validate-sql.ts';
 
 /** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
@@ -117,11 +129,10 @@ function signature(
   scope: RunScope,
   batches: Record<string, number[]>,
 ): string {
-  // known_people (masked-ID resolution) reads every person dataset, so all batches take part,
-  // in a fixed order.
-  const used = Object.keys(batches)
-    .sort()
-    .map((ds) => [ds, batches[ds]]);
+  // The batches of the datasets the model and the building blocks read, in a fixed order: an
+  // import into any other dataset leaves the model cached.
+  const read = [...new Set([...declaredDatasets(prepared.def), ...BUILDING_BLOCK_DATASETS])].sort();
+  const used = read.map((ds) => [ds, batches[ds] ?? []]);
   return createHash('sha256')
     .update(JSON.stringify({ sql: prepared.sql, def: prepared.def, scope, used }))
     .digest('hex');
@@ -155,10 +166,23 @@ WHERE q.case_no IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY lead_key ORDER BY q.priority, q.summary) = 1`;
 }
 
+/** `units` of a scope → the court-code prefixes of those units and the units below them. */
+async function resolveUnits(db: Database, scope: RunScope): Promise<RunScope> {
+  if (!scope.units || scope.units.length === 0) return scope;
+  const units = await listUnits(db);
+  const prefixes = new Set<string>();
+  for (const id of scope.units) {
+    if (!units.some((u) => u.id === id))
+      throw new AppError('UNIT_NOT_FOUND', `没有单位 ${id}`, 404);
+    for (const p of scopeOf(units, id).courtPrefixes) prefixes.add(p);
+  }
+  return { ...scope, courtPrefixes: [...(scope.courtPrefixes ?? []), ...prefixes] };
+}
+
 /** Runs models and merges their leads; see RunOptions. */
 export async function runModels(db: Database, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? today();
-  const scope: RunScope = options.scope ?? {};
+  const scope: RunScope = await resolveUnits(db, options.scope ?? {});
   const library = options.definitions ? [] : await loadLibrary(db);
   const models = selectModels(library, options);
 

@@ -5,8 +5,10 @@ import {
   getLead,
   noteLead,
   reopenLead,
+  toLead,
   type Lead,
 } from '../models/lead.service.ts';
+import { leadNotes, type LeadRow as ServiceLeadRow } from '../store/lead-query.repo.ts';
 import { loadLibrary } from '../models/library.ts';
 import type { Database } from '../store/database.ts';
 import {
@@ -21,6 +23,8 @@ import {
 } from '../store/evidence.repo.ts';
 import {
   countLeadTable,
+  leadRowByKey,
+  leadsBy,
   leadStatistics,
   queryLeadTable,
   type LeadTableFilter,
@@ -166,15 +170,13 @@ export class LeadAccessService {
    * never "forbidden": its existence is not disclosed.
    */
   async get(scope: Scope, leadKey: string): Promise<Awaited<ReturnType<typeof getLead>>> {
-    let lead: Awaited<ReturnType<typeof getLead>>;
-    try {
-      lead = await getLead(await this.reader(), leadKey);
-    } catch (error) {
-      if (error instanceof AppError && error.status === 404) throw notFound();
-      throw error;
-    }
+    // The lead service's shape, read through the key index (see leadRowByKey).
+    const db = await this.reader();
+    const row = await leadRowByKey(db, leadKey);
+    if (!row) throw notFound();
+    const lead = toLead(row as ServiceLeadRow);
     if (!inScope(scope, courtCodeOfCaseNo(lead.caseNo))) throw notFound();
-    return lead;
+    return { ...lead, notes: await leadNotes(db, leadKey) };
   }
 
   /** Caches `load` under `key` until the leads (or the data) change. */
@@ -204,14 +206,8 @@ export class LeadAccessService {
   }
 
   async ofCase(scope: Scope, caseNo: string, limit = 50): Promise<LeadTableRow[]> {
-    return queryLeadTable(
-      await this.reader(),
-      { courtPrefixes: scope.courtPrefixes, caseNo },
-      'priority',
-      true,
-      limit,
-      0,
-    );
+    if (!inScope(scope, courtCodeOfCaseNo(caseNo))) return [];
+    return leadsBy(await this.reader(), 'case_no', caseNo, () => true, limit);
   }
 
   async statistics(
@@ -236,7 +232,9 @@ export class LeadAccessService {
   /** 串并: the cases (in scope) where this ID is a party. */
   async partyCases(scope: Scope, partyId: string): Promise<PartyCase[]> {
     return this.cached(JSON.stringify(['cases', scope.courtPrefixes, partyId]), async () =>
-      casesOfParty(await this.reader(), partyId, scope.courtPrefixes),
+      casesOfParty(await this.reader(), partyId, (caseNo) =>
+        inScope(scope, courtCodeOfCaseNo(caseNo)),
+      ),
     );
   }
 

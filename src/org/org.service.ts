@@ -143,7 +143,8 @@ export class OrgService {
   }
 
   /** Every user (cached until a user changes; lock state is read fresh by `user`). */
-  async users(): Promise<PublicUser[]> {
+  async users(fresh = false): Promise<PublicUser[]> {
+    if (fresh) this.userCache = undefined;
     this.userCache ??= listUsers(this.db).then((all) =>
       Promise.all(all.map((u) => this.toPublic(u))),
     );

@@ -8,6 +8,8 @@ import { DEFAULT_CALENDAR, type HolidayCalendar } from '../domain/working-days.t
 /** Scope of a run: which cases count (courts, closure date range). */
 export interface CaseScope {
   readonly courts?: readonly string[];
+  /** Court-code prefixes (浙0102 / 浙01 / 浙) of the units in scope, matched on the 案号. */
+  readonly courtPrefixes?: readonly string[];
   readonly closedFrom?: string;
   readonly closedTo?: string;
 }
@@ -32,14 +34,6 @@ export const BUILDING_BLOCKS = [
   'working_calendar',
 ] as const;
 
-/** Datasets the building blocks read (a run's cache signature includes their batches). */
-export const BUILDING_BLOCK_DATASETS = [
-  'enforcement_cases',
-  'case_parties',
-  'dishonest_debtors',
-  'consumption_restrictions',
-] as const;
-
 /** Person datasets whose (id, name) pairs resolve masked debtor IDs (name + visible digits). */
 const PERSON_SOURCES: readonly (readonly [string, string, string])[] = [
   ['vehicles', 'owner_id', 'owner_name'],
@@ -53,6 +47,18 @@ const PERSON_SOURCES: readonly (readonly [string, string, string])[] = [
   ['travel_records', 'id_no', 'name'],
   ['deaths', 'id_no', 'name'],
   ['company_officers', 'person_id', 'person_name'],
+];
+
+/**
+ * Datasets the building blocks read, masked-ID resolution included: a run's cache signature
+ * covers their batches as well as the model's own datasets.
+ */
+export const BUILDING_BLOCK_DATASETS: readonly string[] = [
+  'enforcement_cases',
+  'case_parties',
+  'dishonest_debtors',
+  'consumption_restrictions',
+  ...new Set(PERSON_SOURCES.map(([ds]) => ds)),
 ];
 
 /** SQL string literal. */
@@ -109,10 +115,23 @@ FROM flagged ORDER BY day`,
   ];
 }
 
+/**
+ * Provenance struct with the fields spelled out: `ev(ds, alias)` packs the whole row first, which
+ * is measurably slower over millions of rows; models use `ev`, the building blocks this.
+ */
+function evOf(dataset: string, alias: string): string {
+  return `{'dataset': '${dataset}', 'batch_id': ${alias}._batch_id, 'file': ${alias}._file, 'row': ${alias}._row}`;
+}
+
 function scopeCondition(scope: CaseScope | undefined): string {
   const parts: string[] = [];
   if (scope?.courts && scope.courts.length > 0) {
     parts.push(`court IN (${scope.courts.map(sqlString).join(', ')})`);
+  }
+  if (scope?.courtPrefixes && scope.courtPrefixes.length > 0) {
+    // Canonical 案号: `（2023）` is 6 characters, the court code follows.
+    const any = scope.courtPrefixes.map((p) => `starts_with(substr(case_no, 7), ${sqlString(p)})`);
+    parts.push(`(${any.join(' OR ')})`);
   }
   if (scope?.closedFrom) parts.push(`closed_date >= DATE ${sqlString(scope.closedFrom)}`);
   if (scope?.closedTo) parts.push(`closed_date <= DATE ${sqlString(scope.closedTo)}`);
@@ -123,7 +142,7 @@ function ledgerSql(proxy: boolean): string {
   if (!proxy) {
     return `SELECT c.case_no, c.court, c.filed_date, c.closed_date, c.closure_type, c.target_amount,
   c.paid_amount, c.unpaid_amount, c.judge, c.applicants, c.debtors, c.debtor_id,
-  false AS is_proxy, ev('enforcement_cases', c) AS _ev
+  false AS is_proxy, ${evOf('enforcement_cases', 'c')} AS _ev
 FROM enforcement_cases c`;
   }
   // Proxy ledger: one case per 案号 of the 失信/限消 lists; the publication date stands for closure.
@@ -134,23 +153,23 @@ FROM enforcement_cases c`;
   CAST(NULL AS VARCHAR) AS applicants, string_agg(DISTINCT name, '、') AS debtors,
   CAST(NULL AS VARCHAR) AS debtor_id, true AS is_proxy, min(_ev) AS _ev
 FROM (
-  SELECT case_no, court, published_date, name, ev('dishonest_debtors', d) AS _ev FROM dishonest_debtors d
+  SELECT case_no, court, published_date, name, ${evOf('dishonest_debtors', 'd')} AS _ev FROM dishonest_debtors d
   UNION ALL
-  SELECT case_no, NULL, published_date, name, ev('consumption_restrictions', r) FROM consumption_restrictions r
+  SELECT case_no, NULL, published_date, name, ${evOf('consumption_restrictions', 'r')} FROM consumption_restrictions r
 ) GROUP BY case_no`;
 }
 
 /** Debtors per case from every source, one row per case and ID as written (masked or not). */
 function rawDebtorsSql(proxy: boolean): string {
   const fromParties = `SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, p.party_type,
-    ev('case_parties', p) AS _ev
+    ${evOf('case_parties', 'p')} AS _ev
   FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL`;
-  const fromLedger = `SELECT c.case_no, c.debtor_id, c.debtors, NULL, ev('enforcement_cases', c)
+  const fromLedger = `SELECT c.case_no, c.debtor_id, c.debtors, NULL, ${evOf('enforcement_cases', 'c')}
   FROM enforcement_cases c WHERE c.debtor_id IS NOT NULL`;
-  const fromLists = `SELECT d.case_no, d.id_no, d.name, NULL, ev('dishonest_debtors', d)
+  const fromLists = `SELECT d.case_no, d.id_no, d.name, NULL, ${evOf('dishonest_debtors', 'd')}
   FROM dishonest_debtors d WHERE d.id_no IS NOT NULL
   UNION ALL
-  SELECT r.case_no, r.id_no, r.name, NULL, ev('consumption_restrictions', r)
+  SELECT r.case_no, r.id_no, r.name, NULL, ${evOf('consumption_restrictions', 'r')}
   FROM consumption_restrictions r WHERE r.id_no IS NOT NULL`;
   const raw = [fromParties, fromLedger, ...(proxy ? [fromLists] : [])].join('\n  UNION ALL\n  ');
   // The party row and the ledger row may both name a debtor: one row per case and ID.
@@ -195,16 +214,19 @@ WHERE d.is_masked`;
  */
 export function buildingBlockStatements(options: BuildingBlockOptions = {}): string[] {
   const proxy = options.proxyLedger ?? false;
-  const kind = options.materialize ? 'TABLE' : 'VIEW';
-  const create = (name: string, sql: string): string =>
-    `CREATE OR REPLACE TEMP ${kind} ${name} AS\n${sql}`;
+  const create = (name: string, sql: string, materialize = true): string =>
+    `CREATE OR REPLACE TEMP ${options.materialize && materialize ? 'TABLE' : 'VIEW'} ${name} AS\n${sql}`;
   return [
     ...MACROS,
     ...workingCalendarStatements(),
-    create('ledger_cases', ledgerSql(proxy)),
+    create('ledger_cases', ledgerSql(proxy), false),
     create('raw_debtors', rawDebtorsSql(proxy)),
     create('known_people', knownPeopleSql()),
-    create('scoped_cases', `SELECT * FROM ledger_cases WHERE ${scopeCondition(options.scope)}`),
+    create(
+      'scoped_cases',
+      `SELECT * FROM ledger_cases WHERE ${scopeCondition(options.scope)}`,
+      false,
+    ),
     create(
       'closed_cases',
       `SELECT c.*, s.special_group FROM scoped_cases c
@@ -227,7 +249,7 @@ FROM closed_cases c JOIN case_debtors d USING (case_no)`.replace(
     ),
     create(
       'resumed_cases',
-      `SELECT e.case_no, e.court, e.filed_date, d.match_id, d.debtor_name, ev('enforcement_cases', e) AS _ev
+      `SELECT e.case_no, e.court, e.filed_date, d.match_id, d.debtor_name, ${evOf('enforcement_cases', 'e')} AS _ev
 FROM enforcement_cases e JOIN case_debtors d USING (case_no)
 WHERE case_type(e.case_no) = '执恢'`,
     ),

@@ -49,6 +49,24 @@ export async function insertAudit(db: Database, e: Omit<AuditRecord, 'id' | 'at'
   );
 }
 
+/** Several entries in one statement (one commit): the audit log's group commit. */
+export async function insertAuditMany(
+  db: Database,
+  entries: readonly Omit<AuditRecord, 'id' | 'at'>[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const params: (string | null)[] = [];
+  const rows = entries.map((e) => {
+    const start = params.length;
+    params.push(e.userId, e.username, e.unitId, e.action, e.target, e.detail, e.ip);
+    return `(${[1, 2, 3, 4, 5, 6, 7].map((i) => `$${start + i}`).join(', ')})`;
+  });
+  await db.run(
+    `INSERT INTO audit_log (user_id, username, unit_id, action, target, detail, ip) VALUES ${rows.join(', ')}`,
+    params,
+  );
+}
+
 function where(f: AuditFilterInput): { sql: string; params: (string | null)[] } {
   const clauses: string[] = [];
   const params: (string | null)[] = [];

@@ -59,6 +59,14 @@ function orderBy(sort: LeadTableSort, desc: boolean): string {
 
 type Param = string | number;
 
+/**
+ * A SQL string literal. Index lookups inline their keys: DuckDB plans a prepared statement before
+ * the parameters are bound, and then never chooses the ART index (a 1M-row scan instead of ~1 ms).
+ */
+export function sqlLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 function where(f: LeadTableFilter): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
@@ -133,11 +141,49 @@ export async function queryLeadTable(
   );
   if (keys.length === 0) return [];
   const rows = await db.all<LeadTableRow>(
-    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
-    keys.map((k) => k.lead_key),
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map((k) => sqlLiteral(k.lead_key)).join(', ')})`,
   );
   const byKey = new Map(rows.map((r) => [r.lead_key, r]));
   return keys.flatMap((k) => byKey.get(k.lead_key) ?? []);
+}
+
+/**
+ * Leads of one subject or one case, through the index on that column: DuckDB uses an ART index only
+ * for a lone equality predicate, so the scope is applied to the (few) hits afterwards.
+ */
+export async function leadsBy(
+  db: Database,
+  column: 'subject_id' | 'case_no',
+  value: string,
+  keep: (caseNo: string | null) => boolean,
+  limit: number,
+): Promise<LeadTableRow[]> {
+  const hits = await db.all<{ lead_key: string; case_no: string | null }>(
+    `SELECT lead_key, case_no FROM leads WHERE ${column} = ${sqlLiteral(value)}`,
+  );
+  const keys = hits.filter((h) => keep(h.case_no)).map((h) => h.lead_key);
+  if (keys.length === 0) return [];
+  const rows = await db.all<LeadTableRow>(
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map(sqlLiteral).join(', ')})
+     ORDER BY ${orderBy('priority', true)} LIMIT ${Math.trunc(limit)}`,
+  );
+  return rows;
+}
+
+/** One lead's full row by key (index lookup), in the lead service's row shape. */
+export async function leadRowByKey(
+  db: Database,
+  leadKey: string,
+): Promise<Record<string, unknown> | undefined> {
+  return db.one(
+    `SELECT * EXCLUDE (created_at, updated_at), strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
+       strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at FROM leads WHERE lead_key = ${sqlLiteral(leadKey)}`,
+  );
+}
+
+/** Indexes the web's lookups need besides the lead service's own (subject → leads for 串并). */
+export async function ensureLeadTableIndexes(db: Database): Promise<void> {
+  await db.run(`CREATE INDEX IF NOT EXISTS leads_subject_idx ON leads (subject_id)`);
 }
 
 export async function countLeadTable(db: Database, filter: LeadTableFilter): Promise<number> {

@@ -7,6 +7,7 @@ import { ensureSessionSchema } from './session.repo.ts';
 import { ensureUnitSchema } from './unit.repo.ts';
 import { ensureUserSchema } from './user.repo.ts';
 import { ensureLeadSchema } from './lead.repo.ts';
+import { ensureLeadTableIndexes } from './lead-table.repo.ts';
 import { ensureMappingSchema } from './mapping.repo.ts';
 import { ensureExtractionSchema } from './extraction-review.repo.ts';
 
@@ -94,6 +95,7 @@ export async function ensureSchema(db: Database): Promise<void> {
     ensureAuditSchema,
     ensureJobSchema,
     ensureLeadSchema,
+    ensureLeadTableIndexes,
     ensureMappingSchema,
     ensureExtractionSchema,
   ]) {

@@ -92,7 +92,7 @@ function zipBomb(): Uint8Array {
 
 function form(files: { name: string; bytes: Uint8Array }[]): FormData {
   const fd = new FormData();
-  for (const f of files) fd.append('files', new File([f.bytes], f.name));
+  for (const f of files) fd.append('files', new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
   return fd;
 }
 

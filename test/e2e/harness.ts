@@ -4,7 +4,7 @@
  * playwright-core (never a downloaded browser).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +29,29 @@ export function browserTestsSkipReason(): string | undefined {
   return `跳过浏览器测试：未找到 ${CHROMIUM}（apt-get install -y chromium）。CI 中此测试必须运行。`;
 }
 
-/** Builds the web app once if `web/dist` is missing (a fresh clone). */
+/** Newest modification time under a folder (the web sources). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the web app when `web/dist` is missing (a fresh clone) or older than the sources, so the
+ * test never passes or fails on a stale bundle.
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  const index = join(WEB_DIST, 'index.html');
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'web', 'src')),
+    newestMtime(join(ROOT, 'src', 'contract')),
+    statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
+    statSync(join(ROOT, 'web', 'vite.config.ts')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync(
     process.execPath,
     [

@@ -89,6 +89,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
       displayName: '王数据',
       unitId: '330000',
       roles: ['admin', 'data_admin', 'dept_head'],
+      canViewFullId: true,
     });
     await createUser(server, {
       username: 'zhao',
@@ -170,7 +171,13 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
   });
 
   it('opens a lead with its evidence and dismisses it with a reason', async () => {
-    const link = page.locator('[data-testid=leads-table] tbody tr.ant-table-row a').first();
+    // A lead about a person (their masked ID shows in the row).
+    const link = page
+      .locator('[data-testid=leads-table] tbody tr.ant-table-row')
+      .filter({ hasText: /\*{4,}/ })
+      .first()
+      .locator('a')
+      .first();
     await link.click();
     await page.getByTestId('lead-page').waitFor();
     leadKey = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
@@ -180,6 +187,15 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     // Each evidence card names its source file and row.
     await expect(evidence.textContent()).resolves.toMatch(/第 \d+ 行/);
     await shot(page, '06-lead');
+
+    // ID numbers are masked by default; a user with the right reveals them (and it is audited).
+    const subjectId = page.getByTestId('subject-id');
+    await subjectId.filter({ hasText: /\*{4,}/ }).waitFor();
+    await page.getByTestId('reveal').click();
+    await page.getByText('本次查看已记入审计日志').waitFor();
+    await subjectId.filter({ hasText: /^\d{17}[\dX]$/ }).waitFor();
+    await page.getByTestId('reveal').click();
+    await subjectId.filter({ hasText: /\*{4,}/ }).waitFor();
 
     await page.getByTestId('dismiss').click();
     await page.getByRole('radio', { name: '财产已处置' }).check();

@@ -73,6 +73,15 @@ describe('bad input gives a clear result and never stops the batch', () => {
     expect(r?.error).toMatch(/fake\.docx：扩展名为 \.docx，但内容不是该格式/);
   });
 
+  it('a legacy .doc is refused with what to do', async () => {
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ]);
+    const [r] = await extractAll([file('old.doc', ole)]);
+    expect(r?.error).toMatch(/old\.doc：不支持旧版 Word（\.doc）文件，请另存为 \.docx/);
+  });
+
   it('a non-ruling text is classified 其他', async () => {
     const [r] = await extractAll([join(CORPUS, '43-新闻-txt.txt')]);
     expect(r?.error).toBeUndefined();

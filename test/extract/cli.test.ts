@@ -18,8 +18,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('zhijian extract', () => {
   it('--json prints only the JSON array on stdout; progress goes to stderr', async () => {
-    const files = ['01-终本-txt.txt', '17-终本-html-div.html', '43-新闻-txt.txt'].map((f) => join(CORPUS, f));
-    const { stdout, stderr } = await run('node', [BIN, '--db', join(dir, 'a.duckdb'), 'extract', ...files, '--json', '--ocr', 'never'], { cwd: ROOT });
+    const files = ['01-终本-txt.txt', '17-终本-html-div.html', '43-新闻-txt.txt'].map((f) =>
+      join(CORPUS, f),
+    );
+    const { stdout, stderr } = await run(
+      'node',
+      [BIN, '--db', join(dir, 'a.duckdb'), 'extract', ...files, '--json', '--ocr', 'never'],
+      { cwd: ROOT },
+    );
     const out = JSON.parse(stdout) as { file: string; docType: string; caseNo: string | null }[];
     expect(out.map((d) => d.docType)).toEqual(['终本裁定', '终本裁定', '其他']);
     expect(out[0]?.caseNo).toMatch(/^（\d{4}）.+执\d+号$/);
@@ -29,16 +35,26 @@ describe('zhijian extract', () => {
 
   it('--import writes the ledger and reports the batches', async () => {
     const db = join(dir, 'b.duckdb');
-    const { stderr } = await run('node', [BIN, '--db', db, 'extract', join(CORPUS, '02-终本-txt.txt'), '--import'], { cwd: ROOT });
+    const { stderr } = await run(
+      'node',
+      [BIN, '--db', db, 'extract', join(CORPUS, '02-终本-txt.txt'), '--import'],
+      { cwd: ROOT },
+    );
     expect(stderr).toMatch(/已写入 enforcement_cases：批次 \d+，1 行/);
     expect(stderr).toMatch(/导入 1 份裁定书/);
   });
 
   it('rejects an unknown --ocr mode and a missing path with a Chinese message', async () => {
-    await expect(run('node', [BIN, 'extract', join(CORPUS, '01-终本-txt.txt'), '--ocr', 'sometimes'], { cwd: ROOT })).rejects.toMatchObject({
+    await expect(
+      run('node', [BIN, 'extract', join(CORPUS, '01-终本-txt.txt'), '--ocr', 'sometimes'], {
+        cwd: ROOT,
+      }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('--ocr 只能是 auto、always 或 never') as unknown,
     });
-    await expect(run('node', [BIN, 'extract', join(dir, 'nope')], { cwd: ROOT })).rejects.toMatchObject({
+    await expect(
+      run('node', [BIN, 'extract', join(dir, 'nope')], { cwd: ROOT }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('找不到文件或目录') as unknown,
     });
   });

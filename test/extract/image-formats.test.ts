@@ -44,8 +44,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('JPEG and TIFF scans go through OCR like PNG', () => {
   it('reads the header of a ruling from a JPEG and a TIFF crop', async () => {
     // The top of a corpus page: court, title and case number (a small crop keeps OCR quick).
-    const image = await loadImage(readFileSync(join(import.meta.dirname, 'corpus', '37-终本-png.png')));
-    const expected = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus', '37-终本-png.expected.json'), 'utf8')) as { caseNo: string; court: string };
+    const image = await loadImage(
+      readFileSync(join(import.meta.dirname, 'corpus', '37-终本-png.png')),
+    );
+    const expected = JSON.parse(
+      readFileSync(join(import.meta.dirname, 'corpus', '37-终本-png.expected.json'), 'utf8'),
+    ) as { caseNo: string; court: string };
     const width = image.width;
     const height = 560;
     const canvas = createCanvas(width, height);

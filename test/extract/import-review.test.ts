@@ -127,6 +127,24 @@ describe('extracted rulings into the ledger, and their review', () => {
     expect(byField.get('filedDate')?.status).toBe('confirmed');
     expect(after.document.fields.claimAmount).toBe(123456.78);
 
+    // An act list typed in the court's own wording is mapped to the vocabulary.
+    await saveCorrections(
+      db,
+      documentId,
+      [
+        {
+          field: 'actions',
+          value: [{ type: '执行通知书', date: '2021-02-03', text: '发出执行通知书' }],
+        },
+      ],
+      'reviewer',
+    );
+    const acts = await db.all(
+      `SELECT action_type, CAST(action_date AS VARCHAR) AS d FROM case_actions WHERE case_no = $1`,
+      [caseNo],
+    );
+    expect(acts).toEqual([{ action_type: '执行通知', d: '2021-02-03' }]);
+
     await expect(
       saveCorrections(db, documentId, [{ field: 'rulingDate', value: '2021年1月1日' }], 'x'),
     ).rejects.toThrow(/rulingDate/);

@@ -45,17 +45,19 @@ export function encodeGbk(text: string): Buffer {
       }
     }
   }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) bytes.push(code);
+  const out = new Uint8Array(text.length * 2);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) out[n++] = code;
     else {
-      const pair = gbkTable.get(ch);
-      if (!pair) throw new Error(`no GBK code for ${ch}`);
-      bytes.push(...pair);
+      const pair = gbkTable.get(text.charAt(i));
+      if (!pair) throw new Error(`no GBK code for ${text.charAt(i)}`);
+      out[n++] = pair[0] as number;
+      out[n++] = pair[1] as number;
     }
   }
-  return Buffer.from(bytes);
+  return Buffer.from(out.buffer, 0, n);
 }
 
 /** CSV text of rows (fields quoted when needed). */

@@ -21,6 +21,8 @@ const ModelDetailPage = lazy(() => import('./pages/model-detail-page.tsx'));
 const LeadsPage = lazy(() => import('./pages/leads-page.tsx'));
 const LeadPage = lazy(() => import('./pages/lead-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const CasePage = lazy(() => import('./pages/case-page.tsx'));
+const PersonPage = lazy(() => import('./pages/person-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
@@ -44,6 +46,8 @@ function Guarded() {
           <Route path="/models/:id" element={<ModelDetailPage />} />
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/leads/:id" element={<LeadPage />} />
+          <Route path="/cases/:caseNo" element={<CasePage />} />
+          <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />
           <Route path="/extract" element={<ExtractPage />} />

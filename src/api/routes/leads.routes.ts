@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { findDataset } from '../../catalog/datasets.ts';
 import { RevealQuery } from '../../contract/common.ts';
+import type { LeadFilter } from '../../contract/leads.ts';
 import {
   AssignRequest,
   BulkLeadRequest,
   DismissRequest,
   LeadExportQuery,
-  LeadFilter,
   LeadQuery,
   NoteRequest,
   ReopenRequest,

@@ -59,7 +59,7 @@ export const orgRoutes: RouteHandlers = {
     await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `修改 ${unit.name}`);
     return toUnit(unit);
   },
-  'GET /api/users': async (c) => (await c.get('platform').org.users()).map(toUser),
+  'GET /api/users': async (c) => (await c.get('platform').org.users(true)).map(toUser),
   'POST /api/users': async (c) => {
     const { user, oneTimePassword } = await c
       .get('platform')

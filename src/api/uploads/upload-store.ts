@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export function safeFileName(name: string): string {
   const last = name.replaceAll('\\', '/').split('/').pop() ?? '';
-  // eslint-disable-next-line no-control-regex
+
   let clean = last
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .replace(/^[.\s]+/, '')

@@ -88,6 +88,11 @@ export function register(program: Command): void {
           keepText: opts.import === true,
           // Progress goes to stderr so that `--json` output pipes cleanly.
           onProgress: (done, total, file) => process.stderr.write(`[${done}/${total}] ${file}\n`),
+          // Long PDFs (scans above all) report every tenth page.
+          onPage: (page, pages) => {
+            if (pages > 10 && (page % 10 === 0 || page === pages))
+              process.stderr.write(`  第 ${page}/${pages} 页\n`);
+          },
         })) {
           results.push(r);
           if (r.error) process.stderr.write(`  ✗ ${r.error}\n`);

@@ -8,6 +8,7 @@ import { readPdf } from './pdf-reader.ts';
 import { ReadError } from './read-error.ts';
 import { readText } from './text-reader.ts';
 
+/** Files a directory walk picks up; `.doc` is included so that it is reported, not silently skipped. */
 export const SUPPORTED_EXTENSIONS = [
   '.txt',
   '.html',
@@ -20,6 +21,7 @@ export const SUPPORTED_EXTENSIONS = [
   '.tif',
   '.tiff',
   '.bmp',
+  '.doc',
 ] as const;
 
 export interface ReadOptions {
@@ -34,9 +36,12 @@ type Kind = 'pdf' | 'docx' | 'image' | 'html' | 'text';
 
 /** The content decides (magic bytes), the extension only breaks ties (html vs text). */
 function kindOf(buf: Buffer, ext: string): Kind {
-  const head = buf.subarray(0, 8);
+  const head = Buffer.concat([buf.subarray(0, 8), Buffer.alloc(8)]).subarray(0, 8);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'docx';
+  // OLE2 compound file: a legacy .doc (or .wps), which mammoth cannot read.
+  if (head.readUInt32BE(0) === 0xd0cf11e0)
+    throw new ReadError('LEGACY_WORD', '不支持旧版 Word（.doc）文件，请另存为 .docx 后再提取');
   if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') return 'image';
   if (head[0] === 0xff && head[1] === 0xd8) return 'image';
   if (

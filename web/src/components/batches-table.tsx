@@ -60,6 +60,7 @@ export function BatchesTable({
         dataSource={batches.data ?? []}
         locale={{ emptyText: '尚无导入批次' }}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 批` }}
+        scroll={{ x: 1200 }}
         columns={[
           { title: '批次', dataIndex: 'id', width: 70, render: (v: number) => `#${v}` },
           { title: '数据集', dataIndex: 'datasetLabel' },
@@ -75,7 +76,14 @@ export function BatchesTable({
           { title: '来源', dataIndex: 'source', render: (v: string | null) => v ?? '—' },
           { title: '单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
           { title: '导入人', dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
-          { title: '导入时间', dataIndex: 'createdAt', render: formatDateTime },
+          {
+            title: '导入时间',
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (v: string) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>
+            ),
+          },
           { title: '导入行', dataIndex: 'rowsImported', align: 'right', render: formatCount },
           { title: '覆盖', dataIndex: 'rowsSuperseded', align: 'right', render: formatCount },
           { title: '问题行', dataIndex: 'rowsRejected', align: 'right', render: formatCount },

@@ -22,7 +22,7 @@ export function ErrorResult({ error, onRetry }: { error: ApiError; onRetry?: () 
     <Alert
       type="error"
       showIcon
-      message="加载失败"
+      title="加载失败"
       description={error.message}
       action={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined}
       style={{ margin: 16 }}

@@ -30,7 +30,7 @@ export function ImportReportView({
         type={report.ok ? (rejected > 0 ? 'warning' : 'success') : 'error'}
         showIcon
         style={{ marginBottom: 12 }}
-        message={
+        title={
           report.dryRun
             ? `仅校验：读取 ${formatCount(report.rowsRead)} 行，未写入数据库`
             : report.ok
@@ -90,10 +90,10 @@ export function ImportReportView({
           <Typography.Title level={5}>
             问题行（前 {report.badRows.length} 条，完整清单见 Excel）
           </Typography.Title>
-          <Table<BadRow>
+          <Table<BadRow & { key: number }>
             size="small"
-            rowKey={(r, i) => `${r.file}-${r.sheet}-${r.row}-${r.column}-${i}`}
-            dataSource={report.badRows}
+            rowKey="key"
+            dataSource={report.badRows.map((r, i) => ({ ...r, key: i }))}
             pagination={{ pageSize: 10, showSizeChanger: false }}
             columns={[
               { title: '文件', dataIndex: 'file', render: (v: string | null) => v ?? '—' },

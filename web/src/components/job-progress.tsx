@@ -37,7 +37,7 @@ export function JobProgress({ job }: { job: Job }) {
           type="error"
           showIcon
           style={{ marginTop: 8 }}
-          message="任务失败"
+          title="任务失败"
           description={job.error.message}
         />
       )}

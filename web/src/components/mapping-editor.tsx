@@ -145,7 +145,7 @@ export function MappingEditor({
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
-          message="读取文件时发现问题"
+          title="读取文件时发现问题"
           description={file.problems.map((p) => (
             <div key={p}>{p}</div>
           ))}
@@ -156,7 +156,7 @@ export function MappingEditor({
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          message="未能自动识别数据集，请手动选择。"
+          title="未能自动识别数据集，请手动选择。"
         />
       )}
       {missing.length > 0 && (
@@ -164,7 +164,7 @@ export function MappingEditor({
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          message={`缺少必填列：${missing.join('、')}。请为对应的表头选择列，或检查文件。`}
+          title={`缺少必填列：${missing.join('、')}。请为对应的表头选择列，或检查文件。`}
         />
       )}
       {file.sheets.length > 1 && (

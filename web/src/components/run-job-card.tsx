@@ -28,7 +28,7 @@ export function RunJobCard({
       <Alert
         type="warning"
         showIcon
-        message={`找不到运行任务：${error.message}`}
+        title={`找不到运行任务：${error.message}`}
         action={<Button onClick={onClose}>关闭</Button>}
       />
     );

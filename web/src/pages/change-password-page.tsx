@@ -45,7 +45,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           位，须含字母和数字）。
         </Typography.Paragraph>
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={onFinish}>
         <Form.Item
           name="oldPassword"

@@ -162,12 +162,12 @@ export default function DataPage() {
       : null;
 
   const importTab = (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {!canImport && (
         <Alert
           type="info"
           showIcon
-          message="导入数据需要“数据管理员”角色。您可以查看批次和下载模板。"
+          title="导入数据需要“数据管理员”角色。您可以查看批次和下载模板。"
         />
       )}
       {canImport && !pending && (
@@ -272,7 +272,7 @@ export default function DataPage() {
               type="warning"
               showIcon
               style={{ marginTop: 12 }}
-              message="导入前请处理："
+              title="导入前请处理："
               description={problems.map((p) => (
                 <div key={p}>{p}</div>
               ))}
@@ -304,7 +304,7 @@ export default function DataPage() {
         <Alert
           type="warning"
           showIcon
-          message={`找不到导入任务：${jobError.message}`}
+          title={`找不到导入任务：${jobError.message}`}
           action={
             <Button
               onClick={() => {

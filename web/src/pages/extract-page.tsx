@@ -178,7 +178,7 @@ export default function ExtractPage() {
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message="从裁定书等文书中自动抽取的字段，请对照原文核对；置信度低的字段以红色标出。"
+        title="从裁定书等文书中自动抽取的字段，请对照原文核对；置信度低的字段以红色标出。"
       />
       <Table<PendingDocument>
         size="small"

@@ -11,25 +11,26 @@ import {
   Modal,
   Row,
   Space,
-  Table,
   Timeline,
   Typography,
 } from 'antd';
 import {
   ArrowLeftOutlined,
-  EyeOutlined,
   MessageOutlined,
   RedoOutlined,
   StopOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { LeadDetail, LeadRow } from '../../../src/contract/leads.ts';
+import type { LeadDetail } from '../../../src/contract/leads.ts';
 import { api, ApiError } from '../api/client.ts';
 import { AssignModal } from '../components/assign-modal.tsx';
 import { DismissModal } from '../components/dismiss-modal.tsx';
 import type { DismissValues } from '../components/dismiss-modal.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
+import { LeadList } from '../components/lead-list.tsx';
+import { RelatedCases } from '../components/related-cases.tsx';
+import { RevealButton, RevealedNotice } from '../components/reveal-button.tsx';
 import { EvidenceRows } from '../components/evidence-rows.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { LeadStatusTag, PriorityTag } from '../components/lead-status-tag.tsx';
@@ -42,7 +43,7 @@ export default function LeadPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { user, hasRole } = useSession();
+  const { hasRole } = useSession();
   const [reveal, setReveal] = useState(false);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | 'note' | 'reopen' | null>(null);
   const [text, setText] = useState('');
@@ -79,32 +80,25 @@ export default function LeadPage() {
   if (!data) return null;
   const { lead } = data;
   const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
-  const leadLink = (r: LeadRow) => (
-    <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{r.caseNo ?? r.leadKey}</Link>
-  );
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="lead-page">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lead-page">
       <Card
         title={
           <Space wrap>
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} />
-            <span>{lead.caseNo ?? '（无案号）'}</span>
+            {lead.caseNo ? (
+              <Link to={`/cases/${encodeURIComponent(lead.caseNo)}`}>{lead.caseNo}</Link>
+            ) : (
+              <span>（无案号）</span>
+            )}
             <LeadStatusTag status={lead.status} changed={lead.changed} />
             <PriorityTag priority={lead.priority} />
           </Space>
         }
         extra={
           <Space wrap>
-            {user?.canViewFullId && (
-              <Button
-                icon={<EyeOutlined />}
-                onClick={() => setReveal((r) => !r)}
-                data-testid="reveal"
-              >
-                {data.revealed ? '隐藏证件号' : '显示完整证件号'}
-              </Button>
-            )}
+            <RevealButton revealed={data.revealed} onToggle={() => setReveal((r) => !r)} />
             {hasRole('dept_head') && (
               <Button icon={<UserAddOutlined />} onClick={() => setDialog('assign')}>
                 指派
@@ -133,17 +127,10 @@ export default function LeadPage() {
           </Space>
         }
       >
-        {data.revealed && (
-          <Alert
-            type="warning"
-            showIcon
-            message="正在显示完整证件号码，本次查看已记入审计日志。"
-            style={{ marginBottom: 12 }}
-          />
-        )}
+        <RevealedNotice revealed={data.revealed} />
         <Alert
           type="info"
-          message={<Typography.Text strong>发现</Typography.Text>}
+          title={<Typography.Text strong>发现</Typography.Text>}
           description={<span data-testid="lead-summary">{lead.summary}</span>}
           style={{ marginBottom: 16 }}
         />
@@ -167,12 +154,12 @@ export default function LeadPage() {
           <Descriptions.Item label="首次发现">{formatDate(lead.firstSeenAt)}</Descriptions.Item>
           <Descriptions.Item label="最近发现">{formatDate(lead.lastSeenAt)}</Descriptions.Item>
           {data.action && (
-            <Descriptions.Item label="建议措施" span={3}>
+            <Descriptions.Item label="建议措施" span="filled">
               {data.action}
             </Descriptions.Item>
           )}
           {data.dismissReason && (
-            <Descriptions.Item label="排除理由" span={3}>
+            <Descriptions.Item label="排除理由" span="filled">
               <span data-testid="dismiss-reason">{data.dismissReason}</span>
               {data.dismissNote ? `：${data.dismissNote}` : ''}
             </Descriptions.Item>
@@ -208,7 +195,7 @@ export default function LeadPage() {
             ) : (
               <Timeline
                 items={data.history.map((h) => ({
-                  children: (
+                  content: (
                     <div>
                       <div>
                         <Typography.Text type="secondary">{formatDateTime(h.at)}</Typography.Text>{' '}
@@ -227,51 +214,25 @@ export default function LeadPage() {
         </Col>
       </Row>
 
-      <Card title="串并审查：被执行人的其他案件与线索" size="small">
+      <Card
+        title="串并审查：被执行人的其他案件与线索"
+        size="small"
+        extra={
+          data.related.personRef && (
+            <Link to={`/persons/${encodeURIComponent(data.related.personRef)}`}>
+              查看当事人全部记录
+            </Link>
+          )
+        }
+      >
         <Row gutter={16}>
           <Col xs={24} xl={12}>
             <Typography.Title level={5}>其他案件（{data.related.cases.length}）</Typography.Title>
-            <Table
-              size="small"
-              rowKey={(r) => `${r.caseNo}-${r.role ?? ''}`}
-              pagination={{ pageSize: 5, hideOnSinglePage: true }}
-              dataSource={data.related.cases}
-              locale={{ emptyText: '未发现其他案件' }}
-              columns={[
-                { title: '案号', dataIndex: 'caseNo' },
-                { title: '法院', dataIndex: 'court', render: (v: string | null) => v ?? '—' },
-                { title: '地位', dataIndex: 'role', render: (v: string | null) => v ?? '—' },
-                {
-                  title: '结案方式',
-                  dataIndex: 'closureType',
-                  render: (v: string | null) => v ?? '—',
-                },
-                {
-                  title: '结案日期',
-                  dataIndex: 'closedDate',
-                  render: (v: string | null) => formatDate(v),
-                },
-              ]}
-            />
+            <RelatedCases cases={data.related.cases} />
           </Col>
           <Col xs={24} xl={12}>
             <Typography.Title level={5}>其他线索（{data.related.leads.length}）</Typography.Title>
-            <Table<LeadRow>
-              size="small"
-              rowKey="leadKey"
-              pagination={{ pageSize: 5, hideOnSinglePage: true }}
-              dataSource={data.related.leads}
-              locale={{ emptyText: '未发现其他线索' }}
-              columns={[
-                { title: '案号', dataIndex: 'caseNo', render: (_: unknown, r) => leadLink(r) },
-                { title: '模型', dataIndex: 'modelName' },
-                {
-                  title: '状态',
-                  dataIndex: 'status',
-                  render: (s: string) => <LeadStatusTag status={s} />,
-                },
-              ]}
-            />
+            <LeadList leads={data.related.leads} />
           </Col>
         </Row>
       </Card>

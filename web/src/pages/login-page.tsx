@@ -52,7 +52,7 @@ export function LoginPage() {
           <Alert
             type="error"
             showIcon
-            message={error}
+            title={error}
             style={{ marginBottom: 16 }}
             data-testid="login-error"
           />

@@ -73,7 +73,7 @@ export default function ModelDetailPage() {
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败');
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="model-detail">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="model-detail">
       <Card
         title={
           <Space>
@@ -115,13 +115,13 @@ export default function ModelDetailPage() {
           <Descriptions.Item label="来源">
             {m.builtIn ? '内置模型' : '自定义 / 导入'}
           </Descriptions.Item>
-          <Descriptions.Item label="监督目的" span={2}>
+          <Descriptions.Item label="监督目的" span="filled">
             {m.purpose}
           </Descriptions.Item>
-          <Descriptions.Item label="建议措施" span={2}>
+          <Descriptions.Item label="建议措施" span="filled">
             {m.action || '—'}
           </Descriptions.Item>
-          <Descriptions.Item label="所需数据" span={2}>
+          <Descriptions.Item label="所需数据" span="filled">
             {m.datasets.map((d) => (
               <DatasetNeedTag key={d.dataset} need={d} />
             ))}

@@ -84,7 +84,7 @@ export default function ModelsPage() {
   const runnable = (models.data ?? []).filter((m) => m.runnable).length;
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="models-page">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="models-page">
       <Card
         title="监督模型库"
         extra={
@@ -169,28 +169,28 @@ export default function ModelsPage() {
                       <Statistic
                         title="线索"
                         value={formatCount(m.leadCount)}
-                        valueStyle={{ fontSize: 18 }}
+                        styles={{ content: { fontSize: 18 } }}
                       />
                     </Col>
                     <Col span={6}>
                       <Statistic
                         title="待处理"
                         value={formatCount(m.openLeadCount)}
-                        valueStyle={{ fontSize: 18 }}
+                        styles={{ content: { fontSize: 18 } }}
                       />
                     </Col>
                     <Col span={6}>
                       <Statistic
                         title="成案率"
                         value={caseRateText(m.caseRate)}
-                        valueStyle={{ fontSize: 18 }}
+                        styles={{ content: { fontSize: 18 } }}
                       />
                     </Col>
                     <Col span={6}>
                       <Statistic
                         title="最近运行"
                         value={m.lastRunAt ? formatDateTime(m.lastRunAt).slice(0, 10) : '未运行'}
-                        valueStyle={{ fontSize: 14 }}
+                        styles={{ content: { fontSize: 14 } }}
                       />
                     </Col>
                   </Row>

@@ -222,7 +222,7 @@ export default function UsersPage() {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message="创建后系统生成一次性密码，用户首次登录时须修改。"
+          title="创建后系统生成一次性密码，用户首次登录时须修改。"
         />
         <Form form={form} layout="vertical" initialValues={{ roles: ['prosecutor'] }}>
           <Form.Item

@@ -1,0 +1,73 @@
+import type { BatchKind } from '../store/batch.repo.ts';
+import type { DiagnosticSummary } from './diagnostic-collector.ts';
+import type { DatasetScore } from './header-match.ts';
+import type { MappingOverride } from './mapping.ts';
+import type { SheetPlan } from './sheet-plan.ts';
+
+export interface ImportOptions {
+  /** Dataset name (skips detection). */
+  readonly dataset?: string;
+  /** Header mapping (and optionally dataset) chosen by the user. */
+  readonly mapping?: MappingOverride;
+  /** Validate and report only; write nothing. */
+  readonly dryRun?: boolean;
+  /** Import the good rows and record the bad ones, instead of rejecting the batch. */
+  readonly skipBadRows?: boolean;
+  /** Where the data came from (court, agency); defaults to the file name. */
+  readonly source?: string;
+  readonly kind?: BatchKind;
+  readonly unitId?: string;
+  readonly user?: string;
+  /** Report workbook: a path (always written), false for none; by default `<input>.校验报告.xlsx` when there are problems. */
+  readonly report?: string | false;
+  /** Remember the mapping for this header signature (default: when dataset or mapping was given). */
+  readonly rememberMapping?: boolean;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly dataset?: string;
+  readonly rowsRead: number;
+  /** Share of the file read (0..1), when known (CSV). */
+  readonly fraction?: number;
+  readonly phase: 'reading' | 'writing' | 'done';
+}
+
+export type SheetStatus = 'imported' | 'rejected' | 'dry-run' | 'empty' | 'failed';
+
+/** What happened to one sheet (or CSV file): one batch, at most. */
+export interface SheetOutcome {
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly status: SheetStatus;
+  readonly message?: string;
+  readonly dataset?: string;
+  readonly datasetLabel?: string;
+  readonly score?: number;
+  readonly alternatives?: readonly DatasetScore[];
+  readonly mappingFrom?: SheetPlan['mappingFrom'];
+  readonly headerRow?: number;
+  readonly templateForm?: boolean;
+  readonly encoding?: string;
+  readonly batchId?: number;
+  readonly rowsRead: number;
+  readonly imported: number;
+  readonly superseded: number;
+  /** Rows not imported: the bad ones with --skip-bad-rows, all rows of a rejected batch. */
+  readonly rejected: number;
+  /** Rows with at least one error. */
+  readonly badRows: number;
+  readonly unmapped: readonly string[];
+  readonly duplicates: readonly string[];
+  readonly summary: DiagnosticSummary;
+}
+
+export interface ImportResult {
+  readonly outcomes: SheetOutcome[];
+  /** Report workbooks written. */
+  readonly reports: string[];
+  /** False when any batch was rejected or any file failed. */
+  readonly ok: boolean;
+}
