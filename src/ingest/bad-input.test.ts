@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../domain/citizen-id.ts';
 import { Database } from '../store/database.ts';
-import { listBatches } from '../store/batch.repo.ts';
+import { getBatch, listBatches } from '../store/batch.repo.ts';
 import { badId, validId, writeCsv, writeXlsx } from '../../test/ingest/make-files.ts';
 import { importFiles, type ImportResult } from './import.service.ts';
 
@@ -202,11 +202,10 @@ describe('bad input', () => {
       rejected: 2,
     });
     expect((await deaths()).map((r) => r.name)).toEqual(['张三', '赵六']);
-    expect((await listBatches(db))[0]).toMatchObject({
-      rowsRead: 4,
-      rowsImported: 2,
-      rowsRejected: 2,
-    });
+    const [batch] = await listBatches(db);
+    expect(batch).toMatchObject({ rowsRead: 4, rowsImported: 2, rowsRejected: 2 });
+    const stored = await getBatch(db, batch?.id ?? -1);
+    expect((stored?.report as { badRows: number[] }).badRows).toEqual([3, 4]);
     await expectAccounted(result);
   });
 

@@ -60,7 +60,8 @@ export function ensureWebBuilt(): void {
       '--config',
       'web/vite.config.ts',
     ],
-    { cwd: ROOT, stdio: 'inherit' },
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
 

@@ -203,6 +203,13 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await page.locator('.ant-modal-footer .ant-btn-dangerous').click();
     await page.getByTestId('dismiss-reason').waitFor();
     await expect(page.getByTestId('dismiss-reason').textContent()).resolves.toBe('财产已处置');
+
+    // 串并: the case page lists its parties; a party opens their cases and leads.
+    await page.locator('[data-testid=lead-page] .ant-card-head-title a').first().click();
+    await page.getByTestId('case-page').waitFor();
+    await shot(page, '07-case');
+    await page.locator('[data-testid=case-page] a[href^="/persons/"]').first().click();
+    await page.getByTestId('person-page').waitFor();
   });
 
   it('keeps the lead dismissed after a re-run', async () => {
