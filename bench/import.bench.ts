@@ -5,6 +5,7 @@
  * and peak RSS per reader. Targets (issue 3): CSV ≥ 250,000 rows/s end to end, XLSX ≥ 40,000 rows/s,
  * peak RSS ≤ 2 GB.
  */
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -195,9 +196,37 @@ async function measure(reader: string, file: string, dir: string): Promise<Measu
     seconds: Math.round(seconds * 10) / 10,
     rowsPerSecond: Math.round(o.imported / seconds),
     cpuSeconds: Math.round((used.user + used.system) / 1e5) / 10,
-    peakRssMb: Math.round(peak / 2 ** 20),
+    // In the child process this is the reader's own peak (kernel maxRSS), not a 100 ms sample.
+    peakRssMb: Math.max(
+      Math.round(peak / 2 ** 20),
+      Math.round(process.resourceUsage().maxRSS / 1024),
+    ),
     fileMb,
   };
+}
+
+/** Runs one reader's import in a child process, so each peak RSS is that reader's alone. */
+async function measureInChild(reader: string, file: string, dir: string): Promise<Measure> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, process.argv[1] ?? '', '--child', reader, file, dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`${reader}: child exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measure;
+}
+
+const childArgs = process.argv.indexOf('--child');
+if (childArgs >= 0) {
+  const [reader, file, dir] = process.argv.slice(childArgs + 1);
+  const m = await measure(reader ?? '', file ?? '', dir ?? '');
+  process.stdout.write(`${JSON.stringify(m)}\n`);
+  process.exit(0);
 }
 
 // Under the (git-ignored) bench-output folder: shared /tmp gets swept by other test runs.
@@ -227,7 +256,7 @@ try {
     ['csv-gbk', gbk],
     ['xlsx', xlsx],
   ] as const) {
-    const m = await measure(reader, file, dir);
+    const m = await measureInChild(reader, file, dir);
     results.push(m);
     process.stdout.write(
       `${m.reader.padEnd(9)} ${String(m.rows).padStart(9)} 行 rows  ${String(m.seconds).padStart(6)} s  ` +
@@ -236,7 +265,7 @@ try {
     );
   }
   process.stdout.write(
-    `进程峰值 / process maxRSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+    `生成进程峰值 / generator maxRSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

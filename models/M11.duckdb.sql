@@ -44,11 +44,12 @@ restricted_by_act AS (
   JOIN case_actions a ON a.case_no = d.case_no AND a.action_type = '限制消费令' AND a.action_date <= d.closed_date
   WHERE a.target IS NULL OR trim(a.target) = '' OR a.target = d.debtor_id OR contains(a.target, d.debtor_name)
 ),
-cases_with_acts AS (
-  SELECT DISTINCT case_no FROM case_actions
-),
 list_loaded AS (
   SELECT count(*) > 0 AS loaded FROM consumption_restrictions
+),
+cases_with_acts AS (
+  -- needed only when the restriction list is empty (then the acts are the only source)
+  SELECT DISTINCT case_no FROM case_actions WHERE NOT (SELECT loaded FROM list_loaded)
 )
 SELECT
   d.case_no,

@@ -9,8 +9,7 @@ WITH lead AS (
 -- models.md M14: for the 6-month windows [closure + 6k months, closure + 6(k+1) months), k = 0…9, that
 -- end on or before asOf: some window has no 终本后查询 or 网络查控 act. Only cases with at least one act.
 WITH cases_with_acts AS (
-  SELECT DISTINCT c.case_no, c.closed_date
-  FROM closed_cases c JOIN case_actions a USING (case_no)
+  SELECT case_no, closed_date FROM closed_cases WHERE case_no IN (SELECT case_no FROM case_actions)
 ),
 query_windows AS (
   -- Window k of each 终本后查询 / 网络查控 on or after closure. date_sub counts whole months; around month

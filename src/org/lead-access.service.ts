@@ -1,8 +1,8 @@
 import { AppError } from '../domain/app-error.ts';
+import type { getLead } from '../models/lead.service.ts';
 import {
   assignLead,
   dismissLead,
-  getLead,
   noteLead,
   reopenLead,
   toLead,
@@ -194,13 +194,12 @@ export class LeadAccessService {
     return this.cached(
       JSON.stringify(['subject', scope.courtPrefixes, subjectId, limit]),
       async () =>
-        queryLeadTable(
+        leadsBy(
           await this.reader(),
-          { courtPrefixes: scope.courtPrefixes, subjectId },
-          'priority',
-          true,
+          'subject_id',
+          subjectId,
+          (caseNo) => inScope(scope, courtCodeOfCaseNo(caseNo)),
           limit,
-          0,
         ),
     );
   }

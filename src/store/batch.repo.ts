@@ -62,8 +62,8 @@ function requireDataset(name: string): DatasetDef {
 }
 
 /**
- * Serialises writes per database: DuckDB has one transaction per connection, and the API may run
- * two imports at once.
+ * Serialises batch writes per database: two imports at once (the API allows it) would both update
+ * `_active` of the same table, and DuckDB aborts one of two conflicting transactions.
  */
 const locks = new WeakMap<Database, Promise<unknown>>();
 async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {

@@ -147,7 +147,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await page.reload();
     await page.getByTestId('import-report').waitFor();
     await shot(page, '03-data-report');
-  });
+  }, 150_000);
 
   it('runs the models and lists leads', async () => {
     await runAllModels();
@@ -168,7 +168,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
       page.getByRole('button', { name: /导出 Excel/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-  });
+  }, 150_000);
 
   it('opens a lead with its evidence and dismisses it with a reason', async () => {
     // A lead about a person (their masked ID shows in the row).
@@ -220,7 +220,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     const detail = await page.request.get(`${server.url}/api/leads/${encodeURIComponent(leadKey)}`);
     expect(detail.status()).toBe(200);
     expect(((await detail.json()) as LeadDetail).lead.status).toBe('已排除');
-  });
+  }, 150_000);
 
   it('renders an HTML party name as text', async () => {
     const res = await page.request.get(
@@ -265,6 +265,27 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     const visible = ((await list.json()) as ApiPage<LeadRow>).items;
     expect(visible.some((l) => l.leadKey === foreign!.leadKey)).toBe(false);
     await county.close();
+  });
+
+  it('exports a model file and rolls a batch back', async () => {
+    await page.goto(`${server.url}/models/M01`);
+    await page.getByTestId('model-sql').waitFor();
+    await expect(page.getByTestId('model-sql').textContent()).resolves.toMatch(/SELECT/i);
+    const [modelFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出模型文件/ }).click(),
+    ]);
+    expect(modelFile.suggestedFilename()).toMatch(/M01/);
+
+    await page.goto(`${server.url}/data?tab=batches`);
+    const rollback = page
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .getByRole('button', { name: /回\s*滚/ });
+    await rollback.click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await page.locator('tbody tr.ant-table-row').first().getByText('已回滚').waitFor();
+    await shot(page, '10-batches');
   });
 
   it('shows the dashboard and the audit log', async () => {

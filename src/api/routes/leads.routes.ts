@@ -97,7 +97,12 @@ async function leadDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDet
   const scope = scopeOf(c);
   const lead = await platform.leads.get(scope, key);
   const ctx = await viewContext(c, reveal);
-  const sources = await platform.leads.evidence(lead.evidence);
+  // The three lookups are independent: run them at once on the read connections.
+  const [sources, related, cases] = await Promise.all([
+    platform.leads.evidence(lead.evidence),
+    lead.subjectId ? platform.leads.ofSubject(scope, lead.subjectId) : Promise.resolve([]),
+    lead.subjectId ? platform.leads.partyCases(scope, lead.subjectId) : Promise.resolve([]),
+  ]);
   const evidence: EvidenceRow[] = lead.evidence.map((e, i) => {
     const dataset = findDataset(e.dataset);
     const row = sources[i];
@@ -124,8 +129,6 @@ async function leadDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDet
           : null,
     };
   });
-  const related = lead.subjectId ? await platform.leads.ofSubject(scope, lead.subjectId) : [];
-  const cases = lead.subjectId ? await platform.leads.partyCases(scope, lead.subjectId) : [];
   return {
     lead: toLeadRow(leadLike(lead), ctx),
     action: lead.action,
@@ -164,8 +167,13 @@ async function leadDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDet
 async function auditedDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDetail> {
   const detail = await leadDetail(c, key, reveal);
   const platform = c.get('platform');
-  await platform.audit.record(actorOf(c), 'view_lead', key, detail.lead.caseNo);
-  if (reveal) await platform.audit.record(actorOf(c), 'reveal_id', key, '线索详情显示完整证件号码');
+  // Nothing is answered before the view (and a reveal) is in the audit log.
+  await Promise.all([
+    platform.audit.record(actorOf(c), 'view_lead', key, detail.lead.caseNo),
+    reveal
+      ? platform.audit.record(actorOf(c), 'reveal_id', key, '线索详情显示完整证件号码')
+      : Promise.resolve(),
+  ]);
   return detail;
 }
 

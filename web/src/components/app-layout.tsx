@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
@@ -19,6 +19,19 @@ import { useSession } from '../hooks/use-session.tsx';
 
 const { Header, Sider, Content } = Layout;
 
+const TITLES: Record<string, string> = {
+  '/': '工作台',
+  '/data': '数据管理',
+  '/models': '监督模型',
+  '/leads': '线索',
+  '/cases': '执行案件',
+  '/persons': '串并审查',
+  '/extract': '文书复核',
+  '/users': '用户管理',
+  '/audit': '审计日志',
+  '/password': '修改密码',
+};
+
 /** The frame of every signed-in page: left menu, the user's name/unit/role, sign-out. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { user, signOut, hasRole } = useSession();
@@ -26,6 +39,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const top = '/' + (location.pathname.split('/')[1] ?? '');
+
+  // The browser tab names the page (users keep several open side by side).
+  useEffect(() => {
+    const title = TITLES[top];
+    document.title = title ? `${title} · 执检` : '执检 · 民事执行检察监督平台';
+  }, [top]);
 
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">工作台</Link> },

@@ -60,36 +60,60 @@ export function BatchesTable({
         dataSource={batches.data ?? []}
         locale={{ emptyText: '尚无导入批次' }}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 批` }}
-        scroll={{ x: 1200 }}
         columns={[
-          { title: '批次', dataIndex: 'id', width: 70, render: (v: number) => `#${v}` },
-          { title: '数据集', dataIndex: 'datasetLabel' },
+          { title: '批次', dataIndex: 'id', width: 64, render: (v: number) => `#${v}` },
+          { title: '数据集', dataIndex: 'datasetLabel', width: 140 },
           {
-            title: '文件',
+            title: '文件 / 来源',
             dataIndex: 'files',
-            render: (f: string[]) => (
-              <Typography.Text ellipsis style={{ maxWidth: 260 }} title={f.join('、')}>
-                {f.join('、') || '—'}
-              </Typography.Text>
+            render: (f: string[], b) => (
+              <div style={{ minWidth: 0 }}>
+                <Typography.Text ellipsis={{ tooltip: f.join('、') }} style={{ maxWidth: 280 }}>
+                  {f.join('、') || '—'}
+                </Typography.Text>
+                {b.source && !f.some((x) => x.startsWith(b.source ?? '')) && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      来源：{b.source}
+                    </Typography.Text>
+                  </div>
+                )}
+              </div>
             ),
           },
-          { title: '来源', dataIndex: 'source', render: (v: string | null) => v ?? '—' },
-          { title: '单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
-          { title: '导入人', dataIndex: 'createdBy', render: (v: string | null) => v ?? '—' },
+          {
+            title: '单位 / 导入人',
+            dataIndex: 'unitName',
+            width: 170,
+            render: (v: string | null, b) => (
+              <div>
+                <div>{v ?? '—'}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {b.createdBy ?? '—'}
+                </Typography.Text>
+              </div>
+            ),
+          },
           {
             title: '导入时间',
             dataIndex: 'createdAt',
-            width: 170,
+            width: 160,
             render: (v: string) => (
               <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>
             ),
           },
-          { title: '导入行', dataIndex: 'rowsImported', align: 'right', render: formatCount },
-          { title: '覆盖', dataIndex: 'rowsSuperseded', align: 'right', render: formatCount },
-          { title: '问题行', dataIndex: 'rowsRejected', align: 'right', render: formatCount },
+          {
+            title: '导入 / 覆盖 / 问题行',
+            key: 'rows',
+            width: 150,
+            align: 'right',
+            render: (_: unknown, b) =>
+              `${formatCount(b.rowsImported)} / ${formatCount(b.rowsSuperseded)} / ${formatCount(b.rowsRejected)}`,
+          },
           {
             title: '状态',
             dataIndex: 'status',
+            width: 80,
             render: (s: Batch['status'], b) =>
               s === 'committed' ? (
                 <Tag color="green">有效</Tag>
@@ -102,6 +126,7 @@ export function BatchesTable({
                 {
                   title: '操作',
                   key: 'op',
+                  width: 90,
                   render: (_: unknown, b: Batch) =>
                     b.status === 'committed' ? (
                       <Popconfirm

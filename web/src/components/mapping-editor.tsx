@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dataset, FilePreview, SheetPreview } from '../../../src/contract/data.ts';
 
 /** What the user decided for one uploaded file: the dataset and each header's column. */
@@ -48,11 +48,14 @@ export function MappingEditor({
   choice,
   datasets,
   onChange,
+  onRemove,
 }: {
   file: FilePreview;
   choice: FileChoice;
   datasets: Dataset[];
   onChange: (c: FileChoice) => void;
+  /** Drop this file from the import (a wrong file in the batch of uploads). */
+  onRemove?: () => void;
 }) {
   const sheet = primarySheet(file);
   const ds = datasets.find((d) => d.name === choice.dataset);
@@ -136,6 +139,11 @@ export function MappingEditor({
               };
             })}
           />
+          {onRemove && (
+            <Button size="small" onClick={onRemove}>
+              不导入此文件
+            </Button>
+          )}
         </Space>
       }
       style={{ marginBottom: 12 }}

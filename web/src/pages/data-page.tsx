@@ -37,8 +37,9 @@ import { useUrlState } from '../hooks/use-url-state.ts';
 
 /** Upload limit the server also enforces; checked here first so a 2 GB file fails at once. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
-const PENDING_KEY = 'zj.import.pending';
-const JOB_KEY = 'zj.import.job';
+// Per user: a colleague signing in on the same computer must not see (or import) someone's files.
+const pendingKey = (userId: string) => `zj.import.pending.${userId}`;
+const jobKey = (userId: string) => `zj.import.job.${userId}`;
 
 interface Pending {
   files: FilePreview[];
@@ -47,9 +48,9 @@ interface Pending {
   source: string;
 }
 
-function loadPending(): Pending | null {
+function loadPending(key: string): Pending | null {
   try {
-    const raw = localStorage.getItem(PENDING_KEY);
+    const raw = localStorage.getItem(key);
     return raw ? (JSON.parse(raw) as Pending) : null;
   } catch {
     return null;
@@ -59,7 +60,9 @@ function loadPending(): Pending | null {
 /** 数据管理: upload → confirm dataset and mapping → import (background job) → report; batches. */
 export default function DataPage() {
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { user, hasRole } = useSession();
+  const pendingStore = pendingKey(user?.id ?? '');
+  const jobStore = jobKey(user?.id ?? '');
   const url = useUrlState();
   const tab = url.get('tab') ?? 'import';
   const jobId = url.get('job');
@@ -69,20 +72,20 @@ export default function DataPage() {
   const [fileList, setFileList] = useState<UploadFile[]>([]);
   const [uploading, setUploading] = useState(false);
   // Confirmed mappings survive a reload: they are the user's work.
-  const [pending, setPending] = useState<Pending | null>(() => loadPending());
+  const [pending, setPending] = useState<Pending | null>(() => loadPending(pendingStore));
   const [starting, setStarting] = useState(false);
   const [batchesKey, setBatchesKey] = useState(0);
   const { job, error: jobError } = useJob(jobId);
 
   useEffect(() => {
-    if (pending) localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-    else localStorage.removeItem(PENDING_KEY);
+    if (pending) localStorage.setItem(pendingStore, JSON.stringify(pending));
+    else localStorage.removeItem(pendingStore);
   }, [pending]);
 
   // Back on this page without ?job=: re-attach to the import that was running.
   useEffect(() => {
     if (!jobId) {
-      const last = localStorage.getItem(JOB_KEY);
+      const last = localStorage.getItem(jobStore);
       if (last) url.set({ job: last }, true);
     }
   }, []);
@@ -137,7 +140,7 @@ export default function DataPage() {
         dryRun,
         source: pending.source.trim() || undefined,
       });
-      localStorage.setItem(JOB_KEY, started.jobId);
+      localStorage.setItem(jobStore, started.jobId);
       if (!dryRun) setPending(null);
       url.set({ job: started.jobId });
     } catch (e) {
@@ -248,6 +251,15 @@ export default function DataPage() {
                     choices: pending.choices.map((x, j) => (j === i ? c : x)),
                   })
                 }
+                onRemove={() =>
+                  pending.files.length === 1
+                    ? setPending(null)
+                    : setPending({
+                        ...pending,
+                        files: pending.files.filter((_, j) => j !== i),
+                        choices: pending.choices.filter((_, j) => j !== i),
+                      })
+                }
               />
             );
           })}
@@ -308,7 +320,7 @@ export default function DataPage() {
           action={
             <Button
               onClick={() => {
-                localStorage.removeItem(JOB_KEY);
+                localStorage.removeItem(jobStore);
                 url.set({ job: null });
               }}
             >
@@ -326,7 +338,7 @@ export default function DataPage() {
               <Button
                 size="small"
                 onClick={() => {
-                  localStorage.removeItem(JOB_KEY);
+                  localStorage.removeItem(jobStore);
                   url.set({ job: null });
                 }}
               >
