@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       password: 'Bench-Pass-2026',
     });
   }
+  await api.platform.leads.modelNames(); // `serve` reads the model library at start, too
   const server = serve({ fetch: api.hono.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -17,6 +17,8 @@ const args = process.argv.slice(2);
 const scaleArg = args.indexOf('--scale');
 const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1.0;
 const keep = args.includes('--keep');
+/** Build the data and stop (for profiling single models on the kept file). */
+const dataOnly = args.includes('--data-only');
 if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale must be a positive number');
 const n = (base: number): number => Math.max(1000, Math.round(base * scale));
 
@@ -281,6 +283,7 @@ async function main(): Promise<void> {
     await db.run('DROP TABLE bench_people');
     await db.run('CHECKPOINT');
     process.stdout.write(`data built; RSS so far ${rssMb()} MB\n`);
+    if (dataOnly) return;
 
     process.stdout.write('\nrun 1 (all models):\n');
     t = Date.now();

@@ -7,21 +7,21 @@ WITH lead AS (
 -- models.md M11: a debtor of a 终本 case has no restriction order for this case dated <= closure —
 -- neither a consumption_restrictions row (the debtor's ID, or for a company debtor the company's
 -- credit code in 关联企业统一社会信用代码) nor a 限制消费令 act in case_actions.
-WITH debtors AS (
-  -- 被执行人 per case (case_parties ∪ the ledger's debtor ID). Masked IDs stay as they are: the
-  -- restriction list is compared with them by name + visible digits (lower confidence).
-  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, min(_ev) AS debtor_ev,
-    contains(debtor_id, '*') AS is_masked
+WITH party_debtors AS (
+  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS debtor_ev
+  FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
+),
+debtors AS (
+  -- 被执行人 per case: case_parties, else the ledger's own debtor ID. Masked IDs stay as they are:
+  -- the list is compared with them by name + visible digits (lower confidence).
+  SELECT *, contains(debtor_id, '*') AS is_masked
   FROM (
-    SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS _ev
-    FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
-      AND p.case_no IN (SELECT case_no FROM closed_cases)
+    SELECT * FROM party_debtors
     UNION ALL
     SELECT e.case_no, e.debtor_id, e.debtors, ev('enforcement_cases', e)
-    FROM enforcement_cases e WHERE e.debtor_id IS NOT NULL
-      AND e.case_no IN (SELECT case_no FROM closed_cases)
+    FROM enforcement_cases e
+    WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
   )
-  GROUP BY case_no, debtor_id
 ),
 closed_case_debtors AS (
   SELECT c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev,
@@ -50,29 +50,41 @@ list_loaded AS (
 cases_with_acts AS (
   -- needed only when the restriction list is empty (then the acts are the only source)
   SELECT DISTINCT case_no FROM case_actions WHERE NOT (SELECT loaded FROM list_loaded)
+),
+unrestricted_debtors AS (
+  SELECT d.case_no, d.debtor_id, d.debtor_name, d.is_masked, d.debtor_ev
+  FROM closed_case_debtors d
+  CROSS JOIN list_loaded l
+  LEFT JOIN restricted_by_list rl ON rl.case_no = d.case_no AND rl.debtor_id = d.debtor_id
+  LEFT JOIN restricted_by_act ra ON ra.case_no = d.case_no AND ra.debtor_id = d.debtor_id
+  LEFT JOIN cases_with_acts w ON w.case_no = d.case_no
+  WHERE rl.case_no IS NULL
+    AND ra.case_no IS NULL
+    -- Without the restriction list, the acts are the only source: no acts at all = no data.
+    AND (l.loaded OR w.case_no IS NOT NULL)
+),
+per_case AS (
+  -- narrow aggregate first (cheap at a million cases); the case's own columns are joined afterwards
+  SELECT case_no, min(debtor_id) AS subject_id, arg_min(debtor_name, debtor_id) AS subject_name,
+    list_sort(list_distinct(list(debtor_name))) AS debtor_names, bool_and(is_masked) AS all_masked,
+    list(debtor_ev) AS debtor_evidence
+  FROM unrestricted_debtors
+  GROUP BY case_no
 )
 SELECT
-  d.case_no,
-  any_value(d.court) AS court,
-  any_value(d.closed_date) AS closed_date,
-  any_value(d.unpaid_amount) AS unpaid_amount,
-  any_value(d.special_group) AS special_group,
-  min(d.debtor_id) AS subject_id,
-  arg_min(d.debtor_name, d.debtor_id) AS subject_name,
+  c.case_no,
+  c.court,
+  c.closed_date,
+  c.unpaid_amount,
+  c.special_group,
+  p.subject_id,
+  p.subject_name,
   CAST(NULL AS VARCHAR) AS plate,
-  list_sort(list(DISTINCT d.debtor_name)) AS debtor_names,
-  CASE WHEN bool_and(d.is_masked) THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(d.debtor_ev)) AS evidence
-FROM closed_case_debtors d
-CROSS JOIN list_loaded l
-LEFT JOIN restricted_by_list rl ON rl.case_no = d.case_no AND rl.debtor_id = d.debtor_id
-LEFT JOIN restricted_by_act ra ON ra.case_no = d.case_no AND ra.debtor_id = d.debtor_id
-LEFT JOIN cases_with_acts w ON w.case_no = d.case_no
-WHERE rl.case_no IS NULL
-  AND ra.case_no IS NULL
-  -- Without the restriction list, the acts are the only source: no acts at all = no data.
-  AND (l.loaded OR w.case_no IS NOT NULL)
-GROUP BY d.case_no
+  p.debtor_names,
+  CASE WHEN p.all_masked THEN '低' ELSE '高' END AS confidence,
+  list_concat([c._ev], p.debtor_evidence) AS evidence
+FROM per_case p
+JOIN closed_cases c USING (case_no)
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(debtor_names) > 1 THEN '中' ELSE '低' END AS priority,

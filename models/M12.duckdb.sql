@@ -8,20 +8,21 @@ WITH lead AS (
 -- models.md M12: before closure the case's acts show a 报告财产令 whose 结果 says the debtor did not
 -- report (未报告 / 拒不报告 / 未申报) or a 罚款 / 拘留 act, and the debtor has no dishonest_debtors
 -- listing for this case dated <= closure and no 纳入失信 act. "Before closure" includes the closure day.
-WITH debtors AS (
-  -- 被执行人 per case (case_parties ∪ the ledger's debtor ID); masked IDs are compared by name + visible digits.
-  SELECT case_no, debtor_id, any_value(debtor_name) AS debtor_name, min(_ev) AS debtor_ev,
-    contains(debtor_id, '*') AS is_masked
+WITH party_debtors AS (
+  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS debtor_ev
+  FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
+),
+debtors AS (
+  -- 被执行人 per case: case_parties, else the ledger's own debtor ID. Masked IDs stay as they are:
+  -- the list is compared with them by name + visible digits (lower confidence).
+  SELECT *, contains(debtor_id, '*') AS is_masked
   FROM (
-    SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS _ev
-    FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
-      AND p.case_no IN (SELECT case_no FROM closed_cases)
+    SELECT * FROM party_debtors
     UNION ALL
     SELECT e.case_no, e.debtor_id, e.debtors, ev('enforcement_cases', e)
-    FROM enforcement_cases e WHERE e.debtor_id IS NOT NULL
-      AND e.case_no IN (SELECT case_no FROM closed_cases)
+    FROM enforcement_cases e
+    WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
   )
-  GROUP BY case_no, debtor_id
 ),
 closed_case_debtors AS (
   SELECT c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev,

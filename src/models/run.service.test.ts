@@ -247,6 +247,28 @@ describe('bad models and bad input', () => {
     expect((await listLeads(db)).total).toBe(1);
   });
 
+  it('cancels a run through its signal', async () => {
+    const db = await openDb();
+    await seed(db);
+    const slow = variant({
+      datasets: { required: ['enforcement_cases'], optional: [], standIns: {} },
+      sql: `SELECT c.case_no, NULL AS subject_id, NULL AS subject_name, NULL AS plate,
+              NULL AS court, NULL AS closed_date, NULL AS unpaid_amount, NULL AS special_group,
+              [] AS plates, [] AS debtor_names, [c._ev] AS evidence
+            FROM closed_cases c, range(100000000000) r(i) WHERE hash(i + 1) = 42 LIMIT 1`,
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1500);
+    const result = await runModels(db, {
+      definitions: [slow, { ...slow, def: { ...slow.def, id: 'X02' } }],
+      asOf: '2024-12-31',
+      signal: controller.signal,
+    });
+    expect(result.outcomes.map((o) => o.status)).toEqual(['failed', 'skipped']);
+    expect(result.outcomes[0]?.reason).toContain('运行已取消');
+    expect((await listLeads(db)).total).toBe(0);
+  });
+
   it('imports a model file with its fixture and refuses one whose fixture fails', async () => {
     const db = await openDb();
     const { exportModelYaml } = await import('./model-file.ts');

@@ -61,6 +61,8 @@ export interface RunOptions {
   readonly asOf?: string;
   /** Per-model time limit (default 300 s). */
   readonly timeoutSeconds?: number;
+  /** Cancels the run (Ctrl-C, a web request gone): the running query is interrupted, the rest skipped. */
+  readonly signal?: AbortSignal;
   /** Ignore the cache. */
   readonly force?: boolean;
   readonly onProgress?: (p: RunProgress) => void;
@@ -214,10 +216,25 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
   });
 
   const session = await ModelSession.open(db);
+  const onAbort = (): void => session.interrupt();
+  options.signal?.addEventListener('abort', onAbort);
   let blocksReady = false;
   const outcomes: ModelOutcome[] = [];
   try {
     for (const [index, model] of models.entries()) {
+      if (options.signal?.aborted) {
+        outcomes.push({
+          id: model.def.id,
+          version: model.def.version,
+          status: 'skipped',
+          leads: 0,
+          created: 0,
+          reopened: 0,
+          ms: 0,
+          reason: '运行已取消',
+        });
+        continue;
+      }
       const { def } = model;
       const started = Date.now();
       const base = { id: def.id, version: def.version, leads: 0, created: 0, reopened: 0 };
@@ -301,14 +318,16 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           ...(standIn ? { standIn } : {}),
         });
       } catch (error) {
-        const reason =
-          error instanceof AppError
+        const reason = options.signal?.aborted
+          ? `模型 ${def.id} 运行已取消；数据库和已有线索未受影响`
+          : error instanceof AppError
             ? error.message
             : `模型 ${def.id} 运行出错：${String((error as Error).message ?? error)}`;
         report({ ...base, status: 'failed', ms: Date.now() - started, reason });
       }
     }
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     session.close();
   }
   await finishRun(db, runId, {

@@ -98,7 +98,12 @@ export class LeadAccessService {
   /** Leads changed outside this service (a model run, an import): forget cached pages. */
   invalidate(): void {
     this.version++;
+  }
+
+  /** A model was imported: names and versions are read again (and pages, which show them). */
+  modelsChanged(): void {
     this.models = undefined;
+    this.version++;
   }
 
   /** Model id → name and version (for the table's model column), cached until invalidated. */

@@ -247,6 +247,10 @@ describe('data: uploads, preview, import job, batches, templates', () => {
     const other = await addUser(h, 'x2', '330105', ['data_admin']);
     const client = await signedIn(h, other.username, other.password);
     expect((await client.json('GET', `/api/jobs/${started.body.jobId}`)).status).toBe(404);
+    expect((await client.json('GET', `/api/jobs/${started.body.jobId}/events`)).status).toBe(404);
+    expect(
+      (await client.request('GET', `/api/imports/${started.body.jobId}/report.xlsx`)).status,
+    ).toBe(404);
   });
 
   it('serves templates of a dataset', async () => {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/contract/audit.ts';
 import type { Page } from '../../src/contract/common.ts';
-import type { ModelDetail, ModelSummary } from '../../src/contract/models.ts';
+import type { Job } from '../../src/contract/jobs.ts';
+import type { ModelDetail, ModelSummary, RunResult } from '../../src/contract/models.ts';
 import type { Unit, UserWithPassword } from '../../src/contract/org.ts';
 import { ROUTES } from '../../src/contract/routes.ts';
 import { setLogSink } from '../../src/audit/logger.ts';
@@ -152,5 +153,28 @@ describe('platform: units, users, audit, OpenAPI, errors, models', () => {
     const yaml = await client.request('GET', '/api/models/M01/export');
     expect(await yaml.text()).toContain('id: M01');
     expect((await client.json('GET', '/api/models/NOPE')).status).toBe(404);
+  });
+
+  it('runs models as a background job and reports per model', async () => {
+    const u = await addUser(h, 'runner', '330000', ['data_admin']);
+    const client = await signedIn(h, u.username, u.password);
+    const started = await client.json<{ jobId: string }>('POST', '/api/runs', {
+      modelIds: ['M01', 'M10'],
+    });
+    expect(started.status).toBe(200);
+    let job: Job | undefined;
+    for (let i = 0; i < 400 && !(job?.state === 'succeeded' || job?.state === 'failed'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await client.json<Job>('GET', `/api/jobs/${started.body.jobId}`)).body;
+    }
+    expect(job?.state).toBe('succeeded');
+    const result = job?.result as RunResult;
+    expect(result.models.map((m) => m.modelId).sort()).toEqual(['M01', 'M10']);
+    // No data at all: each model is skipped with a reason, not failed.
+    expect(result.models.every((m) => m.state === 'skipped' && (m.reason ?? '').length > 0)).toBe(
+      true,
+    );
+    const audit = await admin.json<Page<AuditEntry>>('GET', '/api/audit?action=model_run');
+    expect(audit.body.total).toBe(1);
   });
 });

@@ -70,6 +70,8 @@ export interface TestServer {
   readonly app: App;
   readonly api: ApiApp;
   readonly dir: string;
+  /** The first-start administrator and its one-time password. */
+  readonly admin: { username: string; password: string };
   close(): Promise<void>;
 }
 
@@ -78,7 +80,8 @@ export async function startServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'zhijian-e2e-'));
   const app = await openApp(join(dir, 'zhijian.duckdb'));
   const api = createApiApp(app, { webDist: WEB_DIST, uploadDir: join(dir, 'uploads') });
-  await api.platform.org.bootstrap('33');
+  const admin = await api.platform.org.bootstrap('33');
+  if (!admin) throw new Error('bootstrap: no administrator created on an empty database');
   const server = serve({ fetch: api.hono.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => {
     if (server.listening) resolve();
@@ -90,6 +93,7 @@ export async function startServer(): Promise<TestServer> {
     app,
     api,
     dir,
+    admin,
     close: async () => {
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

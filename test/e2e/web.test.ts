@@ -267,6 +267,29 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await county.close();
   });
 
+  it('saves a filter and dismisses several leads at once', async () => {
+    // Filters live in the URL; a saved filter brings them back.
+    await page.goto(`${server.url}/leads?status=${encodeURIComponent('待研判')}`);
+    const rows = page.locator('[data-testid=leads-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await page.getByRole('button', { name: /保存当前筛选/ }).click();
+    await page.getByPlaceholder(/名称/).fill('待研判线索');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await page.getByText('已保存').waitFor();
+    await page.goto(`${server.url}/leads`);
+    await rows.first().waitFor();
+    await page.getByRole('button', { name: /保存的筛选/ }).click();
+    await page.getByRole('menuitem', { name: /待研判线索/ }).click();
+    await page.waitForURL(/status=/);
+
+    await rows.nth(0).locator('input[type=checkbox]').check();
+    await rows.nth(1).locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: /批量排除/ }).click();
+    await page.getByRole('radio', { name: '数据错误' }).check();
+    await page.locator('.ant-modal-footer .ant-btn-dangerous').click();
+    await page.getByText(/已排除 2 条/).waitFor();
+  });
+
   it('exports a model file and rolls a batch back', async () => {
     await page.goto(`${server.url}/models/M01`);
     await page.getByTestId('model-sql').waitFor();
@@ -286,6 +309,25 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
     await page.locator('tbody tr.ant-table-row').first().getByText('已回滚').waitFor();
     await shot(page, '10-batches');
+  });
+
+  it('makes the first-start administrator choose a password', async () => {
+    const first = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const p = await first.newPage();
+    p.setDefaultTimeout(20_000);
+    watch(p);
+    await p.goto(`${server.url}/login`);
+    await p.getByPlaceholder('用户名').fill(server.admin.username);
+    await p.getByPlaceholder('密码').fill(server.admin.password);
+    await p.locator('button[type=submit]').click();
+    // Every page is replaced by the password form until a new password is set.
+    await p.getByText('首次登录：请设置新密码').waitFor();
+    await p.getByLabel('一次性密码').fill(server.admin.password);
+    await p.getByLabel('新密码', { exact: true }).fill('Admin-2026-new');
+    await p.getByLabel('确认新密码').fill('Admin-2026-new');
+    await p.locator('button[type=submit]').click();
+    await p.getByTestId('dashboard').waitFor();
+    await first.close();
   });
 
   it('shows the dashboard and the audit log', async () => {

@@ -162,7 +162,7 @@ export const modelRoutes: RouteHandlers = {
       fileName ?? '上传的模型',
       sessionOf(c).user.username,
     );
-    platform.leads.invalidate();
+    platform.leads.modelsChanged();
     await platform.audit.record(actorOf(c), 'model_import', result.id, `版本 ${result.version}`);
     return { id: result.id, version: String(result.version) };
   },

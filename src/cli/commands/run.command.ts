@@ -95,8 +95,11 @@ export function register(program: Command): void {
           if (!Number.isFinite(timeout) || timeout <= 0)
             throw new AppError('BAD_ARGUMENT', '--timeout 应为正数（秒）');
           const app = await openApp(globalOptions(cmd).db);
+          // Ctrl-C interrupts the running model; finished models keep their leads.
+          const controller = new AbortController();
           const onSigint = (): void => {
             process.stderr.write('\n正在中止……\n');
+            controller.abort();
           };
           process.once('SIGINT', onSigint);
           try {
@@ -109,6 +112,7 @@ export function register(program: Command): void {
               ...(opts.asOf ? { asOf: opts.asOf } : {}),
               timeoutSeconds: timeout,
               force: opts.force ?? false,
+              signal: controller.signal,
               onProgress: (p) => {
                 if (p.status === 'running') {
                   process.stderr.write(`[${p.index + 1}/${p.total}] ${p.modelId} 运行中……\n`);

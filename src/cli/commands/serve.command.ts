@@ -20,6 +20,8 @@ const ServeOptions = z.object({
   webDist: z.string(),
   province: z.string().regex(/^\d{2}$/),
   maxUploadMb: z.coerce.number().int().min(1),
+  lockoutAttempts: z.coerce.number().int().min(1),
+  lockoutMinutes: z.coerce.number().int().min(1),
 });
 
 /** `zhijian serve` — 启动平台（网页 + API）/ start the platform (web UI + API) */
@@ -40,6 +42,12 @@ export function register(program: Command): void {
       '33',
     )
     .option('--max-upload-mb <n>', '上传文件大小上限（MB）/ upload limit in MB', '500')
+    .option(
+      '--lockout-attempts <n>',
+      '连续输错密码几次锁定账户 / wrong passwords before lockout',
+      '10',
+    )
+    .option('--lockout-minutes <n>', '锁定时长（分钟）/ lockout duration in minutes', '15')
     .action(
       action(async (raw: Record<string, unknown>, command: Command) => {
         const parsed = ServeOptions.safeParse(raw);
@@ -52,6 +60,7 @@ export function register(program: Command): void {
         const webDist = resolve(opts.webDist);
         const api = createApiApp(app, {
           maxUploadBytes: opts.maxUploadMb * 1024 * 1024,
+          auth: { lockoutAttempts: opts.lockoutAttempts, lockoutMinutes: opts.lockoutMinutes },
           ...(existsSync(webDist) ? { webDist } : {}),
         });
         await api.platform.jobs.recover();
@@ -67,6 +76,8 @@ export function register(program: Command): void {
         if (!existsSync(webDist))
           log('warn', `网页尚未构建（${webDist}），仅提供 API；请运行 npm run build:web`);
         if (opts.demoIfEmpty) await startDemoIfEmpty(api.platform);
+        // Read the model library once now, not on the first visitor's request.
+        void api.platform.leads.modelNames();
         const server = serve(
           { fetch: api.hono.fetch, port: opts.port, hostname: opts.host },
           (info) => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dataset, FilePreview, SheetPreview } from '../../../src/contract/data.ts';
 
@@ -61,6 +61,14 @@ export function MappingEditor({
   const ds = datasets.find((d) => d.name === choice.dataset);
   const missing = missingRequired(choice, datasets);
   const detectedDataset = sheet?.dataset ?? null;
+  // With many files, the sure ones start folded: the user's attention goes to those that need it.
+  const needsLook =
+    !detectedDataset ||
+    missing.length > 0 ||
+    file.problems.length > 0 ||
+    (sheet?.mapping ?? []).some((m) => m.column !== null && m.confidence < 0.6);
+  const [open, setOpen] = useState(needsLook);
+  const mappedCount = Object.values(choice.mapping).filter(Boolean).length;
 
   const columnOptions = useMemo(
     () => [
@@ -117,6 +125,16 @@ export function MappingEditor({
               约 {sheet.rowCount.toLocaleString('zh-CN')} 行
             </Typography.Text>
           )}
+          {needsLook ? (
+            <Tag color="orange">请核对</Tag>
+          ) : (
+            <Tag color="green">
+              已识别 {mappedCount} / {rows.length} 列
+            </Tag>
+          )}
+          <Button type="link" size="small" onClick={() => setOpen((o) => !o)}>
+            {open ? '收起表头对应' : '查看表头对应'}
+          </Button>
         </Space>
       }
       extra={
@@ -131,13 +149,33 @@ export function MappingEditor({
             onChange={changeDataset}
             status={choice.dataset ? undefined : 'error'}
             data-testid="dataset-select"
-            options={datasets.map((d) => {
-              const cand = sheet?.candidates.find((c) => c.dataset === d.name);
-              return {
-                value: d.name,
-                label: `${d.label}（${d.name}）${d.name === detectedDataset ? ' · 识别结果' : cand ? ' · 候选' : ''}`,
-              };
-            })}
+            options={datasets.map((d) => ({
+              value: d.name,
+              label: d.label,
+              name: d.name,
+              hint:
+                d.name === detectedDataset
+                  ? '识别结果'
+                  : sheet?.candidates.some((c) => c.dataset === d.name)
+                    ? '候选'
+                    : '',
+            }))}
+            optionRender={(o) => (
+              <span>
+                {o.data.label}{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {o.data.name}
+                </Typography.Text>
+                {o.data.hint && (
+                  <Tag
+                    color={o.data.hint === '识别结果' ? 'green' : 'blue'}
+                    style={{ marginLeft: 6 }}
+                  >
+                    {o.data.hint}
+                  </Tag>
+                )}
+              </span>
+            )}
           />
           {onRemove && (
             <Button size="small" onClick={onRemove}>
@@ -147,6 +185,7 @@ export function MappingEditor({
         </Space>
       }
       style={{ marginBottom: 12 }}
+      styles={open ? undefined : { body: { display: 'none' } }}
     >
       {file.problems.length > 0 && (
         <Alert
