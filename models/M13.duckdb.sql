@@ -7,19 +7,20 @@
 WITH lead AS (
 -- models.md M13: before closure (on or before the closure day), no act of one of 执行通知, 报告财产令,
 -- 网络查控, 告知申请执行人; the lead names each missing act. Only cases with at least one act count.
-WITH acts_per_case AS (
-  SELECT
-    c.case_no,
-    coalesce(list(DISTINCT a.action_type) FILTER (WHERE a.action_date <= c.closed_date), []) AS done_before_closure,
-    coalesce(list(ev('case_actions', a)) FILTER (WHERE a.action_date <= c.closed_date), []) AS act_evidence
-  FROM closed_cases c
-  JOIN case_actions a USING (case_no)
-  GROUP BY c.case_no
+WITH cases_with_acts AS (
+  SELECT case_no, closed_date FROM closed_cases WHERE case_no IN (SELECT case_no FROM case_actions)
+),
+acts_before_closure AS (
+  SELECT w.case_no, list(DISTINCT a.action_type) AS done, list(ev('case_actions', a)) AS act_evidence
+  FROM cases_with_acts w
+  JOIN case_actions a ON a.case_no = w.case_no AND a.action_date <= w.closed_date
+  GROUP BY w.case_no
 ),
 missing_acts AS (
-  SELECT case_no, act_evidence,
-    list_filter($requiredActs, t -> NOT list_contains(done_before_closure, t)) AS missing
-  FROM acts_per_case
+  SELECT w.case_no, coalesce(b.act_evidence, []) AS act_evidence,
+    list_filter($requiredActs, t -> NOT list_contains(coalesce(b.done, []), t)) AS missing
+  FROM cases_with_acts w
+  LEFT JOIN acts_before_closure b USING (case_no)
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,

@@ -134,12 +134,19 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
           input.onPhase?.('superseding', staged);
           // One hash join on _key, not per-row updates: older active versions of the new keys retire.
           const table = versionsTable(dataset);
-          const superseded = await session.run(
-            `UPDATE ${table} AS t SET _active = false
-           FROM (SELECT DISTINCT _key FROM ${table} WHERE _batch_id = $1) AS k
-           WHERE t._key = k._key AND t._active AND t._batch_id <> $1`,
+          // Nothing older is active (a first import): skip the join and its hash table of every key.
+          const older = await session.one<{ found: boolean }>(
+            `SELECT EXISTS (SELECT 1 FROM ${table} WHERE _active AND _batch_id <> $1) AS found`,
             [batchId],
           );
+          const superseded = older?.found
+            ? await session.run(
+                `UPDATE ${table} AS t SET _active = false
+                 FROM (SELECT DISTINCT _key FROM ${table} WHERE _batch_id = $1) AS k
+                 WHERE t._key = k._key AND t._active AND t._batch_id <> $1`,
+                [batchId],
+              )
+            : 0;
           const rowsRejected = resolveLazy(input.rowsRejected ?? 0);
           const report = resolveLazy(input.report ?? null);
           await session.run(
