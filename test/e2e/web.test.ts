@@ -158,9 +158,12 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     await shot(page, '05-leads');
     const png = join(SHOTS, '05-leads.png');
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    copyFileSync(png, README_SHOT);
-    expect(statSync(README_SHOT).size).toBeLessThan(300 * 1024);
+    expect(statSync(png).size).toBeLessThan(300 * 1024);
+    // The README's picture is refreshed on request only, so a test run leaves the work tree clean.
+    if (process.env.UPDATE_README_SHOT) {
+      mkdirSync(join(ROOT, 'docs'), { recursive: true });
+      copyFileSync(png, README_SHOT);
+    }
 
     // Export to Excel goes through fetch (CSRF, errors) and ends as a browser download.
     const [download] = await Promise.all([
