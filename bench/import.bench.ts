@@ -19,6 +19,8 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const ROWS = Number(argValue('--rows') ?? 5_000_000);
+/** DuckDB memory_limit for the import database (default: DuckDB's own, 80% of RAM, as openApp). */
+const MEMORY_LIMIT = argValue('--memory-limit');
 const GBK_ROWS = Math.max(1000, Math.round(ROWS / 5));
 const XLSX_ROWS = Math.max(1000, Math.round(ROWS / 25));
 
@@ -170,7 +172,7 @@ interface Measure {
 async function measure(reader: string, file: string, dir: string): Promise<Measure> {
   const fileMb = Math.round(statSync(file).size / 2 ** 20);
   const dbPath = join(dir, `${reader}.duckdb`);
-  const db = await Database.open(dbPath);
+  const db = await Database.open(dbPath, MEMORY_LIMIT ? { memoryLimit: MEMORY_LIMIT } : {});
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -209,7 +211,15 @@ async function measure(reader: string, file: string, dir: string): Promise<Measu
 async function measureInChild(reader: string, file: string, dir: string): Promise<Measure> {
   const child = spawn(
     process.execPath,
-    [...process.execArgv, process.argv[1] ?? '', '--child', reader, file, dir],
+    [
+      ...process.execArgv,
+      process.argv[1] ?? '',
+      ...(MEMORY_LIMIT ? ['--memory-limit', MEMORY_LIMIT] : []),
+      '--child',
+      reader,
+      file,
+      dir,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -237,7 +247,7 @@ try {
     `机器 / machine: ${cpus().length} 核 cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
       `负载 load ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')}\n`,
+        .join(' ')}${MEMORY_LIMIT ? `, DuckDB memory_limit ${MEMORY_LIMIT}` : ''}\n`,
   );
   const csv = join(dir, 'cases-utf8.csv');
   const gbk = join(dir, 'cases-gbk.csv');
