@@ -278,5 +278,7 @@ try {
     `生成进程峰值 / generator maxRSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  // --keep leaves the generated files for profiling a reader by hand.
+  if (process.argv.includes('--keep')) process.stdout.write(`文件保留在 / files kept in ${dir}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { LeadRow } from '../contract/leads.ts';
-import { defuseCell } from '../audit/excel-cell.ts';
+import { defuseCell } from '../domain/spreadsheet-cell.ts';
 
 /**
  * The lead table as an Excel workbook. Every text cell is defused (= + - @ cannot start a formula:

@@ -66,9 +66,24 @@ export function fromTableRow(r: {
   };
 }
 
+/**
+ * The unit of a court code, remembered per unit list (the org service hands out the same array until
+ * a unit changes): unitOfCourt walks every unit, and a page maps 20–50 rows per request.
+ */
+const unitsByCourt = new WeakMap<readonly UnitNode[], Map<string, UnitNode | undefined>>();
+
+function unitOf(units: readonly UnitNode[], caseNo: string | null): UnitNode | undefined {
+  const code = courtCodeOfCaseNo(caseNo);
+  if (code === undefined) return undefined;
+  let known = unitsByCourt.get(units);
+  if (!known) unitsByCourt.set(units, (known = new Map()));
+  if (!known.has(code)) known.set(code, unitOfCourt(units, code));
+  return known.get(code);
+}
+
 /** A lead in the contract's shape: ID numbers masked unless revealed; names are data, never markup. */
 export function toLeadRow(l: LeadLike, ctx: LeadViewContext): LeadRow {
-  const unit = unitOfCourt(ctx.units, courtCodeOfCaseNo(l.caseNo));
+  const unit = unitOf(ctx.units, l.caseNo);
   const assignee = l.assignee ? ctx.usersByName.get(l.assignee) : undefined;
   return {
     leadKey: l.leadKey,

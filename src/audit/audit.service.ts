@@ -3,7 +3,7 @@ import type { AuditAction, AuditFilter } from '../contract/audit.ts';
 import { maskIdsInText } from '../domain/mask.ts';
 import type { Database } from '../store/database.ts';
 import { insertAuditMany, queryAudit, type AuditRecord } from '../store/audit.repo.ts';
-import { defuseCell } from './excel-cell.ts';
+import { defuseCell } from '../domain/spreadsheet-cell.ts';
 
 /** Who did it and from where: taken from the request. */
 export interface Actor {

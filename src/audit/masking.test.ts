@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defuseCell } from './excel-cell.ts';
+import { defuseCell } from '../domain/spreadsheet-cell.ts';
 import { maskCell, maskText } from './masking.ts';
 
 describe('masking and Excel defusing', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../store/database.ts';
-import { defuseCell, exportLeads } from './lead-export.ts';
+import { defuseCell } from '../domain/spreadsheet-cell.ts';
+import { exportLeads } from './lead-export.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { maskId } from '../domain/mask.ts';
+import { defuseCell } from '../domain/spreadsheet-cell.ts';
 import type { Database } from '../store/database.ts';
 import type { LeadFilter } from '../store/lead-query.repo.ts';
 import { listLeads, type Lead } from './lead.service.ts';
@@ -42,11 +43,6 @@ export function leadExportObject(l: Lead) {
     })),
     legalBasis: l.legalBasis,
   };
-}
-
-/** Defuses spreadsheet formulas: a cell starting with = + - @ (or tab/CR) gets a leading quote. */
-export function defuseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 const COLUMNS: readonly [string, string, (l: Lead, mask: boolean) => string][] = [

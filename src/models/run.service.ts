@@ -47,6 +47,7 @@ export interface RunProgress {
   readonly status: ModelOutcome['status'] | 'running';
   readonly leads?: number;
   readonly ms?: number;
+  readonly mergeMs?: number;
   readonly message?: string;
 }
 
@@ -76,6 +77,8 @@ export interface ModelOutcome {
   readonly created: number;
   readonly reopened: number;
   readonly ms: number;
+  /** Of `ms`: merging the leads into `leads` (ran models). */
+  readonly mergeMs?: number;
   /** Why it was skipped or failed (Chinese). */
   readonly reason?: string;
   /** Stand-in datasets it ran on (Chinese). */
@@ -86,6 +89,8 @@ export interface RunResult {
   readonly runId: number;
   readonly asOf: string;
   readonly outcomes: ModelOutcome[];
+  /** Time spent building the run's building blocks (0 when every model was cached or skipped). */
+  readonly blocksMs: number;
 }
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -219,6 +224,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
   const onAbort = (): void => session.interrupt();
   options.signal?.addEventListener('abort', onAbort);
   let blocksReady = false;
+  let blocksMs = 0;
   const outcomes: ModelOutcome[] = [];
   try {
     for (const [index, model] of models.entries()) {
@@ -247,6 +253,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           status: o.status,
           leads: o.leads,
           ms: o.ms,
+          ...(o.mergeMs !== undefined ? { mergeMs: o.mergeMs } : {}),
           message: o.reason ?? o.standIn,
         });
       };
@@ -274,10 +281,12 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       }
       try {
         if (!blocksReady) {
+          const blocksStarted = Date.now();
           for (const sql of buildingBlockStatements({ scope, proxyLedger, materialize: true })) {
             await session.run(sql);
           }
           blocksReady = true;
+          blocksMs = Date.now() - blocksStarted;
         }
         const { columns, problems: sqlProblems } = await validatePreparedSql(session, prep);
         if (sqlProblems.length > 0) throw new AppError('MODEL_INVALID', sqlProblems.join('\n'));
@@ -291,6 +300,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
               `模型 ${def.id} 运行超过 ${timeout / 1000} 秒，已中止；数据库和已有线索未受影响`,
             ),
         );
+        const mergeStarted = Date.now();
         await session.run('BEGIN TRANSACTION');
         let merged;
         try {
@@ -315,6 +325,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           created: merged.created,
           reopened: merged.reopened,
           ms: Date.now() - started,
+          mergeMs: Date.now() - mergeStarted,
           ...(standIn ? { standIn } : {}),
         });
       } catch (error) {
@@ -345,5 +356,5 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       .filter((o) => o.status === 'failed')
       .map((o) => ({ id: o.id, message: o.reason })),
   });
-  return { runId, asOf, outcomes };
+  return { runId, asOf, outcomes, blocksMs };
 }

@@ -8,7 +8,7 @@ import {
   toLead,
   type Lead,
 } from '../models/lead.service.ts';
-import { leadNotes, type LeadRow as ServiceLeadRow } from '../store/lead-query.repo.ts';
+import { type LeadRow as ServiceLeadRow } from '../store/lead-query.repo.ts';
 import { loadLibrary } from '../models/library.ts';
 import type { Database } from '../store/database.ts';
 import {
@@ -16,13 +16,17 @@ import {
   caseRow,
   casesOfParty,
   datasetStatistics,
+  leadPageSources,
   partyName,
   sourceRows,
+  type LeadPageSources,
   type PartyCase,
   type SourceRef,
 } from '../store/evidence.repo.ts';
 import {
+  byPriority,
   countLeadTable,
+  leadNotesByKey,
   leadRowByKey,
   leadsBy,
   leadStatistics,
@@ -84,13 +88,16 @@ export class LeadAccessService {
   private readonly stats = new ResultCache<Awaited<ReturnType<typeof leadStatistics>>>(200, 60_000);
   /** Lead-page parts that are the same for every viewer of a scope (串并, evidence rows). */
   private readonly related = new ResultCache<unknown>(5000, 5 * 60_000);
-  private readers: Database[] = [];
-  private nextReader = 0;
+  /** Leads with their notes by key (the scope is checked on every read, not cached). */
+  private readonly leadRows = new ResultCache<LeadWithNotes>(5000, 5 * 60_000);
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Read connections and how many requests each is serving right now. */
+  private readers: { db: Database; busy: number }[] = [];
   private readersReady: Promise<void> | undefined;
 
   constructor(
     private readonly db: Database,
-    private readonly readerCount = 3,
+    private readonly readerCount = 8,
   ) {}
 
   private models: Promise<Map<string, { name: string; version: number }>> | undefined;
@@ -116,17 +123,31 @@ export class LeadAccessService {
     return this.models;
   }
 
-  private async reader(): Promise<Database> {
+  /**
+   * Runs `fn` on the least busy read connection. A connection runs one query at a time: handing
+   * them out in turn let a lead page's point lookups queue behind a page scan while another
+   * connection sat idle.
+   */
+  private async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     this.readersReady ??= (async () => {
-      for (let i = 0; i < this.readerCount; i++) this.readers.push(await this.db.fork());
+      for (let i = 0; i < this.readerCount; i++) {
+        this.readers.push({ db: await this.db.fork(), busy: 0 });
+      }
     })();
     await this.readersReady;
-    const r = this.readers[this.nextReader++ % this.readers.length];
-    return r ?? this.db;
+    let reader = this.readers[0];
+    for (const r of this.readers) if (reader && r.busy < reader.busy) reader = r;
+    if (!reader) return fn(this.db);
+    reader.busy++;
+    try {
+      return await fn(reader.db);
+    } finally {
+      reader.busy--;
+    }
   }
 
   close(): void {
-    for (const r of this.readers) r.close();
+    for (const r of this.readers) r.db.close();
     this.readers = [];
   }
 
@@ -135,38 +156,39 @@ export class LeadAccessService {
     const version = this.version;
     const filterKey = JSON.stringify(filter);
     const pageKey = JSON.stringify([filterKey, q.sort, q.desc, q.page, q.pageSize]);
-    let items = this.pages.get(pageKey, version);
-    let total = this.counts.get(filterKey, version);
-    if (items === undefined || total === undefined) {
-      const db = await this.reader();
-      if (items === undefined) {
-        items = await queryLeadTable(
-          db,
-          filter,
-          q.sort,
-          q.desc,
-          q.pageSize,
-          (q.page - 1) * q.pageSize,
-        );
-        this.pages.set(pageKey, version, items);
-      }
-      if (total === undefined) {
-        total = await countLeadTable(db, filter);
-        this.counts.set(filterKey, version, total);
-      }
-    }
-    return { items, total };
+    const items = this.pages.get(pageKey, version);
+    const total = this.counts.get(filterKey, version);
+    // Rows and count are independent: on two connections at once when both are missing.
+    const [rows, count] = await Promise.all([
+      items ??
+        this.once(`page:${version}:${pageKey}`, async () => {
+          const v = await this.use((db) =>
+            queryLeadTable(db, filter, q.sort, q.desc, q.pageSize, (q.page - 1) * q.pageSize),
+          );
+          this.pages.set(pageKey, version, v);
+          return v;
+        }),
+      total ??
+        this.once(`count:${version}:${filterKey}`, async () => {
+          const v = await this.use((db) => countLeadTable(db, filter));
+          this.counts.set(filterKey, version, v);
+          return v;
+        }),
+    ]);
+    return { items: rows, total: count };
   }
 
   /** Every lead of a filter (exports), up to `limit`. */
   async all(scope: Scope, filter: LeadPageQuery['filter'], limit: number): Promise<LeadTableRow[]> {
-    return queryLeadTable(
-      await this.reader(),
-      { ...filter, courtPrefixes: scope.courtPrefixes },
-      'priority',
-      true,
-      limit,
-      0,
+    return this.use((db) =>
+      queryLeadTable(
+        db,
+        { ...filter, courtPrefixes: scope.courtPrefixes },
+        'priority',
+        true,
+        limit,
+        0,
+      ),
     );
   }
 
@@ -174,14 +196,50 @@ export class LeadAccessService {
    * One lead with its notes, if it lies in the scope. Another unit's lead is "not found" (404),
    * never "forbidden": its existence is not disclosed.
    */
-  async get(scope: Scope, leadKey: string): Promise<Awaited<ReturnType<typeof getLead>>> {
-    // The lead service's shape, read through the key index (see leadRowByKey).
-    const db = await this.reader();
-    const row = await leadRowByKey(db, leadKey);
-    if (!row) throw notFound();
-    const lead = toLead(row as ServiceLeadRow);
+  async get(scope: Scope, leadKey: string): Promise<LeadWithNotes> {
+    // The lead service's shape, read through the key indexes (see leadRowByKey), cached until any
+    // lead changes; the scope is checked on every read.
+    const version = this.version;
+    let lead = this.leadRows.get(leadKey, version);
+    if (!lead) {
+      lead = await this.once(`lead:${version}:${leadKey}`, () =>
+        this.use(async (db) => {
+          const row = await leadRowByKey(db, leadKey);
+          return row
+            ? { ...toLead(row as ServiceLeadRow), notes: await leadNotesByKey(db, leadKey) }
+            : undefined;
+        }),
+      );
+      if (!lead) throw notFound();
+      this.leadRows.set(leadKey, version, lead);
+    }
     if (!inScope(scope, courtCodeOfCaseNo(lead.caseNo))) throw notFound();
-    return { ...lead, notes: await leadNotes(db, leadKey) };
+    return lead;
+  }
+
+  /**
+   * What the lead page shows besides the lead, in the scope: evidence rows, the subject's other
+   * leads (串并, priority order) and cases. Read in one query and cached unscoped until the leads
+   * or the data change; the scope is applied on every read.
+   */
+  async leadPage(
+    scope: Scope,
+    subjectId: string | null,
+    refs: readonly SourceRef[],
+    limits = { leads: 50, cases: 200 },
+  ): Promise<LeadPageSources> {
+    const raw = await this.cached(JSON.stringify(['page', subjectId, refs]), () =>
+      this.use((db) => leadPageSources(db, subjectId, refs)),
+    );
+    const keep = (caseNo: string | null) => inScope(scope, courtCodeOfCaseNo(caseNo));
+    return {
+      sources: raw.sources,
+      leads: raw.leads
+        .filter((l) => keep(l.case_no))
+        .sort(byPriority)
+        .slice(0, limits.leads),
+      cases: raw.cases.filter((c) => keep(c.case_no)).slice(0, limits.cases),
+    };
   }
 
   /** Caches `load` under `key` until the leads (or the data) change. */
@@ -189,29 +247,44 @@ export class LeadAccessService {
     const version = this.version;
     const hit = this.related.get(key, version);
     if (hit !== undefined) return hit as T;
-    const value = await load();
-    this.related.set(key, version, value);
-    return value;
+    return this.once(`related:${version}:${key}`, async () => {
+      const value = await load();
+      this.related.set(key, version, value);
+      return value;
+    });
+  }
+
+  /**
+   * Concurrent requests for the same missing entry share one load (keys carry the lead version, so
+   * nobody joins a load of data older than what they asked for): twenty clients opening the same
+   * cold page cost one million-row sort, not twenty.
+   */
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = this.inflight.get(key);
+    if (running) return running as Promise<T>;
+    const promise = load().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
   }
 
   /** Other leads of the same subject (串并), in scope. */
   async ofSubject(scope: Scope, subjectId: string, limit = 50): Promise<LeadTableRow[]> {
-    return this.cached(
-      JSON.stringify(['subject', scope.courtPrefixes, subjectId, limit]),
-      async () =>
+    return this.cached(JSON.stringify(['subject', scope.courtPrefixes, subjectId, limit]), () =>
+      this.use((db) =>
         leadsBy(
-          await this.reader(),
+          db,
           'subject_id',
           subjectId,
           (caseNo) => inScope(scope, courtCodeOfCaseNo(caseNo)),
           limit,
         ),
+      ),
     );
   }
 
   async ofCase(scope: Scope, caseNo: string, limit = 50): Promise<LeadTableRow[]> {
     if (!inScope(scope, courtCodeOfCaseNo(caseNo))) return [];
-    return leadsBy(await this.reader(), 'case_no', caseNo, () => true, limit);
+    return this.use((db) => leadsBy(db, 'case_no', caseNo, () => true, limit));
   }
 
   async statistics(
@@ -221,29 +294,29 @@ export class LeadAccessService {
     const key = JSON.stringify([scope.courtPrefixes, since]);
     const cached = this.stats.get(key, this.version);
     if (cached) return cached;
-    const value = await leadStatistics(await this.reader(), scope.courtPrefixes, since);
+    const value = await this.use((db) => leadStatistics(db, scope.courtPrefixes, since));
     this.stats.set(key, this.version, value);
     return value;
   }
 
   /** The source rows of a lead's evidence (undefined where a row is gone). */
   async evidence(refs: readonly SourceRef[]): Promise<(Record<string, unknown> | undefined)[]> {
-    return this.cached(JSON.stringify(['evidence', refs]), async () =>
-      sourceRows(await this.reader(), refs),
+    return this.cached(JSON.stringify(['evidence', refs]), () =>
+      this.use((db) => sourceRows(db, refs)),
     );
   }
 
   /** 串并: the cases (in scope) where this ID is a party. */
   async partyCases(scope: Scope, partyId: string): Promise<PartyCase[]> {
-    return this.cached(JSON.stringify(['cases', scope.courtPrefixes, partyId]), async () =>
-      casesOfParty(await this.reader(), partyId, (caseNo) =>
-        inScope(scope, courtCodeOfCaseNo(caseNo)),
+    return this.cached(JSON.stringify(['cases', scope.courtPrefixes, partyId]), () =>
+      this.use((db) =>
+        casesOfParty(db, partyId, (caseNo) => inScope(scope, courtCodeOfCaseNo(caseNo))),
       ),
     );
   }
 
   async partyName(partyId: string): Promise<string | null> {
-    return partyName(await this.reader(), partyId);
+    return this.use((db) => partyName(db, partyId));
   }
 
   /** A case of the scope with its parties; another unit's case is 404. */
@@ -251,14 +324,16 @@ export class LeadAccessService {
     scope: Scope,
     caseNo: string,
   ): Promise<{ row: Record<string, unknown>; parties: Awaited<ReturnType<typeof caseParties>> }> {
-    const db = await this.reader();
-    const row = await caseRow(db, caseNo, scope.courtPrefixes);
-    if (!row) throw new AppError('NOT_FOUND', '案件不存在或不在本单位范围内', 404);
-    return { row, parties: await caseParties(db, caseNo) };
+    const found = await this.use(async (db) => {
+      const row = await caseRow(db, caseNo, scope.courtPrefixes);
+      return row ? { row, parties: await caseParties(db, caseNo) } : undefined;
+    });
+    if (!found) throw new AppError('NOT_FOUND', '案件不存在或不在本单位范围内', 404);
+    return found;
   }
 
   async datasetStatistics(): Promise<Map<string, { rows: number; lastImportAt: string | null }>> {
-    return datasetStatistics(await this.reader());
+    return this.use((db) => datasetStatistics(db));
   }
 
   private async mutate<T>(scope: Scope, leadKey: string, fn: () => Promise<T>): Promise<T> {
@@ -286,6 +361,9 @@ export class LeadAccessService {
     return this.mutate(scope, key, () => noteLead(this.db, key, text, user));
   }
 }
+
+/** A lead in the lead service's shape with its notes (what the lead page shows). */
+export type LeadWithNotes = Awaited<ReturnType<typeof getLead>>;
 
 function notFound(): AppError {
   return new AppError('NOT_FOUND', '线索不存在或不在本单位范围内', 404);

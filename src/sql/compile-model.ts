@@ -159,7 +159,9 @@ function fieldSql(f: TemplateField): string {
     case 'money':
       return `yuan(${col})`;
     case 'list':
-      return `coalesce(array_to_string(list_distinct(${col}), '、'), '')`;
+      // Sorted: list_distinct's order follows its input, which parallel aggregates vary, and the
+      // sentence is the lead's fingerprint (a changed order would reopen dismissed leads).
+      return `coalesce(array_to_string(list_sort(list_distinct(${col})), '、'), '')`;
     case 'date':
       return `coalesce(strftime(${col}, '%Y年%-m月%-d日'), '')`;
     case undefined:

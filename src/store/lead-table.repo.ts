@@ -70,7 +70,12 @@ export function sqlLiteral(value: string): string {
 function where(f: LeadTableFilter): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
+  // Values are inlined as literals (DuckDB prunes by zone maps and pushes constant filters into the
+  // scan; a prepared `$n` costs ~2x on a cold page of 1M leads); only text a literal cannot carry
+  // (NUL) is bound.
   const p = (v: Param) => {
+    if (typeof v === 'number') return String(v);
+    if (!v.includes('\u0000')) return sqlLiteral(v);
     params.push(v);
     return `$${params.length}`;
   };
@@ -125,6 +130,32 @@ const ROW_COLUMNS = `lead_key, model_id, model_version, case_no, court, subject_
   strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
   strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at`;
 
+/** The same columns as a STRUCT (for a list of rows inside another query, see subjectLeadsSql). */
+const ROW_STRUCT = `struct_pack(lead_key, model_id, model_version, case_no, court, subject_id, subject_name,
+  plate, summary, priority, status, assignee, changed,
+  created_at := strftime(created_at, '%Y-%m-%d %H:%M:%S'),
+  updated_at := strftime(updated_at, '%Y-%m-%d %H:%M:%S'))`;
+
+/**
+ * A scalar subquery: every lead of a subject as a list of rows, through the subject index (the key
+ * is inlined, see sqlLiteral). Lets the lead page read its 串并 leads in the same round trip as the
+ * rest of its sources.
+ */
+export function subjectLeadsSql(subjectId: string): string {
+  return `(SELECT list(${ROW_STRUCT}) FROM leads WHERE subject_id = ${sqlLiteral(subjectId)})`;
+}
+
+const PRIORITY_ORDER: Record<string, number> = { 高: 0, 中: 1 };
+
+/** The table's default order (priority high first, newest first, key) for rows sorted in JS. */
+export function byPriority(a: LeadTableRow, b: LeadTableRow): number {
+  return (
+    (PRIORITY_ORDER[a.priority] ?? 2) - (PRIORITY_ORDER[b.priority] ?? 2) ||
+    (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0) ||
+    (a.lead_key < b.lead_key ? -1 : a.lead_key > b.lead_key ? 1 : 0)
+  );
+}
+
 export async function queryLeadTable(
   db: Database,
   filter: LeadTableFilter,
@@ -149,7 +180,8 @@ export async function queryLeadTable(
 
 /**
  * Leads of one subject or one case, through the index on that column: DuckDB uses an ART index only
- * for a lone equality predicate, so the scope is applied to the (few) hits afterwards.
+ * for a lone equality predicate, so the scope is applied to the (few) hits afterwards, and so is the
+ * order (one round trip instead of keys-then-rows).
  */
 export async function leadsBy(
   db: Database,
@@ -158,16 +190,13 @@ export async function leadsBy(
   keep: (caseNo: string | null) => boolean,
   limit: number,
 ): Promise<LeadTableRow[]> {
-  const hits = await db.all<{ lead_key: string; case_no: string | null }>(
-    `SELECT lead_key, case_no FROM leads WHERE ${column} = ${sqlLiteral(value)}`,
-  );
-  const keys = hits.filter((h) => keep(h.case_no)).map((h) => h.lead_key);
-  if (keys.length === 0) return [];
   const rows = await db.all<LeadTableRow>(
-    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map(sqlLiteral).join(', ')})
-     ORDER BY ${orderBy('priority', true)} LIMIT ${Math.trunc(limit)}`,
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE ${column} = ${sqlLiteral(value)}`,
   );
-  return rows;
+  return rows
+    .filter((r) => keep(r.case_no))
+    .sort(byPriority)
+    .slice(0, Math.trunc(limit));
 }
 
 /** One lead's full row by key (index lookup), in the lead service's row shape. */
@@ -181,6 +210,17 @@ export async function leadRowByKey(
   );
 }
 
+/** A lead's notes, oldest first (through the note key index; the key is inlined, see sqlLiteral). */
+export async function leadNotesByKey(
+  db: Database,
+  leadKey: string,
+): Promise<{ at: string; author: string | null; kind: string; text: string }[]> {
+  return db.all(
+    `SELECT strftime(noted_at, '%Y-%m-%d %H:%M:%S') AS at, author, kind, text FROM lead_notes
+     WHERE lead_key = ${sqlLiteral(leadKey)} ORDER BY id`,
+  );
+}
+
 /**
  * Indexes the web's lookups need besides the lead service's own: subject → leads (串并), and the key
  * itself — DuckDB (1.5) answers `lead_key = '…'` with a full scan despite the primary key, but uses
@@ -189,6 +229,17 @@ export async function leadRowByKey(
 export async function ensureLeadTableIndexes(db: Database): Promise<void> {
   await db.run(`CREATE INDEX IF NOT EXISTS leads_subject_idx ON leads (subject_id)`);
   await db.run(`CREATE INDEX IF NOT EXISTS leads_key_idx ON leads (lead_key)`);
+  // Every lead page reads its notes: a lookup, not a scan of every note ever written.
+  await db.run(`CREATE INDEX IF NOT EXISTS lead_notes_key_idx ON lead_notes (lead_key)`);
+  // 串并 on every lead page: the cases of the subject's ID, as the ledger's debtor and as a party.
+  // Without these, each lead page scans both case tables (~4 ms per 200K cases, 100 ms at 5M);
+  // an import pays ~1.2 µs per row to keep them (measured on 200K cases: 0.47 s → 0.72 s).
+  await db.run(
+    `CREATE INDEX IF NOT EXISTS enforcement_cases_debtor_idx ON enforcement_cases__versions (debtor_id)`,
+  );
+  await db.run(
+    `CREATE INDEX IF NOT EXISTS case_parties_party_idx ON case_parties__versions (party_id)`,
+  );
 }
 
 export async function countLeadTable(db: Database, filter: LeadTableFilter): Promise<number> {

@@ -91,17 +91,25 @@ function leadLike(l: Awaited<ReturnType<Ctx['var']['platform']['leads']['get']>>
   return { ...l, assignee: l.assignee, createdAt: l.createdAt, updatedAt: l.updatedAt };
 }
 
-/** The lead page: finding, evidence joined to source rows, legal basis, 串并, history. */
-async function leadDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDetail> {
+/**
+ * The lead page: finding, evidence joined to source rows, legal basis, 串并, history. With `audit`,
+ * the view (and a reveal) is written to the audit log while the sources are read — the lead is
+ * known to exist in the scope by then — and nothing is answered before the entry is committed.
+ */
+async function leadDetail(
+  c: Ctx,
+  key: string,
+  reveal: boolean,
+  audit = false,
+): Promise<LeadDetail> {
   const platform = c.get('platform');
   const scope = scopeOf(c);
   const lead = await platform.leads.get(scope, key);
-  const ctx = await viewContext(c, reveal);
-  // The three lookups are independent: run them at once on the read connections.
-  const [sources, related, cases] = await Promise.all([
-    platform.leads.evidence(lead.evidence),
-    lead.subjectId ? platform.leads.ofSubject(scope, lead.subjectId) : Promise.resolve([]),
-    lead.subjectId ? platform.leads.partyCases(scope, lead.subjectId) : Promise.resolve([]),
+  // Evidence rows, the subject's other leads and cases: one query (cached) on a read connection.
+  const [ctx, { sources, leads: related, cases }] = await Promise.all([
+    viewContext(c, reveal),
+    platform.leads.leadPage(scope, lead.subjectId, lead.evidence),
+    audit ? auditView(c, key, lead.caseNo, reveal) : Promise.resolve(),
   ]);
   const evidence: EvidenceRow[] = lead.evidence.map((e, i) => {
     const dataset = findDataset(e.dataset);
@@ -164,17 +172,20 @@ async function leadDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDet
   };
 }
 
-async function auditedDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDetail> {
-  const detail = await leadDetail(c, key, reveal);
+/** Records the view of a lead (and a reveal); resolves once the entries are committed. */
+async function auditView(
+  c: Ctx,
+  key: string,
+  caseNo: string | null,
+  reveal: boolean,
+): Promise<void> {
   const platform = c.get('platform');
-  // Nothing is answered before the view (and a reveal) is in the audit log.
   await Promise.all([
-    platform.audit.record(actorOf(c), 'view_lead', key, detail.lead.caseNo),
+    platform.audit.record(actorOf(c), 'view_lead', key, caseNo),
     reveal
       ? platform.audit.record(actorOf(c), 'reveal_id', key, '线索详情显示完整证件号码')
       : Promise.resolve(),
   ]);
-  return detail;
 }
 
 function keyParam(c: Ctx): string {
@@ -280,7 +291,7 @@ export const leadRoutes: RouteHandlers = {
 
   'GET /api/leads/:key': async (c) => {
     const { reveal } = queryOf(c, RevealQuery);
-    return auditedDetail(c, keyParam(c), mayReveal(c, reveal));
+    return leadDetail(c, keyParam(c), mayReveal(c, reveal), true);
   },
 
   'POST /api/leads/:key/assign': async (c) => {
