@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AuditAction, AuditFilter } from '../contract/audit.ts';
+import { AUDIT_ACTION_LABELS, type AuditAction, type AuditFilter } from '../contract/audit.ts';
 import { maskIdsInText } from '../domain/mask.ts';
 import type { Database } from '../store/database.ts';
 import { insertAuditMany, queryAudit, type AuditRecord } from '../store/audit.repo.ts';
@@ -107,28 +107,3 @@ export class AuditService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 }
-
-/** Chinese names of audited actions (the audit page and its export). */
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
-  login: '登录',
-  login_failed: '登录失败',
-  logout: '退出',
-  password_change: '修改密码',
-  user_create: '新建用户',
-  user_update: '修改用户',
-  user_reset_password: '重置密码',
-  unit_change: '修改单位',
-  view_lead: '查看线索',
-  view_person: '查看当事人',
-  view_case: '查看案件',
-  reveal_id: '查看完整证件号',
-  export_leads: '导出线索',
-  export_audit: '导出审计日志',
-  export_report: '导出报告',
-  import: '导入数据',
-  rollback: '回滚批次',
-  model_import: '导入模型',
-  model_export: '导出模型',
-  model_run: '运行模型',
-  lead_update: '处理线索',
-};

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { App, Button, Card, DatePicker, Input, Result, Select, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { AUDIT_ACTIONS } from '../../../src/contract/audit.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../../src/contract/audit.ts';
 import type { AuditEntry } from '../../../src/contract/audit.ts';
 import type { Page } from '../../../src/contract/common.ts';
 import { api, ApiError, download } from '../api/client.ts';
@@ -11,30 +11,6 @@ import { formatDateTime } from '../components/format.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useSession } from '../hooks/use-session.tsx';
 import { useUrlState } from '../hooks/use-url-state.ts';
-
-const ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
-  login: '登录',
-  login_failed: '登录失败',
-  logout: '退出',
-  password_change: '修改密码',
-  user_create: '新建用户',
-  user_update: '修改用户',
-  user_reset_password: '重置密码',
-  unit_change: '修改单位',
-  view_lead: '查看线索',
-  view_person: '查看当事人',
-  view_case: '查看案件',
-  reveal_id: '查看完整证件号',
-  export_leads: '导出线索',
-  export_audit: '导出审计日志',
-  export_report: '导出报表',
-  import: '导入数据',
-  rollback: '回滚批次',
-  model_import: '导入模型',
-  model_export: '导出模型',
-  model_run: '运行模型',
-  lead_update: '线索处理',
-};
 
 const KEYS = ['username', 'action', 'target', 'from', 'to'] as const;
 
@@ -97,7 +73,7 @@ export default function AuditPage() {
           style={{ width: 160 }}
           value={filter.action}
           onChange={(v?: string) => set({ action: v })}
-          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }))}
         />
         <Input.Search
           allowClear
@@ -154,7 +130,7 @@ export default function AuditPage() {
               title: '操作',
               dataIndex: 'action',
               width: 130,
-              render: (a: AuditEntry['action']) => ACTION_LABELS[a] ?? a,
+              render: (a: AuditEntry['action']) => AUDIT_ACTION_LABELS[a] ?? a,
             },
             {
               title: '对象',
