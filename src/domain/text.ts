@@ -44,6 +44,14 @@ function convertibleChars(): Uint8Array {
   return mask;
 }
 
+/**
+ * The same bitmap, for callers that must decide "opencc leaves this unchanged" elsewhere (the CSV
+ * import's SQL pre-screen builds a character class from it; one definition of what converts).
+ */
+export function convertibleCharMask(): Readonly<Uint8Array> {
+  return convertibleChars();
+}
+
 /** True for UTF-16 surrogates: astral characters are rare, so they always go through opencc. */
 function isSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdfff;

@@ -1,0 +1,131 @@
+import type { ColumnType } from '../catalog/column-types.ts';
+import { KNOWN_TYPE_CODES } from '../domain/case-number.ts';
+import { PROVINCE_ABBREVIATIONS } from '../domain/court-code.ts';
+import { todayNumberInChina } from '../domain/date.ts';
+import { convertibleCharMask } from '../domain/text.ts';
+
+/**
+ * SQL pre-screen of the CSV fast path: for a column type, a DuckDB boolean expression over a raw
+ * VARCHAR cell that is TRUE only when the domain primitive would accept the cell unchanged, with no
+ * warning (the cell is already canonical). Anything else — including what this screen cannot decide —
+ * is FALSE and the row goes through the JS row validator, which stays the single definition of what
+ * is valid. So the screen may be conservative, never permissive (canonical-sql.test.ts checks it
+ * against the primitives on thousands of generated values). Pure: builds strings, no I/O.
+ */
+
+/** RE2 escape of one code point inside a character class. */
+function classChar(c: number): string {
+  return `\\x{${c.toString(16)}}`;
+}
+
+/** A character class from code point ranges. */
+function charClass(ranges: readonly [number, number][]): string {
+  return `[${ranges.map(([a, b]) => (a === b ? classChar(a) : `${classChar(a)}-${classChar(b)}`)).join('')}]`;
+}
+
+let textBad: string | undefined;
+
+/**
+ * Characters that make `normalizeText` change a (trimmed) cell, or that this screen does not try to
+ * reason about: control characters and every space (ASCII text may keep inner spaces in JS, but
+ * leading/trailing spaces are trimmed: conservative), ASCII []{} (unified to ()), NBSP, full-width
+ * forms, the ideographic space and CJK brackets, every character opencc t → cn can convert, Unicode
+ * spaces, and astral characters (surrogates in JS always go through opencc).
+ */
+function textBadClass(): string {
+  if (textBad) return textBad;
+  const ranges: [number, number][] = [
+    [0x00, 0x20],
+    [0x5b, 0x5b],
+    [0x5d, 0x5d],
+    [0x7b, 0x7b],
+    [0x7d, 0x7d],
+    [0x7f, 0xa0],
+    [0x1680, 0x1680],
+    [0x2000, 0x200b],
+    [0x2028, 0x2029],
+    [0x202f, 0x202f],
+    [0x205f, 0x205f],
+    [0x3000, 0x3000],
+    [0x3008, 0x3017],
+    [0xd800, 0xdfff],
+    [0xfeff, 0xfeff],
+    [0xff01, 0xff5e],
+  ];
+  const mask = convertibleCharMask();
+  let start = -1;
+  for (let c = 0x80; c <= 0x10000; c++) {
+    const on = c < 0x10000 && mask[c] === 1;
+    if (on && start < 0) start = c;
+    if (!on && start >= 0) {
+      ranges.push([start, c - 1]);
+      start = -1;
+    }
+  }
+  // RE2 rejects surrogate code points in a class; astral characters are listed instead.
+  const withoutSurrogates = ranges.filter(([a]) => a < 0xd800 || a > 0xdfff);
+  withoutSurrogates.push([0x10000, 0x10ffff]);
+  textBad = charClass(withoutSurrogates);
+  return textBad;
+}
+
+const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+/** 18-digit 公民身份号码: known province prefix, a real birth date not after today, check digit. */
+function citizenIdPredicate(c: string): string {
+  const provinces = '11|12|13|14|15|21|22|23|31|32|33|34|35|36|37|41|42|43|44|45|46|50|51|52|53|54|61|62|63|64|65|71|81|82|83';
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.map((w, i) => `(ascii(substr(${c}, ${i + 1}, 1)) - 48) * ${w}`).join(' + ');
+  return `(regexp_full_match(${c}, '(?:${provinces})\\d{15}[0-9X]')
+    AND try_strptime(substr(${c}, 7, 8), '%Y%m%d') IS NOT NULL
+    AND TRY_CAST(substr(${c}, 7, 4) AS INTEGER) >= 1800
+    AND TRY_CAST(substr(${c}, 7, 8) AS INTEGER) <= ${todayNumberInChina()}
+    AND substr('10X98765432', CAST((${sum}) % 11 AS INTEGER) + 1, 1) = substr(${c}, 18, 1))`;
+}
+
+/** `（2023）浙0102执1234号` exactly as `parseCaseNumber`'s common fast path returns it unchanged. */
+function caseNumberPredicate(c: string): string {
+  const provinces = Object.keys(PROVINCE_ABBREVIATIONS).join('');
+  const types = [...KNOWN_TYPE_CODES]
+    .filter((t) => t.length <= 3)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+  const maxYear = Math.floor(todayNumberInChina() / 10000) + 1;
+  return `(regexp_full_match(${c}, '（\\d{4}）[${provinces}](?:\\d{4}|\\d{2})?(?:${types})[1-9]\\d{0,7}号(?:之[一二三四五六七八九十]+)?')
+    AND TRY_CAST(substr(${c}, 2, 4) AS INTEGER) BETWEEN 1980 AND ${maxYear})`;
+}
+
+/** SQL source of the plate pattern in `parsePlate` (already canonical: no dot, upper case). */
+const PLATE_PATTERN =
+  '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z](?:[A-Z0-9]{4,5}[挂学警港澳领试超]|[A-Z0-9]{5,6})';
+
+/**
+ * TRUE when a non-NULL raw cell `c` is already canonical for `type`; undefined when the type has no
+ * screen (every non-empty cell goes through JS).
+ */
+export function canonicalPredicate(c: string, type: ColumnType): string | undefined {
+  switch (type) {
+    case 'text':
+      // No formula-like start (= + - @ give a warning in JS), nothing normalisation would change.
+      return `(NOT regexp_matches(${c}, ${sqlString(textBadClass())}) AND NOT regexp_matches(${c}, '^[=+@-]'))`;
+    case 'id':
+      return citizenIdPredicate(c);
+    case 'case_no':
+      return caseNumberPredicate(c);
+    case 'date':
+      return `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}')
+        AND try_strptime(${c}, '%Y-%m-%d') IS NOT NULL
+        AND TRY_CAST(substr(${c}, 1, 4) AS INTEGER) BETWEEN 1900 AND 2100)`;
+    case 'money':
+      // fastPlain's output: no leading zeros, two decimals, no '-0.00' (which becomes '0.00').
+      return `regexp_full_match(${c}, '(?:0|[1-9]\\d{0,16})\\.\\d{2}|-(?:[1-9]\\d{0,15}\\.\\d{2}|0\\.(?:0[1-9]|[1-9]\\d))')`;
+    case 'int':
+      return `regexp_full_match(${c}, '0|-?[1-9]\\d{0,17}')`;
+    case 'plate':
+      return `regexp_full_match(${c}, '${PLATE_PATTERN}')`;
+    case 'datetime':
+    case 'month':
+    case 'decimal':
+      return undefined;
+  }
+}
