@@ -107,7 +107,7 @@ export function canonicalPredicate(c: string, type: ColumnType): string | undefi
   switch (type) {
     case 'text':
       // No formula-like start (= + - @ give a warning in JS), nothing normalisation would change.
-      return `(NOT regexp_matches(${c}, ${sqlString(textBadClass())}) AND NOT regexp_matches(${c}, '^[=+@-]'))`;
+      return `(${c} <> '' AND NOT regexp_matches(${c}, ${sqlString(textBadClass())}) AND NOT regexp_matches(${c}, '^[=+@-]'))`;
     case 'id':
       return citizenIdPredicate(c);
     case 'case_no':

@@ -55,7 +55,7 @@ export interface WriteBatchResult {
   readonly superseded: number;
 }
 
-function requireDataset(name: string): DatasetDef {
+export function requireDataset(name: string): DatasetDef {
   const dataset = findDataset(name);
   if (!dataset) throw new AppError('UNKNOWN_DATASET', `未知的数据集：${name}`);
   return dataset;
@@ -66,7 +66,7 @@ function requireDataset(name: string): DatasetDef {
  * `_active` of the same table, and DuckDB aborts one of two conflicting transactions.
  */
 const locks = new WeakMap<Database, Promise<unknown>>();
-async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
+export async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
   const previous = locks.get(db) ?? Promise.resolve();
   const next = previous.then(
     () => fn(),
@@ -80,7 +80,7 @@ async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Rows per staged chunk: large enough for DuckDB's parallel CSV reader, small enough to overlap. */
-const CHUNK_ROWS = 250_000;
+export const CHUNK_ROWS = 250_000;
 
 /**
  * Streams the rows into temporary CSV chunks of canonical strings (flat memory, no per-row SQL) and,
@@ -132,35 +132,12 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
           }
           await loader.done();
           input.onPhase?.('superseding', staged);
-          // One hash join on _key, not per-row updates: older active versions of the new keys retire.
-          const table = versionsTable(dataset);
-          // Nothing older is active (a first import): skip the join and its hash table of every key.
-          const older = await session.one<{ found: boolean }>(
-            `SELECT EXISTS (SELECT 1 FROM ${table} WHERE _active AND _batch_id <> $1) AS found`,
-            [batchId],
-          );
-          const superseded = older?.found
-            ? await session.run(
-                `UPDATE ${table} AS t SET _active = false
-                 FROM (SELECT DISTINCT _key FROM ${table} WHERE _batch_id = $1) AS k
-                 WHERE t._key = k._key AND t._active AND t._batch_id <> $1`,
-                [batchId],
-              )
-            : 0;
-          const rowsRejected = resolveLazy(input.rowsRejected ?? 0);
-          const report = resolveLazy(input.report ?? null);
-          await session.run(
-            `UPDATE batches SET rows_read = $1, rows_imported = $2, rows_superseded = $3,
-             rows_rejected = $4, report = CAST($5 AS JSON) WHERE id = $6`,
-            [
-              input.rowsRead === undefined ? staged + rowsRejected : resolveLazy(input.rowsRead),
-              staged,
-              superseded,
-              rowsRejected,
-              report === null ? null : JSON.stringify(report),
-              batchId,
-            ],
-          );
+          const superseded = await finishBatch(session, dataset, batchId, {
+            imported: staged,
+            rowsRead: input.rowsRead,
+            rowsRejected: input.rowsRejected,
+            report: input.report,
+          });
           input.onPhase?.('committed', staged);
           return { batchId, imported: staged, superseded };
         }),
@@ -171,11 +148,55 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
   }
 }
 
+/**
+ * The end of every batch write, inside its transaction: older active versions of the batch's keys
+ * retire (one hash join on _key, not per-row updates), and the batch record gets its counts.
+ * Returns the rows superseded.
+ */
+export async function finishBatch(
+  session: WriteSession,
+  dataset: DatasetDef,
+  batchId: number,
+  counts: Pick<WriteBatchInput, 'rowsRead' | 'rowsRejected' | 'report'> & { imported: number },
+): Promise<number> {
+  const table = versionsTable(dataset);
+  // Nothing older is active (a first import): skip the join and its hash table of every key.
+  const older = await session.one<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${table} WHERE _active AND _batch_id <> $1) AS found`,
+    [batchId],
+  );
+  const superseded = older?.found
+    ? await session.run(
+        `UPDATE ${table} AS t SET _active = false
+         FROM (SELECT DISTINCT _key FROM ${table} WHERE _batch_id = $1) AS k
+         WHERE t._key = k._key AND t._active AND t._batch_id <> $1`,
+        [batchId],
+      )
+    : 0;
+  const rowsRejected = resolveLazy(counts.rowsRejected ?? 0);
+  const report = resolveLazy(counts.report ?? null);
+  await session.run(
+    `UPDATE batches SET rows_read = $1, rows_imported = $2, rows_superseded = $3,
+     rows_rejected = $4, report = CAST($5 AS JSON) WHERE id = $6`,
+    [
+      counts.rowsRead === undefined
+        ? counts.imported + rowsRejected
+        : resolveLazy(counts.rowsRead),
+      counts.imported,
+      superseded,
+      rowsRejected,
+      report === null ? null : JSON.stringify(report),
+      batchId,
+    ],
+  );
+  return superseded;
+}
+
 function resolveLazy<T>(value: T | (() => T)): T {
   return typeof value === 'function' ? (value as () => T)() : value;
 }
 
-async function insertBatchRecord(
+export async function insertBatchRecord(
   session: WriteSession,
   dataset: DatasetDef,
   input: Omit<WriteBatchInput, 'rows' | 'onPhase'>,

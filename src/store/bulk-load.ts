@@ -36,7 +36,7 @@ function csvField(value: string | null | undefined): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function castExpr(column: string, type: ColumnType): string {
+export function castExpr(column: string, type: ColumnType): string {
   return type === 'text' || type === 'id' || type === 'plate' || type === 'case_no'
     ? column
     : `CAST(${column} AS ${SQL_TYPES[type]})`;
@@ -66,6 +66,12 @@ export class WriteSession {
   async one<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJson()[0] as T | undefined;
+  }
+
+  /** Rows as arrays of JSON-like values (VARCHAR → string, BIGINT → string), in column order. */
+  async rows(sql: string, params?: SqlParams): Promise<unknown[][]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowsJson() as unknown[][];
   }
 
   /** BEGIN … COMMIT; any error rolls back (and so does a crash: DuckDB drops uncommitted WAL). */

@@ -1,0 +1,196 @@
+import { rmSync } from 'node:fs';
+import {
+  CHUNK_ROWS,
+  exclusive,
+  finishBatch,
+  insertBatchRecord,
+  requireDataset,
+  type BatchRow,
+  type WriteBatchInput,
+  type WriteBatchResult,
+} from './batch.repo.ts';
+import { castExpr, ChunkLoader, ChunkStager, KEY_SEPARATOR, WriteSession } from './bulk-load.ts';
+import type { Database } from './database.ts';
+import { versionsTable } from './schema.ts';
+
+/**
+ * The CSV fast path of a batch write: DuckDB's own CSV reader stages the raw file (every cell as
+ * VARCHAR) while a SQL pre-screen, given by the caller, marks the rows whose cells are all already
+ * canonical. Only the other rows come back to JS (in pages of row numbers), are validated there and
+ * loaded as in `writeBatch`; the clean rows go from the staging table to the versions table in one
+ * INSERT … SELECT. Then supersession and the batch record as in `writeBatch`, all in one
+ * transaction. Measured: this removes the ~15 µs/row of JS work (parse, validate, re-serialise) for
+ * clean rows.
+ */
+
+/** One staged row the screen did not pass: its sheet row number and raw cells (NULL = empty). */
+export interface StagedRow {
+  readonly row: number;
+  readonly cells: (string | null)[];
+}
+
+export interface CsvBatchInput
+  extends Omit<WriteBatchInput, 'rows' | 'onPhase' | 'files' | 'rowsRead'> {
+  readonly file: string;
+  readonly csv: {
+    /** A UTF-8 file (a BOM is fine: it sits in the skipped lines). */
+    readonly path: string;
+    readonly delimiter: ',' | '\t';
+    /** Lines before the first data row. */
+    readonly skip: number;
+    /** Columns of the header (a row with more or fewer makes the reader fail: `unsupported`). */
+    readonly width: number;
+  };
+  /** Sheet row number of the first staged row. */
+  readonly firstRow: number;
+  /** SQL boolean over c0…c{width-1}: TRUE when the row can be stored as it is. */
+  readonly screen: string;
+  /** Per dataset column, the SQL expression over c0… of its canonical value in a screened row. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** Checks the first staged row against what the JS reader saw (guards the row numbering). */
+  readonly verifyFirst: (cells: (string | null)[] | undefined) => boolean;
+  /** Validates rows the screen did not pass; returns the rows to store (in JS canonical form). */
+  readonly fix: (rows: StagedRow[]) => BatchRow[];
+  /** After every row has been seen: false rejects the batch (nothing is written). */
+  readonly accept: () => boolean;
+  readonly rowsRead: () => number;
+  /** Called as the write advances (rows the screen passed are counted when they are inserted). */
+  readonly onProgress?: (rowsDone: number) => void;
+  /** DuckDB memory_limit while the batch is staged (restored after): staging spills beyond it. */
+  readonly memoryLimit?: string;
+}
+
+export type CsvBatchResult =
+  | ({ readonly status: 'imported' } & WriteBatchResult)
+  | { readonly status: 'rejected' }
+  /** DuckDB could not read the file the way the JS reader does (ragged rows, blank lines …). */
+  | { readonly status: 'unsupported'; readonly reason: string };
+
+class Unsupported extends Error {}
+class Rejected extends Error {}
+
+const PAGE_ROWS = 200_000;
+
+const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise<CsvBatchResult> {
+  const dataset = requireDataset(input.dataset);
+  const table = versionsTable(dataset);
+  const files: string[] = [];
+  const names = Array.from({ length: input.csv.width }, (_v, i) => `c${i}`);
+  try {
+    return await exclusive(db, () =>
+      WriteSession.with(db, async (session) => {
+        const previousLimit = input.memoryLimit
+          ? (await session.one<{ m: string }>(`SELECT current_setting('memory_limit') AS m`))?.m
+          : undefined;
+        if (input.memoryLimit) await session.run(`SET memory_limit = ${quote(input.memoryLimit)}`);
+        try {
+          return await session.transaction(async (): Promise<CsvBatchResult> => {
+            try {
+              await session.run(
+                `CREATE TEMP TABLE _csv_stage AS
+                 SELECT *, coalesce(${input.screen}, false) AS _ok
+                 FROM read_csv(${quote(input.csv.path)}, header = false, auto_detect = false,
+                   delim = ${quote(input.csv.delimiter)}, quote = '"', escape = '"',
+                   skip = ${input.csv.skip}, columns = {${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}})`,
+              );
+            } catch (error) {
+              throw new Unsupported(error instanceof Error ? error.message : String(error));
+            }
+            const first = await session.rows(
+              `SELECT ${names.join(', ')} FROM _csv_stage WHERE rowid = 0`,
+            );
+            if (!input.verifyFirst(first[0] as (string | null)[] | undefined)) {
+              throw new Unsupported('first row differs from the JS reader');
+            }
+            const total = Number(
+              (await session.one<{ n: number }>(`SELECT max(rowid) + 1 AS n FROM _csv_stage`))?.n ??
+                0,
+            );
+            const batchId = await insertBatchRecord(
+              session,
+              dataset,
+              { ...input, files: [{ file: input.file, sheet: null }] },
+              'committed',
+            );
+
+            // Rows the screen did not pass: validated in JS, page by page of row numbers.
+            const loader = new ChunkLoader(session, dataset, batchId);
+            let stager = new ChunkStager(dataset);
+            files.push(stager.path);
+            let fixed = 0;
+            try {
+              for (let from = 0; from < total; from += PAGE_ROWS) {
+                await loader.settle(); // one statement at a time on this connection
+                const page = await session.rows(
+                  `SELECT rowid, ${names.join(', ')} FROM _csv_stage
+                   WHERE NOT _ok AND rowid >= ${from} AND rowid < ${from + PAGE_ROWS} ORDER BY rowid`,
+                );
+                if (page.length) {
+                  const staged: StagedRow[] = page.map((r) => ({
+                    row: Number(r[0]) + input.firstRow,
+                    cells: r.slice(1) as (string | null)[],
+                  }));
+                  for (const row of input.fix(staged)) {
+                    stager.add(row);
+                    fixed += 1;
+                  }
+                  await stager.flush();
+                  if (stager.rows >= CHUNK_ROWS) {
+                    await loader.load(await stager.close());
+                    stager = new ChunkStager(dataset);
+                    files.push(stager.path);
+                  }
+                }
+                input.onProgress?.(Math.min(total, from + PAGE_ROWS));
+              }
+              if (!input.accept()) throw new Rejected();
+              await loader.load(await stager.close());
+            } catch (error) {
+              stager.abort();
+              throw error;
+            } finally {
+              await loader.settle();
+            }
+            await loader.done();
+
+            const key = dataset.naturalKey
+              .map((k) => `coalesce(${input.columns[k] ?? 'NULL'}, '')`)
+              .join(` || ${quote(KEY_SEPARATOR)} || `);
+            const screened = await session.run(
+              `INSERT INTO ${table} (${[
+                ...dataset.columns.map((c) => `"${c.name}"`),
+                '_batch_id, _file, _sheet, _row, _key, _active, _extra, _confidence',
+              ].join(', ')})
+               SELECT ${[
+                 ...dataset.columns.map((c) => castExpr(input.columns[c.name] ?? 'NULL', c.type)),
+                 `${batchId}, ${quote(input.file)}, NULL, CAST(rowid + ${input.firstRow} AS INTEGER)`,
+                 `${key || "''"}, true, NULL, NULL`,
+               ].join(', ')}
+               FROM _csv_stage WHERE _ok`,
+            );
+            input.onProgress?.(total);
+            const imported = screened + fixed;
+            const superseded = await finishBatch(session, dataset, batchId, {
+              imported,
+              rowsRead: input.rowsRead,
+              rowsRejected: input.rowsRejected,
+              report: input.report,
+            });
+            await session.run('DROP TABLE _csv_stage');
+            return { status: 'imported', batchId, imported, superseded };
+          });
+        } finally {
+          if (previousLimit) await session.run(`SET memory_limit = ${quote(previousLimit)}`);
+        }
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Unsupported) return { status: 'unsupported', reason: error.message };
+    if (error instanceof Rejected) return { status: 'rejected' };
+    throw error;
+  } finally {
+    for (const file of files) rmSync(file, { force: true });
+  }
+}
