@@ -8,7 +8,7 @@
  *   LEADS=100000 npm run bench:api    # smaller, while developing
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -62,6 +62,9 @@ async function timed(base: string, session: Session, path: string): Promise<numb
 }
 
 async function main(): Promise<void> {
+  const loadStart = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   const dir = mkdtempSync(join(tmpdir(), 'zhijian-bench-api-'));
   setLogSink(() => undefined);
   const db = await Database.open(join(dir, 'bench.duckdb'));
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
   let issued = 0;
   let errors = 0;
   const started = performance.now();
+  const elu = performance.eventLoopUtilization();
   t = started;
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
@@ -142,14 +146,20 @@ async function main(): Promise<void> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  // Server and clients share this one JS thread: near 100% means the thread, not DuckDB, is the limit.
+  const busy = performance.eventLoopUtilization(elu).utilization;
 
   const fmt = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
   process.stdout.write(
     `\n执检 API 基准 / API benchmark\n` +
-      `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB\n` +
+      `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, ` +
+      // A shared machine's other work shows here: the figures mean little without it.
+      `load average ${loadStart} at start, ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} at end\n` +
       `data: ${LEADS.toLocaleString()} leads, ${CASES.toLocaleString()} cases (generated in ${(generateMs / 1000).toFixed(1)} s)\n` +
       `load: ${CLIENTS} concurrent clients on loopback, ${issued} requests in ${seconds.toFixed(1)} s ` +
-      `(${(issued / seconds).toFixed(0)} req/s), ${errors} errors\n\n` +
+      `(${(issued / seconds).toFixed(0)} req/s), ${errors} errors, JS thread ${(busy * 100).toFixed(0)}% busy\n\n` +
       `${'request'.padEnd(16)}${'cold p50'.padStart(10)}${'cold max'.padStart(10)}${'load p50'.padStart(10)}${'load p95'.padStart(10)}  n\n`,
   );
   let ok = true;

@@ -19,6 +19,9 @@ const scale = scaleArg >= 0 ? Number(args[scaleArg + 1]) : 1.0;
 const keep = args.includes('--keep');
 /** Build the data and stop (for profiling single models on the kept file). */
 const dataOnly = args.includes('--data-only');
+/** Run the models on a database built earlier with `--data-only --keep` (its leads are cleared). */
+const dbArg = args.indexOf('--db');
+const existing = dbArg >= 0 ? args[dbArg + 1] : undefined;
 if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale must be a positive number');
 const n = (base: number): number => Math.max(1000, Math.round(base * scale));
 
@@ -308,9 +311,42 @@ function printTotals(title: string, result: RunResult, ms: number): void {
   );
 }
 
+/** Generates every dataset into `db` (one batch per dataset, rows in `<dataset>__versions`). */
+async function buildData(db: Database): Promise<void> {
+  let t = Date.now();
+  for (const sql of SETUP) await db.run(sql);
+  process.stdout.write(
+    `people: ${P.toLocaleString()} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+  );
+  const batchIds = new Map<string, number>();
+  for (const g of generators()) {
+    t = Date.now();
+    let batch = batchIds.get(g.dataset);
+    if (batch === undefined) {
+      const row = await db.one<{ id: number }>(
+        `INSERT INTO batches (dataset, kind, source) VALUES ($1, 'demo', 'bench') RETURNING id`,
+        [g.dataset],
+      );
+      batch = Number(row?.id);
+      batchIds.set(g.dataset, batch);
+    }
+    const sql = g.sql.replaceAll(`${g.dataset}_b AS _batch_id`, `${batch} AS _batch_id`);
+    await db.run(`INSERT INTO ${g.dataset}__versions BY NAME (${sql})`);
+    const count = await db.one<{ n: string }>(`SELECT count(*) AS n FROM ${g.dataset}__versions`);
+    process.stdout.write(
+      `  ${g.dataset.padEnd(26)} ${Number(count?.n ?? 0)
+        .toLocaleString()
+        .padStart(12)} rows  ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+    );
+  }
+  await db.run('DROP TABLE bench_people');
+  await db.run('CHECKPOINT');
+  process.stdout.write(`data built; RSS so far ${rssMb()} MB\n`);
+}
+
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'zhijian-bench-models-'));
-  const file = join(dir, 'bench.duckdb');
+  const dir = existing ? undefined : mkdtempSync(join(tmpdir(), 'zhijian-bench-models-'));
+  const file = existing ?? join(dir ?? tmpdir(), 'bench.duckdb');
   process.stdout.write(
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; scale ${scale}; db ${file}\n`,
   );
@@ -318,34 +354,11 @@ async function main(): Promise<void> {
   const db = await Database.open(file, { memoryLimit: process.env.BENCH_MEMORY_LIMIT ?? '4GB' });
   try {
     let t = Date.now();
-    for (const sql of SETUP) await db.run(sql);
-    process.stdout.write(
-      `people: ${P.toLocaleString()} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
-    );
-    const batchIds = new Map<string, number>();
-    for (const g of generators()) {
-      t = Date.now();
-      let batch = batchIds.get(g.dataset);
-      if (batch === undefined) {
-        const row = await db.one<{ id: number }>(
-          `INSERT INTO batches (dataset, kind, source) VALUES ($1, 'demo', 'bench') RETURNING id`,
-          [g.dataset],
-        );
-        batch = Number(row?.id);
-        batchIds.set(g.dataset, batch);
-      }
-      const sql = g.sql.replaceAll(`${g.dataset}_b AS _batch_id`, `${batch} AS _batch_id`);
-      await db.run(`INSERT INTO ${g.dataset}__versions BY NAME (${sql})`);
-      const count = await db.one<{ n: string }>(`SELECT count(*) AS n FROM ${g.dataset}__versions`);
-      process.stdout.write(
-        `  ${g.dataset.padEnd(26)} ${Number(count?.n ?? 0)
-          .toLocaleString()
-          .padStart(12)} rows  ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
-      );
-    }
-    await db.run('DROP TABLE bench_people');
-    await db.run('CHECKPOINT');
-    process.stdout.write(`data built; RSS so far ${rssMb()} MB\n`);
+    if (existing) {
+      for (const table of ['leads', 'lead_notes', 'model_cache'])
+        await db.run(`DELETE FROM ${table}`);
+      await db.run('CHECKPOINT');
+    } else await buildData(db);
     if (dataOnly) return;
 
     process.stdout.write('\nrun 1 (all models):\n');
@@ -374,7 +387,7 @@ async function main(): Promise<void> {
     process.stdout.write(`indexes on leads: ${idx.map((r) => r.index_name).join(', ')}\n`);
   } finally {
     db.close();
-    if (!keep) rmSync(dir, { recursive: true, force: true });
+    if (!keep && dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,34 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI through tsx, so `npx zhijian` works straight after `npm install`.
-import { register } from 'tsx/esm/api';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+// Imports allocate millions of short-lived objects: a 64 MB young generation measured +20% on CSV
+// import (GC from ~23% of the time). V8 reads the flag only at start-up, so without it the CLI runs
+// itself once more with it (ZHIJIAN_NODE_FLAGS guards against a loop; an explicit flag is kept).
+const FLAG = '--max-semi-space-size';
+const hasFlag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) =>
+  a.startsWith(FLAG),
+);
+if (!hasFlag && !process.env.ZHIJIAN_NODE_FLAGS) {
+  const child = spawn(
+    process.execPath,
+    [`${FLAG}=64`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, ZHIJIAN_NODE_FLAGS: '1' } },
+  );
+  // Ctrl-C reaches both processes (same process group); other signals are passed on.
+  for (const signal of ['SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  process.on('SIGINT', () => undefined);
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    } else process.exit(code ?? 1);
+  });
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -21,7 +21,7 @@ SELECT
   list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
   $resumeDays AS resume_days,
   CASE WHEN bool_and(d.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT ev('vehicles', v))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row})) AS evidence
 FROM closed_debtors d
 JOIN vehicles v
   ON v.owner_id = d.match_id

@@ -18,7 +18,7 @@ SELECT
     ORDER BY coalesce(r.address, r.unit_no) || '（' || coalesce(r.ownership_type, '共有方式不详') || '）') AS units,
   list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
   CASE WHEN bool_and(d.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT ev('real_estate', r))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT {'dataset': 'real_estate', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row})) AS evidence
 FROM closed_debtors d
 JOIN real_estate r
   ON r.holder_id = d.match_id

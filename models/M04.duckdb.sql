@@ -21,7 +21,7 @@ SELECT
   sum(e.subscribed_amount) AS subscribed,
   list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
   CASE WHEN bool_and(d.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT ev('equity_holdings', e))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT {'dataset': 'equity_holdings', 'batch_id': e._batch_id, 'file': e._file, 'row': e._row})) AS evidence
 FROM closed_debtors d
 JOIN equity_holdings e
   ON e.holder_id = d.match_id

@@ -15,7 +15,7 @@ WITH per_debtor AS (
     count(DISTINCT p.month) AS months,
     sum(p.amount) AS total,
     list(DISTINCT p.agency) FILTER (WHERE p.agency IS NOT NULL) AS agencies,
-    list(DISTINCT ev('pension_payments', p)) AS ev_rows,
+    list(DISTINCT {'dataset': 'pension_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row}) AS ev_rows,
     any_value(d._debtor_ev) AS debtor_ev
   FROM closed_debtors d
   JOIN pension_payments p

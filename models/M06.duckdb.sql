@@ -21,7 +21,7 @@ SELECT
   coalesce(arg_max(f.account_status, f.balance), '状态不详') AS account_status,
   coalesce(arg_max(f.employer, f.balance), '单位不详') AS employer,
   CASE WHEN bool_and(d.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT ev('provident_fund', f))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT {'dataset': 'provident_fund', 'batch_id': f._batch_id, 'file': f._file, 'row': f._row})) AS evidence
 FROM closed_debtors d
 JOIN provident_fund f
   ON f.id_no = d.match_id

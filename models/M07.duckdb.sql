@@ -14,7 +14,7 @@ WITH per_debtor AS (
     count(DISTINCT s.month) AS months,
     max(s.base) AS max_base,
     list(DISTINCT s.employer) AS employers,
-    list(DISTINCT ev('social_insurance', s)) AS ev_rows,
+    list(DISTINCT {'dataset': 'social_insurance', 'batch_id': s._batch_id, 'file': s._file, 'row': s._row}) AS ev_rows,
     any_value(d._debtor_ev) AS debtor_ev
   FROM closed_debtors d
   JOIN social_insurance s

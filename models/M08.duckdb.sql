@@ -9,10 +9,10 @@ WITH lead AS (
 -- case (unit: 查封状态 未查封 or empty).
 WITH couples AS (
   SELECT husband_id AS person_id, wife_id AS spouse_id, wife_name AS spouse_name, registration_type,
-    registered_date, ev('marriages', m) AS ev_m
+    registered_date, {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row} AS ev_m
   FROM marriages m
   UNION ALL
-  SELECT wife_id, husband_id, husband_name, registration_type, registered_date, ev('marriages', m)
+  SELECT wife_id, husband_id, husband_name, registration_type, registered_date, {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row}
   FROM marriages m
 ),
 married AS (
@@ -28,7 +28,7 @@ married AS (
   )
 ),
 property AS (
-  SELECT m.*, '车辆' || v.plate AS item, v.plate, false AS is_estate, ev('vehicles', v) AS ev_p
+  SELECT m.*, '车辆' || v.plate AS item, v.plate, false AS is_estate, {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row} AS ev_p
   FROM married m
   JOIN vehicles v ON v.owner_id = m.spouse_id
     AND v.registered_date >= m.married AND v.registered_date <= m.closed_date
@@ -37,7 +37,7 @@ property AS (
     SELECT 1 FROM vehicle_seizures z WHERE z.case_no = m.case_no AND z.plate = v.plate
   )
   UNION ALL
-  SELECT m.*, '不动产' || coalesce(r.address, r.unit_no), NULL, true, ev('real_estate', r)
+  SELECT m.*, '不动产' || coalesce(r.address, r.unit_no), NULL, true, {'dataset': 'real_estate', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row}
   FROM married m
   JOIN real_estate r ON r.holder_id = m.spouse_id
     AND r.registered_date >= m.married AND r.registered_date <= m.closed_date

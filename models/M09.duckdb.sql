@@ -12,10 +12,10 @@ WITH lead AS (
 -- [transferDays] of t, and t is within [divorceWindowDays] of the divorce.
 WITH divorces AS (
   SELECT husband_id AS person_id, wife_id AS ex_id, wife_name AS ex_name, registered_date AS divorced,
-    ev('marriages', m) AS ev_m
+    {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row} AS ev_m
   FROM marriages m WHERE registration_type = '离婚'
   UNION ALL
-  SELECT wife_id, husband_id, husband_name, registered_date, ev('marriages', m)
+  SELECT wife_id, husband_id, husband_name, registered_date, {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row}
   FROM marriages m WHERE registration_type = '离婚'
 ),
 divorced AS (
@@ -28,7 +28,7 @@ divorced AS (
 transfers AS (
   SELECT v.*, '车辆' || a.plate || '于' || strftime(a.deregistered_date, '%Y-%m-%d') || '转出，'
       || strftime(b.registered_date, '%Y-%m-%d') || '登记到前配偶名下' AS item,
-    a.plate, false AS is_estate, ev('vehicles', a) AS ev_from, ev('vehicles', b) AS ev_to
+    a.plate, false AS is_estate, {'dataset': 'vehicles', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row} AS ev_from, {'dataset': 'vehicles', 'batch_id': b._batch_id, 'file': b._file, 'row': b._row} AS ev_to
   FROM divorced v
   JOIN vehicles a ON a.owner_id = v.match_id AND a.deregistered_date IS NOT NULL
     AND abs(date_diff('day', a.deregistered_date, v.divorced)) <= $divorceWindowDays
@@ -37,7 +37,7 @@ transfers AS (
   UNION ALL
   SELECT v.*, '不动产' || coalesce(a.address, a.unit_no) || '于' || strftime(a.ended_date, '%Y-%m-%d')
       || '转出，' || strftime(b.registered_date, '%Y-%m-%d') || '登记到前配偶名下',
-    NULL, true, ev('real_estate', a), ev('real_estate', b)
+    NULL, true, {'dataset': 'real_estate', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row}, {'dataset': 'real_estate', 'batch_id': b._batch_id, 'file': b._file, 'row': b._row}
   FROM divorced v
   JOIN real_estate a ON a.holder_id = v.match_id AND a.ended_date IS NOT NULL
     AND abs(date_diff('day', a.ended_date, v.divorced)) <= $divorceWindowDays

@@ -24,7 +24,13 @@ FROM closed_cases c
 LEFT JOIN (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
     string_agg(DISTINCT debtor_name, '、') AS names
-  FROM case_debtors GROUP BY case_no
+  FROM case_debtors
+  -- only the cases that become leads (the debtors of every case would be grouped otherwise)
+  WHERE case_no IN (
+    SELECT case_no FROM closed_cases
+    WHERE filed_date IS NOT NULL AND closed_date < filed_date + to_months($minMonths)
+  )
+  GROUP BY case_no
 ) d USING (case_no)
 WHERE c.filed_date IS NOT NULL
   AND c.closed_date < c.filed_date + to_months($minMonths)

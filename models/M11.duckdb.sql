@@ -8,7 +8,7 @@ WITH lead AS (
 -- neither a consumption_restrictions row (the debtor's ID, or for a company debtor the company's
 -- credit code in 关联企业统一社会信用代码) nor a 限制消费令 act in case_actions.
 WITH party_debtors AS (
-  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS debtor_ev
+  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, {'dataset': 'case_parties', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS debtor_ev
   FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
 ),
 debtors AS (
@@ -18,7 +18,7 @@ debtors AS (
   FROM (
     SELECT * FROM party_debtors
     UNION ALL
-    SELECT e.case_no, e.debtor_id, e.debtors, ev('enforcement_cases', e)
+    SELECT e.case_no, e.debtor_id, e.debtors, {'dataset': 'enforcement_cases', 'batch_id': e._batch_id, 'file': e._file, 'row': e._row}
     FROM enforcement_cases e
     WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
   )

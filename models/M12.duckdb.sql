@@ -9,7 +9,7 @@ WITH lead AS (
 -- report (未报告 / 拒不报告 / 未申报) or a 罚款 / 拘留 act, and the debtor has no dishonest_debtors
 -- listing for this case dated <= closure and no 纳入失信 act. "Before closure" includes the closure day.
 WITH party_debtors AS (
-  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, ev('case_parties', p) AS debtor_ev
+  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, {'dataset': 'case_parties', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS debtor_ev
   FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
 ),
 debtors AS (
@@ -19,7 +19,7 @@ debtors AS (
   FROM (
     SELECT * FROM party_debtors
     UNION ALL
-    SELECT e.case_no, e.debtor_id, e.debtors, ev('enforcement_cases', e)
+    SELECT e.case_no, e.debtor_id, e.debtors, {'dataset': 'enforcement_cases', 'batch_id': e._batch_id, 'file': e._file, 'row': e._row}
     FROM enforcement_cases e
     WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
   )
@@ -35,7 +35,7 @@ closed_case_debtors AS (
 ),
 triggering_acts AS (
   -- Acts on or before closure that make the debtor they address (or, without a target, every debtor) listable.
-  SELECT d.case_no, d.debtor_id, a,
+  SELECT d.case_no, d.debtor_id, {'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row} AS act_ev,
     strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type || coalesce('（' || a.result || '）', '') AS trigger,
     strftime(a.action_date, '%Y-%m-%d') || '|' || strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type
       || coalesce('（' || a.result || '）', '') AS sort_key
@@ -73,7 +73,7 @@ SELECT
   -- chronological: sort on the ISO date in front, then drop it
   array_to_string(list_transform(list_sort(list(DISTINCT t.sort_key)), x -> substr(x, 12)), '、') AS triggers_text,
   CASE WHEN bool_and(d.is_masked) THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d.debtor_ev), list(DISTINCT ev('case_actions', t.a))) AS evidence
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d.debtor_ev), list(DISTINCT t.act_ev)) AS evidence
 FROM closed_case_debtors d
 JOIN triggering_acts t ON t.case_no = d.case_no AND t.debtor_id = d.debtor_id
 LEFT JOIN listed_by_list ll ON ll.case_no = d.case_no AND ll.debtor_id = d.debtor_id

@@ -7,20 +7,27 @@
 WITH lead AS (
 -- models.md M13: before closure (on or before the closure day), no act of one of 执行通知, 报告财产令,
 -- 网络查控, 告知申请执行人; the lead names each missing act. Only cases with at least one act count.
-WITH cases_with_acts AS (
-  SELECT case_no, closed_date FROM closed_cases WHERE case_no IN (SELECT case_no FROM case_actions)
-),
-acts_before_closure AS (
-  SELECT w.case_no, list(DISTINCT a.action_type) AS done, list(ev('case_actions', a)) AS act_evidence
-  FROM cases_with_acts w
-  JOIN case_actions a ON a.case_no = w.case_no AND a.action_date <= w.closed_date
-  GROUP BY w.case_no
+WITH acts_per_case AS (
+  -- One pass over the acts: the cases with at least one act (inner join) and the required acts
+  -- done on or before closure. Evidence is gathered below for the lead cases only.
+  SELECT a.case_no,
+    list(DISTINCT a.action_type) FILTER (WHERE a.action_date <= c.closed_date
+      AND list_contains($requiredActs, a.action_type)) AS done
+  FROM case_actions a
+  JOIN closed_cases c USING (case_no)
+  GROUP BY a.case_no
 ),
 missing_acts AS (
-  SELECT w.case_no, coalesce(b.act_evidence, []) AS act_evidence,
-    list_filter($requiredActs, t -> NOT list_contains(coalesce(b.done, []), t)) AS missing
-  FROM cases_with_acts w
-  LEFT JOIN acts_before_closure b USING (case_no)
+  SELECT case_no, list_filter($requiredActs, t -> NOT list_contains(coalesce(done, []), t)) AS missing
+  FROM acts_per_case
+),
+lead_evidence AS (
+  -- Every act on or before closure of the lead cases (what the finding is based on).
+  SELECT a.case_no, list({'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row}) AS act_evidence
+  FROM (SELECT case_no FROM missing_acts WHERE len(missing) > 0) m
+  JOIN closed_cases c USING (case_no)
+  JOIN case_actions a ON a.case_no = m.case_no AND a.action_date <= c.closed_date
+  GROUP BY a.case_no
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
@@ -43,9 +50,10 @@ SELECT
   -- In the order of the parameter (the template's list filter would not keep it).
   array_to_string(m.missing, '、') AS missing_text,
   len(m.missing) AS missing_count,
-  list_concat([c._ev], m.act_evidence) AS evidence
+  list_concat([c._ev], coalesce(e.act_evidence, [])) AS evidence
 FROM missing_acts m
 JOIN closed_cases c USING (case_no)
+LEFT JOIN lead_evidence e USING (case_no)
 LEFT JOIN case_debtor_names d USING (case_no)
 WHERE len(m.missing) > 0
 )

@@ -20,7 +20,7 @@ query_windows AS (
          WHEN action_date >= closed_date + to_months(CAST($intervalMonths * (k0 + 1) AS INTEGER)) THEN k0 + 1
          ELSE k0 END AS k
   FROM (
-    SELECT w.case_no, w.closed_date, a.action_date, ev('case_actions', a) AS act_ev,
+    SELECT w.case_no, w.closed_date, a.action_date, {'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row} AS act_ev,
       CAST(date_sub('month', w.closed_date, a.action_date) // $intervalMonths AS INTEGER) AS k0
     FROM cases_with_acts w
     JOIN case_actions a ON a.case_no = w.case_no

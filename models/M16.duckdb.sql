@@ -7,7 +7,7 @@
 WITH lead AS (
 -- models.md M16: a 收款 row of a case has no 发放 row of the same case dated within [30] days after it.
 WITH receipts AS (
-  SELECT p.case_no, p.payment_date, p.amount, ev('enforcement_payments', p) AS receipt_ev
+  SELECT p.case_no, p.payment_date, p.amount, {'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS receipt_ev
   FROM enforcement_payments p
   JOIN scoped_cases c USING (case_no)
   WHERE p.payment_type = '收款'

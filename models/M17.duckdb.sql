@@ -9,7 +9,7 @@ WITH lead AS (
 -- or total 发放 > total 收款.
 WITH payouts AS (
   SELECT p.case_no, p.payment_date, p.amount, p.counterparty, p._key AS row_key,
-    ev('enforcement_payments', p) AS row_ev
+    {'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS row_ev
   FROM enforcement_payments p
   JOIN scoped_cases c USING (case_no)
   WHERE p.payment_type = '发放'
@@ -30,7 +30,7 @@ totals AS (
     sum(p.amount) FILTER (WHERE p.payment_type = '发放') AS paid_out,
     sum(p.amount) FILTER (WHERE p.payment_type = '收款') AS received,
     count(*) FILTER (WHERE p.payment_type = '收款') AS receipt_rows,
-    list(ev('enforcement_payments', p)) AS rows_ev
+    list({'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row}) AS rows_ev
   FROM enforcement_payments p
   JOIN scoped_cases c USING (case_no)
   GROUP BY p.case_no

@@ -8,7 +8,7 @@ WITH lead AS (
 -- models.md M18: a vehicle seal of a 终本 case whose 查封日期 + [2] years <= asOf, with no 解封日期 and
 -- no later seal of that plate for the case, while the case is still 终本 (its current ledger row says so).
 WITH expired_seals AS (
-  SELECT s.case_no, s.plate, s.sealed_date, ev('vehicle_seizures', s) AS seal_ev
+  SELECT s.case_no, s.plate, s.sealed_date, {'dataset': 'vehicle_seizures', 'batch_id': s._batch_id, 'file': s._file, 'row': s._row} AS seal_ev
   FROM vehicle_seizures s
   JOIN closed_cases c USING (case_no)
   WHERE s.released_date IS NULL

@@ -8,11 +8,11 @@ WITH lead AS (
 -- and a sighting of that plate exists after the 查封日期 (a later calendar day).
 WITH seen AS (
   SELECT
-    s.case_no, s.plate, s.sealed_date, ev('vehicle_seizures', s) AS ev_s,
+    s.case_no, s.plate, s.sealed_date, {'dataset': 'vehicle_seizures', 'batch_id': s._batch_id, 'file': s._file, 'row': s._row} AS ev_s,
     count(*) AS sightings,
     max(g.seen_at) AS last_seen,
     arg_max(g.checkpoint, g.seen_at) AS last_checkpoint,
-    list(ev('vehicle_sightings', g) ORDER BY g.seen_at DESC)[1:5] AS ev_g
+    list({'dataset': 'vehicle_sightings', 'batch_id': g._batch_id, 'file': g._file, 'row': g._row} ORDER BY g.seen_at DESC)[1:5] AS ev_g
   FROM vehicle_seizures s
   JOIN vehicle_sightings g ON g.plate = s.plate AND CAST(g.seen_at AS DATE) > s.sealed_date
   WHERE s.seized_date IS NULL AND s.released_date IS NULL

@@ -22,7 +22,7 @@ overdue_listings AS (
     l.name || '的失信信息（' || coalesce(strftime(l.published_date, '%Y年%-m月%-d日') || '发布', '发布日期不详') || '）'
       || CASE WHEN l.removed_date IS NULL THEN '至今未删除'
               ELSE '迟至' || strftime(l.removed_date, '%Y年%-m月%-d日') || '才删除' END AS listing,
-    ev('dishonest_debtors', l) AS listing_ev
+    {'dataset': 'dishonest_debtors', 'batch_id': l._batch_id, 'file': l._file, 'row': l._row} AS listing_ev
   FROM finished_cases f
   JOIN dishonest_debtors l ON l.case_no = f.case_no
   WHERE (l.removed_date IS NULL AND f.deadline < $asOf) OR l.removed_date > f.deadline

@@ -22,7 +22,7 @@ overdue_orders AS (
       || coalesce(strftime(r.published_date, '%Y年%-m月%-d日') || '发布', '发布日期不详') || '）'
       || CASE WHEN r.lifted_date IS NULL THEN '至今未解除'
               ELSE '迟至' || strftime(r.lifted_date, '%Y年%-m月%-d日') || '才解除' END AS order_text,
-    ev('consumption_restrictions', r) AS order_ev
+    {'dataset': 'consumption_restrictions', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row} AS order_ev
   FROM finished_cases f
   JOIN consumption_restrictions r ON r.case_no = f.case_no
   WHERE (r.lifted_date IS NULL AND f.deadline < $asOf) OR r.lifted_date > f.deadline

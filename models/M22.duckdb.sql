@@ -10,7 +10,7 @@ WITH lead AS (
 -- travelled by air (any class), by a G-train (any seat), in 一等座 / 商务座 / 特等座 / 软卧 / 高级软卧 on
 -- another train, or in a ship's second class or above.
 WITH banned_trips AS (
-  SELECT t.id_no, t.name, t.travel_date, t.mode, t.trip_no, t.seat_class, ev('travel_records', t) AS trip_ev,
+  SELECT t.id_no, t.name, t.travel_date, t.mode, t.trip_no, t.seat_class, {'dataset': 'travel_records', 'batch_id': t._batch_id, 'file': t._file, 'row': t._row} AS trip_ev,
     CASE
       WHEN t.mode IN ('飞机', '航班', '民航', '航空') THEN '乘坐航班'
       WHEN t.mode IN ('火车', '列车', '铁路', '高铁', '动车') AND upper(trim(t.trip_no)) LIKE 'G%' THEN '乘坐G字头列车'
@@ -22,7 +22,7 @@ WITH banned_trips AS (
 ),
 orders AS (
   SELECT r.case_no, r.id_no, r.name, r.published_date, r.lifted_date, r.company_name,
-    ev('consumption_restrictions', r) AS order_ev,
+    {'dataset': 'consumption_restrictions', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row} AS order_ev,
     contains(r.id_no, '*') AS is_masked
   FROM consumption_restrictions r
   WHERE r.id_no IS NOT NULL AND r.published_date IS NOT NULL

@@ -8,20 +8,20 @@ WITH lead AS (
 -- (发布日期 <= 案发日期, 屏蔽/删除日期 empty or later).
 WITH listings AS (
   SELECT l.case_no, l.id_no, l.name, l.court, l.published_date, l.removed_date,
-    ev('dishonest_debtors', l) AS listing_ev, contains(l.id_no, '*') AS is_masked
+    {'dataset': 'dishonest_debtors', 'batch_id': l._batch_id, 'file': l._file, 'row': l._row} AS listing_ev, contains(l.id_no, '*') AS is_masked
   FROM dishonest_debtors l
   WHERE l.id_no IS NOT NULL AND l.published_date IS NOT NULL
 ),
 matched AS (
   -- Same ID; or, for a masked ID in the published list, same name and the visible digits agree.
   SELECT l.case_no, l.court, l.published_date, l.removed_date, l.listing_ev, g.id_no AS person_id,
-    g.name AS person_name, g.incident_date, g.amount, g.outcome, ev('gambling_records', g) AS incident_ev,
+    g.name AS person_name, g.incident_date, g.amount, g.outcome, {'dataset': 'gambling_records', 'batch_id': g._batch_id, 'file': g._file, 'row': g._row} AS incident_ev,
     '高' AS match_confidence
   FROM listings l JOIN gambling_records g ON g.id_no = l.id_no
   WHERE NOT l.is_masked
   UNION ALL
   SELECT l.case_no, l.court, l.published_date, l.removed_date, l.listing_ev, g.id_no, g.name,
-    g.incident_date, g.amount, g.outcome, ev('gambling_records', g), '低'
+    g.incident_date, g.amount, g.outcome, {'dataset': 'gambling_records', 'batch_id': g._batch_id, 'file': g._file, 'row': g._row}, '低'
   FROM listings l JOIN gambling_records g ON g.name = l.name
     AND left(g.id_no, 6) = left(l.id_no, 6) AND right(g.id_no, 4) = right(l.id_no, 4)
     AND id_like(l.id_no, g.id_no)

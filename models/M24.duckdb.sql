@@ -9,18 +9,18 @@ WITH lead AS (
 -- still in force [30] days after the death. "In force at any time from death + 30 days to asOf", so an
 -- order first published after the death counts too.
 WITH dead AS (
-  SELECT d.id_no, d.name, d.death_date, d.source, ev('deaths', d) AS death_ev,
+  SELECT d.id_no, d.name, d.death_date, d.source, {'dataset': 'deaths', 'batch_id': d._batch_id, 'file': d._file, 'row': d._row} AS death_ev,
     d.death_date + to_days($graceDays) AS due
   FROM deaths d
   WHERE d.id_no IS NOT NULL AND d.death_date < $asOf AND d.death_date + to_days($graceDays) <= $asOf
 ),
 measures AS (
   SELECT r.case_no, r.id_no, r.name, CAST(NULL AS VARCHAR) AS court, '限制消费令' AS kind, r.published_date,
-    r.lifted_date AS ended_date, '解除' AS end_word, ev('consumption_restrictions', r) AS measure_ev
+    r.lifted_date AS ended_date, '解除' AS end_word, {'dataset': 'consumption_restrictions', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row} AS measure_ev
   FROM consumption_restrictions r
   UNION ALL
   SELECT l.case_no, l.id_no, l.name, l.court, '失信信息', l.published_date, l.removed_date, '删除',
-    ev('dishonest_debtors', l)
+    {'dataset': 'dishonest_debtors', 'batch_id': l._batch_id, 'file': l._file, 'row': l._row}
   FROM dishonest_debtors l
 ),
 matched AS (

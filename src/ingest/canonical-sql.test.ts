@@ -37,15 +37,25 @@ function mutate(s: string): string {
     case 3:
       return s.slice(0, i) + s.slice(i + 1);
     case 4:
-      return s.slice(0, i) + pick([...'0123456789Xx-./（）()，号执年月日 　ＡＢ１２']) + s.slice(i + 1);
+      return (
+        s.slice(0, i) + pick([...'0123456789Xx-./（）()，号执年月日 　ＡＢ１２']) + s.slice(i + 1)
+      );
     case 5:
-      return s.replace(/[0-9A-Z]/g, (c) => (rand() < 0.2 ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c));
+      return s.replace(/[0-9A-Z]/g, (c) =>
+        rand() < 0.2 ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c,
+      );
     case 6:
       return s.toLowerCase();
     case 7:
       return s + s.slice(0, int(3));
     default:
-      return s.slice(0, i) + String.fromCharCode(pick([0x21 + int(0x5e), 0x4e00 + int(0x5000), 0x3000 + int(0x40), 0xff01 + int(0x5e)])) + s.slice(i);
+      return (
+        s.slice(0, i) +
+        String.fromCharCode(
+          pick([0x21 + int(0x5e), 0x4e00 + int(0x5000), 0x3000 + int(0x40), 0xff01 + int(0x5e)]),
+        ) +
+        s.slice(i)
+      );
   }
 }
 
@@ -59,7 +69,9 @@ function id(): string {
 
 function caseNo(): string {
   const types = [...KNOWN_TYPE_CODES, '执字第', '知民终', '民初初'];
-  const court = pick(['浙', '京', '沪', '粤', '最高法', '杭西', '兵', '军', '台', 'A']) + pick(['', '01', '0102', '1', '010']);
+  const court =
+    pick(['浙', '京', '沪', '粤', '最高法', '杭西', '兵', '军', '台', 'A']) +
+    pick(['', '01', '0102', '1', '010']);
   const [o, c] = pick([
     ['（', '）'],
     ['(', ')'],
@@ -74,15 +86,42 @@ function date(): string {
 }
 
 function money(): string {
-  return pick(['', '-', '+']) + pick(['0', '00', '1', '12', '1234567', '12345678901234567', '1,234']) + pick(['', '.', '.0', '.00', '.12', '.123']);
+  return (
+    pick(['', '-', '+']) +
+    pick(['0', '00', '1', '12', '1234567', '12345678901234567', '1,234']) +
+    pick(['', '.', '.0', '.00', '.12', '.123'])
+  );
 }
 
 function plate(): string {
-  return pick(['浙', '粤', '蒙', '内', '粵', 'A']) + pick(['A', 'a', 'Z', '1']) + pick(['12345', '1234', 'D12345', '12345D', '1234挂', '1234567', 'ABCDE']);
+  return (
+    pick(['浙', '粤', '蒙', '内', '粵', 'A']) +
+    pick(['A', 'a', 'Z', '1']) +
+    pick(['12345', '1234', 'D12345', '12345D', '1234挂', '1234567', 'ABCDE'])
+  );
 }
 
 function text(): string {
-  const parts = ['杭州市上城区人民法院', '终结本次执行程序', 'ABC Trading Co', '某某(北京)科技有限公司', '陳法官', '執行', '=HYPERLINK("x")', '-5', '+1', '@a', '[x]', '〔2023〕', '红谷 滩区', '１２３', '王伟', 'a\tb', '😀', 'Ａ'];
+  const parts = [
+    '杭州市上城区人民法院',
+    '终结本次执行程序',
+    'ABC Trading Co',
+    '某某(北京)科技有限公司',
+    '陳法官',
+    '執行',
+    '=HYPERLINK("x")',
+    '-5',
+    '+1',
+    '@a',
+    '[x]',
+    '〔2023〕',
+    '红谷 滩区',
+    '１２３',
+    '王伟',
+    'a\tb',
+    '😀',
+    'Ａ',
+  ];
   return pick(parts) + (rand() < 0.5 ? pick(parts) : '');
 }
 
@@ -111,7 +150,12 @@ function jsAcceptsUnchanged(type: ColumnType, raw: string): boolean {
 
 /** Shapes the fast path exists for: the screen must let them through, or it is pointless. */
 const TYPICAL: [ColumnType, string[]][] = [
-  ['id', ['33010219500101001', '11010519491231002', '44030120000229003'].map((f) => f + citizenIdCheckChar(f))],
+  [
+    'id',
+    ['33010219500101001', '11010519491231002', '44030120000229003'].map(
+      (f) => f + citizenIdCheckChar(f),
+    ),
+  ],
   ['case_no', ['（2023）浙0102执1234号', '（2019）浙01民初12号之一', '（2024）京执恢3号']],
   ['date', ['2023-05-01', '2024-02-29', '1990-12-31']],
   ['money', ['125000.00', '0.00', '-12.50', '0.05']],

@@ -73,8 +73,11 @@ const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** 18-digit 公民身份号码: known province prefix, a real birth date not after today, check digit. */
 function citizenIdPredicate(c: string): string {
-  const provinces = '11|12|13|14|15|21|22|23|31|32|33|34|35|36|37|41|42|43|44|45|46|50|51|52|53|54|61|62|63|64|65|71|81|82|83';
+  const provinces =
+    '11|12|13|14|15|21|22|23|31|32|33|34|35|36|37|41|42|43|44|45|46|50|51|52|53|54|61|62|63|64|65|71|81|82|83';
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  // DuckDB does not share repeated subexpressions: 17 ascii(substr) measured cheaper than
+  // digit arithmetic on two casted halves.
   const sum = weights.map((w, i) => `(ascii(substr(${c}, ${i + 1}, 1)) - 48) * ${w}`).join(' + ');
   return `(regexp_full_match(${c}, '(?:${provinces})\\d{15}[0-9X]')
     AND try_strptime(substr(${c}, 7, 8), '%Y%m%d') IS NOT NULL

@@ -18,6 +18,16 @@ export interface SheetSource {
   readonly rows: AsyncIterable<RawRow[]>;
   /** Share of the source read so far (0..1), when the reader can tell (CSV: bytes). */
   readonly progress?: () => number;
+  /** CSV/TSV only: the file itself, for the DuckDB fast path (`csv-fast-path.ts`). */
+  readonly file?: DelimitedFile;
+}
+
+/** A delimited text file as the CSV reader opened it. */
+export interface DelimitedFile {
+  readonly path: string;
+  readonly delimiter: ',' | '\t';
+  /** A WHATWG encoding label (`utf-8`, `gb18030`, `utf-16le` …). */
+  readonly encoding: string;
 }
 
 /** True when the cell holds nothing but whitespace. */

@@ -34,6 +34,7 @@ export async function readDelimited(
   return {
     name: null,
     encoding,
+    file: { path, delimiter, encoding },
     rows: delimitedRows(path, delimiter, encoding, position),
     progress: () => (size > 0 ? position.bytes / size : 1),
   };

@@ -23,6 +23,8 @@ export interface ImportOptions {
   /** Remember the mapping for this header signature (default: when dataset or mapping was given). */
   readonly rememberMapping?: boolean;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** CSV/TSV: let DuckDB read and pre-screen the file (default true); false = the JS row path only. */
+  readonly csvFastPath?: boolean;
 }
 
 export interface ImportProgress {

@@ -1,7 +1,8 @@
 import type { Database } from '../store/database.ts';
 import { recordRejectedBatch, writeBatch, type BatchRow } from '../store/batch.repo.ts';
 import { findSourceMapping, saveSourceMapping, touchSourceMapping } from '../store/mapping.repo.ts';
-import type { SheetSource } from './cell.ts';
+import type { RawRow, SheetSource } from './cell.ts';
+import { fastPathEligible, importCsvFast } from './csv-fast-path.ts';
 import type { DiagnosticCollector } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportProgress, SheetOutcome } from './import-types.ts';
 import { createRowValidator } from './row-validator.ts';
@@ -109,10 +110,12 @@ export async function importSheet(
     });
   };
 
+  let dataRows: AsyncIterable<RawRow[]> = plan.dataRows;
+
   // Reads every row whatever happens (the report lists all problems); yields good rows only while
   // the batch can still be imported.
   async function* rows(): AsyncGenerator<BatchRow[]> {
-    for await (const chunk of plan.dataRows) {
+    for await (const chunk of dataRows) {
       const out: BatchRow[] = [];
       for (const raw of chunk) {
         if (headerBroken) {
@@ -217,6 +220,74 @@ export async function importSheet(
       summary: collector.summary(),
     };
   };
+
+  // CSV: DuckDB reads the file and screens canonical rows in SQL; the JS path below is the fallback.
+  if (
+    options.csvFastPath !== false &&
+    !options.dryRun &&
+    !headerBroken &&
+    source.file &&
+    fastPathEligible(mapping)
+  ) {
+    const iterator = plan.dataRows[Symbol.asyncIterator]();
+    const head = await iterator.next();
+    const firstChunk: RawRow[] = head.done ? [] : head.value;
+    const first = firstChunk[0];
+    const fast = first
+      ? await importCsvFast(db, {
+          file: fileName,
+          source: source.file,
+          mapping,
+          first,
+          validate,
+          skipBadRows: options.skipBadRows ?? false,
+          kind: options.kind ?? 'import',
+          sourceName: options.source ?? fileName,
+          unitId: options.unitId ?? null,
+          user: options.user ?? null,
+          onRead: () => (rowsRead += 1),
+          onBad: (row) => {
+            badRows += 1;
+            if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
+          },
+          badRows: () => badRows,
+          report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
+          onProgress: () => progress('writing'),
+        })
+      : undefined;
+    if (fast) {
+      await iterator.return?.();
+      rowsRead += fast.screened;
+      if (rowsRead === 0) return noDataOutcome();
+      if (fast.status === 'rejected') return rejectedOutcome();
+      await remember();
+      progress('done');
+      return {
+        ...base,
+        ...datasetInfo,
+        status: 'imported',
+        batchId: fast.batchId,
+        rowsRead,
+        imported: fast.imported,
+        superseded: fast.superseded,
+        rejected: badRows,
+        badRows,
+        summary: collector.summary(),
+      };
+    }
+    // The JS path reads on from where the peek stopped.
+    dataRows = {
+      async *[Symbol.asyncIterator]() {
+        if (firstChunk.length) yield firstChunk;
+        if (head.done) return;
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      },
+    };
+  }
 
   if (options.dryRun) {
     try {

@@ -118,6 +118,48 @@ describe('runModels', () => {
     expect(lead.notes.some((n) => n.text.includes('重新打开'))).toBe(true);
   });
 
+  it('merges a changed subject into the indexed lead table without duplicating the lead', async () => {
+    const db = await openDb();
+    await seed(db);
+    await runModels(db, { models: ['M01'], asOf: '2024-12-31' });
+    const key = 'M01:（2023）浙0102执1号';
+    expect((await getLead(db, key)).subjectId).toBe('330102198001010018');
+    // A second debtor of the case with a smaller ID and a vehicle: the lead's subject changes.
+    await insertFixtureRows(db, {
+      case_parties: [
+        {
+          case_no: '（2023）浙0102执1号',
+          party_name: '王五',
+          party_role: '被执行人',
+          party_id: '330102197001010011',
+        },
+      ],
+      vehicles: [
+        {
+          plate: '浙A20002',
+          owner_id: '330102197001010011',
+          owner_name: '王五',
+          registered_date: '2021-01-01',
+        },
+      ],
+    });
+    const rerun = await runModels(db, { models: ['M01'], asOf: '2024-12-31' });
+    expect(rerun.outcomes[0]).toMatchObject({ status: 'ran', leads: 1, created: 0 });
+    const lead = await getLead(db, key);
+    expect(lead.subjectId).toBe('330102197001010011');
+    expect(lead.summary).toContain('浙A20002');
+    const rows = await db.all<{ n: string }>(
+      `SELECT count(*) AS n FROM leads WHERE lead_key = $1`,
+      [key],
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+    // The web's point-lookup indexes are still there after the merge.
+    const indexes = await db.all<{ index_name: string }>(
+      `SELECT index_name FROM duckdb_indexes() WHERE table_name = 'leads' ORDER BY 1`,
+    );
+    expect(indexes.map((r) => r.index_name)).toEqual(['leads_key_idx', 'leads_subject_idx']);
+  });
+
   it('skips a model whose required data is empty, with a Chinese reason', async () => {
     const db = await openDb();
     const result = await runModels(db, { models: ['M01'], asOf: '2024-12-31' });

@@ -202,14 +202,14 @@ export class LeadAccessService {
     const version = this.version;
     let lead = this.leadRows.get(leadKey, version);
     if (!lead) {
-      lead = await this.once(`lead:${version}:${leadKey}`, () =>
-        this.use(async (db) => {
-          const row = await leadRowByKey(db, leadKey);
-          return row
-            ? { ...toLead(row as ServiceLeadRow), notes: await leadNotesByKey(db, leadKey) }
-            : undefined;
-        }),
-      );
+      lead = await this.once(`lead:${version}:${leadKey}`, async () => {
+        // Row and notes are independent lookups by key: two connections at once.
+        const [row, notes] = await Promise.all([
+          this.use((db) => leadRowByKey(db, leadKey)),
+          this.use((db) => leadNotesByKey(db, leadKey)),
+        ]);
+        return row ? { ...toLead(row as ServiceLeadRow), notes } : undefined;
+      });
       if (!lead) throw notFound();
       this.leadRows.set(leadKey, version, lead);
     }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   coerceParam,
   compileModelSql,
+  expandEv,
+  findingSql,
   inlineParams,
   paramLiteral,
   parseTemplate,
@@ -48,5 +50,16 @@ describe('compile-model', () => {
     expect(unknownParams).toEqual([]);
     expect(sql).toContain('WHERE n < 3');
     expect(sql).toContain("CASE WHEN n > 3 THEN '高' WHEN false THEN '中' ELSE '低' END");
+  });
+
+  it('spells out ev() outside strings and comments, and leaves other names alone', () => {
+    expect(expandEv("SELECT ev('vehicles', v), 'ev(''x'', y)', my_ev('a', b) -- ev('c', d)")).toBe(
+      "SELECT {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row}, " +
+        "'ev(''x'', y)', my_ev('a', b) -- ev('c', d)",
+    );
+  });
+
+  it('sorts a |list field, so the sentence does not depend on the input order', () => {
+    expect(findingSql('{{names|list}}')).toContain('list_sort(list_distinct(lead."names"))');
   });
 });

@@ -206,7 +206,9 @@ export function expandEv(sql: string): string {
       i += quoted[0].length;
       continue;
     }
-    const call = /^ev\(\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/.exec(rest);
+    const call = /^ev\(\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/.exec(
+      rest,
+    );
     if (call?.[1] && call[2] && !/[A-Za-z0-9_.]$/.test(out)) {
       const [, ds, alias] = call;
       out += `{'dataset': '${ds}', 'batch_id': ${alias}._batch_id, 'file': ${alias}._file, 'row': ${alias}._row}`;

@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 import type { DatasetDef } from '../catalog/column-types.ts';
 import { findDataset } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
-import { ChunkLoader, ChunkStager, FLUSH_CHARS, WriteSession } from './bulk-load.ts';
+import {
+  ChunkLoader,
+  ChunkStager,
+  FLUSH_CHARS,
+  IMPORT_MEMORY_LIMIT,
+  withMemoryLimit,
+  WriteSession,
+} from './bulk-load.ts';
 import type { Database } from './database.ts';
 import { versionsTable } from './schema.ts';
 
@@ -97,50 +104,52 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
   try {
     return await exclusive(db, () =>
       WriteSession.with(db, (session) =>
-        session.transaction(async () => {
-          const batchId = await insertBatchRecord(session, dataset, input, 'committed');
-          const loader = new ChunkLoader(session, dataset, batchId);
-          let stager = new ChunkStager(dataset);
-          files.push(stager.path);
-          let staged = 0;
-          try {
-            for await (const item of input.rows) {
-              const chunk: readonly BatchRow[] = Array.isArray(item) ? item : [item as BatchRow];
-              for (const row of chunk) {
-                stager.add(row);
-                staged += 1;
-              }
-              if (stager.rows >= CHUNK_ROWS || stager.pendingChars > FLUSH_CHARS) {
-                await stager.flush();
-                if (stager.rows >= CHUNK_ROWS) {
-                  if (!loader.started) input.onPhase?.('loading', staged);
-                  await loader.load(await stager.close());
-                  stager = new ChunkStager(dataset);
-                  files.push(stager.path);
-                } else {
-                  input.onPhase?.('staging', staged);
+        withMemoryLimit(session, IMPORT_MEMORY_LIMIT, () =>
+          session.transaction(async () => {
+            const batchId = await insertBatchRecord(session, dataset, input, 'committed');
+            const loader = new ChunkLoader(session, dataset, batchId);
+            let stager = new ChunkStager(dataset);
+            files.push(stager.path);
+            let staged = 0;
+            try {
+              for await (const item of input.rows) {
+                const chunk: readonly BatchRow[] = Array.isArray(item) ? item : [item as BatchRow];
+                for (const row of chunk) {
+                  stager.add(row);
+                  staged += 1;
+                }
+                if (stager.rows >= CHUNK_ROWS || stager.pendingChars > FLUSH_CHARS) {
+                  await stager.flush();
+                  if (stager.rows >= CHUNK_ROWS) {
+                    if (!loader.started) input.onPhase?.('loading', staged);
+                    await loader.load(await stager.close());
+                    stager = new ChunkStager(dataset);
+                    files.push(stager.path);
+                  } else {
+                    input.onPhase?.('staging', staged);
+                  }
                 }
               }
+              if (!loader.started) input.onPhase?.('loading', staged);
+              await loader.load(await stager.close());
+            } catch (error) {
+              stager.abort();
+              throw error;
+            } finally {
+              await loader.settle();
             }
-            if (!loader.started) input.onPhase?.('loading', staged);
-            await loader.load(await stager.close());
-          } catch (error) {
-            stager.abort();
-            throw error;
-          } finally {
-            await loader.settle();
-          }
-          await loader.done();
-          input.onPhase?.('superseding', staged);
-          const superseded = await finishBatch(session, dataset, batchId, {
-            imported: staged,
-            rowsRead: input.rowsRead,
-            rowsRejected: input.rowsRejected,
-            report: input.report,
-          });
-          input.onPhase?.('committed', staged);
-          return { batchId, imported: staged, superseded };
-        }),
+            await loader.done();
+            input.onPhase?.('superseding', staged);
+            const superseded = await finishBatch(session, dataset, batchId, {
+              imported: staged,
+              rowsRead: input.rowsRead,
+              rowsRejected: input.rowsRejected,
+              report: input.report,
+            });
+            input.onPhase?.('committed', staged);
+            return { batchId, imported: staged, superseded };
+          }),
+        ),
       ),
     );
   } finally {
@@ -179,9 +188,7 @@ export async function finishBatch(
     `UPDATE batches SET rows_read = $1, rows_imported = $2, rows_superseded = $3,
      rows_rejected = $4, report = CAST($5 AS JSON) WHERE id = $6`,
     [
-      counts.rowsRead === undefined
-        ? counts.imported + rowsRejected
-        : resolveLazy(counts.rowsRead),
+      counts.rowsRead === undefined ? counts.imported + rowsRejected : resolveLazy(counts.rowsRead),
       counts.imported,
       superseded,
       rowsRejected,

@@ -9,7 +9,15 @@ import {
   type WriteBatchInput,
   type WriteBatchResult,
 } from './batch.repo.ts';
-import { castExpr, ChunkLoader, ChunkStager, KEY_SEPARATOR, WriteSession } from './bulk-load.ts';
+import {
+  castExpr,
+  ChunkLoader,
+  ChunkStager,
+  IMPORT_MEMORY_LIMIT,
+  KEY_SEPARATOR,
+  withMemoryLimit,
+  WriteSession,
+} from './bulk-load.ts';
 import type { Database } from './database.ts';
 import { versionsTable } from './schema.ts';
 
@@ -29,8 +37,10 @@ export interface StagedRow {
   readonly cells: (string | null)[];
 }
 
-export interface CsvBatchInput
-  extends Omit<WriteBatchInput, 'rows' | 'onPhase' | 'files' | 'rowsRead'> {
+export interface CsvBatchInput extends Omit<
+  WriteBatchInput,
+  'rows' | 'onPhase' | 'files' | 'rowsRead'
+> {
   readonly file: string;
   readonly csv: {
     /** A UTF-8 file (a BOM is fine: it sits in the skipped lines). */
@@ -51,22 +61,25 @@ export interface CsvBatchInput
   readonly verifyFirst: (cells: (string | null)[] | undefined) => boolean;
   /** Validates rows the screen did not pass; returns the rows to store (in JS canonical form). */
   readonly fix: (rows: StagedRow[]) => BatchRow[];
-  /** After every row has been seen: false rejects the batch (nothing is written). */
-  readonly accept: () => boolean;
+  /** After every row has been seen (`screened`: rows the screen passed): false rejects the batch. */
+  readonly accept: (screened: number) => boolean;
+  /** Non-blank rows among those given to `fix` (the screened rows are added to it). */
   readonly rowsRead: () => number;
   /** Called as the write advances (rows the screen passed are counted when they are inserted). */
   readonly onProgress?: (rowsDone: number) => void;
-  /** DuckDB memory_limit while the batch is staged (restored after): staging spills beyond it. */
+  /** DuckDB memory_limit during the batch (default IMPORT_MEMORY_LIMIT; restored after). */
   readonly memoryLimit?: string;
 }
 
 export type CsvBatchResult =
-  | ({ readonly status: 'imported' } & WriteBatchResult)
-  | { readonly status: 'rejected' }
+  | ({ readonly status: 'imported'; readonly screened: number } & WriteBatchResult)
+  /** `screened`: rows the screen passed (read, but not validated in JS). */
+  | { readonly status: 'rejected'; readonly screened: number }
   /** DuckDB could not read the file the way the JS reader does (ragged rows, blank lines …). */
   | { readonly status: 'unsupported'; readonly reason: string };
 
 class Unsupported extends Error {}
+
 class Rejected extends Error {}
 
 const PAGE_ROWS = 200_000;
@@ -78,22 +91,23 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
   const table = versionsTable(dataset);
   const files: string[] = [];
   const names = Array.from({ length: input.csv.width }, (_v, i) => `c${i}`);
+  const read = `read_csv(${quote(input.csv.path)}, header = false, auto_detect = false,
+    delim = ${quote(input.csv.delimiter)}, quote = '"', escape = '"', skip = ${input.csv.skip},
+    columns = {${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}})`;
   try {
     return await exclusive(db, () =>
       WriteSession.with(db, async (session) => {
-        const previousLimit = input.memoryLimit
-          ? (await session.one<{ m: string }>(`SELECT current_setting('memory_limit') AS m`))?.m
-          : undefined;
-        if (input.memoryLimit) await session.run(`SET memory_limit = ${quote(input.memoryLimit)}`);
-        try {
-          return await session.transaction(async (): Promise<CsvBatchResult> => {
+        return withMemoryLimit(session, input.memoryLimit ?? IMPORT_MEMORY_LIMIT, async () => {
+          try {
+            // Staged outside the transaction in a connection-local temp table (not user data): rows
+            // inserted inside a transaction get row ids from 2^62, and rowid is the row number here
+            // (insertion order is preserved; the parallel reader keeps file order). Measured: one
+            // parallel staging copy beats reading the file twice with row_number() OVER (), which
+            // runs single-threaded.
             try {
               await session.run(
                 `CREATE TEMP TABLE _csv_stage AS
-                 SELECT *, coalesce(${input.screen}, false) AS _ok
-                 FROM read_csv(${quote(input.csv.path)}, header = false, auto_detect = false,
-                   delim = ${quote(input.csv.delimiter)}, quote = '"', escape = '"',
-                   skip = ${input.csv.skip}, columns = {${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}})`,
+               SELECT *, coalesce(${input.screen}, false) AS _ok FROM ${read}`,
               );
             } catch (error) {
               throw new Unsupported(error instanceof Error ? error.message : String(error));
@@ -104,91 +118,94 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
             if (!input.verifyFirst(first[0] as (string | null)[] | undefined)) {
               throw new Unsupported('first row differs from the JS reader');
             }
-            const total = Number(
-              (await session.one<{ n: number }>(`SELECT max(rowid) + 1 AS n FROM _csv_stage`))?.n ??
-                0,
-            );
-            const batchId = await insertBatchRecord(
-              session,
-              dataset,
-              { ...input, files: [{ file: input.file, sheet: null }] },
-              'committed',
-            );
+            return await session.transaction(async (): Promise<CsvBatchResult> => {
+              const last = await session.one<{ n: number | null }>(
+                `SELECT max(rowid) + 1 AS n FROM _csv_stage WHERE NOT _ok`,
+              );
+              const slowEnd = Number(last?.n ?? 0);
+              const batchId = await insertBatchRecord(
+                session,
+                dataset,
+                { ...input, files: [{ file: input.file, sheet: null }] },
+                'committed',
+              );
 
-            // Rows the screen did not pass: validated in JS, page by page of row numbers.
-            const loader = new ChunkLoader(session, dataset, batchId);
-            let stager = new ChunkStager(dataset);
-            files.push(stager.path);
-            let fixed = 0;
-            try {
-              for (let from = 0; from < total; from += PAGE_ROWS) {
-                await loader.settle(); // one statement at a time on this connection
-                const page = await session.rows(
-                  `SELECT rowid, ${names.join(', ')} FROM _csv_stage
+              // Rows the screen did not pass: validated in JS, page by page of row numbers.
+              const loader = new ChunkLoader(session, dataset, batchId);
+              let stager = new ChunkStager(dataset);
+              files.push(stager.path);
+              let fixed = 0;
+              try {
+                for (let from = 0; from < slowEnd; from += PAGE_ROWS) {
+                  await loader.settle(); // one statement at a time on this connection
+                  const page = await session.rows(
+                    `SELECT rowid, ${names.join(', ')} FROM _csv_stage
                    WHERE NOT _ok AND rowid >= ${from} AND rowid < ${from + PAGE_ROWS} ORDER BY rowid`,
-                );
-                if (page.length) {
-                  const staged: StagedRow[] = page.map((r) => ({
-                    row: Number(r[0]) + input.firstRow,
-                    cells: r.slice(1) as (string | null)[],
-                  }));
-                  for (const row of input.fix(staged)) {
-                    stager.add(row);
-                    fixed += 1;
+                  );
+                  if (page.length) {
+                    const staged: StagedRow[] = page.map((r) => ({
+                      row: Number(r[0]) + input.firstRow,
+                      cells: r.slice(1) as (string | null)[],
+                    }));
+                    for (const row of input.fix(staged)) {
+                      stager.add(row);
+                      fixed += 1;
+                    }
+                    await stager.flush();
+                    if (stager.rows >= CHUNK_ROWS) {
+                      await loader.load(await stager.close());
+                      stager = new ChunkStager(dataset);
+                      files.push(stager.path);
+                    }
                   }
-                  await stager.flush();
-                  if (stager.rows >= CHUNK_ROWS) {
-                    await loader.load(await stager.close());
-                    stager = new ChunkStager(dataset);
-                    files.push(stager.path);
-                  }
+                  input.onProgress?.(from + PAGE_ROWS);
                 }
-                input.onProgress?.(Math.min(total, from + PAGE_ROWS));
+                await loader.load(await stager.close());
+              } catch (error) {
+                stager.abort();
+                throw error;
+              } finally {
+                await loader.settle();
               }
-              if (!input.accept()) throw new Rejected();
-              await loader.load(await stager.close());
-            } catch (error) {
-              stager.abort();
-              throw error;
-            } finally {
-              await loader.settle();
-            }
-            await loader.done();
+              await loader.done();
 
-            const key = dataset.naturalKey
-              .map((k) => `coalesce(${input.columns[k] ?? 'NULL'}, '')`)
-              .join(` || ${quote(KEY_SEPARATOR)} || `);
-            const screened = await session.run(
-              `INSERT INTO ${table} (${[
-                ...dataset.columns.map((c) => `"${c.name}"`),
-                '_batch_id, _file, _sheet, _row, _key, _active, _extra, _confidence',
-              ].join(', ')})
+              // Every screened row from the staging table into the versions table, in one statement.
+              const key = dataset.naturalKey
+                .map((k) => `coalesce(${input.columns[k] ?? 'NULL'}, '')`)
+                .join(` || ${quote(KEY_SEPARATOR)} || `);
+              const screened = await session.run(
+                `INSERT INTO ${table} (${[
+                  ...dataset.columns.map((c) => `"${c.name}"`),
+                  '_batch_id, _file, _sheet, _row, _key, _active, _extra, _confidence',
+                ].join(', ')})
                SELECT ${[
                  ...dataset.columns.map((c) => castExpr(input.columns[c.name] ?? 'NULL', c.type)),
                  `${batchId}, ${quote(input.file)}, NULL, CAST(rowid + ${input.firstRow} AS INTEGER)`,
                  `${key || "''"}, true, NULL, NULL`,
                ].join(', ')}
                FROM _csv_stage WHERE _ok`,
-            );
-            input.onProgress?.(total);
-            const imported = screened + fixed;
-            const superseded = await finishBatch(session, dataset, batchId, {
-              imported,
-              rowsRead: input.rowsRead,
-              rowsRejected: input.rowsRejected,
-              report: input.report,
+              );
+              // Rejected (bad rows, or nothing but empty rows): ROLLBACK undoes the insert too.
+              if (!input.accept(screened)) throw new Rejected(String(screened));
+              input.onProgress?.(slowEnd);
+              const imported = screened + fixed;
+              const superseded = await finishBatch(session, dataset, batchId, {
+                imported,
+                rowsRead: () => screened + input.rowsRead(),
+                rowsRejected: input.rowsRejected,
+                report: input.report,
+              });
+              return { status: 'imported', batchId, imported, superseded, screened };
             });
-            await session.run('DROP TABLE _csv_stage');
-            return { status: 'imported', batchId, imported, superseded };
-          });
-        } finally {
-          if (previousLimit) await session.run(`SET memory_limit = ${quote(previousLimit)}`);
-        }
+          } finally {
+            await session.run('DROP TABLE IF EXISTS _csv_stage');
+          }
+        });
       }),
     );
   } catch (error) {
     if (error instanceof Unsupported) return { status: 'unsupported', reason: error.message };
-    if (error instanceof Rejected) return { status: 'rejected' };
+    if (error instanceof Rejected) return { status: 'rejected', screened: Number(error.message) };
     throw error;
   } finally {
     for (const file of files) rmSync(file, { force: true });

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BatchKind, BatchRow } from '../store/batch.repo.ts';
+import { writeCsvBatch } from '../store/csv-fast-load.ts';
+import type { Database } from '../store/database.ts';
+import { canonicalPredicate } from './canonical-sql.ts';
+import type { DelimitedFile, RawRow } from './cell.ts';
+import type { HeaderMapping } from './mapping.ts';
+import type { ValidatedRow } from './row-validator.ts';
+
+/**
+ * CSV fast path (issue 3's speed target): DuckDB reads the file and a SQL pre-screen
+ * (`canonical-sql.ts`) passes the rows whose every cell is already canonical; only the other rows
+ * go through the JS row validator. Results are the same as the JS path: the screen accepts only what
+ * the domain primitives would store unchanged and without a warning. Falls back (returns undefined)
+ * whenever DuckDB might read the file differently from the JS reader.
+ */
+
+/** Datasets whose validator derives values across columns (action type, party type): JS only. */
+const JS_ONLY_DATASETS = new Set(['case_actions', 'case_parties']);
+
+/** Sheets the fast path has imported or rejected in this process (tests check it was taken). */
+export const fastPathUses = { count: 0 };
+
+export interface CsvFastInput {
+  readonly file: string;
+  readonly source: DelimitedFile;
+  readonly mapping: HeaderMapping;
+  /** The first data row as the JS reader saw it. */
+  readonly first: RawRow;
+  readonly validate: (raw: RawRow) => ValidatedRow | undefined;
+  readonly skipBadRows: boolean;
+  readonly kind: BatchKind;
+  readonly sourceName: string;
+  readonly unitId: string | null;
+  readonly user: string | null;
+  /** Counts a non-blank row validated in JS. */
+  readonly onRead: () => void;
+  /** Counts a row with errors. */
+  readonly onBad: (row: number) => void;
+  readonly badRows: () => number;
+  readonly report: () => unknown;
+  readonly onProgress: () => void;
+}
+
+export type CsvFastResult =
+  | {
+      status: 'imported';
+      batchId: number;
+      imported: number;
+      superseded: number;
+      screened: number;
+    }
+  | { status: 'rejected'; screened: number };
+
+/** True when the fast path can take this sheet at all (before any file work). */
+export function fastPathEligible(mapping: HeaderMapping): boolean {
+  if (JS_ONLY_DATASETS.has(mapping.dataset.name) || mapping.duplicates.length > 0) return false;
+  const names = mapping.columns.filter((c) => c).map((c) => c?.name);
+  return new Set(names).size === names.length;
+}
+
+export async function importCsvFast(
+  db: Database,
+  input: CsvFastInput,
+): Promise<CsvFastResult | undefined> {
+  const prepared = await utf8Copy(input.source);
+  if (!prepared) return undefined;
+  try {
+    const { mapping } = input;
+    const width = mapping.headers.length;
+    const conditions: string[] = [];
+    const columns: Record<string, string> = {};
+    const all: string[] = [];
+    for (let i = 0; i < width; i++) {
+      const c = `c${i}`;
+      all.push(c);
+      const column = mapping.columns[i];
+      if (!column) {
+        // Unmapped cells go to _extra in JS: such rows take the JS path.
+        conditions.push(`${c} IS NULL`);
+        continue;
+      }
+      columns[column.name] = c;
+      const predicate = canonicalPredicate(c, column.type);
+      const empty = column.required ? 'false' : `${c} IS NULL`;
+      conditions.push(predicate ? `(${empty} OR coalesce(${predicate}, false))` : `(${empty})`);
+    }
+    // An all-empty row is skipped by the validator, not imported.
+    conditions.push(`coalesce(${all.join(', ')}) IS NOT NULL`);
+
+    let readCount = 0;
+    const fix = (rows: { row: number; cells: (string | null)[] }[]): BatchRow[] => {
+      const out: BatchRow[] = [];
+      for (const r of rows) {
+        const v = input.validate({ row: r.row, cells: r.cells.map((c) => c ?? '') });
+        if (!v) continue;
+        readCount += 1;
+        input.onRead();
+        if (v.errors > 0) {
+          input.onBad(v.row);
+          continue;
+        }
+        if (input.badRows() === 0 || input.skipBadRows) {
+          out.push({ values: v.values, extra: v.extra, file: input.file, sheet: null, row: v.row });
+        }
+      }
+      return out;
+    };
+    const result = await writeCsvBatch(db, {
+      dataset: mapping.dataset.name,
+      kind: input.kind,
+      source: input.sourceName,
+      unitId: input.unitId,
+      user: input.user,
+      file: input.file,
+      csv: {
+        path: prepared.path,
+        delimiter: input.source.delimiter,
+        skip: input.first.row - 1,
+        width,
+      },
+      firstRow: input.first.row,
+      screen: conditions.join(' AND '),
+      columns,
+      verifyFirst: (cells) => sameRow(input.first.cells, cells, width),
+      fix,
+      // No row at all (only empty rows): nothing to commit; the caller reports the sheet as empty.
+      accept: (screened) =>
+        screened + readCount > 0 && (input.badRows() === 0 || input.skipBadRows),
+      rowsRead: () => 0,
+      rowsRejected: input.badRows,
+      report: input.report,
+      onProgress: input.onProgress,
+    });
+    if (result.status === 'unsupported') return undefined;
+    fastPathUses.count += 1;
+    return result;
+  } finally {
+    if (prepared.temporary) rmSync(prepared.path, { force: true });
+  }
+}
+
+/** The JS reader's cells against DuckDB's (NULL = empty): the same row, or the numbering is off. */
+function sameRow(
+  js: readonly (string | number | null)[],
+  duck: (string | null)[] | undefined,
+  width: number,
+): boolean {
+  if (!duck) return false;
+  for (let i = 0; i < Math.max(width, js.length); i++) {
+    const a = js[i] ?? '';
+    const b = i < width ? (duck[i] ?? '') : '';
+    if (a !== b) return false;
+  }
+  return true;
+}
+
+/**
+ * The file as UTF-8 for DuckDB (GBK and UTF-16 decoded streaming into a temp file), after checking
+ * it has no empty line before its last data line: DuckDB skips empty lines while the JS reader counts
+ * them, so row numbers would shift. Undefined: take the JS path.
+ */
+async function utf8Copy(
+  source: DelimitedFile,
+): Promise<{ path: string; temporary: boolean } | undefined> {
+  const blank = new BlankLineCheck();
+  if (source.encoding === 'utf-8') {
+    for await (const chunk of createReadStream(source.path, { highWaterMark: 1 << 20 })) {
+      if (!blank.feed((chunk as Buffer).toString('latin1'))) return undefined;
+    }
+    return { path: source.path, temporary: false };
+  }
+  const path = join(tmpdir(), `zhijian-utf8-${process.pid}-${randomUUID()}.csv`);
+  const out = createWriteStream(path);
+  const closed = new Promise<void>((resolve, reject) => {
+    out.on('close', resolve);
+    out.on('error', reject);
+  });
+  const decoder = new TextDecoder(source.encoding);
+  let ok = true;
+  try {
+    for await (const chunk of createReadStream(source.path, { highWaterMark: 1 << 20 })) {
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (!blank.feed(text)) {
+        ok = false;
+        break;
+      }
+      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+    }
+    if (ok) out.write(decoder.decode());
+  } finally {
+    out.end();
+    await closed;
+  }
+  if (!ok) {
+    rmSync(path, { force: true });
+    return undefined;
+  }
+  return { path, temporary: true };
+}
+
+const BLANK_LINE = /\n\r?\n/;
+const CONTENT = /[^\r\n]/;
+
+/** Streaming test for an empty line followed by more content (trailing empty lines are fine). */
+class BlankLineCheck {
+  private carry = '';
+  private sawBlank = false;
+
+  /** Feeds decoded text (or latin1 bytes); false once an interior empty line is certain. */
+  feed(text: string): boolean {
+    if (this.sawBlank) return !CONTENT.test(text);
+    const t = this.carry + text;
+    const m = BLANK_LINE.exec(t);
+    if (m) {
+      this.sawBlank = true;
+      return !CONTENT.test(t.slice(m.index));
+    }
+    this.carry = t.slice(-2);
+    return true;
+  }
+}
