@@ -184,7 +184,14 @@ async function measure(reader: string, file: string, dir: string): Promise<Measu
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
+  // Provenance check: row i of the ledger holds case serial i + 1 and sits on sheet row i + 2.
+  const misplaced = await db.one<{ n: string }>(
+    `SELECT count(*) AS n FROM enforcement_cases__versions
+     WHERE CAST(regexp_extract(case_no, '执(\\d+)号$', 1) AS BIGINT) + 1 <> _row`,
+  );
   db.close();
+  if (Number(misplaced?.n ?? 0) !== 0)
+    throw new Error(`${reader}: ${misplaced?.n} rows misnumbered`);
   rmSync(dbPath, { force: true });
   const o = result.outcomes[0];
   if (!o || o.status !== 'imported') {

@@ -37,6 +37,9 @@ const h = (expr: string, salt: number, m: number): string =>
 const person = (expr: string, salt: number, share: number): string =>
   `CASE WHEN ${h(expr, salt, 10_000)} < ${Math.round(share * 10_000)} THEN ${h(expr, salt + 1, D)} ELSE ${D} + ${h(expr, salt + 2, P - D)} END`;
 
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀华平建国志海春文玉红兰英梅琳晨宇浩然子涵佳怡';
+const sqlList = (items: string[]): string => `[${items.map((x) => `'${x}'`).join(',')}]`;
+
 const SETUP = [
   // GB 11643 check digit, the 17 products written out (a lambda is several times slower).
   `CREATE OR REPLACE TEMP MACRO id_check(s) AS substr('10X98765432', CAST((${[
@@ -45,11 +48,14 @@ const SETUP = [
     .map((w, j) => `(ascii(s[${j + 1}]) - 48) * ${w}`)
     .join(' + ')}) % 11 AS INTEGER) + 1, 1)`,
   // Person k: region 330102, birth 1950-01-01 + k/1000 days, sequence k % 1000 → unique and valid.
+  // Names: 20 surnames × 40 × 41 given-name characters (~33k names, drawn by hash so that a name
+  // says nothing about the ID's digits): as in a real province, name + visible ID digits rarely
+  // match more than one person, which is what masked-ID resolution relies on.
   `CREATE OR REPLACE TABLE bench_people AS
    SELECT k, s17 || id_check(s17) AS id_no,
-     ['张','王','李','赵','刘','陈','杨','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'][(k % 20) + 1]
-       || ['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀英','华','平'][((k // 20) % 20) + 1]
-       || ['','国','建','志','海','春','文','玉'][((k // 400) % 8) + 1] AS name
+     ['张','王','李','赵','刘','陈','杨','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'][CAST(hash(k, 1) % 20 AS INTEGER) + 1]
+       || ${sqlList([...GIVEN])}[CAST(hash(k, 2) % 40 AS INTEGER) + 1]
+       || ${sqlList(['', ...GIVEN])}[CAST(hash(k, 3) % 41 AS INTEGER) + 1] AS name
    FROM (SELECT k, '330102' || strftime(DATE '1950-01-01' + CAST(k // 1000 AS INTEGER), '%Y%m%d') || lpad(CAST(k % 1000 AS VARCHAR), 3, '0') AS s17
          FROM range(${P}) t(k))`,
   `CREATE OR REPLACE TEMP MACRO plate_of(i) AS

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listBatches } from '../store/batch.repo.ts';
 import { Database } from '../store/database.ts';
 import { badId, csvText, encodeGbk, validId } from '../../test/ingest/make-files.ts';
 import { fastPathUses } from './csv-fast-path.ts';
@@ -53,6 +54,7 @@ function ledger(rows: number, withErrors: boolean): string[][] {
 interface Imported {
   outcome: Record<string, unknown>;
   rows: Record<string, unknown>[];
+  batches: Record<string, unknown>[];
 }
 
 async function importWith(file: string, options: ImportOptions): Promise<Imported> {
@@ -66,7 +68,9 @@ async function importWith(file: string, options: ImportOptions): Promise<Importe
     );
     const { batchId: _b, ...outcome } = o as unknown as Record<string, unknown>;
     void _b;
-    return { outcome, rows };
+    const batches = (await listBatches(db)).map(({ createdAt: _c, ...b }) => b);
+    const reports = await db.all(`SELECT status, CAST(report AS VARCHAR) AS report FROM batches`);
+    return { outcome, rows, batches: [...batches, ...reports] };
   } finally {
     db.close();
   }
@@ -85,6 +89,7 @@ async function expectSameAsJsPath(
   const js = await importWith(file, { ...options, csvFastPath: false });
   expect(fast.outcome).toEqual(js.outcome);
   expect(fast.rows).toEqual(js.rows);
+  expect(fast.batches).toEqual(js.batches);
   return fast;
 }
 

@@ -55,6 +55,31 @@ export async function insertAuditMany(
   entries: readonly Omit<AuditRecord, 'id' | 'at'>[],
 ): Promise<void> {
   if (entries.length === 0) return;
+  const values = entries.flatMap((e) => [
+    e.userId,
+    e.username,
+    e.unitId,
+    e.action,
+    e.target,
+    e.detail,
+    e.ip,
+  ]);
+  // Literals when they can carry the text: one call into DuckDB instead of three (extract, prepare,
+  // execute), each waiting for a libuv thread behind the reads when the server is busy.
+  if (values.every((v) => v === null || !v.includes('\u0000'))) {
+    const lit = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+    const rows = entries.map(
+      (_, i) =>
+        `(${values
+          .slice(i * 7, i * 7 + 7)
+          .map(lit)
+          .join(', ')})`,
+    );
+    await db.run(
+      `INSERT INTO audit_log (user_id, username, unit_id, action, target, detail, ip) VALUES ${rows.join(', ')}`,
+    );
+    return;
+  }
   const params: (string | null)[] = [];
   const rows = entries.map((e) => {
     const start = params.length;

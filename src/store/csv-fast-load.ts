@@ -119,10 +119,12 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
               throw new Unsupported('first row differs from the JS reader');
             }
             return await session.transaction(async (): Promise<CsvBatchResult> => {
-              const last = await session.one<{ n: number | null }>(
-                `SELECT max(rowid) + 1 AS n FROM _csv_stage WHERE NOT _ok`,
+              const counts = await session.one<{ n: number | null; ok: number | null }>(
+                `SELECT max(rowid) FILTER (WHERE NOT _ok) + 1 AS n,
+                   count(*) FILTER (WHERE _ok) AS ok FROM _csv_stage`,
               );
-              const slowEnd = Number(last?.n ?? 0);
+              const slowEnd = Number(counts?.n ?? 0);
+              const screenedRows = Number(counts?.ok ?? 0);
               const batchId = await insertBatchRecord(
                 session,
                 dataset,
@@ -173,20 +175,32 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
               const key = dataset.naturalKey
                 .map((k) => `coalesce(${input.columns[k] ?? 'NULL'}, '')`)
                 .join(` || ${quote(KEY_SEPARATOR)} || `);
-              const screened = await session.run(
-                `INSERT INTO ${table} (${[
-                  ...dataset.columns.map((c) => `"${c.name}"`),
-                  '_batch_id, _file, _sheet, _row, _key, _active, _extra, _confidence',
-                ].join(', ')})
+              // Rejected (bad rows, or nothing but empty rows): nothing more to write.
+              if (!input.accept(screenedRows)) throw new Rejected(String(screenedRows));
+              // Row order in the versions table carries no meaning (_row does): let both threads
+              // write (measured ~2× faster than an order-preserving insert).
+              const order = await session.one<{ v: string }>(
+                `SELECT current_setting('preserve_insertion_order') AS v`,
+              );
+              await session.run('SET preserve_insertion_order = false');
+              const screened = await session
+                .run(
+                  `INSERT INTO ${table} (${[
+                    ...dataset.columns.map((c) => `"${c.name}"`),
+                    '_batch_id, _file, _sheet, _row, _key, _active, _extra, _confidence',
+                  ].join(', ')})
                SELECT ${[
                  ...dataset.columns.map((c) => castExpr(input.columns[c.name] ?? 'NULL', c.type)),
                  `${batchId}, ${quote(input.file)}, NULL, CAST(rowid + ${input.firstRow} AS INTEGER)`,
                  `${key || "''"}, true, NULL, NULL`,
                ].join(', ')}
                FROM _csv_stage WHERE _ok`,
-              );
-              // Rejected (bad rows, or nothing but empty rows): ROLLBACK undoes the insert too.
-              if (!input.accept(screened)) throw new Rejected(String(screened));
+                )
+                .finally(() =>
+                  session.run(
+                    `SET preserve_insertion_order = ${String(order?.v) === 'false' ? 'false' : 'true'}`,
+                  ),
+                );
               input.onProgress?.(slowEnd);
               const imported = screened + fixed;
               const superseded = await finishBatch(session, dataset, batchId, {

@@ -164,18 +164,37 @@ export async function queryLeadTable(
   limit: number,
   offset: number,
 ): Promise<LeadTableRow[]> {
+  return leadRowsByKeys(db, await leadTableKeys(db, filter, sort, desc, limit, offset));
+}
+
+/** Step one of a page: the keys of `limit` leads from `offset`, in the sort's order. */
+export async function leadTableKeys(
+  db: Database,
+  filter: LeadTableFilter,
+  sort: LeadTableSort,
+  desc: boolean,
+  limit: number,
+  offset: number,
+): Promise<string[]> {
   const w = where(filter);
-  const order = orderBy(sort, desc);
   const keys = await db.all<{ lead_key: string }>(
-    `SELECT lead_key FROM leads ${w.sql} ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    `SELECT lead_key FROM leads ${w.sql} ORDER BY ${orderBy(sort, desc)} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
     w.params,
   );
+  return keys.map((k) => k.lead_key);
+}
+
+/** Step two: the rows of these keys through the key index, in the keys' order. */
+export async function leadRowsByKeys(
+  db: Database,
+  keys: readonly string[],
+): Promise<LeadTableRow[]> {
   if (keys.length === 0) return [];
   const rows = await db.all<LeadTableRow>(
-    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map((k) => sqlLiteral(k.lead_key)).join(', ')})`,
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map(sqlLiteral).join(', ')})`,
   );
   const byKey = new Map(rows.map((r) => [r.lead_key, r]));
-  return keys.flatMap((k) => byKey.get(k.lead_key) ?? []);
+  return keys.flatMap((k) => byKey.get(k) ?? []);
 }
 
 /**

@@ -1,0 +1,85 @@
+/**
+ * The clients of `bench:api`, on their own thread: 20 clients and the server on one JS thread would
+ * time the clients' own work (fetch, reading bodies) as the server's, and delay the server by it.
+ * Cold pass first (one client, five requests per kind), then the load; posts the samples back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface ClientsInput {
+  base: string;
+  /** Session cookies: [0] is the province user (lead pages), the rest take turns on the tables. */
+  cookies: string[];
+  leads: number;
+  clients: number;
+  requestsPerKind: number;
+  timeLimitMs: number;
+}
+
+export interface ClientsResult {
+  cold: Record<string, number[]>;
+  samples: Record<string, number[]>;
+  issued: number;
+  errors: number;
+  seconds: number;
+}
+
+async function timed(base: string, cookie: string, path: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(base + path, { headers: { cookie } });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return performance.now() - t;
+}
+
+async function run(input: ClientsInput): Promise<ClientsResult> {
+  const { base, cookies } = input;
+  const models = Array.from({ length: 24 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
+  const statuses = ['待研判', '研判中', '已成案'];
+  const filtered = (n: number) =>
+    `/api/leads?modelId=${models[n % 24]}&status=${encodeURIComponent(statuses[n % 3] ?? '')}&priority=${encodeURIComponent('高')}&page=${(n % 5) + 1}&pageSize=20`;
+  const leadKeys = Array.from(
+    { length: 400 },
+    (_, n) =>
+      `M${String(((n * 7) % 24) + 1).padStart(2, '0')}|${(n * 97) % Math.floor(input.leads / 24)}`,
+  );
+  const kinds: Record<string, (n: number) => string> = {
+    'first page': () => '/api/leads?page=1&pageSize=20',
+    'filtered page': (n) => filtered(n),
+    'lead page': (n) => `/api/leads/${encodeURIComponent(leadKeys[n % leadKeys.length] ?? '')}`,
+  };
+  const province = cookies[0] ?? '';
+
+  // Cold: each kind's first requests, one client, nothing cached yet.
+  const cold: Record<string, number[]> = {};
+  for (const [kind, path] of Object.entries(kinds)) {
+    cold[kind] = [];
+    for (let n = 0; n < 5; n++) cold[kind].push(await timed(base, province, path(n * 13 + 1)));
+  }
+
+  // Load: the clients pick the kinds in turn, bounded by count and time.
+  const samples: Record<string, number[]> = Object.fromEntries(
+    Object.keys(kinds).map((k) => [k, []]),
+  );
+  const budget = input.requestsPerKind * Object.keys(kinds).length;
+  let issued = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: input.clients }, async (_, client) => {
+      while (issued < budget && performance.now() - started < input.timeLimitMs) {
+        const n = issued++;
+        const kind = Object.keys(kinds)[n % 3] ?? 'first page';
+        // Lead pages are opened by the province user (any key is in its scope).
+        const cookie = kind === 'lead page' ? province : (cookies[client % cookies.length] ?? '');
+        try {
+          samples[kind]?.push(await timed(base, cookie, kinds[kind]?.(n) ?? '/'));
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { cold, samples, issued, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+if (parentPort) parentPort.postMessage(await run(workerData as ClientsInput));
