@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BatchKind, BatchRow } from '../store/batch.repo.ts';
 import { writeCsvBatch } from '../store/csv-fast-load.ts';
 import type { Database } from '../store/database.ts';
+import { moneyUnitOfHeader } from '../domain/text.ts';
 import { canonicalPredicate } from './canonical-sql.ts';
 import type { DelimitedFile, RawRow } from './cell.ts';
 import type { HeaderMapping } from './mapping.ts';
@@ -84,7 +85,9 @@ export async function importCsvFast(
         continue;
       }
       columns[column.name] = c;
-      const predicate = canonicalPredicate(c, column.type);
+      // A 万元 header rescales plain amounts: such cells take the JS path (parserFor knows the unit).
+      const wan = column.type === 'money' && moneyUnitOfHeader(mapping.headers[i] ?? '') === 'wan';
+      const predicate = wan ? undefined : canonicalPredicate(c, column.type);
       const empty = column.required ? 'false' : `${c} IS NULL`;
       conditions.push(predicate ? `(${empty} OR coalesce(${predicate}, false))` : `(${empty})`);
     }

@@ -57,7 +57,8 @@ export function createRowValidator(
   const extras: { index: number; key: string }[] = [];
   mapping.columns.forEach((column, index) => {
     const header = mapping.headers[index] ?? '';
-    if (column) slots.push({ index, column, header, parse: memoize(parserFor(column.type)) });
+    if (column)
+      slots.push({ index, column, header, parse: memoize(parserFor(column.type, header)) });
     else {
       const key = mapping.extraKeys[index];
       if (key) extras.push({ index, key });
