@@ -1,21 +1,9 @@
 /** Field-by-field comparison of an extraction with its expected JSON, shared by the corpus tests. */
 import { normalizeRulingText } from '../../src/extract/ruling-text.ts';
-import type { ExtractedDocument } from '../../src/extract/types.ts';
+import { CONFIDENCE_FIELDS, type ExtractedDocument } from '../../src/extract/types.ts';
 
-export const COMPARED_FIELDS = [
-  'docType',
-  'caseNo',
-  'court',
-  'applicants',
-  'debtors',
-  'basisCaseNo',
-  'claimAmount',
-  'paidAmount',
-  'unpaidAmount',
-  'filedDate',
-  'rulingDate',
-  'actions',
-] as const;
+/** Every field the extractor gives a confidence for is compared with the expected JSON. */
+export const COMPARED_FIELDS = CONFIDENCE_FIELDS;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 /** Same normalisation as the extractor's input: width, brackets, spaces; sentence-final punctuation dropped. */
