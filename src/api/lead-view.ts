@@ -1,6 +1,7 @@
 import type { LeadRow, LeadStatus } from '../contract/leads.ts';
 import { maskIdValue, maskText } from '../audit/masking.ts';
 import type { PublicUser } from '../org/org.service.ts';
+import type { LeadTableRow } from '../store/lead-table.repo.ts';
 import { courtCodeOfCaseNo, unitOfCourt, type UnitNode } from '../org/unit-tree.ts';
 
 /** What turning lead rows into the contract's shape needs: units, users, model names. */
@@ -30,23 +31,7 @@ export interface LeadLike {
   updatedAt: string;
 }
 
-export function fromTableRow(r: {
-  lead_key: string;
-  model_id: string;
-  model_version: string | number;
-  case_no: string | null;
-  court: string | null;
-  subject_id: string | null;
-  subject_name: string | null;
-  plate: string | null;
-  summary: string;
-  priority: string;
-  status: string;
-  assignee: string | null;
-  changed: boolean;
-  created_at: string;
-  updated_at: string;
-}): LeadLike {
+export function fromTableRow(r: LeadTableRow): LeadLike {
   return {
     leadKey: r.lead_key,
     modelId: r.model_id,
