@@ -88,5 +88,5 @@ JOIN closed_cases c USING (case_no)
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(debtor_names) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序，未履行金额' || yuan(lead."unpaid_amount") || '；终本前未对被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '发出限制消费令（限制消费人员名单及执行措施记录中均无本案终本日或之前的限消记录）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序，未履行金额' || yuan(lead."unpaid_amount") || '；终本前未对被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '发出限制消费令（限制消费人员名单及执行措施记录中均无本案终本日或之前的限消记录）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

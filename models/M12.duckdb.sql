@@ -36,8 +36,8 @@ closed_case_debtors AS (
 triggering_acts AS (
   -- Acts on or before closure that make the debtor they address (or, without a target, every debtor) listable.
   SELECT d.case_no, d.debtor_id, {'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row} AS act_ev,
-    strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type || coalesce('（' || a.result || '）', '') AS trigger,
-    strftime(a.action_date, '%Y-%m-%d') || '|' || strftime(a.action_date, '%Y年%-m月%-d日') || a.action_type
+    cn_date(a.action_date) || a.action_type || coalesce('（' || a.result || '）', '') AS trigger,
+    strftime(a.action_date, '%Y-%m-%d') || '|' || cn_date(a.action_date) || a.action_type
       || coalesce('（' || a.result || '）', '') AS sort_key
   FROM closed_case_debtors d
   JOIN case_actions a ON a.case_no = d.case_no AND a.action_date <= d.closed_date
@@ -83,5 +83,5 @@ GROUP BY d.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(triggers) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '）；终本前已有' || coalesce(CAST(lead."triggers_text" AS VARCHAR), '') || '，被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '符合纳入失信被执行人名单的条件，但终本前未纳入失信名单。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '）；终本前已有' || coalesce(CAST(lead."triggers_text" AS VARCHAR), '') || '，被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '符合纳入失信被执行人名单的条件，但终本前未纳入失信名单。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -62,5 +62,5 @@ WHERE len(m.missing) > 0
 )
 SELECT lead.*,
   CASE WHEN missing_count >= 3 OR unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN list_contains(missing, '网络查控') OR unpaid_amount >= 50000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），执行措施记录中终本前未见' || coalesce(CAST(lead."missing_text" AS VARCHAR), '') || '（共缺' || coalesce(CAST(lead."missing_count" AS VARCHAR), '') || '项），财产调查措施未穷尽。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），执行措施记录中终本前未见' || coalesce(CAST(lead."missing_text" AS VARCHAR), '') || '（共缺' || coalesce(CAST(lead."missing_count" AS VARCHAR), '') || '项），财产调查措施未穷尽。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -71,8 +71,8 @@ SELECT
   $intervalMonths AS interval_months,
   len(m.missing) AS missing_count,
   array_to_string(list_transform(m.missing,
-    k -> strftime(CAST(c.closed_date + to_months(CAST($intervalMonths * k AS INTEGER)) AS DATE), '%Y年%-m月%-d日') || '至' ||
-         strftime(CAST(c.closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER)) AS DATE) - 1, '%Y年%-m月%-d日')),
+    k -> cn_date(CAST(c.closed_date + to_months(CAST($intervalMonths * k AS INTEGER)) AS DATE)) || '至' ||
+         cn_date(CAST(c.closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER)) AS DATE) - 1)),
     '、') AS missing_text,
   list_concat([c._ev], m.act_evidence) AS evidence
 FROM missing_windows m
@@ -82,5 +82,5 @@ WHERE len(m.missing) > 0
 )
 SELECT lead.*,
   CASE WHEN missing_count >= 3 OR special_group IS NOT NULL THEN '高' WHEN missing_count >= 2 OR unpaid_amount >= 100000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），应每' || coalesce(CAST(lead."interval_months" AS VARCHAR), '') || '个月通过网络执行查控系统查询一次被执行人财产，但以下' || coalesce(CAST(lead."missing_count" AS VARCHAR), '') || '个周期内未见终本后查询或网络查控记录：' || coalesce(CAST(lead."missing_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），应每' || coalesce(CAST(lead."interval_months" AS VARCHAR), '') || '个月通过网络执行查控系统查询一次被执行人财产，但以下' || coalesce(CAST(lead."missing_count" AS VARCHAR), '') || '个周期内未见终本后查询或网络查控记录：' || coalesce(CAST(lead."missing_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

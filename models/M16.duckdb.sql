@@ -46,7 +46,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS plate,
   -- chronological: sort on the ISO date in front, then drop it
   array_to_string(list_transform(list_sort(list(strftime(r.payment_date, '%Y-%m-%d') || '|'
-    || strftime(r.payment_date, '%Y年%-m月%-d日') || '收款' || yuan(r.amount))), x -> substr(x, 12)), '、') AS receipts_text,
+    || cn_date(r.payment_date) || '收款' || yuan(r.amount))), x -> substr(x, 12)), '、') AS receipts_text,
   sum(r.amount) AS late_amount,
   $payoutDays AS payout_days,
   list_concat([any_value(c._ev)], list(r.receipt_ev)) AS evidence

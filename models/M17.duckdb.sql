@@ -17,7 +17,7 @@ WITH payouts AS (
 duplicate_pairs AS (
   -- Ordered pairs (earlier, later) so each pair appears once.
   SELECT a.case_no, a.amount,
-    strftime(a.payment_date, '%Y年%-m月%-d日') || '和' || strftime(b.payment_date, '%Y年%-m月%-d日') ||
+    cn_date(a.payment_date) || '和' || cn_date(b.payment_date) ||
       '两次向' || a.counterparty || '发放' || yuan(a.amount) AS problem,
     [a.row_ev, b.row_ev] AS pair_ev
   FROM payouts a

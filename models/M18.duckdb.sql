@@ -35,8 +35,8 @@ SELECT
   coalesce(any_value(d.subject_name), any_value(c.debtors)) AS subject_name,
   coalesce(any_value(d.names), any_value(c.debtors), '不详') AS debtor_names,
   min(e.plate) AS plate,
-  array_to_string(list_sort(list(e.plate || '（' || strftime(e.sealed_date, '%Y年%-m月%-d日') || '查封，'
-    || strftime(e.sealed_date + to_years($sealYears), '%Y年%-m月%-d日') || '到期）')), '、') AS seals_text,
+  array_to_string(list_sort(list(e.plate || '（' || cn_date(e.sealed_date) || '查封，'
+    || cn_date(e.sealed_date + to_years($sealYears)) || '到期）')), '、') AS seals_text,
   count(*) AS seal_count,
   $sealYears AS seal_years,
   list_concat([any_value(c._ev)], list(e.seal_ev)) AS evidence
@@ -47,5 +47,5 @@ GROUP BY e.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR seal_count > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），本案对车辆' || coalesce(CAST(lead."seals_text" AS VARCHAR), '') || '的查封已满' || coalesce(CAST(lead."seal_years" AS VARCHAR), '') || '年，未见解封或续封记录，查封可能已失效。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（被执行人' || coalesce(CAST(lead."debtor_names" AS VARCHAR), '') || '）于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），本案对车辆' || coalesce(CAST(lead."seals_text" AS VARCHAR), '') || '的查封已满' || coalesce(CAST(lead."seal_years" AS VARCHAR), '') || '年，未见解封或续封记录，查封可能已失效。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

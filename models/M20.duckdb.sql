@@ -19,9 +19,9 @@ overdue_listings AS (
   SELECT f.*, l.id_no, l.name, l.published_date, l.removed_date,
     l.removed_date IS NULL AS still_listed,
     date_diff('day', f.deadline, coalesce(l.removed_date, $asOf)) AS late_days,
-    l.name || '的失信信息（' || coalesce(strftime(l.published_date, '%Y年%-m月%-d日') || '发布', '发布日期不详') || '）'
+    l.name || '的失信信息（' || coalesce(cn_date(l.published_date) || '发布', '发布日期不详') || '）'
       || CASE WHEN l.removed_date IS NULL THEN '至今未删除'
-              ELSE '迟至' || strftime(l.removed_date, '%Y年%-m月%-d日') || '才删除' END AS listing,
+              ELSE '迟至' || cn_date(l.removed_date) || '才删除' END AS listing,
     {'dataset': 'dishonest_debtors', 'batch_id': l._batch_id, 'file': l._file, 'row': l._row} AS listing_ev
   FROM finished_cases f
   JOIN dishonest_debtors l ON l.case_no = f.case_no
@@ -46,5 +46,5 @@ GROUP BY o.case_no
 )
 SELECT lead.*,
   CASE WHEN still_listed THEN '高' WHEN max_late_days > 30 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，最迟应于' || coalesce(strftime(lead."deadline", '%Y年%-m月%-d日'), '') || '（结案后第' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日）删除失信信息，但' || coalesce(CAST(lead."listings_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，最迟应于' || coalesce(cn_date(lead."deadline"), '') || '（结案后第' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日）删除失信信息，但' || coalesce(CAST(lead."listings_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -19,9 +19,9 @@ overdue_orders AS (
     r.lifted_date IS NULL AS still_restricted,
     date_diff('day', f.deadline, coalesce(r.lifted_date, $asOf)) AS late_days,
     r.name || coalesce('（' || r.company_name || '）', '') || '的限制消费令（'
-      || coalesce(strftime(r.published_date, '%Y年%-m月%-d日') || '发布', '发布日期不详') || '）'
+      || coalesce(cn_date(r.published_date) || '发布', '发布日期不详') || '）'
       || CASE WHEN r.lifted_date IS NULL THEN '至今未解除'
-              ELSE '迟至' || strftime(r.lifted_date, '%Y年%-m月%-d日') || '才解除' END AS order_text,
+              ELSE '迟至' || cn_date(r.lifted_date) || '才解除' END AS order_text,
     {'dataset': 'consumption_restrictions', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row} AS order_ev
   FROM finished_cases f
   JOIN consumption_restrictions r ON r.case_no = f.case_no
@@ -46,5 +46,5 @@ GROUP BY o.case_no
 )
 SELECT lead.*,
   CASE WHEN still_restricted THEN '高' WHEN max_late_days > 30 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(strftime(lead."closed_date", '%Y年%-m月%-d日'), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，应及时解除限制消费令（按结案后' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日计，最迟' || coalesce(strftime(lead."deadline", '%Y年%-m月%-d日'), '') || '），但' || coalesce(CAST(lead."orders_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '以' || coalesce(CAST(lead."closure_type" AS VARCHAR), '') || '结案，应及时解除限制消费令（按结案后' || coalesce(CAST(lead."working_days" AS VARCHAR), '') || '个工作日计，最迟' || coalesce(cn_date(lead."deadline"), '') || '），但' || coalesce(CAST(lead."orders_text" AS VARCHAR), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

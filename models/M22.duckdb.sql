@@ -44,7 +44,7 @@ matched AS (
 ),
 violations AS (
   SELECT *,
-    strftime(travel_date, '%Y年%-m月%-d日') || kind || coalesce(upper(trim(trip_no)), '')
+    cn_date(travel_date) || kind || coalesce(upper(trim(trip_no)), '')
       || coalesce('（' || seat_class || '）', '') AS trip_text
   FROM matched
   WHERE published_date <= travel_date AND (lifted_date IS NULL OR lifted_date > travel_date)
@@ -71,5 +71,5 @@ GROUP BY v.case_no, v.person_id
 )
 SELECT lead.*,
   CASE WHEN trip_count >= 3 OR has_premium THEN '高' WHEN trip_count >= 2 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '（证件号码' || coalesce(mask_id(lead."subject_id"), '') || '）因' || coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案' || coalesce(CAST(lead."company_note" AS VARCHAR), '') || '自' || coalesce(strftime(lead."published_date", '%Y年%-m月%-d日'), '') || '起被限制消费，限消期间' || coalesce(CAST(lead."trips_text" AS VARCHAR), '') || '，违反限制消费令（共' || coalesce(CAST(lead."trip_count" AS VARCHAR), '') || '次）；请核实是否经执行法院批准。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '（证件号码' || coalesce(mask_id(lead."subject_id"), '') || '）因' || coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案' || coalesce(CAST(lead."company_note" AS VARCHAR), '') || '自' || coalesce(cn_date(lead."published_date"), '') || '起被限制消费，限消期间' || coalesce(CAST(lead."trips_text" AS VARCHAR), '') || '，违反限制消费令（共' || coalesce(CAST(lead."trip_count" AS VARCHAR), '') || '次）；请核实是否经执行法院批准。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -29,7 +29,7 @@ matched AS (
 ),
 in_force AS (
   SELECT *,
-    strftime(incident_date, '%Y-%m-%d') || '|' || strftime(incident_date, '%Y年%-m月%-d日') || '涉赌'
+    strftime(incident_date, '%Y-%m-%d') || '|' || cn_date(incident_date) || '涉赌'
       || coalesce('（金额' || yuan(amount) || coalesce('，' || outcome, '') || '）', coalesce('（' || outcome || '）', '')) AS incident_text
   FROM matched
   WHERE published_date <= incident_date AND (removed_date IS NULL OR removed_date > incident_date)
@@ -53,5 +53,5 @@ GROUP BY i.case_no, i.person_id
 )
 SELECT lead.*,
   CASE WHEN total_amount >= 100000 OR criminal THEN '高' WHEN total_amount >= 10000 OR incident_count >= 2 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '（证件号码' || coalesce(mask_id(lead."subject_id"), '') || '）因' || coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案自' || coalesce(strftime(lead."published_date", '%Y年%-m月%-d日'), '') || '起被纳入失信被执行人名单，名单有效期间' || coalesce(CAST(lead."incidents_text" AS VARCHAR), '') || '，涉赌金额合计' || yuan(lead."total_amount") || '；有资金参赌而不履行义务，应查找财产、恢复执行，审查是否构成拒不执行判决、裁定罪。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '（证件号码' || coalesce(mask_id(lead."subject_id"), '') || '）因' || coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案自' || coalesce(cn_date(lead."published_date"), '') || '起被纳入失信被执行人名单，名单有效期间' || coalesce(CAST(lead."incidents_text" AS VARCHAR), '') || '，涉赌金额合计' || yuan(lead."total_amount") || '；有资金参赌而不履行义务，应查找财产、恢复执行，审查是否构成拒不执行判决、裁定罪。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -38,9 +38,9 @@ matched AS (
 ),
 in_force_after_death AS (
   SELECT *,
-    kind || '（' || coalesce(strftime(published_date, '%Y年%-m月%-d日') || '发布', '发布日期不详') || '，'
+    kind || '（' || coalesce(cn_date(published_date) || '发布', '发布日期不详') || '，'
       || CASE WHEN ended_date IS NULL THEN '至今未' || end_word
-              ELSE '迟至' || strftime(ended_date, '%Y年%-m月%-d日') || '才' || end_word END || '）' AS measure_text
+              ELSE '迟至' || cn_date(ended_date) || '才' || end_word END || '）' AS measure_text
   FROM matched
   WHERE (published_date IS NULL OR published_date <= $asOf)
     AND (ended_date IS NULL OR ended_date > due)
@@ -64,5 +64,5 @@ GROUP BY i.case_no, i.person_id
 )
 SELECT lead.*,
   CASE WHEN still_in_force THEN '高' WHEN false THEN '中' ELSE '中' END AS priority,
-  regexp_replace(coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '（证件号码' || coalesce(mask_id(lead."subject_id"), '') || '）已于' || coalesce(strftime(lead."death_date", '%Y年%-m月%-d日'), '') || '死亡（' || coalesce(CAST(lead."death_source" AS VARCHAR), '') || '），但' || coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案对其的' || coalesce(CAST(lead."measures_text" AS VARCHAR), '') || '，死亡' || coalesce(CAST(lead."grace_days" AS VARCHAR), '') || '日后仍然有效；应督促解除限消、删除失信信息，并审查是否应裁定终结执行。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '（证件号码' || coalesce(mask_id(lead."subject_id"), '') || '）已于' || coalesce(cn_date(lead."death_date"), '') || '死亡（' || coalesce(CAST(lead."death_source" AS VARCHAR), '') || '），但' || coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案对其的' || coalesce(CAST(lead."measures_text" AS VARCHAR), '') || '，死亡' || coalesce(CAST(lead."grace_days" AS VARCHAR), '') || '日后仍然有效；应督促解除限消、删除失信信息，并审查是否应裁定终结执行。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -75,6 +75,8 @@ const MACROS = [
   `CREATE OR REPLACE TEMP MACRO is_zhongben(t) AS t IN ('终结本次执行程序', '终本') OR t LIKE '%终结本次%'`,
   // Type code of a canonical case number: （2023）浙0102执恢12号 → 执恢.
   `CREATE OR REPLACE TEMP MACRO case_type(c) AS regexp_extract(c, '^（\\d{4}）\\D+\\d+(\\D+?)\\d+号', 1)`,
+  // Dates in findings read as Chinese prose: 2023年6月30日 (NULL stays NULL).
+  `CREATE OR REPLACE TEMP MACRO cn_date(d) AS strftime(d, '%Y年%-m月%-d日')`,
   `CREATE OR REPLACE TEMP MACRO yuan(x) AS CASE WHEN x IS NULL THEN '不详' ELSE format('{:,.2f}', CAST(x AS DOUBLE)) || '元' END`,
 ];
 

@@ -163,7 +163,7 @@ function fieldSql(f: TemplateField): string {
       // sentence is the lead's fingerprint (a changed order would reopen dismissed leads).
       return `coalesce(array_to_string(list_sort(list_distinct(${col})), '、'), '')`;
     case 'date':
-      return `coalesce(strftime(${col}, '%Y年%-m月%-d日'), '')`;
+      return `coalesce(cn_date(${col}), '')`;
     case undefined:
     default:
       return `coalesce(CAST(${col} AS VARCHAR), '')`;
