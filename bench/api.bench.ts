@@ -92,6 +92,8 @@ async function main(): Promise<void> {
 
   // The clients run on their own thread; this thread is the server's alone, as in production.
   const elu = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
   const input: ClientsInput = {
     base,
     cookies: sessions.map((s) => s.cookie),
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     return import(${JSON.stringify(new URL('./api-clients.ts', import.meta.url).href)});
   });`;
   const worker = new Worker(bootstrap, { eval: true, workerData: input });
-  const { cold, samples, issued, errors, seconds } = await new Promise<ClientsResult>(
+  const { cold, samples, issued, errors, seconds, clientBusy } = await new Promise<ClientsResult>(
     (resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
@@ -115,6 +117,9 @@ async function main(): Promise<void> {
   await worker.terminate();
   // The server's JS thread (cold pass included): near 100% means the thread, not DuckDB, is the limit.
   const busy = performance.eventLoopUtilization(elu).utilization;
+  // Server, DuckDB and the clients' thread together: near cores × 100% means the machine is the limit.
+  const cpuDelta = process.cpuUsage(cpu0);
+  const cpuShare = (cpuDelta.user + cpuDelta.system) / 1000 / (performance.now() - wall0);
 
   const fmt = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
   process.stdout.write(
@@ -126,7 +131,9 @@ async function main(): Promise<void> {
         .join(' ')} at end\n` +
       `data: ${LEADS.toLocaleString()} leads, ${CASES.toLocaleString()} cases (generated in ${(generateMs / 1000).toFixed(1)} s)\n` +
       `load: ${CLIENTS} concurrent clients on loopback, ${issued} requests in ${seconds.toFixed(1)} s ` +
-      `(${(issued / seconds).toFixed(0)} req/s), ${errors} errors, JS thread ${(busy * 100).toFixed(0)}% busy\n\n` +
+      `(${(issued / seconds).toFixed(0)} req/s), ${errors} errors, server JS thread ${(busy * 100).toFixed(0)}% busy, ` +
+      `clients' thread ${(clientBusy * 100).toFixed(0)}% busy, ` +
+      `process CPU ${(cpuShare * 100).toFixed(0)}% (of ${availableParallelism() * 100}%)\n\n` +
       `${'request'.padEnd(16)}${'cold p50'.padStart(10)}${'cold max'.padStart(10)}${'load p50'.padStart(10)}${'load p95'.padStart(10)}  n\n`,
   );
   let ok = true;

@@ -11,6 +11,7 @@ import {
 import { type LeadRow as ServiceLeadRow } from '../store/lead-query.repo.ts';
 import { loadLibrary } from '../models/library.ts';
 import type { Database } from '../store/database.ts';
+import { ReadPool, type ReadPriority } from '../store/read-pool.ts';
 import {
   caseParties,
   caseRow,
@@ -97,17 +98,16 @@ export class LeadAccessService {
   /** Leads with their notes by key (the scope is checked on every read, not cached). */
   private readonly leadRows = new ResultCache<LeadWithNotes>(5000, 5 * 60_000);
   private readonly inflight = new Map<string, Promise<unknown>>();
-  /** Read connections and how many requests each is serving right now. */
-  private readers: { db: Database; busy: number }[] = [];
-  private readersReady: Promise<void> | undefined;
+  private readonly pool: ReadPool;
 
   constructor(
     private readonly db: Database,
     // Three readers and the main connection fill libuv's default pool of four threads, which runs
-    // every DuckDB call: more readers only queue there, and the audit commits queue behind them
-    // (measured with 8: lead page p95 290–420 ms; with 3: 130–250 ms, same machine and load).
-    private readonly readerCount = 3,
-  ) {}
+    // every DuckDB call; the audit commits use the main connection.
+    readerCount = 3,
+  ) {
+    this.pool = new ReadPool(db, readerCount);
+  }
 
   private models: Promise<Map<string, { name: string; version: number }>> | undefined;
 
@@ -132,32 +132,13 @@ export class LeadAccessService {
     return this.models;
   }
 
-  /**
-   * Runs `fn` on the least busy read connection. A connection runs one query at a time: handing
-   * them out in turn let a lead page's point lookups queue behind a page scan while another
-   * connection sat idle.
-   */
-  private async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    this.readersReady ??= (async () => {
-      for (let i = 0; i < this.readerCount; i++) {
-        this.readers.push({ db: await this.db.fork(), busy: 0 });
-      }
-    })();
-    await this.readersReady;
-    let reader = this.readers[0];
-    for (const r of this.readers) if (reader && r.busy < reader.busy) reader = r;
-    if (!reader) return fn(this.db);
-    reader.busy++;
-    try {
-      return await fn(reader.db);
-    } finally {
-      reader.busy--;
-    }
+  /** Runs `fn` on a read connection: `lookup` (a lead, a case) before `scan` (pages, counts). */
+  private use<T>(fn: (db: Database) => Promise<T>, priority: ReadPriority = 'scan'): Promise<T> {
+    return this.pool.use(fn, priority);
   }
 
   close(): void {
-    for (const r of this.readers) r.db.close();
-    this.readers = [];
+    this.pool.close();
   }
 
   async page(scope: Scope, q: LeadPageQuery): Promise<{ items: LeadTableRow[]; total: number }> {
@@ -172,7 +153,7 @@ export class LeadAccessService {
       items ??
         this.once(`page:${version}:${pageKey}`, async () => {
           const keys = await this.pageKeys(filterKey, filter, q, version);
-          const v = await this.use((db) => leadRowsByKeys(db, keys));
+          const v = await this.use((db) => leadRowsByKeys(db, keys), 'lookup');
           this.pages.set(pageKey, version, v);
           return v;
         }),
@@ -240,8 +221,8 @@ export class LeadAccessService {
       lead = await this.once(`lead:${version}:${leadKey}`, async () => {
         // Row and notes are independent lookups by key: two connections at once.
         const [row, notes] = await Promise.all([
-          this.use((db) => leadRowByKey(db, leadKey)),
-          this.use((db) => leadNotesByKey(db, leadKey)),
+          this.use((db) => leadRowByKey(db, leadKey), 'lookup'),
+          this.use((db) => leadNotesByKey(db, leadKey), 'lookup'),
         ]);
         return row ? { ...toLead(row as ServiceLeadRow), notes } : undefined;
       });
@@ -264,7 +245,7 @@ export class LeadAccessService {
     limits = { leads: 50, cases: 200 },
   ): Promise<LeadPageSources> {
     const raw = await this.cached(JSON.stringify(['page', subjectId, refs]), () =>
-      this.use((db) => leadPageSources(db, subjectId, refs)),
+      this.use((db) => leadPageSources(db, subjectId, refs), 'lookup'),
     );
     const keep = (caseNo: string | null) => inScope(scope, courtCodeOfCaseNo(caseNo));
     return {
@@ -319,7 +300,7 @@ export class LeadAccessService {
 
   async ofCase(scope: Scope, caseNo: string, limit = 50): Promise<LeadTableRow[]> {
     if (!inScope(scope, courtCodeOfCaseNo(caseNo))) return [];
-    return this.use((db) => leadsBy(db, 'case_no', caseNo, () => true, limit));
+    return this.use((db) => leadsBy(db, 'case_no', caseNo, () => true, limit), 'lookup');
   }
 
   async statistics(
@@ -337,21 +318,22 @@ export class LeadAccessService {
   /** The source rows of a lead's evidence (undefined where a row is gone). */
   async evidence(refs: readonly SourceRef[]): Promise<(Record<string, unknown> | undefined)[]> {
     return this.cached(JSON.stringify(['evidence', refs]), () =>
-      this.use((db) => sourceRows(db, refs)),
+      this.use((db) => sourceRows(db, refs), 'lookup'),
     );
   }
 
   /** 串并: the cases (in scope) where this ID is a party. */
   async partyCases(scope: Scope, partyId: string): Promise<PartyCase[]> {
     return this.cached(JSON.stringify(['cases', scope.courtPrefixes, partyId]), () =>
-      this.use((db) =>
-        casesOfParty(db, partyId, (caseNo) => inScope(scope, courtCodeOfCaseNo(caseNo))),
+      this.use(
+        (db) => casesOfParty(db, partyId, (caseNo) => inScope(scope, courtCodeOfCaseNo(caseNo))),
+        'lookup',
       ),
     );
   }
 
   async partyName(partyId: string): Promise<string | null> {
-    return this.use((db) => partyName(db, partyId));
+    return this.use((db) => partyName(db, partyId), 'lookup');
   }
 
   /** A case of the scope with its parties; another unit's case is 404. */
@@ -362,7 +344,7 @@ export class LeadAccessService {
     const found = await this.use(async (db) => {
       const row = await caseRow(db, caseNo, scope.courtPrefixes);
       return row ? { row, parties: await caseParties(db, caseNo) } : undefined;
-    });
+    }, 'lookup');
     if (!found) throw new AppError('NOT_FOUND', '案件不存在或不在本单位范围内', 404);
     return found;
   }

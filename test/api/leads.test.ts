@@ -112,6 +112,7 @@ describe('leads: scope, masking, audit, export', () => {
     const res = await county.request('GET', `/api/leads/${encodeURIComponent(leadA)}`);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as LeadDetail;
     expect(body.lead.subjectName).toBe(XSS_NAME);
   });
@@ -120,6 +121,9 @@ describe('leads: scope, masking, audit, export', () => {
     const res = await city.request('GET', '/api/leads/export.xlsx');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('filename*=UTF-8');
+    // A download built as its own Response still gets the API's headers.
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const sheet = wb.getWorksheet('线索');
