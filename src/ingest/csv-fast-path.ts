@@ -3,13 +3,13 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BatchKind, BatchRow } from '../store/batch.repo.ts';
-import { writeCsvBatch } from '../store/csv-fast-load.ts';
+import { writeCsvBatch, type ScreenTerm } from '../store/csv-fast-load.ts';
 import type { Database } from '../store/database.ts';
 import { moneyUnitOfHeader } from '../domain/text.ts';
-import { canonicalPredicate } from './canonical-sql.ts';
+import { canonicalHelpers, canonicalPredicate } from './canonical-sql.ts';
 import type { DelimitedFile, RawRow } from './cell.ts';
 import type { HeaderMapping } from './mapping.ts';
-import type { ValidatedRow } from './row-validator.ts';
+import { createCellCanonicalizer, type ValidatedRow } from './row-validator.ts';
 
 /**
  * CSV fast path (issue 3's speed target): DuckDB reads the file and a SQL pre-screen
@@ -22,8 +22,11 @@ import type { ValidatedRow } from './row-validator.ts';
 /** Datasets whose validator derives values across columns (action type, party type): JS only. */
 const JS_ONLY_DATASETS = new Set(['case_actions', 'case_parties']);
 
-/** Sheets the fast path has imported or rejected in this process (tests check it was taken). */
-export const fastPathUses = { count: 0 };
+/**
+ * Sheets the fast path has imported or rejected in this process, and rows it handed to the row
+ * validator (tests check the path taken).
+ */
+export const fastPathUses = { count: 0, rowsValidated: 0 };
 
 export interface CsvFastInput {
   readonly file: string;
@@ -72,7 +75,8 @@ export async function importCsvFast(
   try {
     const { mapping } = input;
     const width = mapping.headers.length;
-    const conditions: string[] = [];
+    const conditions: ScreenTerm[] = [];
+    const helpers: string[] = [];
     const columns: Record<string, string> = {};
     const all: string[] = [];
     for (let i = 0; i < width; i++) {
@@ -81,22 +85,28 @@ export async function importCsvFast(
       const column = mapping.columns[i];
       if (!column) {
         // Unmapped cells go to _extra in JS: such rows take the JS path.
-        conditions.push(`${c} IS NULL`);
+        conditions.push({ condition: `${c} IS NULL` });
         continue;
       }
       columns[column.name] = c;
       // A 万元 header rescales plain amounts: such cells take the JS path (parserFor knows the unit).
       const wan = column.type === 'money' && moneyUnitOfHeader(mapping.headers[i] ?? '') === 'wan';
       const predicate = wan ? undefined : canonicalPredicate(c, column.type);
+      if (predicate) helpers.push(...canonicalHelpers(c, column.type));
       const empty = column.required ? 'false' : `${c} IS NULL`;
-      conditions.push(predicate ? `(${empty} OR coalesce(${predicate}, false))` : `(${empty})`);
+      conditions.push({
+        condition: predicate ? `(${empty} OR coalesce(${predicate}, false))` : `(${empty})`,
+        column: i,
+      });
     }
     // An all-empty row is skipped by the validator, not imported.
-    conditions.push(`coalesce(${all.join(', ')}) IS NOT NULL`);
+    conditions.push({ condition: `coalesce(${all.join(', ')}) IS NOT NULL` });
+    const canonicalCell = createCellCanonicalizer(mapping);
 
     let readCount = 0;
     const fix = (rows: { row: number; cells: (string | null)[] }[]): BatchRow[] => {
       const out: BatchRow[] = [];
+      fastPathUses.rowsValidated += rows.length;
       for (const r of rows) {
         const v = input.validate({ row: r.row, cells: r.cells.map((c) => c ?? '') });
         if (!v) continue;
@@ -126,7 +136,9 @@ export async function importCsvFast(
         width,
       },
       firstRow: input.first.row,
-      screen: conditions.join(' AND '),
+      screen: conditions,
+      helpers,
+      canonical: (column, values) => values.map((v) => canonicalCell(column, v)),
       columns,
       verifyFirst: (cells) => sameRow(input.first.cells, cells, width),
       fix,

@@ -43,6 +43,88 @@ function shown(column: ColumnDef, text: string): string {
   return column.type === 'id' ? maskId(t.replace(/\s/g, '')) : t;
 }
 
+/** What a (trimmed, non-blank) cell becomes: its stored value and the warnings it raises. */
+type CellOutcome =
+  | {
+      ok: true;
+      value: string;
+      kind: CellValue['kind'];
+      warnings: readonly { code: string; message: string }[];
+    }
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      warnings: readonly { code: string; message: string }[];
+    };
+
+const NO_WARNINGS: readonly { code: string; message: string }[] = [];
+
+/**
+ * One cell through its column's primitive: the single definition of what a cell is stored as and
+ * what it reports, for the row validator and for the CSV fast path's per-value decisions.
+ */
+function checkText(slot: Slot, text: string, fromNumber: boolean): CellOutcome {
+  // Allocated only when a cell warns: this runs for every cell of every row.
+  let warnings: { code: string; message: string }[] | undefined;
+  if (!fromNumber && slot.column.type === 'text' && isFormulaLike(text)) {
+    (warnings ??= []).push({
+      code: 'cell.formula-text',
+      message: `“${slot.header}”中有以 = + - @ 开头的内容，按普通文本保存，不作为公式执行`,
+    });
+  }
+  const parsed = slot.parse(text);
+  if (!parsed.ok) {
+    const { code, message } = parsed.error;
+    return { ok: false, code, message, warnings: warnings ?? NO_WARNINGS };
+  }
+  const v = parsed.value;
+  for (const w of parsed.warnings) (warnings ??= []).push({ code: w.code, message: w.message });
+  if (v.masked) {
+    (warnings ??= []).push({
+      code: 'id.masked',
+      message: `“${slot.header}”含遮蔽的证件号码（如 330102********1234）：照原样保存并标记为遮蔽，匹配时只结合姓名和可见位、置信度较低`,
+    });
+  }
+  if (v.from15) {
+    (warnings ??= []).push({
+      code: 'id.from15',
+      message: `“${slot.header}”含旧式 15 位身份证号码，已转换为 18 位`,
+    });
+  }
+  return { ok: true, value: v.value, kind: v.kind, warnings: warnings ?? NO_WARNINGS };
+}
+
+function slotsOf(mapping: HeaderMapping): Slot[] {
+  const slots: Slot[] = [];
+  mapping.columns.forEach((column, index) => {
+    const header = mapping.headers[index] ?? '';
+    if (column)
+      slots.push({ index, column, header, parse: memoize(parserFor(column.type, header)) });
+  });
+  return slots;
+}
+
+/**
+ * For the CSV fast path: what a text cell of column `index` is stored as when that is all the row
+ * validator would do with it — `null` for a blank optional cell, the canonical value for a cell
+ * that parses without an error or a warning — or `undefined` when the cell must go through the
+ * row validator (its diagnostics carry the row number). Pure.
+ */
+export function createCellCanonicalizer(
+  mapping: HeaderMapping,
+): (index: number, text: string) => string | null | undefined {
+  const byIndex = new Map(slotsOf(mapping).map((slot) => [slot.index, slot]));
+  return (index, text) => {
+    const slot = byIndex.get(index);
+    if (!slot) return undefined;
+    const trimmed = text.trim();
+    if (trimmed === '') return slot.column.required ? undefined : null;
+    const outcome = checkText(slot, trimmed, false);
+    return outcome.ok && outcome.warnings.length === 0 ? outcome.value : undefined;
+  };
+}
+
 /**
  * Builds the per-row validator of one sheet: every mapped cell parsed with the domain primitive of
  * its column type, each bad value a diagnostic (file, sheet, row, header as in the file, masked
@@ -53,16 +135,11 @@ export function createRowValidator(
   where: { file: string; sheet?: string | null },
   sink: DiagnosticSink,
 ): (raw: RawRow) => ValidatedRow | undefined {
-  const slots: Slot[] = [];
+  const slots = slotsOf(mapping);
   const extras: { index: number; key: string }[] = [];
   mapping.columns.forEach((column, index) => {
-    const header = mapping.headers[index] ?? '';
-    if (column)
-      slots.push({ index, column, header, parse: memoize(parserFor(column.type, header)) });
-    else {
-      const key = mapping.extraKeys[index];
-      if (key) extras.push({ index, key });
-    }
+    const key = column ? undefined : mapping.extraKeys[index];
+    if (key) extras.push({ index, key });
   });
   const width = mapping.headers.length;
   const dataset = mapping.dataset.name;
@@ -138,56 +215,19 @@ export function createRowValidator(
         }
       } else {
         text = (cell as string).trim();
-        if (slot.column.type === 'text' && isFormulaLike(text)) {
-          sink.count(
-            diag(
-              'warning',
-              'cell.formula-text',
-              `“${slot.header}”中有以 = + - @ 开头的内容，按普通文本保存，不作为公式执行`,
-              raw.row,
-              slot,
-              text,
-            ),
-          );
-        }
       }
-      const parsed = slot.parse(text);
-      if (!parsed.ok) {
-        errors += 1;
-        values[slot.column.name] = null;
-        sink.add(diag('error', parsed.error.code, parsed.error.message, raw.row, slot, text));
-        continue;
-      }
-      const v = parsed.value;
-      values[slot.column.name] = v.value;
-      if (v.kind && slot.column.name === 'party_id') partyKind = v.kind;
-      for (const w of parsed.warnings) {
+      const outcome = checkText(slot, text, typeof cell === 'number');
+      for (const w of outcome.warnings) {
         sink.count(diag('warning', w.code, w.message, raw.row, slot, text));
       }
-      if (v.masked) {
-        sink.count(
-          diag(
-            'warning',
-            'id.masked',
-            `“${slot.header}”含遮蔽的证件号码（如 330102********1234）：照原样保存并标记为遮蔽，匹配时只结合姓名和可见位、置信度较低`,
-            raw.row,
-            slot,
-            text,
-          ),
-        );
+      if (!outcome.ok) {
+        errors += 1;
+        values[slot.column.name] = null;
+        sink.add(diag('error', outcome.code, outcome.message, raw.row, slot, text));
+        continue;
       }
-      if (v.from15) {
-        sink.count(
-          diag(
-            'warning',
-            'id.from15',
-            `“${slot.header}”含旧式 15 位身份证号码，已转换为 18 位`,
-            raw.row,
-            slot,
-            text,
-          ),
-        );
-      }
+      values[slot.column.name] = outcome.value;
+      if (outcome.kind && slot.column.name === 'party_id') partyKind = outcome.kind;
     }
 
     let extra: Record<string, string> | null = null;

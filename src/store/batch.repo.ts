@@ -7,7 +7,7 @@ import {
   ChunkStager,
   FLUSH_CHARS,
   IMPORT_MEMORY_LIMIT,
-  withMemoryLimit,
+  withBatchSettings,
   WriteSession,
 } from './bulk-load.ts';
 import type { Database } from './database.ts';
@@ -104,7 +104,7 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
   try {
     return await exclusive(db, () =>
       WriteSession.with(db, (session) =>
-        withMemoryLimit(session, IMPORT_MEMORY_LIMIT, () =>
+        withBatchSettings(session, IMPORT_MEMORY_LIMIT, () =>
           session.transaction(async () => {
             const batchId = await insertBatchRecord(session, dataset, input, 'committed');
             const loader = new ChunkLoader(session, dataset, batchId);

@@ -74,6 +74,28 @@ export class WriteSession {
     return reader.getRowsJson() as unknown[][];
   }
 
+  /** Appends rows through DuckDB's appender (a temp table: `{ schema: 'main', catalog: 'temp' }`). */
+  async append(
+    table: string,
+    rows: readonly (readonly (string | number | null)[])[],
+    where: { schema?: string; catalog?: string } = {},
+  ): Promise<void> {
+    const appender = await this.conn.createAppender(table, where.schema, where.catalog);
+    try {
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'number') appender.appendInteger(v);
+          else appender.appendVarchar(v);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
   /** BEGIN … COMMIT; any error rolls back (and so does a crash: DuckDB drops uncommitted WAL). */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.conn.run('BEGIN TRANSACTION');
@@ -95,19 +117,34 @@ export class WriteSession {
  */
 export const IMPORT_MEMORY_LIMIT = '1GB';
 
-export async function withMemoryLimit<T>(
+/**
+ * String compression a batch write does without: FSST's analysis was half the cost of writing a
+ * 5M-row ledger (2M rows: 4.6 → 2.1 CPU-s) for a 2.7× smaller string column; dictionary and the
+ * numeric encodings stay. Scans of such columns measured faster, too. Restored after the batch.
+ */
+export const IMPORT_DISABLED_COMPRESSION = 'fsst';
+
+/** Runs a batch write under the import settings above (memory limit, compression), then restores them. */
+export async function withBatchSettings<T>(
   session: WriteSession,
-  limit: string | undefined,
+  memoryLimit: string | undefined,
   fn: () => Promise<T>,
 ): Promise<T> {
-  if (!limit) return fn();
-  const previous = (await session.one<{ m: string }>(`SELECT current_setting('memory_limit') AS m`))
-    ?.m;
-  await session.run(`SET memory_limit = '${limit.replaceAll("'", "''")}'`);
+  const settings: [string, string][] = [
+    ['disabled_compression_methods', IMPORT_DISABLED_COMPRESSION],
+  ];
+  if (memoryLimit) settings.push(['memory_limit', memoryLimit]);
+  const previous: [string, string][] = [];
+  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  for (const [name, value] of settings) {
+    const row = await session.one<{ v: string }>(`SELECT current_setting('${name}') AS v`);
+    previous.push([name, String(row?.v ?? '')]);
+    await session.run(`SET ${name} = ${quote(value)}`);
+  }
   try {
     return await fn();
   } finally {
-    if (previous) await session.run(`SET memory_limit = '${previous.replaceAll("'", "''")}'`);
+    for (const [name, value] of previous) await session.run(`SET ${name} = ${quote(value)}`);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   ChunkStager,
   IMPORT_MEMORY_LIMIT,
   KEY_SEPARATOR,
-  withMemoryLimit,
+  withBatchSettings,
   WriteSession,
 } from './bulk-load.ts';
 import type { Database } from './database.ts';
@@ -53,8 +53,18 @@ export interface CsvBatchInput extends Omit<
   };
   /** Sheet row number of the first staged row. */
   readonly firstRow: number;
-  /** SQL boolean over c0…c{width-1}: TRUE when the row can be stored as it is. */
-  readonly screen: string;
+  /**
+   * SQL booleans over c0…c{width-1}, all TRUE when the row can be stored as it is. A term with a
+   * `column` is that cell's own test: a cell failing it can still be settled by `canonical`.
+   */
+  readonly screen: readonly ScreenTerm[];
+  /** Columns the screen reads besides c0…, as SELECT items over them (`expr AS name`). */
+  readonly helpers?: readonly string[];
+  /**
+   * Decides cells the screen did not pass, once per distinct value of a column (c{column}): the value
+   * to store (null = empty), or undefined when the cell must go through `fix` with its row.
+   */
+  readonly canonical?: (column: number, values: readonly string[]) => (string | null | undefined)[];
   /** Per dataset column, the SQL expression over c0… of its canonical value in a screened row. */
   readonly columns: Readonly<Record<string, string>>;
   /** Checks the first staged row against what the JS reader saw (guards the row numbering). */
@@ -71,6 +81,12 @@ export interface CsvBatchInput extends Omit<
   readonly memoryLimit?: string;
 }
 
+export interface ScreenTerm {
+  readonly condition: string;
+  /** The c-index whose cell this term tests (a mapped column). */
+  readonly column?: number;
+}
+
 export type CsvBatchResult =
   | ({ readonly status: 'imported'; readonly screened: number } & WriteBatchResult)
   /** `screened`: rows the screen passed (read, but not validated in JS). */
@@ -84,6 +100,12 @@ class Rejected extends Error {}
 
 const PAGE_ROWS = 200_000;
 
+/**
+ * Distinct failing values of one column decided in JS at most (beyond it, e.g. a column of unique
+ * IDs in a foreign format, the column's failing cells stay with their rows: no worse than before).
+ */
+const MAX_DISTINCT = 500_000;
+
 const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise<CsvBatchResult> {
@@ -91,13 +113,14 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
   const table = versionsTable(dataset);
   const files: string[] = [];
   const names = Array.from({ length: input.csv.width }, (_v, i) => `c${i}`);
+  const helpers = input.helpers ?? [];
   const read = `read_csv(${quote(input.csv.path)}, header = false, auto_detect = false,
     delim = ${quote(input.csv.delimiter)}, quote = '"', escape = '"', skip = ${input.csv.skip},
     columns = {${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}})`;
   try {
     return await exclusive(db, () =>
       WriteSession.with(db, async (session) => {
-        return withMemoryLimit(session, input.memoryLimit ?? IMPORT_MEMORY_LIMIT, async () => {
+        return withBatchSettings(session, input.memoryLimit ?? IMPORT_MEMORY_LIMIT, async () => {
           try {
             // Staged outside the transaction in a connection-local temp table (not user data): rows
             // inserted inside a transaction get row ids from 2^62, and rowid is the row number here
@@ -107,7 +130,9 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
             try {
               await session.run(
                 `CREATE TEMP TABLE _csv_stage AS
-               SELECT *, coalesce(${input.screen}, false) AS _ok FROM ${read}`,
+               SELECT ${names.join(', ')},
+                 coalesce(${allOf(input.screen.map((t) => t.condition))}, false) AS _ok
+               FROM (SELECT ${[...names, ...helpers].join(', ')} FROM ${read})`,
               );
             } catch (error) {
               throw new Unsupported(error instanceof Error ? error.message : String(error));
@@ -118,10 +143,19 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
             if (!input.verifyFirst(first[0] as (string | null)[] | undefined)) {
               throw new Unsupported('first row differs from the JS reader');
             }
+            // The rows the screen failed, apart (one scan of the stage, which may not fit in
+            // memory): settled by value there, and read from there by the row validator.
+            await session.run(
+              `CREATE TEMP TABLE _csv_fail AS
+               SELECT _r, ${[...names, ...helpers].join(', ')}, false AS _ok
+               FROM (SELECT rowid AS _r, ${names.join(', ')} FROM _csv_stage WHERE NOT _ok)`,
+            );
+            if (input.canonical) await settleByValue(session, input.screen, input.canonical);
             return await session.transaction(async (): Promise<CsvBatchResult> => {
               const counts = await session.one<{ n: number | null; ok: number | null }>(
-                `SELECT max(rowid) FILTER (WHERE NOT _ok) + 1 AS n,
-                   count(*) FILTER (WHERE _ok) AS ok FROM _csv_stage`,
+                `SELECT max(_r) FILTER (WHERE NOT _ok) + 1 AS n,
+                   (SELECT count(*) FROM _csv_stage WHERE _ok) + count(*) FILTER (WHERE _ok) AS ok
+                 FROM _csv_fail`,
               );
               const slowEnd = Number(counts?.n ?? 0);
               const screenedRows = Number(counts?.ok ?? 0);
@@ -141,8 +175,8 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
                 for (let from = 0; from < slowEnd; from += PAGE_ROWS) {
                   await loader.settle(); // one statement at a time on this connection
                   const page = await session.rows(
-                    `SELECT rowid, ${names.join(', ')} FROM _csv_stage
-                   WHERE NOT _ok AND rowid >= ${from} AND rowid < ${from + PAGE_ROWS} ORDER BY rowid`,
+                    `SELECT _r, ${names.join(', ')} FROM _csv_fail
+                   WHERE NOT _ok AND _r >= ${from} AND _r < ${from + PAGE_ROWS} ORDER BY _r`,
                   );
                   if (page.length) {
                     const staged: StagedRow[] = page.map((r) => ({
@@ -191,10 +225,11 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
                   ].join(', ')})
                SELECT ${[
                  ...dataset.columns.map((c) => castExpr(input.columns[c.name] ?? 'NULL', c.type)),
-                 `${batchId}, ${quote(input.file)}, NULL, CAST(rowid + ${input.firstRow} AS INTEGER)`,
+                 `${batchId}, ${quote(input.file)}, NULL, CAST(_r + ${input.firstRow} AS INTEGER)`,
                  `${key || "''"}, true, NULL, NULL`,
                ].join(', ')}
-               FROM _csv_stage WHERE _ok`,
+               FROM (SELECT rowid AS _r, ${names.join(', ')} FROM _csv_stage WHERE _ok
+                 UNION ALL SELECT _r, ${names.join(', ')} FROM _csv_fail WHERE _ok)`,
                 )
                 .finally(() =>
                   session.run(
@@ -213,6 +248,8 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
             });
           } finally {
             await session.run('DROP TABLE IF EXISTS _csv_stage');
+            await session.run('DROP TABLE IF EXISTS _csv_fail');
+            await session.run('DROP TABLE IF EXISTS _csv_canon');
           }
         });
       }),
@@ -223,5 +260,68 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
     throw error;
   } finally {
     for (const file of files) rmSync(file, { force: true });
+  }
+}
+
+function allOf(conditions: readonly string[]): string {
+  return conditions.length ? conditions.map((c) => `(${c})`).join(' AND ') : 'true';
+}
+
+/**
+ * The rows the screen failed (`_csv_fail`), settled by value: each column's distinct failing values
+ * are decided once in JS (`canonical`), the settled ones kept in `_csv_canon`; a row whose every
+ * failing cell is settled becomes `_ok` with the canonical values written into its cells. Real files repeat
+ * values (names, courts, dates in a foreign format), so this is a few thousand decisions for rows
+ * the validator would otherwise take one by one (~20 µs each).
+ */
+async function settleByValue(
+  session: WriteSession,
+  screen: readonly ScreenTerm[],
+  canonical: NonNullable<CsvBatchInput['canonical']>,
+): Promise<void> {
+  const failing = await session.one<{ n: number | string }>(`SELECT count(*) AS n FROM _csv_fail`);
+  if (Number(failing?.n ?? 0) === 0) return;
+  await session.run(`CREATE OR REPLACE TEMP TABLE _csv_canon (col INTEGER, v VARCHAR, w VARCHAR)`);
+  const settled = new Set<number>();
+  for (const term of screen) {
+    if (term.column === undefined) continue;
+    const c = `c${term.column}`;
+    const values = (
+      await session.rows(
+        `SELECT DISTINCT ${c} FROM _csv_fail
+         WHERE ${c} IS NOT NULL AND NOT coalesce(${term.condition}, false)
+         LIMIT ${MAX_DISTINCT + 1}`,
+      )
+    ).map((r) => String(r[0]));
+    if (values.length === 0 || values.length > MAX_DISTINCT) continue;
+    const decided = canonical(term.column, values);
+    const rows: [number, string, string | null][] = [];
+    values.forEach((v, i) => {
+      const w = decided[i];
+      if (w !== undefined) rows.push([term.column ?? 0, v, w]);
+    });
+    if (rows.length === 0) continue;
+    await session.append('_csv_canon', rows, { schema: 'main', catalog: 'temp' });
+    settled.add(term.column);
+  }
+  if (settled.size === 0) return;
+  const inCanon = (col: number) => `c${col} IN (SELECT v FROM _csv_canon WHERE col = ${col})`;
+  await session.run(
+    `UPDATE _csv_fail SET _ok = coalesce(${allOf(
+      screen.map((t) =>
+        t.column !== undefined && settled.has(t.column)
+          ? `coalesce(${t.condition}, false) OR ${inCanon(t.column)}`
+          : t.condition,
+      ),
+    )}, false)`,
+  );
+  // The stored value of a settled cell: rows still failing keep their raw cells for the validator.
+  for (const term of screen) {
+    if (term.column === undefined || !settled.has(term.column)) continue;
+    const c = `c${term.column}`;
+    await session.run(
+      `UPDATE _csv_fail AS s SET ${c} = m.w FROM _csv_canon AS m
+       WHERE m.col = ${term.column} AND s.${c} = m.v AND s._ok AND NOT coalesce(${term.condition}, false)`,
+    );
   }
 }
