@@ -97,24 +97,29 @@ async function* guardXlsx(path: string, name: string): AsyncGenerator<SheetSourc
           }）`,
         );
   const sheets = readXlsx(path);
-  for (;;) {
-    let next: IteratorResult<SheetSource>;
-    try {
-      next = await sheets.next();
-    } catch (error) {
-      throw wrap(error);
+  try {
+    for (;;) {
+      let next: IteratorResult<SheetSource>;
+      try {
+        next = await sheets.next();
+      } catch (error) {
+        throw wrap(error);
+      }
+      if (next.done) return;
+      const sheet = next.value;
+      yield {
+        name: sheet.name,
+        rows: (async function* () {
+          try {
+            yield* sheet.rows;
+          } catch (error) {
+            throw wrap(error);
+          }
+        })(),
+      };
     }
-    if (next.done) return;
-    const sheet = next.value;
-    yield {
-      name: sheet.name,
-      rows: (async function* () {
-        try {
-          yield* sheet.rows;
-        } catch (error) {
-          throw wrap(error);
-        }
-      })(),
-    };
+  } finally {
+    // A consumer that stops early (a preview, a failed import) closes the zip file too.
+    await sheets.return(undefined);
   }
 }
