@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -100,6 +100,15 @@ describe('importFiles', () => {
     // gambling_records needs 案发日期: the header lacks it, so the batch is refused, loudly.
     expect(chosen.outcomes[0]).toMatchObject({ status: 'rejected', dataset: 'gambling_records' });
     expect(chosen.outcomes[0]?.message).toContain('案发日期');
+  });
+
+  it('a file that is not there fails in Chinese without leaving a report beside it', async () => {
+    const result = await importFiles(db, [path('没有这个文件.csv')]);
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]?.status).toBe('failed');
+    expect(result.outcomes[0]?.message).toContain('没有这个文件.csv');
+    expect(result.reports).toEqual([]);
+    expect(existsSync(`${path('没有这个文件.csv')}.校验报告.xlsx`)).toBe(false);
   });
 
   it('a missing required column rejects the batch and names the column', async () => {

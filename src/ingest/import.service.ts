@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isUserError } from '../domain/app-error.ts';
 import type { Diagnostic } from '../domain/diagnostic.ts';
@@ -84,8 +85,12 @@ export async function importFiles(
     outcomes.push(...fileOutcomes);
 
     const problems = collectors.some((c) => c.errors + c.warnings > 0);
-    // An explicit report path is always written; the default one only when there is something to say.
-    if (typeof options.report === 'string' || (options.report !== false && problems)) {
+    // An explicit report path is always written; the default one (beside the file) only when there
+    // is something to say and the file is there to sit beside.
+    if (
+      typeof options.report === 'string' ||
+      (options.report !== false && problems && existsSync(path))
+    ) {
       const target =
         typeof options.report === 'string'
           ? files.length > 1
