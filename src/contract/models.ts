@@ -79,12 +79,19 @@ export const RunRequest = z.object({
   /** Parameter overrides per model id: { M02: { watchYears: 3 } }, or for all models under '*'. */
   params: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   scope: RunScope.default({}),
+  /** The day the run looks from (deadlines, "within N years"); default today. */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '基准日期格式应为 YYYY-MM-DD')
+    .optional(),
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 
 /** The result of a run job. */
 export const RunResult = z.object({
   runId: z.string().nullable(),
+  /** The day the run looked from. */
+  asOf: z.string(),
   models: z.array(
     z.object({
       modelId: z.string(),

@@ -158,8 +158,15 @@ describe('platform: units, users, audit, OpenAPI, errors, models', () => {
   it('runs models as a background job and reports per model', async () => {
     const u = await addUser(h, 'runner', '330000', ['data_admin']);
     const client = await signedIn(h, u.username, u.password);
+    const bad = await client.json<{ message: string }>('POST', '/api/runs', {
+      modelIds: ['M01'],
+      asOf: '2024/6/30',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('基准日期');
     const started = await client.json<{ jobId: string }>('POST', '/api/runs', {
       modelIds: ['M01', 'M10'],
+      asOf: '2024-06-30',
     });
     expect(started.status).toBe(200);
     let job: Job | undefined;
@@ -168,7 +175,9 @@ describe('platform: units, users, audit, OpenAPI, errors, models', () => {
       job = (await client.json<Job>('GET', `/api/jobs/${started.body.jobId}`)).body;
     }
     expect(job?.state).toBe('succeeded');
+    expect(job?.title).toContain('基准日期 2024-06-30');
     const result = job?.result as RunResult;
+    expect(result.asOf).toBe('2024-06-30');
     expect(result.models.map((m) => m.modelId).sort()).toEqual(['M01', 'M10']);
     // No data at all: each model is skipped with a reason, not failed.
     expect(result.models.every((m) => m.state === 'skipped' && (m.reason ?? '').length > 0)).toBe(

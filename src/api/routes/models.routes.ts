@@ -110,6 +110,7 @@ export function toRunResult(r: EngineResult): RunResult {
   }));
   return {
     runId: String(r.runId),
+    asOf: r.asOf,
     models,
     totalLeads: models.reduce((s, m) => s + m.leads, 0),
     newLeads: models.reduce((s, m) => s + m.newLeads, 0),
@@ -177,7 +178,9 @@ export const modelRoutes: RouteHandlers = {
       ...(req.params['*'] ?? {}),
       ...(ids?.length === 1 && ids[0] ? (req.params[ids[0]] ?? {}) : {}),
     };
-    const title = ids ? `运行模型 ${ids.join('、')}` : '运行全部模型';
+    const title =
+      (ids ? `运行模型 ${ids.join('、')}` : '运行全部模型') +
+      (req.asOf ? `（基准日期 ${req.asOf}）` : '');
     const jobId = await platform.jobs.start(
       'run',
       title.slice(0, 200),
@@ -186,6 +189,7 @@ export const modelRoutes: RouteHandlers = {
         try {
           const result = await runModels(job.db, {
             ...(ids ? { models: ids } : { all: true }),
+            ...(req.asOf ? { asOf: req.asOf } : {}),
             params,
             scope: {
               ...(req.scope.courts ? { courts: req.scope.courts } : {}),

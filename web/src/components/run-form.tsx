@@ -13,10 +13,12 @@ interface ScopeValues {
   courts?: string[];
   closed?: [Dayjs | null, Dayjs | null] | null;
   campaign?: string;
+  asOf?: Dayjs | null;
 }
 
 /**
- * The scope of a run (units, courts, closure dates, campaign) and the run button. Parameter
+ * The scope of a run (units, courts, closure dates, campaign), the day it looks from, and the run
+ * button. Parameter
  * overrides come from the caller (the model detail page edits them).
  */
 export function RunForm({
@@ -51,6 +53,7 @@ export function RunForm({
           closedTo: v.closed?.[1]?.format('YYYY-MM-DD'),
           campaign: v.campaign?.trim() || undefined,
         },
+        asOf: v.asOf ? v.asOf.format('YYYY-MM-DD') : undefined,
       };
       const started = await api.post<JobStarted>('/api/runs', body);
       onStarted(started.jobId);
@@ -83,6 +86,13 @@ export function RunForm({
       </Form.Item>
       <Form.Item name="closed" label="结案日期">
         <DatePicker.RangePicker />
+      </Form.Item>
+      <Form.Item
+        name="asOf"
+        label="基准日期"
+        tooltip="模型按此日期计算期限（如“终本后 N 年内”）；不填为今天"
+      >
+        <DatePicker placeholder="今天" data-testid="run-as-of" />
       </Form.Item>
       <Form.Item name="campaign" label="专项活动">
         <Input placeholder="可选" style={{ width: 140 }} maxLength={100} />

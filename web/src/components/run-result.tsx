@@ -24,8 +24,8 @@ export function RunResultView({
     <div data-testid="run-result">
       <Typography.Paragraph>
         共发现线索 <Typography.Text strong>{formatCount(result.totalLeads)}</Typography.Text>{' '}
-        条，其中新增 <Typography.Text strong>{formatCount(result.newLeads)}</Typography.Text> 条。{' '}
-        <Link to="/leads">查看线索</Link>
+        条，其中新增 <Typography.Text strong>{formatCount(result.newLeads)}</Typography.Text> 条
+        {result.asOf ? `（基准日期 ${result.asOf}）` : ''}。 <Link to="/leads">查看线索</Link>
       </Typography.Paragraph>
       <Table<ModelRun>
         size="small"
