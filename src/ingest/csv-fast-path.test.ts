@@ -7,7 +7,7 @@ import { Database } from '../store/database.ts';
 import { badId, csvText, encodeGbk, validId } from '../../test/ingest/make-files.ts';
 import { fastPathUses } from './csv-fast-path.ts';
 import { importFiles } from './import.service.ts';
-import type { ImportOptions } from './import-types.ts';
+import type { ImportOptions, ImportProgress } from './import-types.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -135,6 +135,29 @@ describe('CSV fast path (DuckDB read + SQL pre-screen)', () => {
     const at = fastPathUses.rowsValidated;
     await expectSameAsJsPath(file);
     expect(fastPathUses.rowsValidated - at).toBe(1);
+  });
+
+  it("reports DuckDB's progress through the file while it screens", async () => {
+    const file = join(dir, 'progress.csv');
+    writeFileSync(file, csvText(ledger(2000, false)));
+    const events: ImportProgress[] = [];
+    const db = await Database.open(join(dir, 'progress.duckdb'));
+    try {
+      const result = await importFiles(db, [file], {
+        report: false,
+        onProgress: (p) => events.push(p),
+      });
+      expect(result.outcomes[0]?.status).toBe('imported');
+    } finally {
+      db.close();
+    }
+    const screening = events.filter((e) => e.phase === 'screening');
+    expect(screening.length).toBeGreaterThan(0);
+    expect(screening.every((e) => (e.fraction ?? -1) >= 0 && (e.fraction ?? 2) <= 1)).toBe(true);
+    expect(screening.at(-1)?.fraction).toBe(1);
+    // Screening comes before the rows are written and the sheet is done.
+    const phases = events.map((e) => e.phase);
+    expect(phases.indexOf('screening')).toBeLessThan(phases.lastIndexOf('done'));
   });
 
   it('rejects or skips bad rows with the same report', async () => {

@@ -47,6 +47,8 @@ export interface CsvFastInput {
   readonly badRows: () => number;
   readonly report: () => unknown;
   readonly onProgress: () => void;
+  /** DuckDB's progress through the file (0..1). */
+  readonly onScreening?: (fraction: number) => void;
 }
 
 export type CsvFastResult =
@@ -149,6 +151,7 @@ export async function importCsvFast(
       rowsRejected: input.badRows,
       report: input.report,
       onProgress: input.onProgress,
+      ...(input.onScreening ? { onStaging: input.onScreening } : {}),
     });
     if (result.status === 'unsupported') return undefined;
     fastPathUses.count += 1;

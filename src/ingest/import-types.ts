@@ -32,9 +32,10 @@ export interface ImportProgress {
   readonly sheet: string | null;
   readonly dataset?: string;
   readonly rowsRead: number;
-  /** Share of the file read (0..1), when known (CSV). */
+  /** Share of the file read (0..1), when known (CSV); in `screening`, DuckDB's share of its pass. */
   readonly fraction?: number;
-  readonly phase: 'reading' | 'writing' | 'done';
+  /** `screening`: the CSV fast path's DuckDB pass over the whole file (rows not counted yet). */
+  readonly phase: 'reading' | 'screening' | 'writing' | 'done';
 }
 
 export type SheetStatus = 'imported' | 'rejected' | 'dry-run' | 'empty' | 'failed';

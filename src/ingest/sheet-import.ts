@@ -98,8 +98,8 @@ export async function importSheet(
   let good = 0;
   const headerBroken = mapping.missingRequired.length > 0;
   const validate = createRowValidator(mapping, where, collector);
-  const progress = (phase: ImportProgress['phase']): void => {
-    const fraction = phase === 'done' ? 1 : source.progress?.();
+  const progress = (phase: ImportProgress['phase'], share?: number): void => {
+    const fraction = phase === 'done' ? 1 : (share ?? source.progress?.());
     options.onProgress?.({
       file: fileName,
       sheet: plan.sheet,
@@ -252,7 +252,9 @@ export async function importSheet(
           },
           badRows: () => badRows,
           report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
-          onProgress: () => progress('writing'),
+          // DuckDB has read the whole file by the time rows are written.
+          onProgress: () => progress('writing', 1),
+          onScreening: (share) => progress('screening', share),
         })
       : undefined;
     if (fast) {

@@ -58,6 +58,12 @@ export class WriteSession {
     }
   }
 
+  /** The running statement's progress (0..1) when DuckDB can tell (enable_progress_bar). */
+  progress(): number | undefined {
+    const p = this.conn.progress.percentage;
+    return p >= 0 ? Math.min(1, p / 100) : undefined;
+  }
+
   /** Runs a statement; returns the rows it changed. */
   async run(sql: string, params?: SqlParams): Promise<number> {
     return (await this.conn.run(sql, params)).rowsChanged;

@@ -75,6 +75,8 @@ export interface CsvBatchInput extends Omit<
   readonly accept: (screened: number) => boolean;
   /** Non-blank rows among those given to `fix` (the screened rows are added to it). */
   readonly rowsRead: () => number;
+  /** DuckDB's progress (0..1) through its pass over the file, a few times a second, then 1. */
+  readonly onStaging?: (fraction: number) => void;
   /** Called as the write advances (rows the screen passed are counted when they are inserted). */
   readonly onProgress?: (rowsDone: number) => void;
   /** DuckDB memory_limit during the batch (default IMPORT_MEMORY_LIMIT; restored after). */
@@ -127,6 +129,13 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
             // (insertion order is preserved; the parallel reader keeps file order). Measured: one
             // parallel staging copy beats reading the file twice with row_number() OVER (), which
             // runs single-threaded.
+            // The pass over the file is most of an import's time: its progress keeps the bar moving.
+            await session.run('SET enable_progress_bar = true');
+            await session.run('SET enable_progress_bar_print = false');
+            const ticker = setInterval(() => {
+              const fraction = session.progress();
+              if (fraction !== undefined) input.onStaging?.(fraction);
+            }, 250);
             try {
               await session.run(
                 `CREATE TEMP TABLE _csv_stage AS
@@ -136,7 +145,10 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
               );
             } catch (error) {
               throw new Unsupported(error instanceof Error ? error.message : String(error));
+            } finally {
+              clearInterval(ticker);
             }
+            input.onStaging?.(1);
             const first = await session.rows(
               `SELECT ${names.join(', ')} FROM _csv_stage WHERE rowid = 0`,
             );

@@ -221,7 +221,11 @@ export const dataRoutes: RouteHandlers = {
               job.progress(
                 before + p.rowsRead,
                 null,
-                `${stored.fileName}${p.sheet ? `（${p.sheet}）` : ''}：已读 ${p.rowsRead} 行`,
+                `${stored.fileName}${p.sheet ? `（${p.sheet}）` : ''}：${
+                  p.phase === 'screening'
+                    ? `快速校验 ${Math.round((p.fraction ?? 0) * 100)}%`
+                    : `已读 ${p.rowsRead} 行`
+                }`,
               ),
           });
           outcomes.push(...result.outcomes);

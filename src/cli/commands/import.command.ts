@@ -39,6 +39,13 @@ function readMapping(path: string): MappingOverride {
   return parsed.data;
 }
 
+const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
+  reading: '读取校验',
+  screening: '快速校验',
+  writing: '写入数据库',
+  done: '完成',
+};
+
 /** Progress on a terminal: a bar with rows/s; elsewhere a plain line every few seconds. */
 function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
   const started = new Map<string, number>();
@@ -59,11 +66,13 @@ function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
         const key = `${p.file}|${p.sheet ?? ''}`;
         if (!started.has(key)) started.set(key, Date.now());
         const seconds = Math.max(0.001, (Date.now() - (started.get(key) ?? Date.now())) / 1000);
+        // Screening counts no rows yet (DuckDB's pass over the file): a dash, not a false 0.
+        const counted = p.phase !== 'screening';
         const payload = {
           name: p.sheet ? `${p.file}/${p.sheet}` : p.file,
-          rows: p.rowsRead,
-          speed: Math.round(p.rowsRead / seconds),
-          phase: p.phase === 'writing' ? '写入数据库' : p.phase === 'done' ? '完成' : '读取校验',
+          rows: counted ? p.rowsRead : '—',
+          speed: counted ? Math.round(p.rowsRead / seconds) : '—',
+          phase: PHASE_LABELS[p.phase],
         };
         if (active !== key) {
           if (active) bar.stop();
@@ -81,9 +90,15 @@ function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
       const key = `${p.file}|${p.sheet ?? ''}`;
       if (!started.has(key)) started.set(key, Date.now());
       const now = Date.now();
-      if (p.phase === 'reading' && now - last < 2000) return;
+      if ((p.phase === 'reading' || p.phase === 'screening') && now - last < 2000) return;
       last = now;
       const seconds = Math.max(0.001, (now - (started.get(key) ?? now)) / 1000);
+      if (p.phase === 'screening') {
+        process.stderr.write(
+          `导入 ${p.sheet ? `${p.file}/${p.sheet}` : p.file}：快速校验 ${Math.round((p.fraction ?? 0) * 100)}%\n`,
+        );
+        return;
+      }
       process.stderr.write(
         `导入 ${p.sheet ? `${p.file}/${p.sheet}` : p.file}：${p.rowsRead} 行，${Math.round(p.rowsRead / seconds)} 行/秒${p.phase === 'done' ? '，完成' : ''}\n`,
       );
