@@ -14,7 +14,7 @@ export interface ApiOptions {
   webDist?: string;
   /** Where uploaded files are kept (generated names). */
   uploadDir: string;
-  /** Largest upload accepted, checked from Content-Length before reading (default 500 MB). */
+  /** Largest upload accepted: refused from Content-Length, or cut off while it streams (default 1.5 GB). */
   maxUploadBytes: number;
   /** Largest total uncompressed size an xlsx (zip) may declare (default 2 GB). */
   maxUnzippedBytes: number;

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { AppError } from '../domain/app-error.ts';
 import { z } from 'zod';
 import type { AuthOptions } from '../auth/auth.service.ts';
 import type { Database } from '../store/database.ts';
@@ -22,6 +20,7 @@ import { jobRoutes } from './routes/jobs.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { serveWebApp } from './static.ts';
+import { uploadTooLarge } from './uploads/multipart.ts';
 import { UploadStore } from './uploads/upload-store.ts';
 
 // zod's own messages (type mismatches, too short …) in Chinese, like ours.
@@ -47,7 +46,8 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
   const apiOptions: ApiOptions = {
     uploadDir:
       rest.uploadDir ?? join(app.db.path === ':memory:' ? '.' : join(app.db.path, '..'), 'uploads'),
-    maxUploadBytes: rest.maxUploadBytes ?? 500 * 1024 * 1024,
+    // Streamed to disk, so a province ledger (5M rows ≈ 1.2 GB of CSV) fits; 2 GB is refused.
+    maxUploadBytes: rest.maxUploadBytes ?? 1536 * 1024 * 1024,
     maxUnzippedBytes: rest.maxUnzippedBytes ?? 2 * 1024 * 1024 * 1024,
     secureCookies: rest.secureCookies ?? false,
     ...(rest.webDist ? { webDist: rest.webDist } : {}),
@@ -71,27 +71,15 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     headers.set('x-content-type-options', 'nosniff');
   });
   // Uploads: refused from Content-Length before a byte of the body is read; a body sent without
-  // one (chunked) is cut off at the same limit while it streams.
-  const tooLarge = () =>
-    new AppError(
-      'UPLOAD_TOO_LARGE',
-      `上传内容过大：单次上传上限为 ${Math.round(apiOptions.maxUploadBytes / 1024 / 1024)} MB，请拆分文件后分批上传`,
-      413,
-    );
+  // one (chunked) is cut off at the same limit while it streams (receiveFiles).
   hono.use('/api/uploads', async (c, next) => {
     const length = Number(c.req.header('content-length') ?? NaN);
-    if (Number.isFinite(length) && length > apiOptions.maxUploadBytes) throw tooLarge();
+    if (Number.isFinite(length) && length > apiOptions.maxUploadBytes) {
+      throw uploadTooLarge(apiOptions.maxUploadBytes);
+    }
     await next();
   });
-  hono.use(
-    '/api/uploads',
-    bodyLimit({
-      maxSize: apiOptions.maxUploadBytes,
-      onError: () => {
-        throw tooLarge();
-      },
-    }),
-  );
+
   const handlers: RouteHandlers = {
     ...sessionRoutes,
     ...orgRoutes,

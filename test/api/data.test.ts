@@ -126,6 +126,51 @@ describe('data: uploads, preview, import job, batches, templates', () => {
     expect(body.message).toContain('上限为 50 MB');
   });
 
+  it('cuts off a chunked upload (no Content-Length) at the limit while it streams, keeping nothing', async () => {
+    const small = await openHarness({ maxUploadBytes: 1024 * 1024 });
+    try {
+      const u = await addUser(small, 'xiao', '330102', ['data_admin']);
+      const client = await signedIn(small, u.username, u.password);
+      const boundary = 'zhijianboundary';
+      const line = new TextEncoder().encode(
+        '（2021）浙0102执1号,杭州市上城区人民法院,2021-03-05\n',
+      );
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(
+            new TextEncoder().encode(
+              `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="台账.csv"\r\n` +
+                `Content-Type: text/csv\r\n\r\n`,
+            ),
+          );
+        },
+        pull(controller) {
+          // 3 MB of rows, produced as they are read: never a whole body in the test either.
+          if (sent > 3 * 1024 * 1024) {
+            controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+            controller.close();
+            return;
+          }
+          for (let i = 0; i < 1000; i++) controller.enqueue(line);
+          sent += line.length * 1000;
+        },
+      });
+      const res = await client.request('POST', '/api/uploads', body, {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      });
+      expect(res.status).toBe(413);
+      const json = (await res.json()) as { code: string; message: string };
+      expect(json.code).toBe('UPLOAD_TOO_LARGE');
+      expect(json.message).toContain('上限为 1 MB');
+      expect(sent).toBeLessThan(3 * 1024 * 1024);
+      const dir = join(small.dir, 'uploads');
+      expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+    } finally {
+      small.close();
+    }
+  });
+
   it('refuses an xlsx zip bomb before parsing it', async () => {
     const res = await data.request(
       'POST',
@@ -150,6 +195,8 @@ describe('data: uploads, preview, import job, batches, templates', () => {
     expect(res.status).toBe(200);
     const file = res.body.files[0];
     expect(file?.fileName).toBe('执行案件.xlsx');
+    // Stored byte for byte as sent (streamed to disk).
+    expect(file?.size).toBe((await casesWorkbook()).byteLength);
     const folder = join(h.dir, 'uploads', file?.uploadId ?? '');
     expect(readdirSync(folder).sort()).toEqual(['meta.json', '执行案件.xlsx']);
     expect(existsSync(join(h.dir, 'etc'))).toBe(false);

@@ -58,12 +58,15 @@ export class Client {
     }
     if (method !== 'GET' && this.sendCsrf && this.csrf) h['x-csrf-token'] = this.csrf;
     let payload: BodyInit | undefined;
-    if (body instanceof FormData) payload = body;
+    if (body instanceof FormData || body instanceof ReadableStream) payload = body;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
       h['content-type'] = 'application/json';
     }
-    const res = await this.api.hono.request(path, { method, headers: h, body: payload });
+    // A stream body is sent as it is, without Content-Length (chunked).
+    const init: RequestInit & { duplex?: 'half' } = { method, headers: h, body: payload };
+    if (payload instanceof ReadableStream) init.duplex = 'half';
+    const res = await this.api.hono.request(path, init);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair?.indexOf('=') ?? -1;

@@ -12,6 +12,7 @@ import {
   type FilePreview,
   type ImportReport,
 } from '../../contract/data.ts';
+import { receiveFiles } from '../uploads/multipart.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { importFiles, type SheetOutcome } from '../../ingest/import.service.ts';
 import {
@@ -131,26 +132,19 @@ async function mergeReports(paths: readonly string[]): Promise<Buffer> {
 export const dataRoutes: RouteHandlers = {
   'POST /api/uploads': async (c) => {
     const session = sessionOf(c);
-    const form = await c.req.parseBody({ all: true });
-    const raw = form.files ?? form.file;
-    const files = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
-      (f): f is File => f instanceof File,
-    );
-    if (files.length === 0)
-      throw new AppError('NO_FILE', '请选择要上传的文件（表单字段 files）', 400);
     const uploads = c.get('uploads');
     const max = c.get('options').maxUnzippedBytes;
-    const saved = [];
-    for (const file of files) {
-      const stored = uploads.save(
-        file.name,
-        new Uint8Array(await file.arrayBuffer()),
-        { userId: session.user.id, unitId: session.user.unitId },
-        max,
-      );
-      saved.push({ uploadId: stored.uploadId, fileName: stored.fileName, size: stored.size });
-    }
-    return { files: saved };
+    // Streamed to disk as the body arrives: memory stays flat whatever the file size.
+    const saved = await receiveFiles(
+      c.req.raw,
+      (name, stream) =>
+        uploads.save(name, stream, { userId: session.user.id, unitId: session.user.unitId }, max),
+      (stored) => uploads.discard(stored),
+      c.get('options').maxUploadBytes,
+    );
+    return {
+      files: saved.map((s) => ({ uploadId: s.uploadId, fileName: s.fileName, size: s.size })),
+    };
   },
 
   'POST /api/uploads/preview': async (c) => {

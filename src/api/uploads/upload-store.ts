@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../domain/app-error.ts';
 import { assertNotZipBomb } from './zip-guard.ts';
 
@@ -43,12 +53,16 @@ export function safeFileName(name: string): string {
 export class UploadStore {
   constructor(private readonly dir: string) {}
 
-  save(
+  /**
+   * Streams one uploaded file to disk (never whole in memory), then checks it (an xlsx zip bomb is
+   * refused). On any failure nothing of it is kept.
+   */
+  async save(
     originalName: string,
-    bytes: Uint8Array,
+    content: Readable | Uint8Array,
     owner: { userId: string; unitId: string },
     maxUncompressed: number,
-  ): StoredUpload {
+  ): Promise<StoredUpload> {
     const fileName = safeFileName(originalName);
     if (!ACCEPTED.test(fileName)) {
       throw new AppError(
@@ -61,16 +75,24 @@ export class UploadStore {
     const folder = join(this.dir, uploadId);
     mkdirSync(folder, { recursive: true });
     const path = join(folder, fileName);
-    writeFileSync(path, bytes);
     try {
+      await pipeline(
+        content instanceof Uint8Array ? Readable.from([content]) : content,
+        createWriteStream(path),
+      );
       if (/\.xls[xm]$/i.test(fileName)) assertNotZipBomb(path, fileName, maxUncompressed);
     } catch (error) {
       rmSync(folder, { recursive: true, force: true });
       throw error;
     }
-    const stored: StoredUpload = { uploadId, fileName, size: bytes.byteLength, path, ...owner };
+    const stored: StoredUpload = { uploadId, fileName, size: statSync(path).size, path, ...owner };
     writeFileSync(join(folder, 'meta.json'), JSON.stringify(stored));
     return stored;
+  }
+
+  /** Removes an upload (a request that failed after it was stored). */
+  discard(stored: StoredUpload): void {
+    rmSync(join(this.dir, stored.uploadId), { recursive: true, force: true });
   }
 
   /** The user's own upload; anyone else's (or an unknown id) is "not found". */

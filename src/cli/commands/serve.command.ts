@@ -41,7 +41,7 @@ export function register(program: Command): void {
       '首次启动时建立的省级单位树（行政区划前两位）/ province of the unit tree',
       '33',
     )
-    .option('--max-upload-mb <n>', '上传文件大小上限（MB）/ upload limit in MB', '500')
+    .option('--max-upload-mb <n>', '上传文件大小上限（MB）/ upload limit in MB', '1536')
     .option(
       '--lockout-attempts <n>',
       '连续输错密码几次锁定账户 / wrong passwords before lockout',

@@ -35,8 +35,8 @@ import { useJob } from '../hooks/use-job.ts';
 import { useSession } from '../hooks/use-session.tsx';
 import { useUrlState } from '../hooks/use-url-state.ts';
 
-/** The server's default upload limit (500 MB); checked here first so a 2 GB file fails at once. */
-const MAX_FILE_BYTES = 500 * 1024 * 1024;
+/** The server's default upload limit (1.5 GB); checked here first so a 2 GB file fails at once. */
+const MAX_FILE_BYTES = 1536 * 1024 * 1024;
 // Per user: a colleague signing in on the same computer must not see (or import) someone's files.
 const pendingKey = (userId: string) => `zj.import.pending.${userId}`;
 const jobKey = (userId: string) => `zj.import.job.${userId}`;
