@@ -35,7 +35,8 @@ export function action<A extends unknown[]>(
           `内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
         );
       }
-      process.exitCode = 1;
+      // A wrong option value is a usage error (2), like the ones commander reports itself.
+      process.exitCode = isUserError(error) && error.code === 'BAD_ARGUMENT' ? 2 : 1;
     }
   };
 }

@@ -71,8 +71,11 @@ describe('zhijian models / run / leads', { timeout: 180_000 }, () => {
 
   it('gives clear errors for bad arguments', async () => {
     const none = await cli('run');
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr).toContain('--all');
+    const pdf = await cli('leads', 'export', '--format', 'pdf');
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('--format 只能是 json、csv 或 xlsx');
     const badParam = await cli('run', '--model', 'M02', '--param', 'watchYears=五年');
     expect(badParam.stderr).toMatch(/watchYears.*应为整数/);
     const unknown = await cli('models', 'show', 'M99');
