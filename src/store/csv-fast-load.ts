@@ -320,7 +320,8 @@ async function settleByValue(
   ).map((r) => Number(r[0]));
   if (failedTerms.length === 0) return NOTHING_SETTLED;
   await session.run(`CREATE OR REPLACE TEMP TABLE _csv_canon (col INTEGER, v VARCHAR, w VARCHAR)`);
-  const settledColumns = new Set<number>();
+  /** Settled column → the screen term of its cell (one per mapped column). */
+  const settledColumns = new Map<number, number>();
   // Per failed term: the SQL that is TRUE when a failing row did not fail it or has it settled.
   const passes: string[] = [];
   for (const t of failedTerms) {
@@ -350,32 +351,25 @@ async function settleByValue(
       continue;
     }
     await session.append('_csv_canon', rows, { schema: 'main', catalog: 'temp' });
-    settledColumns.add(column);
+    settledColumns.set(column, t);
     passes.push(`(NOT ${failedHere} OR ${c} IN (SELECT v FROM _csv_canon WHERE col = ${column}))`);
   }
-  const joins = [...settledColumns]
+  const joins = [...settledColumns.keys()]
     .map(
       (column) =>
         `LEFT JOIN (SELECT v, w FROM _csv_canon WHERE col = ${column}) AS m${column}
          ON m${column}.v = s.c${column}`,
     )
     .join(' ');
-  // A failed cell's term, by column: the stored value is the canonical form only where it failed.
-  const termsOf = new Map<number, number[]>();
-  for (const t of failedTerms) {
-    const column = screen[t]?.column;
-    if (column !== undefined && settledColumns.has(column)) {
-      termsOf.set(column, [...(termsOf.get(column) ?? []), t]);
-    }
-  }
   return {
     condition: settledColumns.size ? passes.map((p) => `(${p})`).join(' AND ') : 'false',
     joins,
+    // The canonical form only where the cell failed; a cell that passed is stored as it is.
     value: (column) => {
-      const terms = termsOf.get(column);
-      if (!terms) return `s.c${column}`;
-      const failed = terms.map((t) => `list_contains(s._bad, ${t})`).join(' OR ');
-      return `CASE WHEN ${failed} THEN m${column}.w ELSE s.c${column} END`;
+      const t = settledColumns.get(column);
+      return t === undefined
+        ? `s.c${column}`
+        : `CASE WHEN list_contains(s._bad, ${t}) THEN m${column}.w ELSE s.c${column} END`;
     },
   };
 }

@@ -17,8 +17,9 @@ const FILE_FIELDS = new Set(['files', 'file']);
 
 /**
  * The files of a multipart/form-data request, each streamed to `save` as it arrives: a file is
- * never held in memory whole (a province ledger CSV is over 1 GB). Other fields are ignored. The
- * request body's own limit (bodyLimit) still applies: its error ends the read. Resolves once every
+ * never held in memory whole (a province ledger CSV is over 1 GB). Other fields are ignored. Bytes
+ * past `maxBytes` end the read with a 413 (a chunked body has no Content-Length to refuse first;
+ * Hono's bodyLimit would buffer it whole). Resolves once every
  * file is saved; rejects with the first error, after every started save has settled (so the caller
  * can remove what was written).
  */

@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../domain/app-error.ts';
 import { assertNotZipBomb } from './zip-guard.ts';
@@ -59,7 +59,7 @@ export class UploadStore {
    */
   async save(
     originalName: string,
-    content: Readable | Uint8Array,
+    content: Readable,
     owner: { userId: string; unitId: string },
     maxUncompressed: number,
   ): Promise<StoredUpload> {
@@ -76,10 +76,7 @@ export class UploadStore {
     mkdirSync(folder, { recursive: true });
     const path = join(folder, fileName);
     try {
-      await pipeline(
-        content instanceof Uint8Array ? Readable.from([content]) : content,
-        createWriteStream(path),
-      );
+      await pipeline(content, createWriteStream(path));
       if (/\.xls[xm]$/i.test(fileName)) assertNotZipBomb(path, fileName, maxUncompressed);
     } catch (error) {
       rmSync(folder, { recursive: true, force: true });
