@@ -3,6 +3,7 @@ import { KNOWN_TYPE_CODES } from '../domain/case-number.ts';
 import { PROVINCE_ABBREVIATIONS } from '../domain/court-code.ts';
 import { todayNumberInChina } from '../domain/date.ts';
 import { convertibleCharMask } from '../domain/text.ts';
+import { sqlString } from '../sql/literal.ts';
 
 /**
  * SQL pre-screen of the CSV fast path: for a column type, a DuckDB boolean expression over a raw
@@ -73,8 +74,6 @@ function textBadClass(): string {
 function textBadInner(): string {
   return textBadClass().slice(1, -1);
 }
-
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** 18-digit 公民身份号码: known province prefix, a real birth date not after today, check digit. */
 function citizenIdPredicate(c: string): string {

@@ -9,9 +9,9 @@ import { AppError } from '../domain/app-error.ts';
 import {
   BUILDING_BLOCK_DATASETS,
   buildingBlockStatements,
-  sqlString,
   type CaseScope,
 } from '../sql/building-blocks.ts';
+import { sqlString } from '../sql/literal.ts';
 import type { Database } from '../store/database.ts';
 import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
 import { ModelSession } from '../store/model-session.ts';

@@ -4,6 +4,7 @@
  * run's scope is applied once and nothing is written to the database file.
  */
 import { DEFAULT_CALENDAR, type HolidayCalendar } from '../domain/working-days.ts';
+import { sqlString } from './literal.ts';
 
 /** Scope of a run: which cases count (courts, closure date range). */
 export interface CaseScope {
@@ -60,11 +61,6 @@ export const BUILDING_BLOCK_DATASETS: readonly string[] = [
   'consumption_restrictions',
   ...new Set(PERSON_SOURCES.map(([ds]) => ds)),
 ];
-
-/** SQL string literal. */
-export function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
 
 const MACROS = [
   // Provenance of one row of a dataset view (r is the table alias, i.e. the row as a struct).

@@ -3,7 +3,7 @@
  * priority rule becomes a CASE, and the finding template becomes a string expression, so one query
  * yields finished leads (no per-row work in JS, which matters at a million leads).
  */
-import { sqlString } from './building-blocks.ts';
+import { sqlString } from './literal.ts';
 
 export type ParamValue = string | number | boolean | readonly string[] | null;
 export type ParamType = 'int' | 'money' | 'date' | 'text' | 'boolean' | 'list';

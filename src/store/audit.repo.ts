@@ -1,4 +1,5 @@
 import type { Database } from './database.ts';
+import { sqlString } from '../sql/literal.ts';
 
 export interface AuditRecord {
   id: number;
@@ -67,7 +68,7 @@ export async function insertAuditMany(
   // Literals when they can carry the text: one call into DuckDB instead of three (extract, prepare,
   // execute), each waiting for a libuv thread behind the reads when the server is busy.
   if (values.every((v) => v === null || !v.includes('\u0000'))) {
-    const lit = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+    const lit = (v: string | null) => (v === null ? 'NULL' : sqlString(v));
     const rows = entries.map(
       (_, i) =>
         `(${values

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType, DatasetDef } from '../catalog/column-types.ts';
 import type { BatchRow } from './batch.repo.ts';
 import type { Database, SqlParams } from './database.ts';
+import { sqlString } from '../sql/literal.ts';
 import { SQL_TYPES, versionsTable } from './schema.ts';
 
 /**
@@ -141,16 +142,15 @@ export async function withBatchSettings<T>(
   ];
   if (memoryLimit) settings.push(['memory_limit', memoryLimit]);
   const previous: [string, string][] = [];
-  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
   for (const [name, value] of settings) {
     const row = await session.one<{ v: string }>(`SELECT current_setting('${name}') AS v`);
     previous.push([name, String(row?.v ?? '')]);
-    await session.run(`SET ${name} = ${quote(value)}`);
+    await session.run(`SET ${name} = ${sqlString(value)}`);
   }
   try {
     return await fn();
   } finally {
-    for (const [name, value] of previous) await session.run(`SET ${name} = ${quote(value)}`);
+    for (const [name, value] of previous) await session.run(`SET ${name} = ${sqlString(value)}`);
   }
 }
 
@@ -289,6 +289,6 @@ function loadSql(dataset: DatasetDef, batchId: number, path: string): string {
   ];
   return `INSERT INTO ${versionsTable(dataset)} (${targetColumns.join(', ')})
     SELECT ${selectList.join(', ')}
-    FROM read_csv('${path.replaceAll("'", "''")}', header = false, auto_detect = false,
+    FROM read_csv(${sqlString(path)}, header = false, auto_detect = false,
       delim = ',', quote = '"', escape = '"', columns = {${columnsStruct}})`;
 }

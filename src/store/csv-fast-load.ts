@@ -19,6 +19,7 @@ import {
   WriteSession,
 } from './bulk-load.ts';
 import type { Database } from './database.ts';
+import { sqlString } from '../sql/literal.ts';
 import { versionsTable } from './schema.ts';
 
 /**
@@ -108,16 +109,14 @@ const PAGE_ROWS = 200_000;
  */
 const MAX_DISTINCT = 500_000;
 
-const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-
 export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise<CsvBatchResult> {
   const dataset = requireDataset(input.dataset);
   const table = versionsTable(dataset);
   const files: string[] = [];
   const names = Array.from({ length: input.csv.width }, (_v, i) => `c${i}`);
   const helpers = input.helpers ?? [];
-  const read = `read_csv(${quote(input.csv.path)}, header = false, auto_detect = false,
-    delim = ${quote(input.csv.delimiter)}, quote = '"', escape = '"', skip = ${input.csv.skip},
+  const read = `read_csv(${sqlString(input.csv.path)}, header = false, auto_detect = false,
+    delim = ${sqlString(input.csv.delimiter)}, quote = '"', escape = '"', skip = ${input.csv.skip},
     columns = {${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}})`;
   try {
     return await exclusive(db, () =>
@@ -223,7 +222,7 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
               // Every screened row from the staging table into the versions table, in one statement.
               const key = dataset.naturalKey
                 .map((k) => `coalesce(${input.columns[k] ?? 'NULL'}, '')`)
-                .join(` || ${quote(KEY_SEPARATOR)} || `);
+                .join(` || ${sqlString(KEY_SEPARATOR)} || `);
               // Rejected (bad rows, or nothing but empty rows): nothing more to write.
               if (!input.accept(screenedRows)) throw new Rejected(String(screenedRows));
               // Row order in the versions table carries no meaning (_row does): let both threads
@@ -240,7 +239,7 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
                   ].join(', ')})
                SELECT ${[
                  ...dataset.columns.map((c) => castExpr(input.columns[c.name] ?? 'NULL', c.type)),
-                 `${batchId}, ${quote(input.file)}, NULL, CAST(_r + ${input.firstRow} AS INTEGER)`,
+                 `${batchId}, ${sqlString(input.file)}, NULL, CAST(_r + ${input.firstRow} AS INTEGER)`,
                  `${key || "''"}, true, NULL, NULL`,
                ].join(', ')}
                FROM (SELECT rowid AS _r, ${names.join(', ')} FROM _csv_stage WHERE _ok

@@ -1,6 +1,7 @@
 import { DATASETS, findDataset } from '../catalog/datasets.ts';
 import type { Database } from './database.ts';
-import { sqlLiteral, subjectLeadsSql, type LeadTableRow } from './lead-table.repo.ts';
+import { sqlString } from '../sql/literal.ts';
+import { subjectLeadsSql, type LeadTableRow } from './lead-table.repo.ts';
 import { versionsTable } from './schema.ts';
 
 /** Where an evidence row came from (a lead's evidence item). */
@@ -15,7 +16,7 @@ export interface SourceRef {
 function lit(value: string | number | null): string {
   if (value === null) return 'NULL';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Math.trunc(value)) : 'NULL';
-  return sqlLiteral(String(value));
+  return sqlString(String(value));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database } from './database.ts';
+import { sqlString } from '../sql/literal.ts';
 
 /**
  * The web lead table's reads (线索列表): scoped, filtered, sorted pages over `leads`, and the counts
@@ -59,14 +60,6 @@ function orderBy(sort: LeadTableSort, desc: boolean): string {
 
 type Param = string | number;
 
-/**
- * A SQL string literal. Index lookups inline their keys: DuckDB plans a prepared statement before
- * the parameters are bound, and then never chooses the ART index (a 1M-row scan instead of ~1 ms).
- */
-export function sqlLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
 function where(f: LeadTableFilter): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
@@ -75,7 +68,7 @@ function where(f: LeadTableFilter): { sql: string; params: Param[] } {
   // (NUL) is bound.
   const p = (v: Param) => {
     if (typeof v === 'number') return String(v);
-    if (!v.includes('\u0000')) return sqlLiteral(v);
+    if (!v.includes('\u0000')) return sqlString(v);
     params.push(v);
     return `$${params.length}`;
   };
@@ -138,11 +131,11 @@ const ROW_STRUCT = `struct_pack(lead_key, model_id, model_version, case_no, cour
 
 /**
  * A scalar subquery: every lead of a subject as a list of rows, through the subject index (the key
- * is inlined, see sqlLiteral). Lets the lead page read its 串并 leads in the same round trip as the
+ * is inlined, see sqlString). Lets the lead page read its 串并 leads in the same round trip as the
  * rest of its sources.
  */
 export function subjectLeadsSql(subjectId: string): string {
-  return `(SELECT list(${ROW_STRUCT}) FROM leads WHERE subject_id = ${sqlLiteral(subjectId)})`;
+  return `(SELECT list(${ROW_STRUCT}) FROM leads WHERE subject_id = ${sqlString(subjectId)})`;
 }
 
 const PRIORITY_ORDER: Record<string, number> = { 高: 0, 中: 1 };
@@ -191,7 +184,7 @@ export async function leadRowsByKeys(
 ): Promise<LeadTableRow[]> {
   if (keys.length === 0) return [];
   const rows = await db.all<LeadTableRow>(
-    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map(sqlLiteral).join(', ')})`,
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE lead_key IN (${keys.map(sqlString).join(', ')})`,
   );
   const byKey = new Map(rows.map((r) => [r.lead_key, r]));
   return keys.flatMap((k) => byKey.get(k) ?? []);
@@ -210,7 +203,7 @@ export async function leadsBy(
   limit: number,
 ): Promise<LeadTableRow[]> {
   const rows = await db.all<LeadTableRow>(
-    `SELECT ${ROW_COLUMNS} FROM leads WHERE ${column} = ${sqlLiteral(value)}`,
+    `SELECT ${ROW_COLUMNS} FROM leads WHERE ${column} = ${sqlString(value)}`,
   );
   return rows
     .filter((r) => keep(r.case_no))
@@ -225,18 +218,18 @@ export async function leadRowByKey(
 ): Promise<Record<string, unknown> | undefined> {
   return db.one(
     `SELECT * EXCLUDE (created_at, updated_at), strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
-       strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at FROM leads WHERE lead_key = ${sqlLiteral(leadKey)}`,
+       strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at FROM leads WHERE lead_key = ${sqlString(leadKey)}`,
   );
 }
 
-/** A lead's notes, oldest first (through the note key index; the key is inlined, see sqlLiteral). */
+/** A lead's notes, oldest first (through the note key index; the key is inlined, see sqlString). */
 export async function leadNotesByKey(
   db: Database,
   leadKey: string,
 ): Promise<{ at: string; author: string | null; kind: string; text: string }[]> {
   return db.all(
     `SELECT strftime(noted_at, '%Y-%m-%d %H:%M:%S') AS at, author, kind, text FROM lead_notes
-     WHERE lead_key = ${sqlLiteral(leadKey)} ORDER BY id`,
+     WHERE lead_key = ${sqlString(leadKey)} ORDER BY id`,
   );
 }
 

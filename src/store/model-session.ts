@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database, Row, SqlParams } from './database.ts';
+import { sqlString } from '../sql/literal.ts';
 
 export class ModelSession {
   private constructor(private readonly connection: DuckDBConnection) {}
@@ -48,9 +49,7 @@ export class ModelSession {
 
   /** `json_serialize_sql` of a statement: DuckDB's parse tree, for the SQL guard. */
   async serialize(sql: string): Promise<string> {
-    const rows = await this.all<{ j: string }>(
-      `SELECT json_serialize_sql(${`'${sql.replaceAll("'", "''")}'`}) AS j`,
-    );
+    const rows = await this.all<{ j: string }>(`SELECT json_serialize_sql(${sqlString(sql)}) AS j`);
     return rows[0]?.j ?? '';
   }
 
