@@ -22,6 +22,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { serveWebApp } from './static.ts';
 import { uploadTooLarge } from './uploads/multipart.ts';
 import { UploadStore } from './uploads/upload-store.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../contract/data.ts';
 
 // zod's own messages (type mismatches, too short …) in Chinese, like ours.
 z.config(z.locales.zhCN());
@@ -46,8 +47,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
   const apiOptions: ApiOptions = {
     uploadDir:
       rest.uploadDir ?? join(app.db.path === ':memory:' ? '.' : join(app.db.path, '..'), 'uploads'),
-    // Streamed to disk, so a province ledger (5M rows ≈ 1.2 GB of CSV) fits; 2 GB is refused.
-    maxUploadBytes: rest.maxUploadBytes ?? 1536 * 1024 * 1024,
+    maxUploadBytes: rest.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     maxUnzippedBytes: rest.maxUnzippedBytes ?? 2 * 1024 * 1024 * 1024,
     secureCookies: rest.secureCookies ?? false,
     ...(rest.webDist ? { webDist: rest.webDist } : {}),

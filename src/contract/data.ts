@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { Timestamp } from './common.ts';
 
+/**
+ * The default upload limit (1.5 GB): uploads stream to disk, so a province ledger (5M rows ≈ 1.2 GB
+ * of CSV) fits, and a 2 GB upload is refused. The browser checks it before sending.
+ */
+export const DEFAULT_MAX_UPLOAD_BYTES = 1536 * 1024 * 1024;
+
 /** One canonical column of a dataset (the mapping UI offers these). */
 export const DatasetColumn = z.object({
   name: z.string(),

@@ -10,6 +10,7 @@ import { createApiApp } from '../../api/server.ts';
 import { startDemoIfEmpty } from '../../api/demo-start.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { action, globalOptions } from '../context.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../contract/data.ts';
 
 const DEFAULT_WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -41,7 +42,11 @@ export function register(program: Command): void {
       '首次启动时建立的省级单位树（行政区划前两位）/ province of the unit tree',
       '33',
     )
-    .option('--max-upload-mb <n>', '上传文件大小上限（MB）/ upload limit in MB', '1536')
+    .option(
+      '--max-upload-mb <n>',
+      '上传文件大小上限（MB）/ upload limit in MB',
+      String(DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024),
+    )
     .option(
       '--lockout-attempts <n>',
       '连续输错密码几次锁定账户 / wrong passwords before lockout',

@@ -15,12 +15,13 @@ import {
 } from 'antd';
 import type { UploadFile } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import type {
-  Dataset,
-  FilePreview,
-  ImportReport,
-  PreviewResponse,
-  UploadResponse,
+import {
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type Dataset,
+  type FilePreview,
+  type ImportReport,
+  type PreviewResponse,
+  type UploadResponse,
 } from '../../../src/contract/data.ts';
 import type { JobStarted } from '../../../src/contract/jobs.ts';
 import { api, ApiError, download } from '../api/client.ts';
@@ -35,8 +36,6 @@ import { useJob } from '../hooks/use-job.ts';
 import { useSession } from '../hooks/use-session.tsx';
 import { useUrlState } from '../hooks/use-url-state.ts';
 
-/** The server's default upload limit (1.5 GB); checked here first so a 2 GB file fails at once. */
-const MAX_FILE_BYTES = 1536 * 1024 * 1024;
 // Per user: a colleague signing in on the same computer must not see (or import) someone's files.
 const pendingKey = (userId: string) => `zj.import.pending.${userId}`;
 const jobKey = (userId: string) => `zj.import.job.${userId}`;
@@ -193,9 +192,9 @@ export default function DataPage() {
             accept=".xlsx,.xls,.csv,.txt"
             fileList={fileList}
             beforeUpload={(file) => {
-              if (file.size > MAX_FILE_BYTES) {
+              if (file.size > DEFAULT_MAX_UPLOAD_BYTES) {
                 message.error(
-                  `文件“${file.name}”大小为 ${formatBytes(file.size)}，超过上限 ${formatBytes(MAX_FILE_BYTES)}，已拒绝。`,
+                  `文件“${file.name}”大小为 ${formatBytes(file.size)}，超过上限 ${formatBytes(DEFAULT_MAX_UPLOAD_BYTES)}，已拒绝。`,
                 );
                 return Upload.LIST_IGNORE;
               }
