@@ -38,6 +38,14 @@ export interface ImportProgress {
   readonly phase: 'reading' | 'screening' | 'writing' | 'done';
 }
 
+/** What a user reads for each phase (CLI progress bar, web job messages). */
+export const IMPORT_PHASE_LABELS: Record<ImportProgress['phase'], string> = {
+  reading: '读取校验',
+  screening: '快速校验',
+  writing: '写入数据库',
+  done: '完成',
+};
+
 export type SheetStatus = 'imported' | 'rejected' | 'dry-run' | 'empty' | 'failed';
 
 /** What happened to one sheet (or CSV file): one batch, at most. */

@@ -16,6 +16,7 @@ export type {
   SheetOutcome,
   SheetStatus,
 } from './import-types.ts';
+export { IMPORT_PHASE_LABELS } from './import-types.ts';
 
 const STATUS_LABEL: Record<SheetStatus, string> = {
   imported: '已导入',

@@ -14,7 +14,11 @@ import {
 } from '../../contract/data.ts';
 import { receiveFiles } from '../uploads/multipart.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { importFiles, type SheetOutcome } from '../../ingest/import.service.ts';
+import {
+  IMPORT_PHASE_LABELS,
+  importFiles,
+  type SheetOutcome,
+} from '../../ingest/import.service.ts';
 import {
   getImportBatch,
   listImportBatches,
@@ -217,7 +221,7 @@ export const dataRoutes: RouteHandlers = {
                 null,
                 `${stored.fileName}${p.sheet ? `（${p.sheet}）` : ''}：${
                   p.phase === 'screening'
-                    ? `快速校验 ${Math.round((p.fraction ?? 0) * 100)}%`
+                    ? `${IMPORT_PHASE_LABELS.screening} ${Math.round((p.fraction ?? 0) * 100)}%`
                     : `已读 ${p.rowsRead} 行`
                 }`,
               ),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
 import {
+  IMPORT_PHASE_LABELS,
   importFiles,
   type ImportProgress,
   type ImportResult,
@@ -39,13 +40,6 @@ function readMapping(path: string): MappingOverride {
   return parsed.data;
 }
 
-const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
-  reading: '读取校验',
-  screening: '快速校验',
-  writing: '写入数据库',
-  done: '完成',
-};
-
 /** Progress on a terminal: a bar with rows/s; elsewhere a plain line every few seconds. */
 function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
   const started = new Map<string, number>();
@@ -72,7 +66,7 @@ function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
           name: p.sheet ? `${p.file}/${p.sheet}` : p.file,
           rows: counted ? p.rowsRead : '—',
           speed: counted ? Math.round(p.rowsRead / seconds) : '—',
-          phase: PHASE_LABELS[p.phase],
+          phase: IMPORT_PHASE_LABELS[p.phase],
         };
         if (active !== key) {
           if (active) bar.stop();
@@ -95,7 +89,7 @@ function progressReporter(): { update(p: ImportProgress): void; stop(): void } {
       const seconds = Math.max(0.001, (now - (started.get(key) ?? now)) / 1000);
       if (p.phase === 'screening') {
         process.stderr.write(
-          `导入 ${p.sheet ? `${p.file}/${p.sheet}` : p.file}：快速校验 ${Math.round((p.fraction ?? 0) * 100)}%\n`,
+          `导入 ${p.sheet ? `${p.file}/${p.sheet}` : p.file}：${IMPORT_PHASE_LABELS.screening} ${Math.round((p.fraction ?? 0) * 100)}%\n`,
         );
         return;
       }
