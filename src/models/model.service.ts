@@ -5,7 +5,7 @@
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
 import { resolveReference } from '../legal/articles.ts';
-import { buildingBlockStatements } from '../sql/building-blocks.ts';
+import { BUILDING_BLOCK_DATASETS, buildingBlockStatements } from '../sql/building-blocks.ts';
 import type { Database } from '../store/database.ts';
 import { ModelSession } from '../store/model-session.ts';
 import { deleteUserModel, saveUserModel } from '../store/model.repo.ts';
@@ -15,7 +15,7 @@ import { runFixture, type FixtureResult } from './fixture.ts';
 import { findModel, loadLibrary, type LibraryModel } from './library.ts';
 import { exportModelYaml, parseModelFile } from './model-file.ts';
 import { renderModelSql } from './model-sql.ts';
-import { checkDefinition, prepareModel } from './prepare-model.ts';
+import { checkDefinition, declaredDatasets, prepareModel } from './prepare-model.ts';
 import { validatePreparedSql } from './validate-sql.ts';
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -106,7 +106,11 @@ export async function validateModel(db: Database, def: ModelDefinition): Promise
   const prepared = prepareModel(def, new Date().toISOString().slice(0, 10));
   if ('problems' in prepared) return [...problems, ...prepared.problems];
   if (problems.length > 0) return problems;
-  const session = await ModelSession.open(db);
+  // Validation binds the SQL against the datasets' shape only: the sandbox gets empty tables.
+  const session = await ModelSession.open(db, {
+    datasets: [...new Set([...declaredDatasets(def), ...BUILDING_BLOCK_DATASETS])],
+    schemaOnly: true,
+  });
   try {
     for (const sql of buildingBlockStatements()) await session.run(sql);
     return (await validatePreparedSql(session, prepared)).problems;

@@ -4,6 +4,7 @@
  * leads. A failing or interrupted model leaves the database and earlier leads as they were.
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
 import {
@@ -14,7 +15,7 @@ import {
 import { sqlString } from '../sql/literal.ts';
 import type { Database } from '../store/database.ts';
 import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
-import { ModelSession } from '../store/model-session.ts';
+import { ModelSession, type SandboxSpec } from '../store/model-session.ts';
 import { listUnits } from '../store/unit.repo.ts';
 import { scopeOf } from '../org/unit-tree.ts';
 import {
@@ -220,8 +221,18 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     batches,
   });
 
-  const session = await ModelSession.open(db);
-  const onAbort = (): void => session.interrupt();
+  // The sandbox holds the datasets these models and the building blocks read, nothing else; it is
+  // opened (and its copy refreshed) only when a model actually has to run.
+  const sandboxSpec: SandboxSpec = {
+    datasets: [
+      ...new Set([...models.flatMap((m) => declaredDatasets(m.def)), ...BUILDING_BLOCK_DATASETS]),
+    ],
+    ...(options.definitions ? {} : { cacheKey: 'all' }),
+  };
+  let session: ModelSession | undefined;
+  const openSession = async (): Promise<ModelSession> =>
+    (session ??= await ModelSession.open(db, sandboxSpec));
+  const onAbort = (): void => session?.interrupt();
   options.signal?.addEventListener('abort', onAbort);
   let blocksReady = false;
   let blocksMs = 0;
@@ -280,6 +291,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         continue;
       }
       try {
+        const session = await openSession();
         if (!blocksReady) {
           const blocksStarted = Date.now();
           for (const sql of buildingBlockStatements({ scope, proxyLedger, materialize: true })) {
@@ -301,21 +313,27 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
             ),
         );
         const mergeStarted = Date.now();
-        await session.run('BEGIN TRANSACTION');
+        // The staged leads leave the sandbox as Parquet and are merged on the platform side.
+        const staged = await session.exportTable('_stage', `stage-${def.id}`);
+        await session.run('DROP TABLE _stage');
         let merged;
         try {
-          merged = await mergeStagedLeads(session, {
-            runId,
-            modelId: def.id,
-            modelVersion: def.version,
-            legalBasis: def.legalBasis,
-            action: def.action,
-            standIn,
-          });
-          await session.run('COMMIT');
-        } catch (error) {
-          await session.run('ROLLBACK');
-          throw error;
+          await db.run(
+            `CREATE OR REPLACE TEMP TABLE _stage AS SELECT * FROM read_parquet(${sqlString(staged)})`,
+          );
+          merged = await db.transaction(() =>
+            mergeStagedLeads(db, {
+              runId,
+              modelId: def.id,
+              modelVersion: def.version,
+              legalBasis: def.legalBasis,
+              action: def.action,
+              standIn,
+            }),
+          );
+        } finally {
+          await db.run('DROP TABLE IF EXISTS _stage');
+          rmSync(staged, { force: true });
         }
         await setCache(db, def.id, { signature: sig, runId, leadCount: merged.total });
         report({
@@ -339,7 +357,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    session.close();
+    session?.close();
   }
   await finishRun(db, runId, {
     status: outcomes.some((o) => o.status === 'failed') ? 'failed' : 'finished',
