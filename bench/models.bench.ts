@@ -314,7 +314,7 @@ function printTotals(title: string, result: RunResult, ms: number): void {
   const mergeMs = result.outcomes.reduce((s, o) => s + (o.mergeMs ?? 0), 0);
   const by = (status: string): number => result.outcomes.filter((o) => o.status === status).length;
   process.stdout.write(
-    `${title}: ${(ms / 1000).toFixed(1)} s (building blocks ${(result.blocksMs / 1000).toFixed(1)} s, lead merge ${(mergeMs / 1000).toFixed(1)} s), ${leads.toLocaleString()} leads (${((100 * leads) / C).toFixed(1)} % of ${C.toLocaleString()} cases); ran ${by('ran')}, cached ${by('cached')}, skipped ${by('skipped')}, failed ${by('failed')}; peak RSS ${rssMb()} MB\n`,
+    `${title}: ${(ms / 1000).toFixed(1)} s (sandbox copy ${(result.sandboxMs / 1000).toFixed(1)} s, building blocks ${(result.blocksMs / 1000).toFixed(1)} s, lead merge ${(mergeMs / 1000).toFixed(1)} s), ${leads.toLocaleString()} leads (${((100 * leads) / C).toFixed(1)} % of ${C.toLocaleString()} cases); ran ${by('ran')}, cached ${by('cached')}, skipped ${by('skipped')}, failed ${by('failed')}; peak RSS ${rssMb()} MB\n`,
   );
 }
 

@@ -21,6 +21,7 @@ import { scopeOf } from '../org/unit-tree.ts';
 import {
   committedBatches,
   createRun,
+  datasetRevisions,
   datasetRowCount,
   finishRun,
   getCache,
@@ -92,6 +93,8 @@ export interface RunResult {
   readonly outcomes: ModelOutcome[];
   /** Time spent building the run's building blocks (0 when every model was cached or skipped). */
   readonly blocksMs: number;
+  /** Time spent copying the run's datasets into its sandbox (0 when the copy was current). */
+  readonly sandboxMs: number;
 }
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -136,11 +139,12 @@ function signature(
   prepared: PreparedModel,
   scope: RunScope,
   batches: Record<string, number[]>,
+  revisions: Record<string, number>,
 ): string {
   // The batches of the datasets the model and the building blocks read, in a fixed order: an
   // import into any other dataset leaves the model cached.
   const read = [...new Set([...declaredDatasets(prepared.def), ...BUILDING_BLOCK_DATASETS])].sort();
-  const used = read.map((ds) => [ds, batches[ds] ?? []]);
+  const used = read.map((ds) => [ds, batches[ds] ?? [], revisions[ds] ?? 0]);
   return createHash('sha256')
     .update(JSON.stringify({ sql: prepared.sql, def: prepared.def, scope, used }))
     .digest('hex');
@@ -212,6 +216,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
   const counts = new Map<string, number>();
   for (const d of DATASETS) counts.set(d.name, await datasetRowCount(db, d.name));
   const batches = await committedBatches(db);
+  const revisions = await datasetRevisions(db);
   const proxyLedger = (counts.get('enforcement_cases') ?? 0) === 0;
   const runId = await createRun(db, {
     asOf,
@@ -230,8 +235,14 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     ...(options.definitions ? {} : { cacheKey: 'all' }),
   };
   let session: ModelSession | undefined;
-  const openSession = async (): Promise<ModelSession> =>
-    (session ??= await ModelSession.open(db, sandboxSpec));
+  let sandboxMs = 0;
+  const openSession = async (): Promise<ModelSession> => {
+    if (session) return session;
+    const started = Date.now();
+    session = await ModelSession.open(db, sandboxSpec);
+    sandboxMs = Date.now() - started;
+    return session;
+  };
   const onAbort = (): void => session?.interrupt();
   options.signal?.addEventListener('abort', onAbort);
   let blocksReady = false;
@@ -282,7 +293,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       const standIn = plan.standIns.length > 0 ? plan.standIns.join('；') : null;
       const prep = prepared.get(def.id);
       if (!prep) continue;
-      const sig = signature(prep, scope, batches);
+      const sig = signature(prep, scope, batches, revisions);
       const cache = await getCache(db, def.id);
       if (!options.force && !options.definitions && cache?.signature === sig) {
         await touchLeads(db, def.id, cache.runId, runId);
@@ -374,5 +385,5 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       .filter((o) => o.status === 'failed')
       .map((o) => ({ id: o.id, message: o.reason })),
   });
-  return { runId, asOf, outcomes, blocksMs };
+  return { runId, asOf, outcomes, blocksMs, sandboxMs };
 }

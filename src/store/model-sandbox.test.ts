@@ -149,6 +149,50 @@ describe('model sandbox', () => {
     expect(await open()).toBe(3);
   });
 
+  it('an incremental refresh drops the versions a new batch superseded', async () => {
+    const open = async (): Promise<string[]> => {
+      const s = await ModelSession.open(db, { datasets: ['vehicles'], cacheKey: 'supersede' });
+      try {
+        const r = await s.all<{ p: string }>(
+          `SELECT plate || ':' || owner_name AS p FROM vehicles ORDER BY 1`,
+        );
+        return r.map((x) => x.p);
+      } finally {
+        s.close();
+      }
+    };
+    const before = await open();
+    // What writeBatch does for a row whose natural key comes again: the old version goes inactive.
+    const next = await insertFixtureRows(db, {
+      vehicles: [
+        { plate: '浙A10001', owner_id: 'X1', owner_name: '张三丰', registered_date: '2020-01-01' },
+      ],
+    });
+    const old = await db.one<{ k: string }>(
+      `SELECT _key AS k FROM vehicles__versions WHERE plate = '浙A10001' AND _batch_id <> $1`,
+      [next],
+    );
+    await db.run(`UPDATE vehicles__versions SET _key = $1 WHERE _batch_id = $2`, [
+      old?.k ?? '',
+      next,
+    ]);
+    await db.run(
+      `UPDATE vehicles__versions SET _active = false WHERE _key = $1 AND _batch_id <> $2`,
+      [old?.k ?? '', next],
+    );
+    const after = await open();
+    expect(before).toContain('浙A10001:张三');
+    expect(after).toContain('浙A10001:张三丰');
+    expect(after).not.toContain('浙A10001:张三');
+    expect(after.length).toBe(before.length);
+    // A correction in place (extraction review) bumps the batch's revision: copied again.
+    await db.run(`UPDATE vehicles__versions SET owner_name = '张君宝' WHERE _batch_id = $1`, [
+      next,
+    ]);
+    await db.run(`UPDATE batches SET revision = coalesce(revision, 0) + 1 WHERE id = $1`, [next]);
+    expect(await open()).toContain('浙A10001:张君宝');
+  });
+
   it('schema-only sandboxes have the shape and no rows', async () => {
     const session = await ModelSession.open(db, { datasets: ['vehicles'], schemaOnly: true });
     try {

@@ -21,6 +21,7 @@ import { DATASETS } from '../catalog/datasets.ts';
 import { sqlString } from '../sql/literal.ts';
 import { WriteSession, withBatchSettings } from './bulk-load.ts';
 import type { Database } from './database.ts';
+import { versionsTable } from './schema.ts';
 
 export interface SandboxSpec {
   /** Datasets the run may read (models' declared datasets and the building blocks' datasets). */
@@ -76,12 +77,69 @@ function shapeOf(dataset: string): string {
   return (def?.columns ?? []).map((c) => `${c.name}:${c.type}`).join(',');
 }
 
+/** What a sandbox table was last synced from. */
+interface CopyState {
+  readonly shape: string;
+  readonly schemaOnly: boolean;
+  readonly revision: number;
+  readonly ids: number[];
+}
+
+/**
+ * Brings one dataset's copy up to date (run on the platform side, the sandbox file attached as
+ * `alias`). New batches are added incrementally: their current rows, and the rows of the natural
+ * keys they superseded are re-read (an older version that went inactive disappears). Anything
+ * else — a batch rolled back or no longer in scope, a correction in place, a new catalog shape —
+ * copies the dataset again.
+ */
+async function syncDataset(
+  session: WriteSession,
+  alias: string,
+  dataset: string,
+  before: CopyState | undefined,
+  after: CopyState,
+): Promise<void> {
+  const target = `${alias}."${dataset}"`;
+  const source = `main."${versionsTable(dataset)}"`;
+  const inList = (ids: readonly number[]): string =>
+    ids.length === 0 ? 'false' : `_batch_id IN (${ids.join(', ')})`;
+  const added = after.ids.filter((id) => !before?.ids.includes(id));
+  const incremental =
+    before !== undefined &&
+    !after.schemaOnly &&
+    before.shape === after.shape &&
+    before.schemaOnly === after.schemaOnly &&
+    before.revision === after.revision &&
+    before.ids.every((id) => after.ids.includes(id));
+  if (!incremental) {
+    const where = after.schemaOnly ? 'false' : `_active AND ${inList(after.ids)}`;
+    await session.run(
+      `CREATE OR REPLACE TABLE ${target} AS SELECT * EXCLUDE (_active) FROM ${source} WHERE ${where}`,
+    );
+    return;
+  }
+  if (added.length === 0) return;
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE _sandbox_keys AS SELECT DISTINCT _key FROM ${source} WHERE ${inList(added)}`,
+  );
+  try {
+    await session.run(`DELETE FROM ${target} WHERE _key IN (SELECT _key FROM _sandbox_keys)`);
+    await session.run(
+      `INSERT INTO ${target} SELECT * EXCLUDE (_active) FROM ${source}
+       WHERE _active AND ${inList(after.ids)} AND _key IN (SELECT _key FROM _sandbox_keys)`,
+    );
+  } finally {
+    await session.run('DROP TABLE IF EXISTS _sandbox_keys');
+  }
+}
+
 /** Brings the sandbox file up to date from the platform database (run on the platform side). */
 async function refreshCopy(
   db: Database,
   file: string,
   spec: SandboxSpec,
   committed: Record<string, number[]>,
+  revisions: Record<string, number>,
 ): Promise<void> {
   const alias = `zj_sandbox_${++attachCounter}`;
   await WriteSession.with(db, async (session) => {
@@ -89,35 +147,31 @@ async function refreshCopy(
     try {
       await withBatchSettings(session, undefined, async () => {
         await session.run(
-          `CREATE TABLE IF NOT EXISTS ${alias}._sandbox_meta (dataset VARCHAR PRIMARY KEY, signature VARCHAR NOT NULL)`,
+          `CREATE TABLE IF NOT EXISTS ${alias}._sandbox_meta (dataset VARCHAR PRIMARY KEY, state VARCHAR NOT NULL)`,
         );
         const meta = new Map(
-          (await session.rows(`SELECT dataset, signature FROM ${alias}._sandbox_meta`)).map(
-            ([d, s]) => [String(d), String(s)],
+          (await session.rows(`SELECT dataset, state FROM ${alias}._sandbox_meta`)).map(
+            ([d, s]) => [String(d), JSON.parse(String(s)) as CopyState],
           ),
         );
         for (const dataset of spec.datasets) {
           if (!KNOWN.has(dataset)) continue;
           const visible = spec.batches?.[dataset] ?? committed[dataset] ?? [];
-          const ids = [...new Set(visible.map(Number))]
-            .filter(Number.isInteger)
-            .sort((a, b) => a - b);
-          const signature = JSON.stringify({
+          const after: CopyState = {
             shape: shapeOf(dataset),
-            ids,
-            schemaOnly: !!spec.schemaOnly,
+            schemaOnly: spec.schemaOnly ?? false,
+            revision: revisions[dataset] ?? 0,
+            ids: [...new Set(visible.map(Number))].filter(Number.isInteger).sort((a, b) => a - b),
+          };
+          const before = meta.get(dataset);
+          if (JSON.stringify(before) === JSON.stringify(after)) continue;
+          await session.transaction(async () => {
+            await syncDataset(session, alias, dataset, before, after);
+            await session.run(`INSERT OR REPLACE INTO ${alias}._sandbox_meta VALUES ($1, $2)`, [
+              dataset,
+              JSON.stringify(after),
+            ]);
           });
-          if (meta.get(dataset) === signature) continue;
-          const where =
-            spec.schemaOnly || ids.length === 0 ? 'false' : `_batch_id IN (${ids.join(', ')})`;
-          // Current rows only, without the version flag: the sandbox's table is the dataset view.
-          await session.run(
-            `CREATE OR REPLACE TABLE ${alias}."${dataset}" AS SELECT * EXCLUDE (_active) FROM main."${dataset}" WHERE ${where}`,
-          );
-          await session.run(`INSERT OR REPLACE INTO ${alias}._sandbox_meta VALUES ($1, $2)`, [
-            dataset,
-            signature,
-          ]);
         }
       });
       await session.run(`CHECKPOINT ${alias}`);
@@ -137,12 +191,13 @@ export interface OpenSandbox {
 
 /**
  * Copies what the spec allows into a sandbox file and opens it in a locked-down instance.
- * `committed`: the committed batch ids per dataset (run.repo `committedBatches`).
+ * `committed` / `revisions`: the committed batch ids and in-place corrections per dataset (run.repo).
  */
 export async function openSandbox(
   db: Database,
   spec: SandboxSpec,
   committed: Record<string, number[]>,
+  revisions: Record<string, number>,
 ): Promise<OpenSandbox> {
   const dir = db.sandboxDir;
   mkdirSync(dir, { recursive: true });
@@ -151,7 +206,7 @@ export async function openSandbox(
     : `once-${randomUUID()}`;
   const file = join(dir, `${key}.duckdb`);
   const { value: instance, release } = await withFileLock(file, async () => {
-    await refreshCopy(db, file, spec, committed);
+    await refreshCopy(db, file, spec, committed, revisions);
     const config: Record<string, string> = { access_mode: 'READ_ONLY' };
     if (db.options.threads) config.threads = String(db.options.threads);
     if (db.options.memoryLimit) config.memory_limit = db.options.memoryLimit;

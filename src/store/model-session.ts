@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database, Row, SqlParams } from './database.ts';
 import { openSandbox, type OpenSandbox, type SandboxSpec } from './model-sandbox.ts';
-import { committedBatches } from './run.repo.ts';
+import { committedBatches, datasetRevisions } from './run.repo.ts';
 import { sqlString } from '../sql/literal.ts';
 
 export type { SandboxSpec } from './model-sandbox.ts';
@@ -22,7 +22,9 @@ export class ModelSession {
 
   /** Opens a sandbox with what `spec` allows (see SandboxSpec). */
   static async open(db: Database, spec: SandboxSpec): Promise<ModelSession> {
-    return new ModelSession(await openSandbox(db, spec, await committedBatches(db)));
+    return new ModelSession(
+      await openSandbox(db, spec, await committedBatches(db), await datasetRevisions(db)),
+    );
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {

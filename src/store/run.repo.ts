@@ -23,6 +23,17 @@ export async function committedBatches(db: SqlExecutor): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.dataset, r.ids.map(Number)]));
 }
 
+/**
+ * In-place corrections per dataset (sum of `batches.revision`): part of every cache signature, so
+ * a corrected row is seen by the next run even though no batch was added.
+ */
+export async function datasetRevisions(db: SqlExecutor): Promise<Record<string, number>> {
+  const rows = await db.all<{ dataset: string; r: number }>(
+    `SELECT dataset, coalesce(sum(revision), 0)::INTEGER AS r FROM batches WHERE status = 'committed' GROUP BY dataset`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.dataset, Number(r.r)]));
+}
+
 export interface RunStart {
   readonly asOf: string;
   readonly models: readonly { id: string; version: number }[];
