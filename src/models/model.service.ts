@@ -9,7 +9,7 @@ import { BUILDING_BLOCK_DATASETS, buildingBlockStatements } from '../sql/buildin
 import type { Database } from '../store/database.ts';
 import { ModelSession } from '../store/model-session.ts';
 import { deleteUserModel, saveUserModel } from '../store/model.repo.ts';
-import { datasetRowCount } from '../store/run.repo.ts';
+import { datasetRowCount, lastRuns, type LastRun } from '../store/run.repo.ts';
 import type { ModelDefinition } from './definition.ts';
 import { runFixture, type FixtureResult } from './fixture.ts';
 import { findModel, loadLibrary, type LibraryModel } from './library.ts';
@@ -165,4 +165,11 @@ export async function testModels(
   const results: FixtureResult[] = [];
   for (const model of chosen) results.push(await runFixture(model));
   return results;
+}
+
+export type { LastRun } from '../store/run.repo.ts';
+
+/** Each model's latest finished run: time, 基准日期, parameters, leads total / new / changed. */
+export async function modelLastRuns(db: Database): Promise<Map<string, LastRun>> {
+  return lastRuns(db);
 }

@@ -375,7 +375,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     counts: Object.fromEntries(
       outcomes.map((o) => [
         o.id,
-        { status: o.status, leads: o.leads, created: o.created, ms: o.ms },
+        { status: o.status, leads: o.leads, created: o.created, reopened: o.reopened, ms: o.ms },
       ]),
     ),
     skipped: outcomes

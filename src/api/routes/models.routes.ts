@@ -10,7 +10,13 @@ import {
 } from '../../contract/models.ts';
 import { runFixture } from '../../models/fixture.ts';
 import { findModel, loadLibrary, type LibraryModel } from '../../models/library.ts';
-import { exportModel, importModel, showModel } from '../../models/model.service.ts';
+import {
+  exportModel,
+  importModel,
+  modelLastRuns,
+  showModel,
+  type LastRun,
+} from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
@@ -62,11 +68,24 @@ function needs(model: LibraryModel, rows: Map<string, { rows: number }>): Datase
   ];
 }
 
+function lastRunOf(r: LastRun | undefined): ModelSummary['lastRun'] {
+  return r
+    ? {
+        asOf: r.asOf,
+        params: r.params,
+        leads: r.leads,
+        newLeads: r.created,
+        changedLeads: r.reopened,
+      }
+    : null;
+}
+
 async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
   const platform = c.get('platform');
   const library = await loadLibrary(platform.db);
   const rows = await platform.leads.datasetStatistics();
   const stats = await platform.leads.statistics(scopeOf(c), '9999-12-31');
+  const runs = await modelLastRuns(platform.db);
   const out = new Map<string, ModelSummary>();
   for (const model of library) {
     const mine = stats.byModelStatus.filter((r) => r.model_id === model.def.id);
@@ -85,7 +104,8 @@ async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
       leadCount: mine.reduce((a, r) => a + r.n, 0),
       openLeadCount: count('待研判') + count('研判中'),
       caseRate: judged > 0 ? count('已成案') / judged : null,
-      lastRunAt: null,
+      lastRunAt: runs.get(model.def.id)?.at ?? null,
+      lastRun: lastRunOf(runs.get(model.def.id)),
     });
   }
   return out;
