@@ -1,0 +1,110 @@
+/**
+ * The data a run may read (issue 14, unit boundaries). A unit's imported data carries its unit
+ * (`batches.unit_id`); a run reads the batches of its units, of the units below and above them,
+ * and the shared ones (no unit). On the model session, a TEMP view named like each dataset
+ * shadows the dataset's view and keeps only those batches — plain SQL statements on the session,
+ * so they hold wherever the session's database lives. Then, after staging, a lead is dropped when
+ * its evidence rests on a batch that the lead's own unit (the unit of its case's court) cannot read:
+ * whoever may see a lead may see its evidence.
+ */
+import { DATASETS } from '../catalog/datasets.ts';
+import {
+  batchesHiddenFromCourt,
+  batchVisible,
+  runDataUnits,
+  type BatchOwner,
+} from '../org/unit-boundaries.ts';
+import type { UnitNode } from '../org/unit-tree.ts';
+import { sqlString } from '../sql/literal.ts';
+import type { SqlExecutor } from '../store/lead.repo.ts';
+
+export interface RunDataScope {
+  readonly units: readonly UnitNode[];
+  /** Per dataset, the ids of the committed batches the run reads; absent = every batch. */
+  readonly restricted: ReadonlyMap<string, readonly number[]>;
+  /** Committed batches the run reads that belong to a unit (the only ones a lead may not rest on). */
+  readonly ownedBatches: readonly BatchOwner[];
+}
+
+/** What a run over `runUnitIds` reads (no units = every batch) of `batches` (the committed ones). */
+export function planRunData(
+  units: readonly UnitNode[],
+  runUnitIds: readonly string[],
+  batches: readonly (BatchOwner & { readonly dataset: string })[],
+): RunDataScope {
+  const dataUnits = runDataUnits(units, runUnitIds);
+  const restricted = new Map<string, number[]>();
+  for (const d of DATASETS) {
+    const mine = batches.filter((b) => b.dataset === d.name);
+    const read = mine.filter((b) => batchVisible(dataUnits, b.unitId));
+    if (read.length < mine.length) restricted.set(d.name, read.map((b) => b.id));
+  }
+  const ownedBatches = batches.filter((b) => b.unitId !== null && batchVisible(dataUnits, b.unitId));
+  return { units, restricted, ownedBatches };
+}
+
+const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * TEMP views shadowing the datasets the run may read only in part; `catalog` is the session's
+ * database (`SELECT current_database()`), which holds the dataset views being shadowed.
+ */
+export function dataScopeStatements(scope: RunDataScope, catalog: string): string[] {
+  return [...scope.restricted].map(([dataset, ids]) => {
+    const keep = ids.length > 0 ? `_batch_id IN (${ids.join(', ')})` : 'false';
+    return `CREATE OR REPLACE TEMP VIEW ${dataset} AS SELECT * FROM ${quoteIdent(catalog)}.main.${dataset} WHERE ${keep}`;
+  });
+}
+
+/** Creates the run's TEMP dataset views on the session (before the building blocks). */
+export async function applyDataScope(session: SqlExecutor, scope: RunDataScope): Promise<void> {
+  if (scope.restricted.size === 0) return;
+  const rows = await session.all<{ db: string }>(`SELECT current_database() AS db`);
+  for (const sql of dataScopeStatements(scope, rows[0]?.db ?? 'main')) await session.run(sql);
+}
+
+/** The court code inside a canonical 案号, in SQL (the same pattern as unit-tree.ts courtCodeOfCaseNo). */
+const COURT_CODE_SQL = `regexp_extract(case_no, '[）)]\\s*(\\p{Han}\\d{0,4})', 1)`;
+
+/**
+ * Drops from the staged leads (`_stage`) those whose evidence references a batch the unit of the
+ * lead's court cannot read. Returns how many were dropped.
+ */
+export async function dropLeadsOnHiddenEvidence(
+  session: SqlExecutor,
+  scope: RunDataScope,
+): Promise<number> {
+  if (scope.ownedBatches.length === 0) return 0;
+  const codes = await session.all<{ code: string }>(
+    `SELECT DISTINCT ${COURT_CODE_SQL} AS code FROM _stage`,
+  );
+  const pairs: string[] = [];
+  for (const { code } of codes) {
+    for (const id of batchesHiddenFromCourt(scope.units, code || undefined, scope.ownedBatches)) {
+      pairs.push(`(${sqlString(code)}, ${id})`);
+    }
+  }
+  if (pairs.length === 0) return 0;
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE _hidden_evidence AS
+SELECT * FROM (VALUES ${pairs.join(', ')}) t(code, batch_id)`,
+  );
+  const dropped = await session.all<{ n: string }>(
+    `SELECT count(*) AS n FROM _stage s
+WHERE EXISTS (
+  SELECT 1 FROM _hidden_evidence h
+  WHERE h.code = ${COURT_CODE_SQL.replace('case_no', 's.case_no')}
+    AND list_contains(CAST(json_extract(s.evidence, '$[*].batchId') AS INTEGER[]), h.batch_id))`,
+  );
+  const n = Number(dropped[0]?.n ?? 0);
+  if (n > 0) {
+    await session.run(
+      `DELETE FROM _stage WHERE lead_key IN (
+  SELECT s.lead_key FROM _stage s JOIN _hidden_evidence h
+    ON h.code = ${COURT_CODE_SQL.replace('case_no', 's.case_no')}
+   AND list_contains(CAST(json_extract(s.evidence, '$[*].batchId') AS INTEGER[]), h.batch_id))`,
+    );
+  }
+  await session.run(`DROP TABLE IF EXISTS _hidden_evidence`);
+  return n;
+}
