@@ -37,9 +37,15 @@ export function planRunData(
   for (const d of DATASETS) {
     const mine = batches.filter((b) => b.dataset === d.name);
     const read = mine.filter((b) => batchVisible(dataUnits, b.unitId));
-    if (read.length < mine.length) restricted.set(d.name, read.map((b) => b.id));
+    if (read.length < mine.length)
+      restricted.set(
+        d.name,
+        read.map((b) => b.id),
+      );
   }
-  const ownedBatches = batches.filter((b) => b.unitId !== null && batchVisible(dataUnits, b.unitId));
+  const ownedBatches = batches.filter(
+    (b) => b.unitId !== null && batchVisible(dataUnits, b.unitId),
+  );
   return { units, restricted, ownedBatches };
 }
 
@@ -64,7 +70,8 @@ export async function applyDataScope(session: SqlExecutor, scope: RunDataScope):
 }
 
 /** The court code inside a canonical 案号, in SQL (the same pattern as unit-tree.ts courtCodeOfCaseNo). */
-const COURT_CODE_SQL = `regexp_extract(case_no, '[）)]\\s*(\\p{Han}\\d{0,4})', 1)`;
+const courtCodeSql = (caseNo: string): string =>
+  `regexp_extract(${caseNo}, '[）)]\\s*(\\p{Han}\\d{0,4})', 1)`;
 
 /**
  * Drops from the staged leads (`_stage`) those whose evidence references a batch the unit of the
@@ -76,7 +83,7 @@ export async function dropLeadsOnHiddenEvidence(
 ): Promise<number> {
   if (scope.ownedBatches.length === 0) return 0;
   const codes = await session.all<{ code: string }>(
-    `SELECT DISTINCT ${COURT_CODE_SQL} AS code FROM _stage`,
+    `SELECT DISTINCT ${courtCodeSql('case_no')} AS code FROM _stage`,
   );
   const pairs: string[] = [];
   for (const { code } of codes) {
@@ -89,22 +96,14 @@ export async function dropLeadsOnHiddenEvidence(
     `CREATE OR REPLACE TEMP TABLE _hidden_evidence AS
 SELECT * FROM (VALUES ${pairs.join(', ')}) t(code, batch_id)`,
   );
-  const dropped = await session.all<{ n: string }>(
-    `SELECT count(*) AS n FROM _stage s
-WHERE EXISTS (
-  SELECT 1 FROM _hidden_evidence h
-  WHERE h.code = ${COURT_CODE_SQL.replace('case_no', 's.case_no')}
-    AND list_contains(CAST(json_extract(s.evidence, '$[*].batchId') AS INTEGER[]), h.batch_id))`,
+  const hidden = `EXISTS (SELECT 1 FROM _hidden_evidence h
+  WHERE h.code = ${courtCodeSql('s.case_no')}
+    AND list_contains(CAST(json_extract(s.evidence, '$[*].batchId') AS INTEGER[]), h.batch_id))`;
+  const before = await session.all<{ n: string }>(`SELECT count(*) AS n FROM _stage`);
+  await session.run(
+    `DELETE FROM _stage WHERE lead_key IN (SELECT s.lead_key FROM _stage s WHERE ${hidden})`,
   );
-  const n = Number(dropped[0]?.n ?? 0);
-  if (n > 0) {
-    await session.run(
-      `DELETE FROM _stage WHERE lead_key IN (
-  SELECT s.lead_key FROM _stage s JOIN _hidden_evidence h
-    ON h.code = ${COURT_CODE_SQL.replace('case_no', 's.case_no')}
-   AND list_contains(CAST(json_extract(s.evidence, '$[*].batchId') AS INTEGER[]), h.batch_id))`,
-    );
-  }
+  const after = await session.all<{ n: string }>(`SELECT count(*) AS n FROM _stage`);
   await session.run(`DROP TABLE IF EXISTS _hidden_evidence`);
-  return n;
+  return Number(before[0]?.n ?? 0) - Number(after[0]?.n ?? 0);
 }
