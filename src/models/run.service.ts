@@ -201,6 +201,13 @@ async function resolveUnits(
   if (ids.length === 0) return { scope, data };
   const prefixes = new Set<string>();
   for (const id of ids) for (const p of scopeOf(units, id).courtPrefixes) prefixes.add(p);
+  // No prefix would mean no case filter at all: a unit of no known court runs nothing.
+  if (prefixes.size === 0) {
+    throw new AppError(
+      'UNIT_NO_COURT',
+      `单位 ${ids.join('、')} 没有对应的法院代字，无法确定运行范围`,
+    );
+  }
   return {
     scope: { ...scope, units: ids, courtPrefixes: [...(scope.courtPrefixes ?? []), ...prefixes] },
     data,
