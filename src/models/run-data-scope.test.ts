@@ -6,6 +6,8 @@ import { OrgService } from '../org/org.service.ts';
 import type { ActingUser } from '../org/unit-boundaries.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import { Database } from '../store/database.ts';
+import { ModelSession } from '../store/model-session.ts';
+import { applyDataScope, planRunData } from './run-data-scope.ts';
 import { runModels } from './run.service.ts';
 
 const dirs: string[] = [];
@@ -177,5 +179,44 @@ describe('a run reads the data of its units only', () => {
     ).rejects.toMatchObject({
       status: 404,
     });
+  });
+});
+
+describe('the TEMP dataset views', () => {
+  it('shadow the datasets wherever the session reads them from (an attached, used database)', async () => {
+    const db = await openDb();
+    const session = await ModelSession.open(db);
+    try {
+      // A stand-in for a sandboxed datasets file: another catalog, made current with USE.
+      await session.run(`ATTACH ':memory:' AS sandbox`);
+      await session.run(`CREATE TABLE sandbox.main.vehicles AS SELECT * FROM vehicles WHERE false`);
+      await session.run(
+        `INSERT INTO sandbox.main.vehicles (plate, _batch_id, _key) VALUES ('浙A1', 1, 'a'), ('浙A2', 2, 'b')`,
+      );
+      await session.run(`USE sandbox`);
+      const plan = planRunData(
+        [
+          {
+            id: '330102',
+            name: '上城',
+            level: 'county',
+            parentId: null,
+            regionCode: '330102',
+            courtCodes: [],
+          },
+        ],
+        ['330102'],
+        [
+          { id: 1, dataset: 'vehicles', unitId: '330102' },
+          { id: 2, dataset: 'vehicles', unitId: '330105' },
+        ],
+      );
+      expect([...plan.restricted]).toEqual([['vehicles', [1]]]);
+      await applyDataScope(session, plan);
+      const rows = await session.all<{ plate: string }>(`SELECT plate FROM vehicles`);
+      expect(rows.map((r) => r.plate)).toEqual(['浙A1']);
+    } finally {
+      session.close();
+    }
   });
 });

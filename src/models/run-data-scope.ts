@@ -8,6 +8,7 @@
  * whoever may see a lead may see its evidence.
  */
 import { DATASETS } from '../catalog/datasets.ts';
+import { AppError } from '../domain/app-error.ts';
 import {
   batchesHiddenFromCourt,
   batchVisible,
@@ -52,21 +53,43 @@ export function planRunData(
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * TEMP views shadowing the datasets the run may read only in part; `catalog` is the session's
- * database (`SELECT current_database()`), which holds the dataset views being shadowed.
+ * TEMP views shadowing the datasets the run may read only in part; `sources` names, per dataset,
+ * the catalog and schema of the (non-temporary) view or table being shadowed.
  */
-export function dataScopeStatements(scope: RunDataScope, catalog: string): string[] {
+export function dataScopeStatements(
+  scope: RunDataScope,
+  sources: ReadonlyMap<string, { catalog: string; schema: string }>,
+): string[] {
   return [...scope.restricted].map(([dataset, ids]) => {
     const keep = ids.length > 0 ? `_batch_id IN (${ids.join(', ')})` : 'false';
-    return `CREATE OR REPLACE TEMP VIEW ${dataset} AS SELECT * FROM ${quoteIdent(catalog)}.main.${dataset} WHERE ${keep}`;
+    const from = sources.get(dataset);
+    const source = from ? `${quoteIdent(from.catalog)}.${quoteIdent(from.schema)}.${dataset}` : '';
+    if (!source) throw new AppError('INTERNAL', `模型会话中没有数据集 ${dataset}`, 500);
+    return `CREATE OR REPLACE TEMP VIEW ${dataset} AS SELECT * FROM ${source} WHERE ${keep}`;
   });
 }
 
-/** Creates the run's TEMP dataset views on the session (before the building blocks). */
+/**
+ * Creates the run's TEMP dataset views on the session (before the building blocks). Where each
+ * dataset lives is asked of the session itself, so the views hold whichever database (or attached
+ * read-only file) the session reads its datasets from.
+ */
 export async function applyDataScope(session: SqlExecutor, scope: RunDataScope): Promise<void> {
   if (scope.restricted.size === 0) return;
-  const rows = await session.all<{ db: string }>(`SELECT current_database() AS db`);
-  for (const sql of dataScopeStatements(scope, rows[0]?.db ?? 'main')) await session.run(sql);
+  const names = [...scope.restricted.keys()].map(sqlString).join(', ');
+  const rows = await session.all<{ name: string; catalog: string; schema: string }>(
+    `SELECT name, catalog, schema FROM (
+  SELECT view_name AS name, database_name AS catalog, schema_name AS schema, temporary,
+    database_name = current_database() AS current FROM duckdb_views()
+  UNION ALL
+  SELECT table_name, database_name, schema_name, temporary, database_name = current_database()
+  FROM duckdb_tables()
+) WHERE NOT temporary AND name IN (${names})
+ORDER BY current DESC, schema = 'main' DESC`,
+  );
+  const sources = new Map<string, { catalog: string; schema: string }>();
+  for (const r of rows) if (!sources.has(r.name)) sources.set(r.name, r);
+  for (const sql of dataScopeStatements(scope, sources)) await session.run(sql);
 }
 
 /** The court code inside a canonical 案号, in SQL (the same pattern as unit-tree.ts courtCodeOfCaseNo). */
