@@ -12,7 +12,14 @@ import { deleteUserModel, saveUserModel } from '../store/model.repo.ts';
 import { datasetRowCount, lastRuns, type LastRun } from '../store/run.repo.ts';
 import type { ModelDefinition } from './definition.ts';
 import { runFixture, type FixtureResult } from './fixture.ts';
-import { findModel, loadLibrary, type LibraryModel } from './library.ts';
+import type { ActingUser } from '../org/unit-boundaries.ts';
+import {
+  builtInModelIds,
+  findModel,
+  loadLibrary,
+  userModelId,
+  type LibraryModel,
+} from './library.ts';
 import { exportModelYaml, parseModelFile } from './model-file.ts';
 import { renderModelSql } from './model-sql.ts';
 import { checkDefinition, declaredDatasets, prepareModel } from './prepare-model.ts';
@@ -64,8 +71,8 @@ export async function listModels(db: Database): Promise<ModelSummary[]> {
 }
 
 /** A model with its resolved legal texts and SQL, for `models show` and the web page. */
-export async function showModel(db: Database, id: string) {
-  const model = await findModel(id, db);
+export async function showModel(db: Database, id: string, user?: ActingUser) {
+  const model = await findModel(id, db, user);
   const legal = model.def.legalBasis.map((ref) => {
     const r = resolveReference(ref);
     return typeof r === 'string'
@@ -91,10 +98,10 @@ export async function modelSql(db: Database, id: string): Promise<string> {
   return renderModelSql((await findModel(id, db)).def);
 }
 
-/** The model and its fixture as one YAML file. */
-export async function exportModel(db: Database, id: string): Promise<string> {
-  const model = await findModel(id, db);
-  return exportModelYaml(model.def, model.fixture);
+/** The model and its fixture as one YAML file, under the file's own id (not the unit's prefix). */
+export async function exportModel(db: Database, id: string, user?: ActingUser): Promise<string> {
+  const model = await findModel(id, db, user);
+  return exportModelYaml({ ...model.def, id: model.fileId ?? model.def.id }, model.fixture);
 }
 
 /**
@@ -121,19 +128,29 @@ export async function validateModel(db: Database, def: ModelDefinition): Promise
 
 /**
  * Imports a model file (YAML, fixture embedded or not): validated, and — when it has a fixture —
- * the fixture must pass. Stored in `user_models`; a built-in id is overridden.
+ * the fixture must pass. Stored in `user_models` under the importing unit (`330102.X01`, visible
+ * in that unit and below); without a user (the local operator) it is shared with every unit and
+ * may not take a built-in id. A built-in model is never replaced.
  */
 export async function importModel(
   db: Database,
   text: string,
   file: string,
-  user?: string,
+  user?: { readonly username: string; readonly unitId: string },
 ): Promise<{ id: string; version: number; fixture?: FixtureResult }> {
   const parsed = parseModelFile(text, file);
   if (!parsed.ok) {
     throw new AppError('MODEL_INVALID', parsed.diagnostics.map((d) => d.message).join('\n'));
   }
   const def = parsed.value;
+  const unitId = user?.unitId ?? null;
+  if (unitId === null && builtInModelIds().some((b) => b.toLowerCase() === def.id.toLowerCase())) {
+    throw new AppError(
+      'MODEL_ID_BUILT_IN',
+      `${file}：模型编号 ${def.id} 是内置模型的编号，共享模型不能替换内置模型，请改用其他编号`,
+    );
+  }
+  const id = userModelId(unitId, def.id);
   const problems = await validateModel(db, def);
   if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
   let fixture: FixtureResult | undefined;
@@ -146,8 +163,8 @@ export async function importModel(
       );
     }
   }
-  await saveUserModel(db, { id: def.id, version: def.version, source: text }, user);
-  return { id: def.id, version: def.version, ...(fixture ? { fixture } : {}) };
+  await saveUserModel(db, { id, version: def.version, source: text }, user?.username);
+  return { id, version: def.version, ...(fixture ? { fixture } : {}) };
 }
 
 export async function removeUserModel(db: Database, id: string): Promise<void> {

@@ -17,8 +17,10 @@ import type { Database } from '../store/database.ts';
 import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
 import { ModelSession, type SandboxSpec } from '../store/model-session.ts';
 import { listUnits } from '../store/unit.repo.ts';
-import { scopeOf } from '../org/unit-tree.ts';
+import { runUnits, type ActingUser } from '../org/unit-boundaries.ts';
+import { scopeOf, type UnitNode } from '../org/unit-tree.ts';
 import {
+  committedBatchOwners,
   committedBatches,
   createRun,
   datasetRevisions,
@@ -35,6 +37,7 @@ import {
   type PreparedModel,
 } from './prepare-model.ts';
 import { validatePreparedSql } from './validate-sql.ts';
+import { dropLeadsOnHiddenEvidence, planRunData, type RunDataScope } from './run-data-scope.ts';
 
 /** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
 export interface RunScope extends CaseScope {
@@ -60,6 +63,11 @@ export interface RunOptions {
   readonly definitions?: readonly LibraryModel[];
   readonly params?: Record<string, unknown>;
   readonly scope?: RunScope;
+  /**
+   * Who runs (the web): the run stays inside their unit and the units below it (their own unit
+   * when no units are given) and runs only models they see. Undefined: the trusted local operator.
+   */
+  readonly user?: ActingUser;
   /** The run's reference date (default today). */
   readonly asOf?: string;
   /** Per-model time limit (default 300 s). */
@@ -178,24 +186,39 @@ WHERE q.case_no IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY lead_key ORDER BY q.priority, q.summary) = 1`;
 }
 
-/** `units` of a scope → the court-code prefixes of those units and the units below them. */
-async function resolveUnits(db: Database, scope: RunScope): Promise<RunScope> {
-  if (!scope.units || scope.units.length === 0) return scope;
-  const units = await listUnits(db);
+/**
+ * `units` of a scope, limited to the user's (org/unit-boundaries.ts runUnits) → the court-code
+ * prefixes of those units and the units below them, and the batches the run may read.
+ */
+async function resolveUnits(
+  db: Database,
+  scope: RunScope,
+  user: ActingUser | undefined,
+): Promise<{ scope: RunScope; data: RunDataScope }> {
+  const units: UnitNode[] = await listUnits(db);
+  const ids = runUnits(units, scope.units, user);
+  const data = planRunData(units, ids, await committedBatchOwners(db));
+  if (ids.length === 0) return { scope, data };
   const prefixes = new Set<string>();
-  for (const id of scope.units) {
-    if (!units.some((u) => u.id === id))
-      throw new AppError('UNIT_NOT_FOUND', `没有单位 ${id}`, 404);
-    for (const p of scopeOf(units, id).courtPrefixes) prefixes.add(p);
+  for (const id of ids) for (const p of scopeOf(units, id).courtPrefixes) prefixes.add(p);
+  // No prefix would mean no case filter at all: a unit of no known court runs nothing.
+  if (prefixes.size === 0) {
+    throw new AppError(
+      'UNIT_NO_COURT',
+      `单位 ${ids.join('、')} 没有对应的法院代字，无法确定运行范围`,
+    );
   }
-  return { ...scope, courtPrefixes: [...(scope.courtPrefixes ?? []), ...prefixes] };
+  return {
+    scope: { ...scope, units: ids, courtPrefixes: [...(scope.courtPrefixes ?? []), ...prefixes] },
+    data,
+  };
 }
 
 /** Runs models and merges their leads; see RunOptions. */
 export async function runModels(db: Database, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? today();
-  const scope: RunScope = await resolveUnits(db, options.scope ?? {});
-  const library = options.definitions ? [] : await loadLibrary(db);
+  const { scope, data } = await resolveUnits(db, options.scope ?? {}, options.user);
+  const library = options.definitions ? [] : await loadLibrary(db, options.user);
   const models = selectModels(library, options);
 
   // Every check that can fail on the user's input happens before anything is written.
@@ -232,7 +255,14 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     datasets: [
       ...new Set([...models.flatMap((m) => declaredDatasets(m.def)), ...BUILDING_BLOCK_DATASETS]),
     ],
-    ...(options.definitions ? {} : { cacheKey: 'all' }),
+    // The run's unit scope is physical: the copy holds only the batches the run may read.
+    ...(data.restricted.size > 0 ? { batches: Object.fromEntries(data.restricted) } : {}),
+    ...(options.definitions
+      ? {}
+      : {
+          cacheKey:
+            data.restricted.size > 0 ? `units-${[...(scope.units ?? [])].sort().join('-')}` : 'all',
+        }),
   };
   let session: ModelSession | undefined;
   let sandboxMs = 0;
@@ -323,6 +353,8 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
               `模型 ${def.id} 运行超过 ${timeout / 1000} 秒，已中止；数据库和已有线索未受影响`,
             ),
         );
+        // A lead whose evidence its own unit cannot read is not raised (run-data-scope.ts).
+        await dropLeadsOnHiddenEvidence(session, data);
         const mergeStarted = Date.now();
         // The staged leads leave the sandbox as Parquet and are merged on the platform side.
         const staged = await session.exportTable('_stage', `stage-${def.id}`);

@@ -34,6 +34,16 @@ export async function datasetRevisions(db: SqlExecutor): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.dataset, Number(r.r)]));
 }
 
+/** Committed batches with their dataset and owning unit (null = shared), for a run's data scope. */
+export async function committedBatchOwners(
+  db: SqlExecutor,
+): Promise<{ id: number; dataset: string; unitId: string | null }[]> {
+  const rows = await db.all<{ id: number; dataset: string; unit_id: string | null }>(
+    `SELECT id, dataset, unit_id FROM batches WHERE status = 'committed' ORDER BY id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), dataset: r.dataset, unitId: r.unit_id }));
+}
+
 export interface RunStart {
   readonly asOf: string;
   readonly models: readonly { id: string; version: number }[];

@@ -9,7 +9,12 @@ import {
   type RunResult,
 } from '../../contract/models.ts';
 import { runFixture } from '../../models/fixture.ts';
-import { findModel, loadLibrary, type LibraryModel } from '../../models/library.ts';
+import {
+  findModel,
+  loadLibrary,
+  splitUserModelId,
+  type LibraryModel,
+} from '../../models/library.ts';
 import {
   exportModel,
   importModel,
@@ -18,6 +23,7 @@ import {
   type LastRun,
 } from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
+import { runUnits } from '../../org/unit-boundaries.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
@@ -82,7 +88,7 @@ function lastRunOf(r: LastRun | undefined): ModelSummary['lastRun'] {
 
 async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
   const platform = c.get('platform');
-  const library = await loadLibrary(platform.db);
+  const library = await loadLibrary(platform.db, sessionOf(c).user);
   const rows = await platform.leads.datasetStatistics();
   const stats = await platform.leads.statistics(scopeOf(c), '9999-12-31');
   const runs = await modelLastRuns(platform.db);
@@ -143,8 +149,9 @@ export const modelRoutes: RouteHandlers = {
   'GET /api/models/:id': async (c) => {
     const platform = c.get('platform');
     const id = c.req.param('id') ?? '';
-    const model = await findModel(id, platform.db);
-    const shown = await showModel(platform.db, id);
+    const user = sessionOf(c).user;
+    const model = await findModel(id, platform.db, user);
+    const shown = await showModel(platform.db, id, user);
     const summary = (await summaries(c)).get(model.def.id);
     const detail: ModelDetail = {
       ...(summary as ModelSummary),
@@ -169,9 +176,11 @@ export const modelRoutes: RouteHandlers = {
   'GET /api/models/:id/export': async (c) => {
     const platform = c.get('platform');
     const id = c.req.param('id') ?? '';
-    const yaml = await exportModel(platform.db, id);
+    const yaml = await exportModel(platform.db, id, sessionOf(c).user);
     await platform.audit.record(actorOf(c), 'model_export', id);
-    return download(yaml, `${id}.model.yaml`, 'application/yaml; charset=utf-8');
+    // The file carries the model's own id (`X01`, not `330102.X01`): named after it.
+    const fileId = splitUserModelId(id).fileId;
+    return download(yaml, `${fileId}.model.yaml`, 'application/yaml; charset=utf-8');
   },
 
   'POST /api/models/import': async (c) => {
@@ -181,7 +190,7 @@ export const modelRoutes: RouteHandlers = {
       platform.db,
       content,
       fileName ?? '上传的模型',
-      sessionOf(c).user.username,
+      sessionOf(c).user,
     );
     platform.leads.modelsChanged();
     await platform.audit.record(actorOf(c), 'model_import', result.id, `版本 ${result.version}`);
@@ -192,6 +201,8 @@ export const modelRoutes: RouteHandlers = {
     const req = bodyOf(c, RunRequest);
     const platform = c.get('platform');
     const session = sessionOf(c);
+    // Units outside the caller's are refused now (404), not in the job; the engine checks again.
+    runUnits(await platform.org.units(), req.scope.unitIds, session.user);
     const ids = req.modelIds?.length ? req.modelIds : undefined;
     // The engine takes one parameter set: the '*' entry, overridden by a single model's own.
     const params = {
@@ -211,6 +222,7 @@ export const modelRoutes: RouteHandlers = {
             ...(ids ? { models: ids } : { all: true }),
             ...(req.asOf ? { asOf: req.asOf } : {}),
             params,
+            user: session.user,
             scope: {
               ...(req.scope.courts ? { courts: req.scope.courts } : {}),
               ...(req.scope.closedFrom ? { closedFrom: req.scope.closedFrom } : {}),
