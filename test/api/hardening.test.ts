@@ -158,6 +158,18 @@ describe('path parameters are validated on every route that has them', () => {
     }
   });
 
+  it('the OpenAPI document describes the declared path parameters', async () => {
+    h = await openHarness();
+    const doc = await new Client(h.api).json<{
+      paths: Record<
+        string,
+        Record<string, { parameters: Array<{ name: string; schema: object }> }>
+      >;
+    }>('GET', '/api/openapi.json');
+    const key = doc.body.paths['/api/leads/{key}']?.get?.parameters[0];
+    expect(key).toMatchObject({ name: 'key', schema: { type: 'string', maxLength: 300 } });
+  });
+
   it('the reported cases: a NUL in a lead key, a % in a template name', async () => {
     h = await openHarness();
     const u = await addUser(h, 'jiancha', '330102', ['prosecutor', 'data_admin']);
