@@ -286,7 +286,7 @@ export const dataRoutes: RouteHandlers = {
 
   /** `enforcement_cases` → its template; `model:M01` → every dataset the model reads. */
   'GET /api/templates/:dataset': async (c) => {
-    const name = decodeURIComponent(c.req.param('dataset') ?? '').replace(/\.xlsx$/, '');
+    const name = (c.req.param('dataset') ?? '').replace(/\.xlsx$/, ''); // decoded by Hono
     let datasets = DATASETS.filter((d) => d.name === name);
     let title = datasets[0]?.label ?? name;
     if (name.startsWith('model:')) {
