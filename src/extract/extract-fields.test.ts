@@ -98,7 +98,7 @@ describe('parties', () => {
 
 describe('acts', () => {
   it('reads numbered acts with their dates and one-sentence forms', () => {
-    const acts = findActions(
+    const { actions: acts } = findActions(
       norm(
         '本院依法采取了以下措施：1.2021年1月20日，向被执行人发出执行通知书、报告财产令；2.2021年3月2日，向南昌市不动产登记中心查询。本院于2021年4月1日经通过四查，未发现财产。',
       ),
@@ -113,7 +113,7 @@ describe('acts', () => {
   });
 
   it('does not read lifting a measure as the measure', () => {
-    const acts = findActions(
+    const { actions: acts } = findActions(
       norm('2021年5月1日，解除对被执行人名下房产的查封；2021年5月2日，冻结被执行人存款。'),
     );
     expect(acts.map((a) => a.type)).toEqual(['冻结']);
@@ -121,7 +121,8 @@ describe('acts', () => {
 
   it('does not read a cited law as an act', () => {
     expect(
-      findActions(norm('依照《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定')),
+      findActions(norm('依照《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定'))
+        .actions,
     ).toEqual([]);
   });
 });

@@ -79,6 +79,7 @@ export function failedResult(file: string, message: string): ExtractionResult {
     rulingDate: null,
     actions: [],
     confidence,
+    reasons: {},
     error: `${file}：${message}`,
   };
 }
