@@ -63,7 +63,8 @@ type NotDone = '否定' | '解除' | '申请或拟采取';
 // In the act's clause, before it: 解除查封, 解除对…纳入失信…名单, 撤销…限制消费令, 屏蔽失信信息.
 const LIFTED = /(?:解除|撤销|撤回|屏蔽|删除|解封|解冻)[^,。;]*$/;
 // 未实际扣押, 没有查封到, 尚未冻结, 不予拘留, 未能, 无法: the act did not happen.
-const NEGATED = /(?:未|没有|尚未|不予|未能|无法|不能|暂未|暂不)[^,。;未]{0,4}$/;
+// `未履行义务的被执行人` is a description, not a negation: no 的 between.
+const NEGATED = /(?:未|没有|尚未|不予|未能|无法|不能|暂未|暂不)[^,。;未的]{0,10}$/;
 const NEGATED_AFTER = /^[^,。;]{0,10}?(?:未果|未成功|不予准许|不予支持|未获准许|被驳回)/;
 // 申请执行人申请拘留, 拟拍卖, 计划, 准备: asked for or planned, not done. `依…申请查封` is done.
 const PLANNED = /(?:申请(?!执行)|拟|计划|准备|将要|要求|请求)[^,。;]{0,12}$/;

@@ -15,7 +15,9 @@ export interface AmountHit {
 const AMOUNT = /(?:人民币)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?元/g;
 
 // `存款3,022.46元，已划拨至本院账户`: the label follows the figure.
-const PAID_AFTER = /^[,]?(?:并|均|现)?已(?:划拨|扣划|划扣|执行到位|发放|支付|给付|履行|清偿|到位)/;
+// Not `50万元，已执行到位10万元`: there the words label the next figure.
+const PAID_AFTER =
+  /^[,]?(?:并|均|现)?已(?:划拨|扣划|划扣|执行到位|发放|支付|给付|履行|清偿|到位)(?![^,。;]{0,8}\d)/;
 const UNPAID_AFTER = /^(?:尚)?(?:未|没有|仍未)(?:执行|履行|到位|清偿|给付|支付|偿还)/;
 const UNPAID_STRONG =
   /(?:未(?:执行|履行|到位|清偿|给付|支付)(?:到位)?|尚未(?:执行|履行|清偿)(?:到位)?)(?:的)?(?:金额|款项?|标的(?:额)?|部分)?(?:为|共计|合计|计)?$/;
@@ -53,7 +55,7 @@ export function findAmounts(text: string): AmountHit[] {
     const cut = Math.max(pre.lastIndexOf('。'), pre.lastIndexOf('\n'), pre.lastIndexOf(';'));
     if (cut >= 0) pre = pre.slice(cut + 1);
     pre = pre.replace(/人民币$/, '');
-    const post = text.slice(m.index + raw.length, m.index + raw.length + 10);
+    const post = text.slice(m.index + raw.length, m.index + raw.length + 20);
     previousEnd = m.index + raw.length;
     const yuan = toYuan(digits, wan === '万');
     if (yuan === null || FEES.test(pre)) continue;
@@ -61,9 +63,10 @@ export function findAmounts(text: string): AmountHit[] {
     let strong = true;
     if (UNPAID_AFTER.test(post) || UNPAID_STRONG.test(pre)) kind = 'unpaid';
     else if (UNPAID_WEAK.test(pre)) [kind, strong] = ['unpaid', false];
-    else if (PAID_STRONG.test(pre) || PAID_AFTER.test(post)) kind = 'paid';
+    else if (PAID_STRONG.test(pre)) kind = 'paid';
     else if (CLAIM_STRONG.test(pre)) kind = 'claim';
     else if (CLAIM_WEAK.test(pre)) [kind, strong] = ['claim', false];
+    else if (PAID_AFTER.test(post)) kind = 'paid';
     if (kind) hits.push({ kind, yuan, strong, index: m.index });
   }
   return hits;
