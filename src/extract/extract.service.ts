@@ -13,7 +13,12 @@ import {
 } from './types.ts';
 
 /** A document's extraction, or the reason it could not be read (`error`, Chinese, names the file). */
-export type ExtractionResult = ExtractedDocument & { error?: string; text?: string };
+export type ExtractionResult = ExtractedDocument & {
+  error?: string;
+  text?: string;
+  /** The document's place in a case file holding several (1, 2 …); absent for a single one. */
+  part?: number;
+};
 
 export interface ExtractOptions {
   ocr?: OcrMode;
@@ -29,7 +34,7 @@ export interface ExtractOptions {
   /** Stops reading long PDFs between pages. */
   signal?: AbortSignal;
   /** Called as each PDF page is read (long scans report progress page by page). */
-  onPage?: (page: number, pages: number) => void;
+  onPage?: (page: number, pages: number, file: string) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 200;
@@ -101,7 +106,6 @@ export async function* extractFiles(
     pool: getPool,
     maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     signal: options.signal,
-    onPage: options.onPage,
   };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const one = async (file: string): Promise<ExtractionResult> => {
@@ -109,7 +113,10 @@ export async function* extractFiles(
       const s = await stat(file);
       if (s.size > maxBytes)
         return failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`);
-      const doc = await readDocument(await readFile(file), file, readOptions);
+      const doc = await readDocument(await readFile(file), file, {
+        ...readOptions,
+        onPage: (page: number, pages: number) => options.onPage?.(page, pages, file),
+      });
       const result: ExtractionResult = extractFields({
         file,
         text: doc.text,
