@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { extractFields } from './extract-fields.ts';
 import { OcrPool } from './ocr-pool.ts';
+import { splitDocuments } from './split-documents.ts';
 import { readDocument, SUPPORTED_EXTENSIONS } from './readers/read-document.ts';
 import { ReadError } from './readers/read-error.ts';
 import {
@@ -108,35 +109,39 @@ export async function* extractFiles(
     signal: options.signal,
   };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const one = async (file: string): Promise<ExtractionResult> => {
+  const one = async (file: string): Promise<ExtractionResult[]> => {
     try {
       const s = await stat(file);
       if (s.size > maxBytes)
-        return failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`);
+        return [failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`)];
       const doc = await readDocument(await readFile(file), file, {
         ...readOptions,
         onPage: (page: number, pages: number) => options.onPage?.(page, pages, file),
       });
-      const result: ExtractionResult = extractFields({
-        file,
-        text: doc.text,
-        layout: doc.layout,
-        ocr: doc.ocr,
+      // A case file holding several documents gives one result per document (`part`).
+      const parts = splitDocuments(doc.text);
+      return parts.map((text, i) => {
+        const result: ExtractionResult = extractFields({
+          file,
+          text,
+          layout: doc.layout,
+          ocr: doc.ocr,
+        });
+        if (parts.length > 1) result.part = i + 1;
+        if (options.keepText) result.text = text;
+        return result;
       });
-      if (options.keepText) result.text = doc.text;
-      return result;
     } catch (error) {
-      if (error instanceof ReadError) return failedResult(file, error.message);
+      if (error instanceof ReadError) return [failedResult(file, error.message)];
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return failedResult(file, '文件不存在');
-      return failedResult(
-        file,
-        `读取失败：${error instanceof Error ? error.message : String(error)}`,
-      );
+      if (code === 'ENOENT') return [failedResult(file, '文件不存在')];
+      return [
+        failedResult(file, `读取失败：${error instanceof Error ? error.message : String(error)}`),
+      ];
     }
   };
   try {
-    const inFlight: Promise<ExtractionResult>[] = [];
+    const inFlight: Promise<ExtractionResult[]>[] = [];
     let next = 0;
     let done = 0;
     while (next < files.length || inFlight.length > 0) {
@@ -144,9 +149,9 @@ export async function* extractFiles(
         inFlight.push(one(files[next++] ?? ''));
       const first = inFlight.shift();
       if (!first) break;
-      const result = await first;
-      options.onProgress?.(++done, files.length, result.file);
-      yield result;
+      const results = await first;
+      options.onProgress?.(++done, files.length, results[0]?.file ?? '');
+      yield* results;
     }
   } finally {
     await pool?.close();

@@ -36,6 +36,11 @@ const RADICAL_FIXES: Record<string, string> = {
 };
 const RADICALS = new RegExp(`[${Object.keys(RADICAL_FIXES).join('')}]`, 'g');
 
+/** NFKC (Kangxi radicals, full width) and the radical-supplement fixes: glyph forms to text. */
+export function foldGlyphs(s: string): string {
+  return s.normalize('NFKC').replace(RADICALS, (c) => RADICAL_FIXES[c] ?? c);
+}
+
 const ENTITIES: Record<string, string> = {
   lt: '<',
   gt: '>',

@@ -153,6 +153,7 @@ export const extractRoutes: RouteHandlers = {
     const title = `提取文书 ${files.map((f) => f.fileName).join('、')}`.slice(0, 200);
     const jobId = await platform.jobs.start('import', title, session.user.id, async (job) => {
       const results: ExtractionResult[] = [];
+      let filesDone = 0;
       const name = (path: string): string => names.get(path) ?? basename(path);
       job.progress(0, files.length, `开始读取 ${files.length} 个文件`);
       for await (const r of extractFiles(
@@ -162,11 +163,15 @@ export const extractRoutes: RouteHandlers = {
           keepText: true,
           // Scans report page by page (OCR is the slow part).
           onPage: (page, pages, file) =>
-            job.progress(results.length, files.length, `${name(file)}：第 ${page}/${pages} 页`),
+            job.progress(filesDone, files.length, `${name(file)}：第 ${page}/${pages} 页`),
+          onProgress: (done, total, file) => {
+            filesDone = done;
+            job.progress(done, total, `已读 ${name(file)}`);
+          },
         },
       )) {
+        // A case file gives several results, one per document in it.
         results.push(r);
-        job.progress(results.length, files.length, `已读 ${name(r.file)}`);
       }
       let stored = new Map<number, number>();
       let skipped = new Map<string, string>();
