@@ -110,7 +110,9 @@ export function normalizeRulingText(raw: string, layout: TextLayout): RulingText
     .map((line) => removeSpacesInChinese(line))
     .filter((line) => line !== '');
   // The web page's title and metadata lines come before the court; they are not the ruling.
-  while (lines.length > 1 && WEB_CHROME.test(lines[0] ?? '')) lines.shift();
+  // The page title (`…纠纷执行实施类执行裁定书`) may stand on its own line above the metadata.
+  const chrome = lines.slice(0, 4).findLastIndex((l) => WEB_CHROME.test(l));
+  if (chrome >= 0 && chrome < lines.length - 1) lines.splice(0, chrome + 1);
   // A text copied with hard wraps has many long lines that stop mid-sentence; a paragraph text
   // may have one (an item list without its final 。), which must stay a paragraph.
   const long = lines.filter((l) => l.length >= WRAP_WIDTH);
