@@ -63,7 +63,12 @@ describe('文书复核 from the web (issue 13)', () => {
       `/api/extract/documents/${first?.documentId ?? ''}`,
     );
     expect(doc.status).toBe(200);
+    expect(doc.body.fileName).toBe('real-03-终本-浙-txt.txt');
     expect(doc.body.text).toContain('执行裁定书');
+    // Personal data masked by default, in the text and in the party fields.
+    const debtors = doc.body.fields.find((f) => f.name === 'debtors')?.value ?? '';
+    expect(doc.body.text + debtors).not.toContain('330184198802113318');
+    expect(debtors).toContain('朱某某');
     const unpaid = doc.body.fields.find((f) => f.name === 'unpaidAmount');
     expect(unpaid?.label).toBe('未履行金额');
     expect(unpaid?.value).toBe('100000');
@@ -73,9 +78,20 @@ describe('文书复核 from the web (issue 13)', () => {
     const saved = await prosecutor.json<ReviewDocument>(
       'PUT',
       `/api/extract/documents/${first?.documentId ?? ''}`,
-      { fields: [{ name: 'unpaidAmount', value: '99000' }], confirm: true },
+      {
+        fields: [
+          { name: 'unpaidAmount', value: '99000' },
+          { name: 'debtors', value: debtors },
+        ],
+        confirm: true,
+      },
     );
     expect(saved.status).toBe(200);
+    // Sending the masked list back keeps the stored ID (the ledger is not overwritten with `*`).
+    const rows = await h.db.all<{ party_id: string }>(
+      `SELECT party_id FROM case_parties WHERE party_name = '朱某某'`,
+    );
+    expect(rows.map((r) => r.party_id)).toContain('330184198802113318');
     expect(saved.body.fields.find((f) => f.name === 'unpaidAmount')).toMatchObject({
       value: '99000',
       corrected: true,

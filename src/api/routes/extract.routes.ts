@@ -58,6 +58,22 @@ function fromText(field: string, text: string | null, original: unknown): unknow
   return text.trim();
 }
 
+const PARTY_FIELDS = new Set(['applicants', 'debtors']);
+const maskOrNull = (v: string | null, reveal: boolean): string | null =>
+  v === null ? null : maskText(v, reveal);
+
+/** A party list sent back from the form: a masked ID that matches the stored one keeps it. */
+function unmaskParties(value: unknown, stored: unknown): unknown {
+  if (!Array.isArray(value) || !Array.isArray(stored)) return value;
+  const known = stored as { name: string; idNo: string | null }[];
+  return (value as { name?: unknown; idNo?: unknown }[]).map((p) => {
+    const same = known.find((k) => k.name === p.name);
+    if (same?.idNo && typeof p.idNo === 'string' && p.idNo === maskText(same.idNo, false))
+      return { ...p, idNo: same.idNo };
+    return p;
+  });
+}
+
 function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
   const reviews = new Map(r.reviews.map((x) => [x.field, x]));
   const names = CONFIDENCE_FIELDS.filter((f) => f in r.document.fields || reviews.has(f));
@@ -73,7 +89,8 @@ function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
       return {
         name,
         label: fieldLabel(name),
-        value: asText(value),
+        // IDs in the party lists are masked like the text; a save keeps the stored ones.
+        value: PARTY_FIELDS.has(name) ? maskOrNull(asText(value), reveal) : asText(value),
         confidence: review ? review.confidence : null,
         reason: reasons?.[name] ?? null,
         source: null,
@@ -102,14 +119,13 @@ const DOCUMENTS = {
 /** One row of the job's answer per document: where to review it, or why it was not imported. */
 function summarize(
   results: readonly ExtractionResult[],
-  names: ReadonlyMap<string, string>,
   stored: ReadonlyMap<number, number>,
   skipped: ReadonlyMap<string, string>,
 ): ExtractedDocumentSummary[] {
   return results.map((r, i) => {
     const id = stored.get(i);
     return {
-      fileName: names.get(r.file) ?? basename(r.file),
+      fileName: r.file,
       part: r.part ?? null,
       docType: r.docType,
       caseNo: r.caseNo,
@@ -170,8 +186,14 @@ export const extractRoutes: RouteHandlers = {
           },
         },
       )) {
-        // A case file gives several results, one per document in it.
-        results.push(r);
+        // A case file gives several results, one per document in it. The stored and shown name is
+        // the uploaded file's, never the server's path.
+        const shown = name(r.file);
+        results.push({
+          ...r,
+          file: shown,
+          ...(r.error ? { error: r.error.replace(r.file, shown) } : {}),
+        });
       }
       let stored = new Map<number, number>();
       let skipped = new Map<string, string>();
@@ -187,7 +209,7 @@ export const extractRoutes: RouteHandlers = {
         platform.leads.invalidate();
       } else skipped = new Map(results.map((r) => [r.file, '不是执行裁定书或未识别出案号']));
       const result: ExtractionJobResult = {
-        documents: summarize(results, names, stored, skipped),
+        documents: summarize(results, stored, skipped),
         imported: stored.size,
         reviews,
       };
@@ -223,7 +245,12 @@ export const extractRoutes: RouteHandlers = {
     const current = await getReviewDocument(db, id);
     const corrections = body.fields.map((f) => ({
       field: f.name,
-      value: fromText(f.name, f.value, current.document.fields[f.name]),
+      value: PARTY_FIELDS.has(f.name)
+        ? unmaskParties(
+            fromText(f.name, f.value, current.document.fields[f.name]),
+            current.document.fields[f.name],
+          )
+        : fromText(f.name, f.value, current.document.fields[f.name]),
     }));
     const saved = await saveCorrections(db, id, corrections, sessionOf(c).user.username);
     c.get('platform').leads.invalidate();
