@@ -20,7 +20,12 @@ import {
   PreviewResponse,
   UploadResponse,
 } from './data.ts';
-import { PendingDocument, ReviewDocument, SaveCorrectionRequest } from './extract.ts';
+import {
+  PendingDocument,
+  ReviewDocument,
+  SaveCorrectionRequest,
+  StartExtractionRequest,
+} from './extract.ts';
 import { Job, JobStarted } from './jobs.ts';
 import {
   AssignRequest,
@@ -84,6 +89,8 @@ export interface RouteDef {
 const DATA: readonly Role[] = ['data_admin', 'admin'];
 const LEADS: readonly Role[] = ['prosecutor', 'dept_head', 'data_admin'];
 const HEAD: readonly Role[] = ['dept_head'];
+/** 文书复核: prosecutors read the rulings of their cases themselves, not only data staff. */
+const EXTRACT: readonly Role[] = ['prosecutor', 'dept_head', 'data_admin', 'admin'];
 
 /**
  * Every route of the API. The server registers handlers for exactly these (a test checks it), the
@@ -448,10 +455,26 @@ export const ROUTES: readonly RouteDef[] = [
   },
   // ── extraction review ───────────────────────────────────────────────────────────────────
   {
+    method: 'POST',
+    path: '/api/extract/uploads',
+    summary: '上传文书（裁定书等：txt、html、docx、pdf、图片；multipart 字段 files，可多个）',
+    access: EXTRACT,
+    response: UploadResponse,
+    produces: 'multipart',
+  },
+  {
+    method: 'POST',
+    path: '/api/extract/jobs',
+    summary: '提取并导入已上传的文书（后台任务，进度按文件和页）',
+    access: EXTRACT,
+    body: StartExtractionRequest,
+    response: JobStarted,
+  },
+  {
     method: 'GET',
     path: '/api/extract/pending',
     summary: '待复核的文书',
-    access: DATA,
+    access: EXTRACT,
     response: z.array(PendingDocument),
   },
   {
@@ -459,7 +482,7 @@ export const ROUTES: readonly RouteDef[] = [
     path: '/api/extract/documents/:id',
     params: NumericIdParams,
     summary: '文书与抽取字段',
-    access: DATA,
+    access: EXTRACT,
     response: ReviewDocument,
   },
   {
@@ -467,7 +490,7 @@ export const ROUTES: readonly RouteDef[] = [
     path: '/api/extract/documents/:id',
     params: NumericIdParams,
     summary: '保存更正',
-    access: DATA,
+    access: EXTRACT,
     body: SaveCorrectionRequest,
     response: ReviewDocument,
   },
