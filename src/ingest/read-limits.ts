@@ -20,7 +20,7 @@ export const READ_LIMITS = {
 export const PREVIEW_PREFIX_BYTES = 2 * READ_LIMITS.rowChars + (1 << 20);
 
 /** Cells and header texts in a preview response are cut to this many characters. */
-export const PREVIEW_CELL_CHARS = 200;
+export const PREVIEW_CELL_CHARS = 100;
 
 const mb = (chars: number): string => `${chars / (1024 * 1024)} MB`;
 
