@@ -26,6 +26,7 @@ import { setLogSink } from '../src/audit/logger.ts';
 import { Database } from '../src/store/database.ts';
 import type { ClientsInput, ClientsResult } from './api-clients.ts';
 import { generateLeadData } from './api-data.ts';
+import { probeQueries } from './api-probes.ts';
 import { writeCsv } from './ledger-files.ts';
 
 const LEADS = Number(process.env.LEADS ?? 1_000_000);
@@ -195,6 +196,10 @@ async function duringImport(
   let importMs = 0;
   let outcome = '';
   await platform.jobs.start('import', '导入 执行案件台账.csv', 'bench', async (job) => {
+    // An experiment knob: DuckDB's threads during the import (a global setting of the instance).
+    if (process.env.IMPORT_THREADS) {
+      await job.db.run(`SET threads = ${Number(process.env.IMPORT_THREADS)}`);
+    }
     const result = await importFiles(job.db, [csv], {
       report: false,
       source: 'bench',
@@ -212,11 +217,18 @@ async function duringImport(
     outcome = `${o?.status ?? '?'}, ${o?.imported ?? 0} rows`;
   });
   lag.enable();
+  const probing = process.env.PROBE ? probeQueries(platform, platform.jobs.idle()) : undefined;
   const result = await runClients(
     { ...input, duringImport: true, timeLimitMs: 30 * 60_000 },
     platform.jobs.idle(),
   );
   lag.disable();
+  for (const [name, xs] of Object.entries((await probing) ?? {})) {
+    const sorted = [...xs].sort((x, y) => x - y);
+    process.stdout.write(
+      `probe ${name.padEnd(20)} p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, n ${sorted.length}\n`,
+    );
+  }
   const busy = performance.eventLoopUtilization(elu).utilization;
   const fmt = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
   process.stdout.write(
