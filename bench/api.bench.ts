@@ -21,6 +21,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { createApiApp } from '../src/api/server.ts';
+import { fastPathUses } from '../src/ingest/csv-fast-path.ts';
 import { importFiles } from '../src/ingest/import.service.ts';
 import { setLogSink } from '../src/audit/logger.ts';
 import { Database } from '../src/store/database.ts';
@@ -214,7 +215,7 @@ async function duringImport(
     importMs = performance.now() - started;
     platform.leads.invalidate();
     const o = result.outcomes[0];
-    outcome = `${o?.status ?? '?'}, ${o?.imported ?? 0} rows`;
+    outcome = `${o?.status ?? '?'}, ${o?.imported ?? 0} rows, ${fastPathUses.rowsValidated} validated in JS`;
   });
   lag.enable();
   const probing = process.env.PROBE ? probeQueries(platform, platform.jobs.idle()) : undefined;
