@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     `\n执检 API 基准 / API benchmark\n` +
       `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, ` +
       // A shared machine's other work shows here: the figures mean little without it.
-      `load average ${loadStart} at start, ${loadavg()
+      `libuv pool ${process.env.UV_THREADPOOL_SIZE ?? 4} threads, load average ${loadStart} at start, ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')} at end\n` +
       `data: ${LEADS.toLocaleString()} leads, ${CASES.toLocaleString()} cases (generated in ${(generateMs / 1000).toFixed(1)} s)\n` +
