@@ -76,7 +76,7 @@ export class PreviewRunner {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./preview-worker-boot.mjs', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 512 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 2048 },
     });
     // An idle worker does not keep the process alive.
     worker.unref();

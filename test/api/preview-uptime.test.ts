@@ -82,6 +82,21 @@ describe('previews off the request thread', () => {
     expect(worstGap).toBeLessThan(400);
   }, 60_000);
 
+  it('a worker out of memory fails the preview with a message naming the file', async () => {
+    const path = join(h.dir, '台账.csv');
+    writeFileSync(
+      path,
+      `案号,执行法院\n${'（2021）浙0102执1号,杭州市上城区人民法院\n'.repeat(50_000)}`,
+    );
+    // A heap too small for the worker's own start: the backstop, not a real preview's need.
+    const runner = new PreviewRunner({ maxHeapMb: 4 });
+    try {
+      await expect(runner.preview(path)).rejects.toThrow(/文件 台账\.csv 预览时占用内存过多/);
+    } finally {
+      await runner.close();
+    }
+  }, 60_000);
+
   it('ends a preview that takes too long with a message naming the file, and recovers', async () => {
     const path = join(h.dir, '台账.csv');
     writeFileSync(path, '案号,执行法院\n（2021）浙0102执1号,杭州市上城区人民法院\n');
