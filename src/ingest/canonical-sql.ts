@@ -162,8 +162,9 @@ export function canonicalPredicate(c: string, type: ColumnType): string | undefi
       return `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}')
         AND TRY_CAST(${c} AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31')`;
     case 'money':
-      // fastPlain's output: no leading zeros, two decimals, no '-0.00' (which becomes '0.00').
-      return `regexp_full_match(${c}, '(?:0|[1-9]\\d{0,16})\\.\\d{2}|-(?:[1-9]\\d{0,15}\\.\\d{2}|0\\.(?:0[1-9]|[1-9]\\d))')`;
+      // fastPlain's output: no leading zeros, two decimals, no '-0.00' (which becomes '0.00'), at
+      // most 16 digits of yuan (larger amounts are refused).
+      return `regexp_full_match(${c}, '(?:0|[1-9]\\d{0,15})\\.\\d{2}|-(?:[1-9]\\d{0,15}\\.\\d{2}|0\\.(?:0[1-9]|[1-9]\\d))')`;
     case 'int':
       return `regexp_full_match(${c}, '0|-?[1-9]\\d{0,17}')`;
     case 'plate':
