@@ -29,9 +29,10 @@ let textBad: string | undefined;
 /**
  * Characters that make `normalizeText` change a (trimmed) cell, or that this screen does not try to
  * reason about: control characters and every space (ASCII text may keep inner spaces in JS, but
- * leading/trailing spaces are trimmed: conservative), ASCII []{} (unified to ()), NBSP, full-width
- * forms, the ideographic space and CJK brackets, every character opencc t → cn can convert, Unicode
- * spaces, and astral characters (surrogates in JS always go through opencc).
+ * leading/trailing spaces are trimmed: conservative), ASCII []{} (unified to ()), NBSP, zero-width
+ * characters (dropped), full-width forms, the ideographic space and CJK brackets, every character
+ * opencc t → cn can convert, Unicode spaces, and astral characters (surrogates in JS always go
+ * through opencc).
  */
 function textBadClass(): string {
   if (textBad) return textBad;
@@ -43,10 +44,10 @@ function textBadClass(): string {
     [0x7d, 0x7d],
     [0x7f, 0xa0],
     [0x1680, 0x1680],
-    [0x2000, 0x200b],
+    [0x2000, 0x200d], // Unicode spaces and the zero-width characters toHalfWidth drops
     [0x2028, 0x2029],
     [0x202f, 0x202f],
-    [0x205f, 0x205f],
+    [0x205f, 0x2060],
     [0x3000, 0x3000],
     [0x3008, 0x3017],
     [0xd800, 0xdfff],
