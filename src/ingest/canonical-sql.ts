@@ -2,6 +2,7 @@ import type { ColumnType } from '../catalog/column-types.ts';
 import { KNOWN_TYPE_CODES } from '../domain/case-number.ts';
 import { PROVINCE_ABBREVIATIONS } from '../domain/court-code.ts';
 import { todayNumberInChina } from '../domain/date.ts';
+import { PLATE_PATTERN } from '../domain/plate.ts';
 import { convertibleCharMask } from '../domain/text.ts';
 import { sqlString } from '../sql/literal.ts';
 
@@ -126,10 +127,6 @@ export function yearPattern(from: number, to: number): string {
   return `(?:${parts.join('|')})`;
 }
 
-/** SQL source of the plate pattern in `parsePlate` (already canonical: no dot, upper case). */
-const PLATE_PATTERN =
-  '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z](?:[A-Z0-9]{4,5}[挂学警港澳领试超]|[A-Z0-9]{5,6})';
-
 /**
  * Columns a type's predicate reads besides the cell, as SELECT items over `c` (`expr AS name`):
  * computed once per row in a projection below the screen.
@@ -169,7 +166,8 @@ export function canonicalPredicate(c: string, type: ColumnType): string | undefi
     case 'int':
       return `regexp_full_match(${c}, '0|-?[1-9]\\d{0,17}')`;
     case 'plate':
-      return `regexp_full_match(${c}, '${PLATE_PATTERN}')`;
+      // parsePlate's own pattern (JS and RE2 alike): canonical plates are returned unchanged.
+      return `regexp_full_match(${c}, ${sqlString(PLATE_PATTERN)})`;
     case 'datetime':
     case 'month':
     case 'decimal':
