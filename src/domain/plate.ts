@@ -20,12 +20,14 @@ export const PLATE_PATTERN =
   `(?:[${PROVINCES}][A-Z](?:${SERIAL}{4}[挂学警港澳领试超]|${SERIAL}{5,6})` +
   `|[${PROVINCES}][0-9]{5}领|[0-9]{6}使|使[0-9]{6})`;
 const PLATE = new RegExp(`^${PLATE_PATTERN}$`);
+/** Most cells: province, letter, 5 or 6 serial characters (one branch of PLATE, tested first). */
+const ORDINARY = new RegExp(`^[${PROVINCES}][A-Z]${SERIAL}{5,6}$`);
 const JUNK = /[\s\u00a0\u3000·•・.．\-－_]/g;
 const HAS_I_OR_O = /^.[A-Z].*[IO]/;
 
 /** Parses a plate number into its canonical form (`浙A12345`, `浙AD12345`). */
 export function parsePlate(s: string): Parsed<string> {
-  if (PLATE.test(s)) return ok(s);
+  if (ORDINARY.test(s) || PLATE.test(s)) return ok(s);
   const v = toHalfWidth(s).replace(JUNK, '').toUpperCase();
   if (v === '') return fail('plate.empty', '号牌号码为空');
   if (PLATE.test(v)) return ok(v);
