@@ -48,8 +48,9 @@ function fastPlain(s: string): string | undefined {
   return intStart === 1 && out !== '0.00' ? '-' + out : out;
 }
 
-const PREFIX = /^(?:人民币|RMB|CNY|¥|￥)+/i;
-const SUFFIX = /(?:[元圆圓块塊][整正]?|整|RMB|CNY)+$/i;
+// `人民币（大写）：壹万元整` on receipts and rulings: the labels carry no amount.
+const PREFIX = /^(?:人民币|RMB|CNY|¥|￥|\((?:大写|小写)\)|大写|小写|金额|:)+/i;
+const SUFFIX = /(?:[元圆圓块塊][整正]?|整|钱|RMB|CNY)+$/i;
 const SPACES = /[\s\u00a0\u3000]+/g;
 const NUMBER = /^([-+]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d*))?(?:E([-+]?\d{1,3}))?$/i;
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;

@@ -109,6 +109,8 @@ describe('zero-width characters', () => {
     expect(normalizeName(`张${z}三`)).toBe('张三');
     expect(normalizeHeader(`${z}身份证号${z}`)).toBe('身份证号');
     expect(normalizeText(`${z}abc`)).not.toContain(z);
+    expect(removeSpacesInChinese(`红谷${z} 滩区`)).toBe('红谷滩区');
+    expect(removeSpacesInChinese(`ABC${z} Trading`)).toBe('ABC Trading');
   });
 
   it('leaves clean text untouched', () => {

@@ -71,6 +71,8 @@ export function isZeroWidth(c: number): boolean {
   return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 }
 
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
 /**
  * Full-width forms (U+FF01–U+FF5E) and the ideographic space → ASCII; zero-width characters are
  * dropped. Every normaliser here starts with this step, so none of them sees an invisible character.
@@ -117,7 +119,7 @@ const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
  * `红谷 滩区` → `红谷滩区`, `ABC Trading Co` keeps its spaces. Leading/trailing space is trimmed.
  */
 export function removeSpacesInChinese(s: string): string {
-  const t = s.trim();
+  const t = (isAscii(s) ? s : s.replace(ZERO_WIDTH, '')).trim();
   if (isAscii(t)) return t;
   return t.replace(SPACES, (m, offset: number) => {
     const before = t.charAt(offset - 1);
