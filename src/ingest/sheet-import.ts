@@ -85,6 +85,9 @@ export async function importSheet(
     };
   }
   for (const d of mapping.diagnostics) collector.add(d);
+  for (const d of plan.matchDiagnostics) collector.add(d);
+  // A matching column with candidate headers but no mapping: the user must decide first.
+  const unmappedMatches = plan.unresolved.filter((u) => u.candidates.length > 0);
   const datasetInfo = {
     dataset: dataset.name,
     datasetLabel: dataset.label,
@@ -96,7 +99,7 @@ export async function importSheet(
   // Sheet rows skipped or rejected, kept with the batch (capped: the report workbook lists them all).
   const badRowNumbers: number[] = [];
   let good = 0;
-  const headerBroken = mapping.missingRequired.length > 0;
+  const headerBroken = mapping.missingRequired.length > 0 || unmappedMatches.length > 0;
   const validate = createRowValidator(mapping, where, collector);
   const progress = (phase: ImportProgress['phase'], share?: number): void => {
     const fraction = phase === 'done' ? 1 : (share ?? source.progress?.());
@@ -190,7 +193,15 @@ export async function importSheet(
 
   const rejectedOutcome = async (): Promise<SheetOutcome> => {
     const message = headerBroken
-      ? `缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`
+      ? [
+          ...(mapping.missingRequired.length
+            ? [`缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`]
+            : []),
+          ...unmappedMatches.map(
+            (u) =>
+              `用于碰撞的列“${u.column.label}”未映射（候选表头：${u.candidates.join('、')}），请用 --mapping 或网页表头映射确认`,
+          ),
+        ].join('；')
       : `${badRows} 行有错误，整批未导入（可修正后重新导入，或加 --skip-bad-rows 只导入正确的行）`;
     let batchId: number | undefined;
     if (!options.dryRun) {
