@@ -35,6 +35,8 @@ export interface CsvFastInput {
   /** The first data row as the JS reader saw it. */
   readonly first: RawRow;
   readonly validate: (raw: RawRow) => ValidatedRow | undefined;
+  /** True (and counted) when a row is a footer (合计, 制表人 …), not data. */
+  readonly isFooter: (raw: RawRow) => boolean;
   readonly skipBadRows: boolean;
   readonly kind: BatchKind;
   readonly sourceName: string;
@@ -113,7 +115,9 @@ export async function importCsvFast(
       const out: BatchRow[] = [];
       fastPathUses.rowsValidated += rows.length;
       for (const r of rows) {
-        const v = input.validate({ row: r.row, cells: r.cells.map((c) => c ?? '') });
+        const raw = { row: r.row, cells: r.cells.map((c) => c ?? '') };
+        if (input.isFooter(raw)) continue;
+        const v = input.validate(raw);
         if (!v) continue;
         readCount += 1;
         input.onRead();

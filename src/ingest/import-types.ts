@@ -70,6 +70,8 @@ export interface SheetOutcome {
   readonly rejected: number;
   /** Rows with at least one error. */
   readonly badRows: number;
+  /** Footer rows under the data (合计, 制表人, 打印时间 …): not data, not errors. */
+  readonly footerRows?: number;
   readonly unmapped: readonly string[];
   readonly duplicates: readonly string[];
   readonly summary: DiagnosticSummary;

@@ -89,7 +89,7 @@ export function unresolvedDiagnostics(
       return {
         code: 'header.match-missing',
         severity: 'warning' as const,
-        message: `${place}没有“${column.label}”列：这些行不能按${column.label}与其他数据碰撞`,
+        message: `${place} 没有“${column.label}”列：这些行不能按${column.label}与其他数据碰撞`,
         ...base,
         column: column.label,
       };

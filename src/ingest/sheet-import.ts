@@ -1,10 +1,11 @@
 import type { Database } from '../store/database.ts';
 import { recordRejectedBatch, writeBatch, type BatchRow } from '../store/batch.repo.ts';
 import { findSourceMapping, saveSourceMapping, touchSourceMapping } from '../store/mapping.repo.ts';
-import type { RawRow, SheetSource } from './cell.ts';
+import { cellText, type RawRow, type SheetSource } from './cell.ts';
 import { fastPathEligible, importCsvFast } from './csv-fast-path.ts';
 import type { DiagnosticCollector } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportProgress, SheetOutcome } from './import-types.ts';
+import { isFooterRow } from './row-kinds.ts';
 import { createRowValidator } from './row-validator.ts';
 import { planSheet } from './sheet-plan.ts';
 
@@ -96,6 +97,26 @@ export async function importSheet(
 
   let rowsRead = 0;
   let badRows = 0;
+  // Footer rows (合计, 制表人 …): neither data nor errors, counted and reported as such.
+  let footerRows = 0;
+  const isFooter = (raw: RawRow): boolean => {
+    if (
+      !isFooterRow(
+        raw.cells.map((c) => cellText(c)),
+        mapping.columns,
+      )
+    )
+      return false;
+    footerRows += 1;
+    collector.count({
+      code: 'row.footer',
+      severity: 'warning',
+      message: '表尾行（合计、制表人、打印时间等）不是数据，未导入',
+      ...where,
+      row: raw.row,
+    });
+    return true;
+  };
   // Sheet rows skipped or rejected, kept with the batch (capped: the report workbook lists them all).
   const badRowNumbers: number[] = [];
   let good = 0;
@@ -130,6 +151,7 @@ export async function importSheet(
             rowsRead += 1;
           continue;
         }
+        if (isFooter(raw)) continue;
         const v = validate(raw);
         if (!v) continue;
         rowsRead += 1;
@@ -228,6 +250,7 @@ export async function importSheet(
       imported: 0,
       rejected: rowsRead,
       badRows,
+      footerRows,
       summary: collector.summary(),
     };
   };
@@ -251,6 +274,7 @@ export async function importSheet(
           mapping,
           first,
           validate,
+          isFooter,
           skipBadRows: options.skipBadRows ?? false,
           kind: options.kind ?? 'import',
           sourceName: options.source ?? fileName,
@@ -285,6 +309,7 @@ export async function importSheet(
         superseded: fast.superseded,
         rejected: badRows,
         badRows,
+        footerRows,
         summary: collector.summary(),
       };
     }
@@ -319,6 +344,7 @@ export async function importSheet(
       imported: good,
       rejected: badRows,
       badRows,
+      footerRows,
       summary: collector.summary(),
     };
   }
@@ -351,6 +377,7 @@ export async function importSheet(
       superseded: result.superseded,
       rejected: badRows,
       badRows,
+      footerRows,
       summary: collector.summary(),
     };
   } catch (error) {

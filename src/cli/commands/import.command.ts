@@ -126,6 +126,7 @@ function printOutcome(o: SheetOutcome): void {
       `   读取 ${o.rowsRead} 行，导入 ${o.imported} 行，替换旧版本 ${o.superseded} 行，拒绝 ${o.rejected} 行` +
         `${o.batchId !== undefined ? `（批次 #${o.batchId}）` : ''}` +
         `${o.headerRow && o.headerRow > 1 ? `；表头在第 ${o.headerRow} 行` : ''}${o.templateForm ? '（模板格式）' : ''}` +
+        `${o.footerRows ? `；表尾 ${o.footerRows} 行（合计、制表人等，未导入）` : ''}` +
         `${o.encoding && o.encoding !== 'utf-8' ? `；编码 ${o.encoding.toUpperCase()}` : ''}\n`,
     );
   }
