@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BatchKind, BatchRow } from '../store/batch.repo.ts';
+import type { DedupePolicy, DuplicateKey } from '../store/batch-dedupe.ts';
 import { writeCsvBatch, type ScreenTerm } from '../store/csv-fast-load.ts';
 import type { Database } from '../store/database.ts';
 import { moneyUnitOfHeader } from '../domain/text.ts';
@@ -38,6 +39,8 @@ export interface CsvFastInput {
   /** True (and counted) when a row is a footer (合计, 制表人 …), not data. */
   readonly isFooter: (raw: RawRow) => boolean;
   readonly skipBadRows: boolean;
+  readonly dedupe: DedupePolicy;
+  readonly onDuplicates: (duplicates: readonly DuplicateKey[], removed: number) => void;
   readonly kind: BatchKind;
   readonly sourceName: string;
   readonly unitId: string | null;
@@ -133,6 +136,8 @@ export async function importCsvFast(
     };
     const result = await writeCsvBatch(db, {
       dataset: mapping.dataset.name,
+      dedupe: input.dedupe,
+      onDuplicates: input.onDuplicates,
       kind: input.kind,
       source: input.sourceName,
       unitId: input.unitId,

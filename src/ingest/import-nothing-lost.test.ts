@@ -173,3 +173,54 @@ describe('description and footer rows', () => {
     });
   }
 });
+
+describe('a natural key repeated within one file', () => {
+  const rows = [
+    ['案号', '被执行人', '立案日期', '结案方式', '被执行人证件号码'],
+    ['（2023）浙0102执1号', '张三', '2023-01-05', '终结本次执行程序', validId(1)],
+    ['（2023）浙0102执2号', '李四', '2023-02-06', '执行完毕', validId(2)],
+    ['（2023）浙0102执1号', '张三', '2023-01-05', '执行完毕', validId(1)],
+  ];
+  for (const csvFastPath of [true, false]) {
+    it(`is refused by default naming both rows; --dedupe last keeps the last (fast path ${csvFastPath})`, async () => {
+      writeCsv(path('台账.csv'), rows);
+      const refused = await importFiles(db, [path('台账.csv')], { report: false, csvFastPath });
+      const outcome = refused.outcomes[0];
+      expect(outcome).toMatchObject({ status: 'rejected', imported: 0, badRows: 1 });
+      const error = outcome?.summary.first.find((d) => d.code === 'row.duplicate-key');
+      expect(error).toMatchObject({ severity: 'error', row: 4 });
+      expect(error?.message).toContain('第 4 行与第 2 行的案号相同（（2023）浙0102执1号）');
+      expect(await db.all(`SELECT * FROM enforcement_cases`)).toEqual([]);
+
+      const kept = await importFiles(db, [path('台账.csv')], {
+        report: false,
+        csvFastPath,
+        dedupe: 'last',
+      });
+      expect(kept.outcomes[0]).toMatchObject({ status: 'imported', imported: 2, duplicateRows: 1 });
+      const current = await db.all(
+        `SELECT case_no, closure_type, _row FROM enforcement_cases__versions WHERE _active ORDER BY case_no`,
+      );
+      expect(current).toEqual([
+        { case_no: '（2023）浙0102执1号', closure_type: '执行完毕', _row: 4 },
+        { case_no: '（2023）浙0102执2号', closure_type: '执行完毕', _row: 3 },
+      ]);
+      const batch = await db.all(
+        `SELECT rows_imported::INTEGER AS rows_imported FROM batches WHERE id = ${kept.outcomes[0]?.batchId ?? -1}`,
+      );
+      expect(batch).toEqual([{ rows_imported: 2 }]);
+    });
+  }
+
+  it('is found by a dry run too', async () => {
+    await writeXlsx(path('台账.xlsx'), { 台账: rows });
+    const dry = await importFiles(db, [path('台账.xlsx')], { report: false, dryRun: true });
+    expect(dry.outcomes[0]).toMatchObject({ status: 'rejected', badRows: 1 });
+    const last = await importFiles(db, [path('台账.xlsx')], {
+      report: false,
+      dryRun: true,
+      dedupe: 'last',
+    });
+    expect(last.outcomes[0]).toMatchObject({ status: 'dry-run', imported: 2, duplicateRows: 1 });
+  });
+});

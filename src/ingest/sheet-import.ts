@@ -1,8 +1,10 @@
 import type { Database } from '../store/database.ts';
+import { DuplicateKeysError, type DuplicateKey } from '../store/batch-dedupe.ts';
 import { recordRejectedBatch, writeBatch, type BatchRow } from '../store/batch.repo.ts';
 import { findSourceMapping, saveSourceMapping, touchSourceMapping } from '../store/mapping.repo.ts';
 import { cellText, type RawRow, type SheetSource } from './cell.ts';
 import { fastPathEligible, importCsvFast } from './csv-fast-path.ts';
+import { DuplicateTracker } from './duplicate-keys.ts';
 import type { DiagnosticCollector } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportProgress, SheetOutcome } from './import-types.ts';
 import { isFooterRow } from './row-kinds.ts';
@@ -136,6 +138,19 @@ export async function importSheet(
 
   let dataRows: AsyncIterable<RawRow[]> = plan.dataRows;
 
+  // A natural key repeated within the sheet: the store finds it on write (both paths alike); a dry
+  // run, which writes nothing, finds it here by the same key.
+  const dedupe = options.dedupe ?? 'reject';
+  const duplicates = new DuplicateTracker(dataset, dedupe, where, collector, !!options.dryRun);
+  const refuseDuplicates = (found: readonly DuplicateKey[], extraRows: number): void => {
+    for (const row of duplicates.refuse(found, extraRows)) {
+      if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
+    }
+    badRows += extraRows;
+  };
+  const onDuplicates = (found: readonly DuplicateKey[], removed: number): void =>
+    duplicates.kept(found, removed);
+
   // Reads every row whatever happens (the report lists all problems); yields good rows only while
   // the batch can still be imported.
   async function* rows(): AsyncGenerator<BatchRow[]> {
@@ -161,6 +176,7 @@ export async function importSheet(
           continue;
         }
         good += 1;
+        duplicates.see(v);
         if (badRows === 0 || options.skipBadRows) {
           out.push({
             values: v.values,
@@ -214,17 +230,19 @@ export async function importSheet(
   };
 
   const rejectedOutcome = async (): Promise<SheetOutcome> => {
-    const message = headerBroken
-      ? [
-          ...(mapping.missingRequired.length
-            ? [`缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`]
-            : []),
-          ...unmappedMatches.map(
-            (u) =>
-              `用于碰撞的列“${u.column.label}”未映射（候选表头：${u.candidates.join('、')}），请用 --mapping 或网页表头映射确认`,
-          ),
-        ].join('；')
-      : `${badRows} 行有错误，整批未导入（可修正后重新导入，或加 --skip-bad-rows 只导入正确的行）`;
+    const message = duplicates.message
+      ? duplicates.message
+      : headerBroken
+        ? [
+            ...(mapping.missingRequired.length
+              ? [`缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`]
+              : []),
+            ...unmappedMatches.map(
+              (u) =>
+                `用于碰撞的列“${u.column.label}”未映射（候选表头：${u.candidates.join('、')}），请用 --mapping 或网页表头映射确认`,
+            ),
+          ].join('；')
+        : `${badRows} 行有错误，整批未导入（可修正后重新导入，或加 --skip-bad-rows 只导入正确的行）`;
     let batchId: number | undefined;
     if (!options.dryRun) {
       batchId = await recordRejectedBatch(db, {
@@ -267,31 +285,41 @@ export async function importSheet(
     const head = await iterator.next();
     const firstChunk: RawRow[] = head.done ? [] : head.value;
     const first = firstChunk[0];
-    const fast = first
-      ? await importCsvFast(db, {
-          file: fileName,
-          source: source.file,
-          mapping,
-          first,
-          validate,
-          isFooter,
-          skipBadRows: options.skipBadRows ?? false,
-          kind: options.kind ?? 'import',
-          sourceName: options.source ?? fileName,
-          unitId: options.unitId ?? null,
-          user: options.user ?? null,
-          onRead: () => (rowsRead += 1),
-          onBad: (row) => {
-            badRows += 1;
-            if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
-          },
-          badRows: () => badRows,
-          report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
-          // DuckDB has read the whole file by the time rows are written.
-          onProgress: () => progress('writing', 1),
-          onScreening: (share) => progress('screening', share),
-        })
-      : undefined;
+    let fast: Awaited<ReturnType<typeof importCsvFast>> | undefined;
+    try {
+      fast = first
+        ? await importCsvFast(db, {
+            file: fileName,
+            source: source.file,
+            mapping,
+            first,
+            validate,
+            isFooter,
+            skipBadRows: options.skipBadRows ?? false,
+            dedupe,
+            onDuplicates,
+            kind: options.kind ?? 'import',
+            sourceName: options.source ?? fileName,
+            unitId: options.unitId ?? null,
+            user: options.user ?? null,
+            onRead: () => (rowsRead += 1),
+            onBad: (row) => {
+              badRows += 1;
+              if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
+            },
+            badRows: () => badRows,
+            report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
+            // DuckDB has read the whole file by the time rows are written.
+            onProgress: () => progress('writing', 1),
+            onScreening: (share) => progress('screening', share),
+          })
+        : undefined;
+    } catch (error) {
+      if (!(error instanceof DuplicateKeysError)) throw error;
+      await iterator.return?.();
+      refuseDuplicates(error.duplicates, error.extraRows);
+      return rejectedOutcome();
+    }
     if (fast) {
       await iterator.return?.();
       rowsRead += fast.screened;
@@ -307,6 +335,7 @@ export async function importSheet(
         rowsRead,
         imported: fast.imported,
         superseded: fast.superseded,
+        duplicateRows: duplicates.removed,
         rejected: badRows,
         badRows,
         footerRows,
@@ -335,16 +364,23 @@ export async function importSheet(
       if (!(error instanceof BatchRejected)) throw error;
       return rejectedOutcome();
     }
+    const repeated = duplicates.inDryRun();
+    if (repeated && dedupe === 'reject') {
+      refuseDuplicates(repeated.found, repeated.extraRows);
+      return rejectedOutcome();
+    }
+    if (repeated) onDuplicates(repeated.found, repeated.extraRows);
     progress('done');
     return {
       ...base,
       ...datasetInfo,
       status: 'dry-run',
       rowsRead,
-      imported: good,
+      imported: good - duplicates.removed,
       rejected: badRows,
       badRows,
       footerRows,
+      duplicateRows: duplicates.removed,
       summary: collector.summary(),
     };
   }
@@ -358,6 +394,8 @@ export async function importSheet(
       unitId: options.unitId ?? null,
       user: options.user ?? null,
       rows: rows(),
+      dedupe,
+      onDuplicates,
       rowsRead: () => rowsRead,
       rowsRejected: () => badRows,
       report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
@@ -375,6 +413,7 @@ export async function importSheet(
       rowsRead,
       imported: result.imported,
       superseded: result.superseded,
+      duplicateRows: duplicates.removed,
       rejected: badRows,
       badRows,
       footerRows,
@@ -382,6 +421,10 @@ export async function importSheet(
     };
   } catch (error) {
     if (error instanceof NoDataRows) return noDataOutcome();
+    if (error instanceof DuplicateKeysError) {
+      refuseDuplicates(error.duplicates, error.extraRows);
+      return rejectedOutcome();
+    }
     if (!(error instanceof BatchRejected)) throw error;
     return rejectedOutcome();
   }
