@@ -86,11 +86,13 @@ export function unresolvedDiagnostics(
       ...(where.row !== undefined ? { row: where.row } : {}),
     };
     if (candidates.length === 0) {
+      // About the sheet, not a row: no row number (reports list row diagnostics as bad rows).
       return {
         code: 'header.match-missing',
         severity: 'warning' as const,
         message: `${place} 没有“${column.label}”列：这些行不能按${column.label}与其他数据碰撞`,
-        ...base,
+        file: where.file,
+        ...(where.sheet ? { sheet: where.sheet } : {}),
         column: column.label,
       };
     }
@@ -106,4 +108,20 @@ export function unresolvedDiagnostics(
       column: candidates.join('、'),
     };
   });
+}
+
+/** Why a sheet's headers refuse the batch: missing required columns, unmapped matching columns. */
+export function headerRefusal(
+  mapping: HeaderMapping,
+  unmapped: readonly UnresolvedMatch[],
+): string {
+  return [
+    ...(mapping.missingRequired.length
+      ? [`缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`]
+      : []),
+    ...unmapped.map(
+      (u) =>
+        `用于碰撞的列“${u.column.label}”未映射（候选表头：${u.candidates.join('、')}），请用 --mapping 或网页表头映射确认`,
+    ),
+  ].join('；');
 }

@@ -1,5 +1,7 @@
 import type { ColumnDef } from '../catalog/column-types.ts';
+import { cellText, type RawRow } from './cell.ts';
 import { headerKey } from './header-match.ts';
+import type { DiagnosticSink } from './row-validator.ts';
 import { parserFor } from './value-parsers.ts';
 
 /*
@@ -73,4 +75,33 @@ export function isFooterRow(
     if (column.type !== 'id' && column.type !== 'case_no' && column.type !== 'plate') return false;
     return parserFor(column.type)(cell).ok;
   });
+}
+
+/** Tests a sheet's rows for footers, counting them and reporting them (a warning, not an error). */
+export class FooterCounter {
+  count = 0;
+  constructor(
+    private readonly columns: readonly (ColumnDef | undefined)[],
+    private readonly where: { file: string; sheet?: string },
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  test(raw: RawRow): boolean {
+    if (
+      !isFooterRow(
+        raw.cells.map((c) => cellText(c)),
+        this.columns,
+      )
+    )
+      return false;
+    this.count += 1;
+    this.sink.count({
+      code: 'row.footer',
+      severity: 'warning',
+      message: '表尾行（合计、制表人、打印时间等）不是数据，未导入',
+      ...this.where,
+      row: raw.row,
+    });
+    return true;
+  }
 }

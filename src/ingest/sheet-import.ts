@@ -2,13 +2,14 @@ import type { Database } from '../store/database.ts';
 import { DuplicateKeysError, type DuplicateKey } from '../store/batch-dedupe.ts';
 import { recordRejectedBatch, writeBatch, type BatchRow } from '../store/batch.repo.ts';
 import { findSourceMapping, saveSourceMapping, touchSourceMapping } from '../store/mapping.repo.ts';
-import { cellText, type RawRow, type SheetSource } from './cell.ts';
+import type { RawRow, SheetSource } from './cell.ts';
 import { fastPathEligible, importCsvFast } from './csv-fast-path.ts';
 import { DuplicateTracker } from './duplicate-keys.ts';
 import type { DiagnosticCollector } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportProgress, SheetOutcome } from './import-types.ts';
-import { isFooterRow } from './row-kinds.ts';
+import { FooterCounter } from './row-kinds.ts';
 import { createRowValidator } from './row-validator.ts';
+import { headerRefusal } from './match-columns.ts';
 import { planSheet } from './sheet-plan.ts';
 
 /** Bad row numbers stored with a batch (batches.report); beyond this, counts only. */
@@ -100,25 +101,8 @@ export async function importSheet(
   let rowsRead = 0;
   let badRows = 0;
   // Footer rows (合计, 制表人 …): neither data nor errors, counted and reported as such.
-  let footerRows = 0;
-  const isFooter = (raw: RawRow): boolean => {
-    if (
-      !isFooterRow(
-        raw.cells.map((c) => cellText(c)),
-        mapping.columns,
-      )
-    )
-      return false;
-    footerRows += 1;
-    collector.count({
-      code: 'row.footer',
-      severity: 'warning',
-      message: '表尾行（合计、制表人、打印时间等）不是数据，未导入',
-      ...where,
-      row: raw.row,
-    });
-    return true;
-  };
+  const footers = new FooterCounter(mapping.columns, where, collector);
+  const isFooter = (raw: RawRow): boolean => footers.test(raw);
   // Sheet rows skipped or rejected, kept with the batch (capped: the report workbook lists them all).
   const badRowNumbers: number[] = [];
   let good = 0;
@@ -233,15 +217,7 @@ export async function importSheet(
     const message = duplicates.message
       ? duplicates.message
       : headerBroken
-        ? [
-            ...(mapping.missingRequired.length
-              ? [`缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`]
-              : []),
-            ...unmappedMatches.map(
-              (u) =>
-                `用于碰撞的列“${u.column.label}”未映射（候选表头：${u.candidates.join('、')}），请用 --mapping 或网页表头映射确认`,
-            ),
-          ].join('；')
+        ? headerRefusal(mapping, unmappedMatches)
         : `${badRows} 行有错误，整批未导入（可修正后重新导入，或加 --skip-bad-rows 只导入正确的行）`;
     let batchId: number | undefined;
     if (!options.dryRun) {
@@ -268,7 +244,7 @@ export async function importSheet(
       imported: 0,
       rejected: rowsRead,
       badRows,
-      footerRows,
+      footerRows: footers.count,
       summary: collector.summary(),
     };
   };
@@ -338,7 +314,7 @@ export async function importSheet(
         duplicateRows: duplicates.removed,
         rejected: badRows,
         badRows,
-        footerRows,
+        footerRows: footers.count,
         summary: collector.summary(),
       };
     }
@@ -379,7 +355,7 @@ export async function importSheet(
       imported: good - duplicates.removed,
       rejected: badRows,
       badRows,
-      footerRows,
+      footerRows: footers.count,
       duplicateRows: duplicates.removed,
       summary: collector.summary(),
     };
@@ -416,7 +392,7 @@ export async function importSheet(
       duplicateRows: duplicates.removed,
       rejected: badRows,
       badRows,
-      footerRows,
+      footerRows: footers.count,
       summary: collector.summary(),
     };
   } catch (error) {
