@@ -7,6 +7,8 @@ import type { DedupePolicy, DuplicateKey } from '../store/batch-dedupe.ts';
 import { writeCsvBatch, type ScreenTerm } from '../store/csv-fast-load.ts';
 import type { Database } from '../store/database.ts';
 import { moneyUnitOfHeader } from '../domain/text.ts';
+import { sqlString } from '../sql/literal.ts';
+import { FOOTER_START_SQL } from './row-kinds.ts';
 import { canonicalHelpers, canonicalPredicate } from './canonical-sql.ts';
 import type { DelimitedFile, RawRow } from './cell.ts';
 import type { HeaderMapping } from './mapping.ts';
@@ -110,6 +112,13 @@ export async function importCsvFast(
     // fails it (an empty cell), so the extra test is needed only without one.
     if (!mapping.columns.some((column) => column?.required)) {
       conditions.push({ condition: `coalesce(${all.join(', ')}) IS NOT NULL` });
+    }
+    // A footer row (合计, 制表人 …) fails a required typed column's term; where every required
+    // column is text, a row whose first cell may start a footer word goes to the JS rule instead.
+    if (!mapping.columns.some((column) => column?.required && column.type !== 'text')) {
+      conditions.push({
+        condition: `NOT coalesce(regexp_matches(coalesce(${all.join(', ')}), ${sqlString(FOOTER_START_SQL)}), false)`,
+      });
     }
     const canonicalCell = createCellCanonicalizer(mapping);
 

@@ -224,3 +224,31 @@ describe('a natural key repeated within one file', () => {
     expect(last.outcomes[0]).toMatchObject({ status: 'dry-run', imported: 2, duplicateRows: 1 });
   });
 });
+
+describe('footers where every required column is text', () => {
+  for (const csvFastPath of [true, false]) {
+    it(`are footers on both paths (fast path ${csvFastPath})`, async () => {
+      writeCsv(path('网络司法拍卖.csv'), [
+        ['拍卖编号', '案号', '标的物名称', '起拍价'],
+        ['PM-001', '（2023）浙0102执1号', '浙A12345 小型轿车', '50000.00'],
+        ['PM-002', '（2023）浙0102执2号', '住宅一套', '900000.00'],
+        ['合计', '', '', '950000.00'],
+        ['制表人：王五', '', '', ''],
+      ]);
+      const result = await importFiles(db, [path('网络司法拍卖.csv')], {
+        report: false,
+        csvFastPath,
+      });
+      expect(result.outcomes[0]).toMatchObject({
+        status: 'imported',
+        dataset: 'online_auctions',
+        imported: 2,
+        footerRows: 2,
+      });
+      expect(await db.all(`SELECT auction_no FROM online_auctions ORDER BY 1`)).toEqual([
+        { auction_no: 'PM-001' },
+        { auction_no: 'PM-002' },
+      ]);
+    });
+  }
+});

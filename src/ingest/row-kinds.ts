@@ -58,6 +58,12 @@ const FOOTER =
   /^(?:合计|总计|小计|共计|累计|总数|制表人|制表单位|制表日期|制表时间|制表|填表人|填报人|填报单位|填报日期|填报时间|审核人|审核|复核人|负责人|统计人|统计时间|统计日期|打印时间|打印日期|打印人|导出时间|导出日期|导出人|数据截至|数据截止|截至|截止|数据来源|备注[:：]|注[:：])/;
 
 /**
+ * A loose SQL pre-test of the same rule for the CSV fast path: a first cell that may start a footer
+ * word (its rows then take the JS rule above; sending more rows there is always safe).
+ */
+export const FOOTER_START_SQL = '^[\\s\u3000]*(合|总|小|共|累|制|填|审|复|负|统|打|导|数|截|备|注)';
+
+/**
  * True when a row is a footer: its first filled cell starts with a footer word (`合计`, `制表人：…`,
  * `打印时间：…`), and no matching column (ID, case number, plate) holds a valid value — a row with a
  * real case number is data, even if its first cell says 合计.
