@@ -1,3 +1,4 @@
+import { AppError } from './domain/app-error.ts';
 import { Database } from './store/database.ts';
 
 /**
@@ -9,8 +10,25 @@ export interface App {
   close(): void;
 }
 
+/** DuckDB's message when another process (usually the running platform) holds the file. */
+const LOCKED = /Could not set lock on file/i;
+
 export async function openApp(dbPath: string): Promise<App> {
-  const db = await Database.open(dbPath);
+  let db: Database;
+  try {
+    db = await Database.open(dbPath);
+  } catch (error) {
+    // DuckDB allows one writing process per file: say in Chinese what to do instead.
+    if (error instanceof Error && LOCKED.test(error.message)) {
+      throw new AppError(
+        'DB_LOCKED',
+        `数据库文件 ${dbPath} 正被另一个进程使用（通常是正在运行的平台 zhijian serve）。` +
+          '请先停止平台再运行此命令；平台运行时，数据请在网页“数据管理”页上传导入',
+        409,
+      );
+    }
+    throw error;
+  }
   return {
     db,
     close: () => db.close(),

@@ -91,6 +91,8 @@ export const ImportRequest = z.object({
   files: z.array(ImportFileChoice).min(1, '请选择要导入的文件'),
   /** Import the good rows and report the bad ones, instead of refusing the whole batch. */
   skipBadRows: z.boolean().default(false),
+  /** A natural key (e.g. 案号) repeated within one file: refuse the batch (default) or keep the last row. */
+  dedupe: z.enum(['reject', 'last']).default('reject'),
   dryRun: z.boolean().default(false),
   /** Where the data came from (e.g. 杭州市中级人民法院), remembered with its mapping. */
   source: z.string().max(200).optional(),

@@ -3,9 +3,12 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BatchKind, BatchRow } from '../store/batch.repo.ts';
+import type { DedupePolicy, DuplicateKey } from '../store/batch-dedupe.ts';
 import { writeCsvBatch, type ScreenTerm } from '../store/csv-fast-load.ts';
 import type { Database } from '../store/database.ts';
 import { moneyUnitOfHeader } from '../domain/text.ts';
+import { sqlString } from '../sql/literal.ts';
+import { FOOTER_START_SQL } from './row-kinds.ts';
 import { canonicalHelpers, canonicalPredicate } from './canonical-sql.ts';
 import type { DelimitedFile, RawRow } from './cell.ts';
 import type { HeaderMapping } from './mapping.ts';
@@ -36,7 +39,11 @@ export interface CsvFastInput {
   /** The first data row as the JS reader saw it. */
   readonly first: RawRow;
   readonly validate: (raw: RawRow) => ValidatedRow | undefined;
+  /** True (and counted) when a row is a footer (合计, 制表人 …), not data. */
+  readonly isFooter: (raw: RawRow) => boolean;
   readonly skipBadRows: boolean;
+  readonly dedupe: DedupePolicy;
+  readonly onDuplicates: (duplicates: readonly DuplicateKey[], removed: number) => void;
   readonly kind: BatchKind;
   readonly sourceName: string;
   readonly unitId: string | null;
@@ -107,6 +114,13 @@ export async function importCsvFast(
     if (!mapping.columns.some((column) => column?.required)) {
       conditions.push({ condition: `coalesce(${all.join(', ')}) IS NOT NULL` });
     }
+    // A footer row (合计, 制表人 …) fails a required typed column's term; where every required
+    // column is text, a row whose first cell may start a footer word goes to the JS rule instead.
+    if (!mapping.columns.some((column) => column?.required && column.type !== 'text')) {
+      conditions.push({
+        condition: `NOT coalesce(regexp_matches(coalesce(${all.join(', ')}), ${sqlString(FOOTER_START_SQL)}), false)`,
+      });
+    }
     const canonicalCell = createCellCanonicalizer(mapping);
 
     let readCount = 0;
@@ -114,7 +128,9 @@ export async function importCsvFast(
       const out: BatchRow[] = [];
       fastPathUses.rowsValidated += rows.length;
       for (const r of rows) {
-        const v = input.validate({ row: r.row, cells: r.cells.map((c) => c ?? '') });
+        const raw = { row: r.row, cells: r.cells.map((c) => c ?? '') };
+        if (input.isFooter(raw)) continue;
+        const v = input.validate(raw);
         if (!v) continue;
         readCount += 1;
         input.onRead();
@@ -130,6 +146,8 @@ export async function importCsvFast(
     };
     const result = await writeCsvBatch(db, {
       dataset: mapping.dataset.name,
+      dedupe: input.dedupe,
+      onDuplicates: input.onDuplicates,
       kind: input.kind,
       source: input.sourceName,
       unitId: input.unitId,

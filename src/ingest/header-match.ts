@@ -8,19 +8,25 @@ import { normalizeHeader } from '../domain/text.ts';
  */
 const INDEX = new Map<string, Map<string, ColumnDef>>();
 
+/** Lookup key of a header: normalised, Latin upper-cased (system column codes: `ah` = `AH`). */
+export function headerKey(header: string): string {
+  return normalizeHeader(header).toUpperCase();
+}
+
 export function headerIndex(dataset: DatasetDef): Map<string, ColumnDef> {
   let index = INDEX.get(dataset.name);
   if (!index) {
     index = new Map();
     for (const column of dataset.columns) {
-      const key = normalizeHeader(column.label);
+      const key = headerKey(column.label);
       if (!index.has(key)) index.set(key, column);
       // Also accept the SQL name: a re-import of our own export, or a hand-made file.
-      if (!index.has(column.name)) index.set(column.name, column);
+      const sqlName = column.name.toUpperCase();
+      if (!index.has(sqlName)) index.set(sqlName, column);
     }
     for (const column of dataset.columns) {
       for (const synonym of column.synonyms) {
-        const key = normalizeHeader(synonym);
+        const key = headerKey(synonym);
         if (!index.has(key)) index.set(key, column);
       }
     }
@@ -31,7 +37,7 @@ export function headerIndex(dataset: DatasetDef): Map<string, ColumnDef> {
 
 /** The column a header maps to in a dataset, or undefined. */
 export function matchHeader(dataset: DatasetDef, header: string): ColumnDef | undefined {
-  const key = normalizeHeader(header);
+  const key = headerKey(header);
   return key ? headerIndex(dataset).get(key) : undefined;
 }
 
@@ -118,22 +124,4 @@ export function findHeaderRow(rows: readonly (readonly string[])[], dataset?: Da
   }
   if (best >= 0) return best;
   return rows.findIndex((cells) => cells.some((c) => c.trim() !== ''));
-}
-
-/**
- * True when a row under the header is the template's description row (row 2 of our templates):
- * most of its non-empty cells equal the description of the column their header maps to.
- */
-export function isDescriptionRow(
-  cells: readonly string[],
-  columns: readonly (ColumnDef | undefined)[],
-): boolean {
-  let filled = 0;
-  let same = 0;
-  cells.forEach((cell, i) => {
-    if (cell.trim() === '') return;
-    filled += 1;
-    if (columns[i]?.description === cell.trim()) same += 1;
-  });
-  return filled > 0 && same * 2 >= filled;
 }

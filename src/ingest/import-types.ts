@@ -1,3 +1,4 @@
+import type { DedupePolicy } from '../store/batch-dedupe.ts';
 import type { BatchKind } from '../store/batch.repo.ts';
 import type { DiagnosticSummary } from './diagnostic-collector.ts';
 import type { DatasetScore } from './header-match.ts';
@@ -13,6 +14,8 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /** Import the good rows and record the bad ones, instead of rejecting the batch. */
   readonly skipBadRows?: boolean;
+  /** A natural key repeated within one sheet: refuse the batch (default) or keep the last row. */
+  readonly dedupe?: DedupePolicy;
   /** Where the data came from (court, agency); defaults to the file name. */
   readonly source?: string;
   readonly kind?: BatchKind;
@@ -70,6 +73,10 @@ export interface SheetOutcome {
   readonly rejected: number;
   /** Rows with at least one error. */
   readonly badRows: number;
+  /** Footer rows under the data (合计, 制表人, 打印时间 …): not data, not errors. */
+  readonly footerRows?: number;
+  /** Earlier rows of a repeated natural key left out (`dedupe: 'last'`). */
+  readonly duplicateRows?: number;
   readonly unmapped: readonly string[];
   readonly duplicates: readonly string[];
   readonly summary: DiagnosticSummary;

@@ -1,11 +1,15 @@
 import type { Database } from '../store/database.ts';
+import { DuplicateKeysError, type DuplicateKey } from '../store/batch-dedupe.ts';
 import { recordRejectedBatch, writeBatch, type BatchRow } from '../store/batch.repo.ts';
 import { findSourceMapping, saveSourceMapping, touchSourceMapping } from '../store/mapping.repo.ts';
 import type { RawRow, SheetSource } from './cell.ts';
 import { fastPathEligible, importCsvFast } from './csv-fast-path.ts';
+import { DuplicateTracker } from './duplicate-keys.ts';
 import type { DiagnosticCollector } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportProgress, SheetOutcome } from './import-types.ts';
+import { FooterCounter } from './row-kinds.ts';
 import { createRowValidator } from './row-validator.ts';
+import { headerRefusal } from './match-columns.ts';
 import { planSheet } from './sheet-plan.ts';
 
 /** Bad row numbers stored with a batch (batches.report); beyond this, counts only. */
@@ -85,6 +89,9 @@ export async function importSheet(
     };
   }
   for (const d of mapping.diagnostics) collector.add(d);
+  for (const d of plan.matchDiagnostics) collector.add(d);
+  // A matching column with candidate headers but no mapping: the user must decide first.
+  const unmappedMatches = plan.unresolved.filter((u) => u.candidates.length > 0);
   const datasetInfo = {
     dataset: dataset.name,
     datasetLabel: dataset.label,
@@ -93,10 +100,13 @@ export async function importSheet(
 
   let rowsRead = 0;
   let badRows = 0;
+  // Footer rows (合计, 制表人 …): neither data nor errors, counted and reported as such.
+  const footers = new FooterCounter(mapping.columns, where, collector);
+  const isFooter = (raw: RawRow): boolean => footers.test(raw);
   // Sheet rows skipped or rejected, kept with the batch (capped: the report workbook lists them all).
   const badRowNumbers: number[] = [];
   let good = 0;
-  const headerBroken = mapping.missingRequired.length > 0;
+  const headerBroken = mapping.missingRequired.length > 0 || unmappedMatches.length > 0;
   const validate = createRowValidator(mapping, where, collector);
   const progress = (phase: ImportProgress['phase'], share?: number): void => {
     const fraction = phase === 'done' ? 1 : (share ?? source.progress?.());
@@ -111,6 +121,19 @@ export async function importSheet(
   };
 
   let dataRows: AsyncIterable<RawRow[]> = plan.dataRows;
+
+  // A natural key repeated within the sheet: the store finds it on write (both paths alike); a dry
+  // run, which writes nothing, finds it here by the same key.
+  const dedupe = options.dedupe ?? 'reject';
+  const duplicates = new DuplicateTracker(dataset, dedupe, where, collector, !!options.dryRun);
+  const refuseDuplicates = (found: readonly DuplicateKey[], extraRows: number): void => {
+    for (const row of duplicates.refuse(found, extraRows)) {
+      if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
+    }
+    badRows += extraRows;
+  };
+  const onDuplicates = (found: readonly DuplicateKey[], removed: number): void =>
+    duplicates.kept(found, removed);
 
   // Reads every row whatever happens (the report lists all problems); yields good rows only while
   // the batch can still be imported.
@@ -127,6 +150,7 @@ export async function importSheet(
             rowsRead += 1;
           continue;
         }
+        if (isFooter(raw)) continue;
         const v = validate(raw);
         if (!v) continue;
         rowsRead += 1;
@@ -136,6 +160,7 @@ export async function importSheet(
           continue;
         }
         good += 1;
+        duplicates.see(v);
         if (badRows === 0 || options.skipBadRows) {
           out.push({
             values: v.values,
@@ -189,9 +214,11 @@ export async function importSheet(
   };
 
   const rejectedOutcome = async (): Promise<SheetOutcome> => {
-    const message = headerBroken
-      ? `缺少必需的列：${mapping.missingRequired.map((c) => c.label).join('、')}`
-      : `${badRows} 行有错误，整批未导入（可修正后重新导入，或加 --skip-bad-rows 只导入正确的行）`;
+    const message = duplicates.message
+      ? duplicates.message
+      : headerBroken
+        ? headerRefusal(mapping, unmappedMatches)
+        : `${badRows} 行有错误，整批未导入（可修正后重新导入，或加 --skip-bad-rows 只导入正确的行）`;
     let batchId: number | undefined;
     if (!options.dryRun) {
       batchId = await recordRejectedBatch(db, {
@@ -217,6 +244,7 @@ export async function importSheet(
       imported: 0,
       rejected: rowsRead,
       badRows,
+      footerRows: footers.count,
       summary: collector.summary(),
     };
   };
@@ -233,30 +261,41 @@ export async function importSheet(
     const head = await iterator.next();
     const firstChunk: RawRow[] = head.done ? [] : head.value;
     const first = firstChunk[0];
-    const fast = first
-      ? await importCsvFast(db, {
-          file: fileName,
-          source: source.file,
-          mapping,
-          first,
-          validate,
-          skipBadRows: options.skipBadRows ?? false,
-          kind: options.kind ?? 'import',
-          sourceName: options.source ?? fileName,
-          unitId: options.unitId ?? null,
-          user: options.user ?? null,
-          onRead: () => (rowsRead += 1),
-          onBad: (row) => {
-            badRows += 1;
-            if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
-          },
-          badRows: () => badRows,
-          report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
-          // DuckDB has read the whole file by the time rows are written.
-          onProgress: () => progress('writing', 1),
-          onScreening: (share) => progress('screening', share),
-        })
-      : undefined;
+    let fast: Awaited<ReturnType<typeof importCsvFast>> | undefined;
+    try {
+      fast = first
+        ? await importCsvFast(db, {
+            file: fileName,
+            source: source.file,
+            mapping,
+            first,
+            validate,
+            isFooter,
+            skipBadRows: options.skipBadRows ?? false,
+            dedupe,
+            onDuplicates,
+            kind: options.kind ?? 'import',
+            sourceName: options.source ?? fileName,
+            unitId: options.unitId ?? null,
+            user: options.user ?? null,
+            onRead: () => (rowsRead += 1),
+            onBad: (row) => {
+              badRows += 1;
+              if (badRowNumbers.length < MAX_RECORDED_ROWS) badRowNumbers.push(row);
+            },
+            badRows: () => badRows,
+            report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
+            // DuckDB has read the whole file by the time rows are written.
+            onProgress: () => progress('writing', 1),
+            onScreening: (share) => progress('screening', share),
+          })
+        : undefined;
+    } catch (error) {
+      if (!(error instanceof DuplicateKeysError)) throw error;
+      await iterator.return?.();
+      refuseDuplicates(error.duplicates, error.extraRows);
+      return rejectedOutcome();
+    }
     if (fast) {
       await iterator.return?.();
       rowsRead += fast.screened;
@@ -272,8 +311,10 @@ export async function importSheet(
         rowsRead,
         imported: fast.imported,
         superseded: fast.superseded,
+        duplicateRows: duplicates.removed,
         rejected: badRows,
         badRows,
+        footerRows: footers.count,
         summary: collector.summary(),
       };
     }
@@ -299,15 +340,23 @@ export async function importSheet(
       if (!(error instanceof BatchRejected)) throw error;
       return rejectedOutcome();
     }
+    const repeated = duplicates.inDryRun();
+    if (repeated && dedupe === 'reject') {
+      refuseDuplicates(repeated.found, repeated.extraRows);
+      return rejectedOutcome();
+    }
+    if (repeated) onDuplicates(repeated.found, repeated.extraRows);
     progress('done');
     return {
       ...base,
       ...datasetInfo,
       status: 'dry-run',
       rowsRead,
-      imported: good,
+      imported: good - duplicates.removed,
       rejected: badRows,
       badRows,
+      footerRows: footers.count,
+      duplicateRows: duplicates.removed,
       summary: collector.summary(),
     };
   }
@@ -321,6 +370,8 @@ export async function importSheet(
       unitId: options.unitId ?? null,
       user: options.user ?? null,
       rows: rows(),
+      dedupe,
+      onDuplicates,
       rowsRead: () => rowsRead,
       rowsRejected: () => badRows,
       report: () => ({ ...collector.summary(), badRows: badRowNumbers }),
@@ -338,12 +389,18 @@ export async function importSheet(
       rowsRead,
       imported: result.imported,
       superseded: result.superseded,
+      duplicateRows: duplicates.removed,
       rejected: badRows,
       badRows,
+      footerRows: footers.count,
       summary: collector.summary(),
     };
   } catch (error) {
     if (error instanceof NoDataRows) return noDataOutcome();
+    if (error instanceof DuplicateKeysError) {
+      refuseDuplicates(error.duplicates, error.extraRows);
+      return rejectedOutcome();
+    }
     if (!(error instanceof BatchRejected)) throw error;
     return rejectedOutcome();
   }

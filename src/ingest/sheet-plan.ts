@@ -2,10 +2,11 @@ import type { DatasetDef } from '../catalog/column-types.ts';
 import { findDataset } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
 import { cellText, isBlank, type RawRow, type SheetSource } from './cell.ts';
+import type { Diagnostic } from '../domain/diagnostic.ts';
 import {
   findHeaderRow,
   HEADER_SEARCH_ROWS,
-  isDescriptionRow,
+  headerKey,
   rankDatasets,
   type DatasetScore,
 } from './header-match.ts';
@@ -15,6 +16,8 @@ import {
   type HeaderMapping,
   type MappingOverride,
 } from './mapping.ts';
+import { unresolvedDiagnostics, unresolvedMatches, type UnresolvedMatch } from './match-columns.ts';
+import { isDescriptionRow } from './row-kinds.ts';
 
 /** Below this score a sheet is not taken for any dataset without the user saying which. */
 export const MIN_DETECTION_SCORE = 0.4;
@@ -46,8 +49,15 @@ export interface SheetPlan {
   readonly dataset?: DatasetDef;
   readonly mappingFrom: 'override' | 'remembered' | 'detected';
   readonly mapping?: HeaderMapping;
-  /** True when the row under the header was the template's description row (skipped). */
+  /** True when the row under the header described the columns (a template's row 2; skipped). */
   readonly templateForm: boolean;
+  /**
+   * Matching columns (IDs, case numbers, plates) no header maps to; those with candidate headers
+   * refuse the batch until the user maps them or sets the candidates aside.
+   */
+  readonly unresolved: readonly UnresolvedMatch[];
+  /** What the unresolved matching columns say (errors with candidates, warnings without). */
+  readonly matchDiagnostics: readonly Diagnostic[];
   /** The data rows: those read ahead, then the rest of the sheet. */
   readonly dataRows: AsyncIterable<RawRow[]>;
   /** The first data rows (for previews). */
@@ -108,6 +118,8 @@ export async function planSheet(
     ambiguous: false,
     mappingFrom: 'detected',
     templateForm: false,
+    unresolved: [],
+    matchDiagnostics: [],
     dataRows: rest,
     sample: [],
     close,
@@ -157,15 +169,26 @@ export async function planSheet(
       )
     : undefined;
 
-  // Data start after the header row; the template's description row (row 2) is skipped.
+  // Data start after the header row; a row describing the columns (a template's row 2) is skipped.
   let start = head.indexOf(headerRaw) + 1;
   let templateForm = false;
   const afterHeader = head.slice(start).find((r) => !r.cells.every((c) => isBlank(c)));
-  if (mapping && afterHeader && isDescriptionRow(texts(afterHeader), mapping.columns)) {
+  if (mapping && afterHeader && isDescriptionRow(texts(afterHeader), mapping.columns, headers)) {
     templateForm = true;
     start = head.indexOf(afterHeader) + 1;
   }
   const aheadRows = head.slice(start);
+  const sample = aheadRows.filter((r) => !r.cells.every((c) => isBlank(c))).slice(0, 20);
+  // Headers the user's (or a remembered) mapping names are decided: never candidates.
+  const decided = new Set(
+    Object.keys(options.mapping?.columns ?? remembered?.columns ?? {}).map((h) => headerKey(h)),
+  );
+  const unresolved = mapping ? unresolvedMatches(mapping, sample.map(texts), decided) : [];
+  const matchDiagnostics = unresolvedDiagnostics(unresolved, {
+    file: fileName,
+    ...(source.name ? { sheet: source.name } : {}),
+    row: headerRaw.row,
+  });
   const dataRows: AsyncIterable<RawRow[]> = {
     async *[Symbol.asyncIterator]() {
       if (aheadRows.length) yield aheadRows;
@@ -183,8 +206,10 @@ export async function planSheet(
     mappingFrom,
     ...(mapping ? { mapping } : {}),
     templateForm,
+    unresolved,
+    matchDiagnostics,
     dataRows,
-    sample: aheadRows.filter((r) => !r.cells.every((c) => isBlank(c))).slice(0, 20),
+    sample,
     close,
   };
 }

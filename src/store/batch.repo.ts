@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import type { DatasetDef } from '../catalog/column-types.ts';
 import { findDataset } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
+import { settleDuplicateKeys, type DedupePolicy, type DuplicateKey } from './batch-dedupe.ts';
 import {
   ChunkLoader,
   ChunkStager,
@@ -52,6 +53,10 @@ export interface WriteBatchInput {
   readonly report?: unknown;
   /** Called as the write advances: 'staging' while rows are consumed, then the database phases. */
   readonly onPhase?: (phase: WritePhase, rowsStaged: number) => void;
+  /** A natural key repeated within the batch: refuse (DuplicateKeysError) or keep the last row; unset = not checked. */
+  readonly dedupe?: DedupePolicy;
+  /** With `dedupe: 'last'`: the repeated keys and the rows removed, before `report` is read. */
+  readonly onDuplicates?: (duplicates: readonly DuplicateKey[], removed: number) => void;
 }
 
 export type WritePhase = 'staging' | 'loading' | 'superseding' | 'committed';
@@ -140,14 +145,16 @@ export async function writeBatch(db: Database, input: WriteBatchInput): Promise<
             }
             await loader.done();
             input.onPhase?.('superseding', staged);
-            const superseded = await finishBatch(session, dataset, batchId, {
+            const { superseded, imported } = await finishBatch(session, dataset, batchId, {
               imported: staged,
               rowsRead: input.rowsRead,
               rowsRejected: input.rowsRejected,
               report: input.report,
+              ...(input.dedupe ? { dedupe: input.dedupe } : {}),
+              ...(input.onDuplicates ? { onDuplicates: input.onDuplicates } : {}),
             });
             input.onPhase?.('committed', staged);
-            return { batchId, imported: staged, superseded };
+            return { batchId, imported, superseded };
           }),
         ),
       ),
@@ -166,9 +173,25 @@ export async function finishBatch(
   session: WriteSession,
   dataset: DatasetDef,
   batchId: number,
-  counts: Pick<WriteBatchInput, 'rowsRead' | 'rowsRejected' | 'report'> & { imported: number },
-): Promise<number> {
+  counts: Pick<
+    WriteBatchInput,
+    'rowsRead' | 'rowsRejected' | 'report' | 'dedupe' | 'onDuplicates'
+  > & {
+    imported: number;
+  },
+): Promise<{ superseded: number; imported: number }> {
   const table = versionsTable(dataset);
+  let imported = counts.imported;
+  if (counts.dedupe) {
+    const { duplicates, removed } = await settleDuplicateKeys(
+      session,
+      table,
+      batchId,
+      counts.dedupe,
+    );
+    imported -= removed;
+    if (duplicates.length) counts.onDuplicates?.(duplicates, removed);
+  }
   // Nothing older is active (a first import): skip the join and its hash table of every key.
   const older = await session.one<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM ${table} WHERE _active AND _batch_id <> $1) AS found`,
@@ -189,14 +212,14 @@ export async function finishBatch(
      rows_rejected = $4, report = CAST($5 AS JSON) WHERE id = $6`,
     [
       counts.rowsRead === undefined ? counts.imported + rowsRejected : resolveLazy(counts.rowsRead),
-      counts.imported,
+      imported,
       superseded,
       rowsRejected,
       report === null ? null : JSON.stringify(report),
       batchId,
     ],
   );
-  return superseded;
+  return { superseded, imported };
 }
 
 function resolveLazy<T>(value: T | (() => T)): T {

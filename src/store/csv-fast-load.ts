@@ -258,13 +258,15 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
                 );
               input.onProgress?.(slowEnd);
               const imported = screened + fixed;
-              const superseded = await finishBatch(session, dataset, batchId, {
+              const written = await finishBatch(session, dataset, batchId, {
                 imported,
                 rowsRead: () => screened + input.rowsRead(),
                 rowsRejected: input.rowsRejected,
                 report: input.report,
+                ...(input.dedupe ? { dedupe: input.dedupe } : {}),
+                ...(input.onDuplicates ? { onDuplicates: input.onDuplicates } : {}),
               });
-              return { status: 'imported', batchId, imported, superseded, screened };
+              return { status: 'imported', batchId, screened, ...written };
             });
           } finally {
             await session.run('DROP TABLE IF EXISTS _csv_stage');

@@ -219,6 +219,7 @@ export const dataRoutes: RouteHandlers = {
               : {}),
             dryRun: req.dryRun,
             skipBadRows: req.skipBadRows,
+            dedupe: req.dedupe,
             source: req.source ?? stored.fileName,
             kind: 'import',
             unitId: session.user.unitId,

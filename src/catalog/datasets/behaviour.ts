@@ -12,9 +12,16 @@ export const BEHAVIOUR_DATASETS: readonly DatasetDef[] = [
     naturalKey: ['id_no', 'travel_date', 'mode', 'trip_no'],
     large: true,
     columns: [
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS, '旅客证件号码'], '旅客证件号码', {
-        required: true,
-      }),
+      col(
+        'id_no',
+        '证件号码',
+        'id',
+        [...ID_SYNONYMS, '旅客证件号码', '旅客身份证号码', '乘客证件号码', '乘车人证件号码'],
+        '旅客证件号码',
+        {
+          required: true,
+        },
+      ),
       col('name', '姓名', 'text', ['旅客姓名'], '姓名'),
       col(
         'travel_date',
@@ -51,7 +58,14 @@ export const BEHAVIOUR_DATASETS: readonly DatasetDef[] = [
     nameHints: ['涉赌', '赌博'],
     naturalKey: ['id_no', 'incident_date'],
     columns: [
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS], '涉案人员证件号码', { required: true }),
+      col(
+        'id_no',
+        '证件号码',
+        'id',
+        [...ID_SYNONYMS, '涉案人员证件号码', '违法人员证件号码'],
+        '涉案人员证件号码',
+        { required: true },
+      ),
       col('name', '姓名', 'text', ['涉案人员'], '姓名'),
       col('incident_date', '案发日期', 'date', ['案发时间', '发案日期'], '案发日期', {
         required: true,

@@ -1,5 +1,5 @@
 import type { DatasetDef } from '../column-types.ts';
-import { col } from './column.ts';
+import { CASE_NO_SYNONYMS, col, ID_SYNONYMS } from './column.ts';
 
 /** Complaints and hotlines (datasets.md §Complaints and hotlines). */
 export const COMPLAINT_DATASETS: readonly DatasetDef[] = [
@@ -21,7 +21,14 @@ export const COMPLAINT_DATASETS: readonly DatasetDef[] = [
         'petitioner_id',
         '反映人证件号码',
         'id',
-        ['诉求人证件号码', '来访人证件号码'],
+        [
+          '诉求人证件号码',
+          '来访人证件号码',
+          '反映人身份证号码',
+          '诉求人身份证号码',
+          '来电人证件号码',
+          ...ID_SYNONYMS,
+        ],
         '反映人证件号码',
       ),
       col(
@@ -31,7 +38,13 @@ export const COMPLAINT_DATASETS: readonly DatasetDef[] = [
         ['诉求内容', '反映内容', '信访内容'],
         '诉求内容（提及案号、执行、终本、法院）',
       ),
-      col('case_no', '涉及案号', 'case_no', ['案号', '关联案号'], '涉及案号（为空时从内容中提取）'),
+      col(
+        'case_no',
+        '涉及案号',
+        'case_no',
+        ['案号', '关联案号', '涉案案号', ...CASE_NO_SYNONYMS],
+        '涉及案号（为空时从内容中提取）',
+      ),
     ],
   },
 ];

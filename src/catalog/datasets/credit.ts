@@ -1,5 +1,11 @@
 import type { DatasetDef } from '../column-types.ts';
-import { col, ID_SYNONYMS } from './column.ts';
+import {
+  CASE_NO_SYNONYMS,
+  col,
+  CREDIT_CODE_SYNONYMS,
+  ID_SYNONYMS,
+  PARTY_ID_SYNONYMS,
+} from './column.ts';
 
 /** Credit punishment published by courts (datasets.md §Credit punishment). */
 export const CREDIT_DATASETS: readonly DatasetDef[] = [
@@ -11,12 +17,24 @@ export const CREDIT_DATASETS: readonly DatasetDef[] = [
     nameHints: ['失信'],
     naturalKey: ['case_no', 'name', 'id_no'],
     columns: [
-      col('case_no', '案号', 'case_no', ['执行案号'], '案号', { required: true }),
+      col('case_no', '案号', 'case_no', [...CASE_NO_SYNONYMS], '案号', { required: true }),
       col(
         'name',
         '被执行人姓名/名称',
         'text',
-        ['被执行人姓名', '被执行人名称', '被执行人', '失信被执行人', '姓名/名称', '姓名', '名称'],
+        [
+          '被执行人姓名',
+          '被执行人名称',
+          '被执行人',
+          '失信被执行人',
+          '姓名/名称',
+          '姓名',
+          '名称',
+          '失信被执行人姓名/名称',
+          '失信人名称',
+          'BZXR',
+          'iname',
+        ],
         '失信被执行人姓名或名称',
         { required: true },
       ),
@@ -24,39 +42,51 @@ export const CREDIT_DATASETS: readonly DatasetDef[] = [
         'id_no',
         '证件号码',
         'id',
-        [...ID_SYNONYMS, '身份证号码/组织机构代码', '组织机构代码', '统一社会信用代码'],
+        [...PARTY_ID_SYNONYMS, '被执行人证件号码', '被执行人身份证号码'],
         '身份证号码或组织机构代码（公开数据常被遮蔽）',
       ),
-      col('court', '执行法院', 'text', ['法院名称'], '执行法院'),
-      col('province', '省份', 'text', ['地域名称', '所在省份'], '省份'),
-      col('basis_case_no', '执行依据文号', 'case_no', ['执行依据', '依据案号'], '执行依据文号'),
-      col('basis_issuer', '做出执行依据单位', 'text', ['作出执行依据单位'], '作出执行依据的单位'),
+      col('court', '执行法院', 'text', ['法院名称', 'ZXFY', 'courtName'], '执行法院'),
+      col('province', '省份', 'text', ['地域名称', '所在省份', '省份名称', 'areaName'], '省份'),
+      col(
+        'basis_case_no',
+        '执行依据文号',
+        'case_no',
+        ['执行依据', '依据案号', 'ZXYJWH', 'gistId'],
+        '执行依据文号',
+      ),
+      col(
+        'basis_issuer',
+        '做出执行依据单位',
+        'text',
+        ['作出执行依据单位', '做出执行的依据单位', 'gistUnit'],
+        '作出执行依据的单位',
+      ),
       col(
         'obligation',
         '生效法律文书确定的义务',
         'text',
-        ['法律文书确定的义务', '义务'],
+        ['法律文书确定的义务', '义务', 'duty'],
         '生效法律文书确定的义务',
       ),
       col(
         'performance',
         '履行情况',
         'text',
-        ['被执行人的履行情况'],
+        ['被执行人的履行情况', 'performance'],
         '全部未履行 / 部分未履行 / 全部履行',
       ),
       col(
         'circumstances',
         '失信行为具体情形',
         'text',
-        ['失信被执行人行为具体情形', '具体情形'],
+        ['失信被执行人行为具体情形', '具体情形', 'disruptTypeName'],
         '失信行为具体情形',
       ),
       col(
         'published_date',
         '发布日期',
         'date',
-        ['发布时间', '纳入日期', '公布日期'],
+        ['发布时间', '纳入日期', '公布日期', 'publishDate'],
         '纳入失信名单的发布日期',
       ),
       col(
@@ -70,7 +100,7 @@ export const CREDIT_DATASETS: readonly DatasetDef[] = [
         'legal_rep',
         '法定代表人或负责人',
         'text',
-        ['法定代表人', '负责人', '法定代表人或者负责人姓名'],
+        ['法定代表人', '负责人', '法定代表人或者负责人姓名', 'businessEntity'],
         '单位被执行人的法定代表人或负责人',
       ),
     ],
@@ -83,7 +113,7 @@ export const CREDIT_DATASETS: readonly DatasetDef[] = [
     nameHints: ['限制消费', '限消', '限高'],
     naturalKey: ['case_no', 'name', 'id_no', 'published_date'],
     columns: [
-      col('case_no', '案号', 'case_no', ['执行案号'], '案号', { required: true }),
+      col('case_no', '案号', 'case_no', [...CASE_NO_SYNONYMS], '案号', { required: true }),
       col(
         'name',
         '被限制人姓名',
@@ -92,7 +122,13 @@ export const CREDIT_DATASETS: readonly DatasetDef[] = [
         '被限制消费的人员姓名',
         { required: true },
       ),
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS, '被限制人证件号码'], '被限制人证件号码'),
+      col(
+        'id_no',
+        '证件号码',
+        'id',
+        [...ID_SYNONYMS, '被限制人证件号码', '被限制人身份证号码', '被限制消费人证件号码'],
+        '被限制人证件号码',
+      ),
       col(
         'company_name',
         '关联企业名称',
@@ -104,7 +140,7 @@ export const CREDIT_DATASETS: readonly DatasetDef[] = [
         'company_code',
         '关联企业统一社会信用代码',
         'id',
-        ['企业统一社会信用代码', '关联企业信用代码'],
+        [...CREDIT_CODE_SYNONYMS, '关联企业信用代码', '关联企业统一代码'],
         '关联企业统一社会信用代码',
       ),
       col(

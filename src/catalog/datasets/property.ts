@@ -1,5 +1,12 @@
 import type { DatasetDef } from '../column-types.ts';
-import { col, ID_SYNONYMS } from './column.ts';
+import {
+  CASE_NO_SYNONYMS,
+  col,
+  CREDIT_CODE_SYNONYMS,
+  ID_SYNONYMS,
+  PARTY_ID_SYNONYMS,
+  PLATE_SYNONYMS,
+} from './column.ts';
 
 /** Property and income from other agencies (datasets.md §Property and income). */
 export const PROPERTY_DATASETS: readonly DatasetDef[] = [
@@ -11,21 +18,23 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['机动车', '车辆登记', '车辆'],
     naturalKey: ['plate', 'owner_id', 'registered_date'],
     columns: [
-      col(
-        'plate',
-        '号牌号码',
-        'plate',
-        ['车牌号', '车牌号码', '号牌', '车牌'],
-        '车牌号，如浙A12345、浙AD12345',
-        { required: true },
-      ),
+      col('plate', '号牌号码', 'plate', [...PLATE_SYNONYMS], '车牌号，如浙A12345、浙AD12345', {
+        required: true,
+      }),
       col('plate_type', '号牌种类', 'text', ['号牌类型'], '号牌种类'),
       col('model', '品牌型号', 'text', ['车辆型号', '品牌'], '品牌型号'),
       col(
         'owner_id',
         '所有人证件号码',
         'id',
-        ['车主证件号码', '所有人身份证号码', '身份证明号码', ...ID_SYNONYMS],
+        [
+          '车主证件号码',
+          '所有人身份证号码',
+          '所有人证件号',
+          '车主身份证号码',
+          'SYRZJHM',
+          ...PARTY_ID_SYNONYMS,
+        ],
         '车辆所有人证件号码',
         { required: true },
       ),
@@ -62,8 +71,8 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['车辆查封', '查封扣押', '查扣'],
     naturalKey: ['plate', 'case_no', 'sealed_date'],
     columns: [
-      col('plate', '号牌号码', 'plate', ['车牌号', '车牌号码'], '车牌号', { required: true }),
-      col('case_no', '案号', 'case_no', ['执行案号', '查封案号'], '查封所依据的案号', {
+      col('plate', '号牌号码', 'plate', [...PLATE_SYNONYMS], '车牌号', { required: true }),
+      col('case_no', '案号', 'case_no', [...CASE_NO_SYNONYMS, '查封案号'], '查封所依据的案号', {
         required: true,
       }),
       col(
@@ -93,7 +102,7 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     naturalKey: ['plate', 'seen_at', 'checkpoint'],
     large: true,
     columns: [
-      col('plate', '号牌号码', 'plate', ['车牌号', '车牌号码', '号牌'], '车牌号', {
+      col('plate', '号牌号码', 'plate', [...PLATE_SYNONYMS], '车牌号', {
         required: true,
       }),
       col('seen_at', '通行时间', 'datetime', ['过车时间', '抓拍时间', '经过时间'], '通行时间', {
@@ -122,7 +131,7 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
         'holder_id',
         '权利人证件号码',
         'id',
-        ['权利人身份证号码', '产权人证件号码', ...ID_SYNONYMS],
+        ['权利人身份证号码', '产权人证件号码', '权利人证件号', 'QLRZJHM', ...PARTY_ID_SYNONYMS],
         '权利人证件号码',
         { required: true },
       ),
@@ -150,7 +159,7 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
         'company_code',
         '企业统一社会信用代码',
         'id',
-        ['统一社会信用代码', '企业信用代码', '信用代码'],
+        [...CREDIT_CODE_SYNONYMS, '企业信用代码'],
         '企业统一社会信用代码',
         { required: true },
       ),
@@ -159,7 +168,15 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
         'holder_id',
         '股东证件号码',
         'id',
-        ['股东身份证号码', '股东证照号码', '投资人证件号码'],
+        [
+          '股东身份证号码',
+          '股东证照号码',
+          '投资人证件号码',
+          '股东证件号',
+          '出资人证件号码',
+          '投资人证照号码',
+          ...ID_SYNONYMS,
+        ],
         '股东证件号码（自然人或单位）',
         { required: true },
       ),
@@ -194,12 +211,12 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
         'company_code',
         '企业统一社会信用代码',
         'id',
-        ['统一社会信用代码', '企业信用代码'],
+        [...CREDIT_CODE_SYNONYMS, '企业信用代码'],
         '企业统一社会信用代码',
         { required: true },
       ),
       col('company_name', '企业名称', 'text', ['公司名称'], '企业名称'),
-      col('person_id', '人员证件号码', 'id', ['证件号码', '身份证号码'], '人员证件号码', {
+      col('person_id', '人员证件号码', 'id', ['人员身份证号码', ...ID_SYNONYMS], '人员证件号码', {
         required: true,
       }),
       col('person_name', '姓名', 'text', ['人员姓名'], '姓名'),
@@ -221,9 +238,16 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['养老金', '养老'],
     naturalKey: ['id_no', 'month'],
     columns: [
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS, '社会保障号码'], '领取人证件号码', {
-        required: true,
-      }),
+      col(
+        'id_no',
+        '证件号码',
+        'id',
+        [...ID_SYNONYMS, '社会保障号码', '社会保障号', 'SHBZHM'],
+        '领取人证件号码',
+        {
+          required: true,
+        },
+      ),
       col('name', '姓名', 'text', ['领取人姓名', '领取人'], '姓名'),
       col(
         'month',
@@ -245,7 +269,9 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['公积金'],
     naturalKey: ['id_no', 'balance_date'],
     columns: [
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS], '缴存人证件号码', { required: true }),
+      col('id_no', '证件号码', 'id', [...ID_SYNONYMS, '缴存人证件号码'], '缴存人证件号码', {
+        required: true,
+      }),
       col('name', '姓名', 'text', ['缴存人姓名'], '姓名'),
       col('account_status', '账户状态', 'text', ['个人账户状态', '状态'], '正常 / 封存 / 销户'),
       col('balance', '账户余额', 'money', ['余额', '公积金余额', '个人账户余额'], '账户余额（元）'),
@@ -268,7 +294,14 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['社保', '社会保险', '参保'],
     naturalKey: ['id_no', 'month', 'employer'],
     columns: [
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS], '参保人证件号码', { required: true }),
+      col(
+        'id_no',
+        '证件号码',
+        'id',
+        [...ID_SYNONYMS, '参保人证件号码', '社会保障号码', 'SHBZHM'],
+        '参保人证件号码',
+        { required: true },
+      ),
       col('name', '姓名', 'text', ['参保人姓名'], '姓名'),
       col('month', '缴费月份', 'month', ['缴费年月', '费款所属期', '所属期'], '缴费月份', {
         required: true,
@@ -291,12 +324,26 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['婚姻', '结婚', '离婚'],
     naturalKey: ['husband_id', 'wife_id', 'registration_type', 'registered_date'],
     columns: [
-      col('husband_id', '男方证件号码', 'id', ['男方身份证号码', '男方身份证号'], '男方证件号码', {
-        required: true,
-      }),
-      col('wife_id', '女方证件号码', 'id', ['女方身份证号码', '女方身份证号'], '女方证件号码', {
-        required: true,
-      }),
+      col(
+        'husband_id',
+        '男方证件号码',
+        'id',
+        ['男方身份证号码', '男方身份证号', '男方证件号', 'NFZJHM'],
+        '男方证件号码',
+        {
+          required: true,
+        },
+      ),
+      col(
+        'wife_id',
+        '女方证件号码',
+        'id',
+        ['女方身份证号码', '女方身份证号', '女方证件号', 'NVFZJHM'],
+        '女方证件号码',
+        {
+          required: true,
+        },
+      ),
       col('husband_name', '男方姓名', 'text', ['男方'], '男方姓名'),
       col('wife_name', '女方姓名', 'text', ['女方'], '女方姓名'),
       col('registration_type', '登记类型', 'text', ['业务类型', '登记业务'], '结婚 / 离婚', {
@@ -320,7 +367,7 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
         'account_holder_id',
         '户名证件号码',
         'id',
-        ['开户人证件号码', '证件号码'],
+        ['开户人证件号码', '户名证件号', '开户证件号码', ...PARTY_ID_SYNONYMS],
         '户名证件号码',
       ),
       col('tx_time', '交易时间', 'datetime', ['交易日期', '记账时间'], '交易时间', {
@@ -332,7 +379,13 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
       col('direction', '借贷标志', 'text', ['收付标志', '借贷方向', '收/付'], '收 / 付'),
       col('counterparty_name', '对手户名', 'text', ['对方户名', '交易对手'], '对手户名'),
       col('counterparty_account', '对手账号', 'text', ['对方账号', '对手卡号'], '对手账号'),
-      col('counterparty_id', '对手证件号码', 'id', ['对方证件号码'], '对手证件号码'),
+      col(
+        'counterparty_id',
+        '对手证件号码',
+        'id',
+        ['对方证件号码', '对手证件号', '对方证件号', '交易对手证件号码'],
+        '对手证件号码',
+      ),
       col('memo', '摘要', 'text', ['交易摘要', '备注', '用途'], '摘要'),
     ],
   },
@@ -344,7 +397,14 @@ export const PROPERTY_DATASETS: readonly DatasetDef[] = [
     nameHints: ['死亡', '火化', '注销户籍'],
     naturalKey: ['id_no'],
     columns: [
-      col('id_no', '证件号码', 'id', [...ID_SYNONYMS], '死者证件号码', { required: true }),
+      col(
+        'id_no',
+        '证件号码',
+        'id',
+        [...ID_SYNONYMS, '死者证件号码', '死者身份证号码'],
+        '死者证件号码',
+        { required: true },
+      ),
       col('name', '姓名', 'text', ['死者姓名'], '姓名'),
       col(
         'death_date',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
@@ -126,6 +126,8 @@ function printOutcome(o: SheetOutcome): void {
       `   读取 ${o.rowsRead} 行，导入 ${o.imported} 行，替换旧版本 ${o.superseded} 行，拒绝 ${o.rejected} 行` +
         `${o.batchId !== undefined ? `（批次 #${o.batchId}）` : ''}` +
         `${o.headerRow && o.headerRow > 1 ? `；表头在第 ${o.headerRow} 行` : ''}${o.templateForm ? '（模板格式）' : ''}` +
+        `${o.footerRows ? `；表尾 ${o.footerRows} 行（合计、制表人等，未导入）` : ''}` +
+        `${o.duplicateRows ? `；重复键只保留最后一行，略去 ${o.duplicateRows} 行` : ''}` +
         `${o.encoding && o.encoding !== 'utf-8' ? `；编码 ${o.encoding.toUpperCase()}` : ''}\n`,
     );
   }
@@ -175,6 +177,11 @@ function printTotals(result: ImportResult): void {
   for (const report of result.reports) process.stdout.write(`校验报告：${report}\n`);
 }
 
+function parseDedupe(value: string): 'reject' | 'last' {
+  if (value === 'reject' || value === 'last') return value;
+  throw new InvalidArgumentError('--dedupe 只能是 reject（整批拒绝）或 last（保留最后一行）');
+}
+
 /** `zhijian import` — 导入数据文件（Excel/CSV）/ import data files */
 export function register(program: Command): void {
   program
@@ -185,6 +192,11 @@ export function register(program: Command): void {
     .option('--mapping <file>', '表头映射 JSON 文件 / header mapping JSON')
     .option('--dry-run', '只校验不写入 / validate only')
     .option('--skip-bad-rows', '跳过有错误的行，导入其余行 / import the good rows')
+    .option(
+      '--dedupe <policy>',
+      '同一文件中自然键（如案号）重复时：reject 整批拒绝（默认）、last 保留最后一行 / repeated keys',
+      parseDedupe,
+    )
     .option('--report <file>', '校验报告 Excel 路径 / report workbook path')
     .option('--source <name>', '数据来源（如 某某法院）/ where the data came from')
     .action(
@@ -196,6 +208,7 @@ export function register(program: Command): void {
             mapping?: string;
             dryRun?: boolean;
             skipBadRows?: boolean;
+            dedupe?: 'reject' | 'last';
             report?: string;
             source?: string;
           },
@@ -211,6 +224,7 @@ export function register(program: Command): void {
               ...(mapping ? { mapping } : {}),
               dryRun: opts.dryRun ?? false,
               skipBadRows: opts.skipBadRows ?? false,
+              dedupe: opts.dedupe ?? 'reject',
               ...(opts.report ? { report: opts.report } : {}),
               ...(opts.source ? { source: opts.source } : {}),
               user: userInfo().username,

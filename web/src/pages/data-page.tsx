@@ -44,6 +44,8 @@ interface Pending {
   files: FilePreview[];
   choices: FileChoice[];
   skipBadRows: boolean;
+  /** Keep the last row of a repeated natural key (e.g. 案号) instead of refusing the file. */
+  keepLastDuplicate?: boolean;
   source: string;
 }
 
@@ -114,7 +116,9 @@ export default function DataPage() {
       setPending({
         files: preview.files,
         choices: preview.files.map(initialChoice),
-        skipBadRows: pending?.skipBadRows ?? true,
+        // The contract's default: a batch with bad rows is refused whole; skipping is the user's choice.
+        skipBadRows: pending?.skipBadRows ?? false,
+        keepLastDuplicate: pending?.keepLastDuplicate ?? false,
         source: pending?.source ?? '',
       });
       setFileList([]);
@@ -136,6 +140,7 @@ export default function DataPage() {
           mapping: c.mapping,
         })),
         skipBadRows: pending.skipBadRows,
+        dedupe: pending.keepLastDuplicate ? 'last' : 'reject',
         dryRun,
         source: pending.source.trim() || undefined,
       });
@@ -275,7 +280,13 @@ export default function DataPage() {
               checked={pending.skipBadRows}
               onChange={(e) => setPending({ ...pending, skipBadRows: e.target.checked })}
             >
-              跳过问题行（导入合格行，问题行列入校验报告）
+              跳过问题行（默认有问题行时整批不导入；勾选则导入合格行，问题行列入校验报告）
+            </Checkbox>
+            <Checkbox
+              checked={pending.keepLastDuplicate ?? false}
+              onChange={(e) => setPending({ ...pending, keepLastDuplicate: e.target.checked })}
+            >
+              重复时保留最后一行（同一文件中案号等自然键重复时；默认整批不导入）
             </Checkbox>
           </Space>
           {problems.length > 0 && (
