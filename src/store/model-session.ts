@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database, Row, SqlParams } from './database.ts';
 import { sqlString } from '../sql/literal.ts';
+import { bindParams, type TypedParam } from './bound-params.ts';
 
 export class ModelSession {
   private constructor(private readonly connection: DuckDBConnection) {}
@@ -23,17 +24,46 @@ export class ModelSession {
   }
 
   /**
-   * Runs `sql`; after `timeoutMs` the query is interrupted and `onTimeout` decides the error.
-   * An interrupted statement leaves nothing behind (DuckDB aborts it as a whole).
+   * One statement of a user's model, prepared (DuckDB refuses to prepare several statements at
+   * once: a second barrier against stacking) with its parameters bound, never spliced.
    */
-  async runWithTimeout(sql: string, timeoutMs: number, onTimeout: () => Error): Promise<void> {
+  async allBound<T extends Row = Row>(
+    sql: string,
+    params: Readonly<Record<string, TypedParam>>,
+  ): Promise<T[]> {
+    const prepared = await this.connection.prepare(sql);
+    try {
+      bindParams(prepared, params);
+      return (await prepared.runAndReadAll()).getRowObjectsJson() as T[];
+    } finally {
+      prepared.destroySync();
+    }
+  }
+
+  /**
+   * Runs one statement (prepared, parameters bound as in allBound); after `timeoutMs` the query is
+   * interrupted and `onTimeout` decides the error. An interrupted statement leaves nothing behind
+   * (DuckDB aborts it as a whole).
+   */
+  async runWithTimeout(
+    sql: string,
+    timeoutMs: number,
+    onTimeout: () => Error,
+    params: Readonly<Record<string, TypedParam>> = {},
+  ): Promise<void> {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       this.connection.interrupt();
     }, timeoutMs);
     try {
-      await this.connection.run(sql);
+      const prepared = await this.connection.prepare(sql);
+      try {
+        bindParams(prepared, params);
+        await prepared.run();
+      } finally {
+        prepared.destroySync();
+      }
     } catch (error) {
       if (timedOut) throw onTimeout();
       throw error;
