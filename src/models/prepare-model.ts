@@ -93,6 +93,9 @@ export function prepareModel(
   overrides: Record<string, unknown> = {},
 ): PreparedModel | { problems: string[] } {
   const problems: string[] = [];
+  // The run's reference date comes from the caller (web, CLI, a fixture file): checked like any value.
+  const day = coerceParam('date', asOf);
+  if (!day.ok) problems.push(`模型 ${def.id} 的运行基准日 asOf ${day.error}`);
   const values: Record<string, ParamValue> = { asOf };
   const params: Record<string, TypedParam> = { asOf: { type: 'date', value: asOf } };
   for (const p of def.parameters) {

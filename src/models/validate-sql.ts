@@ -35,6 +35,18 @@ export function explainDuckDbError(modelId: string, message: string): string {
   return `模型 ${modelId} 的 SQL 无法执行：${message.split('\n')[0]}`;
 }
 
+/**
+ * Every table and view this connection could reach by name: no CTE may take one of them, so a
+ * name means one thing whichever way DuckDB resolves it (a scoping slip cannot turn a reference
+ * to "users" into the platform's table).
+ */
+async function catalogNames(session: ModelSession): Promise<string[]> {
+  const rows = await session.all<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()`,
+  );
+  return rows.map((r) => r.name);
+}
+
 const FIELD_LABELS = {
   sql: 'SQL（sql）',
   high: '高优先级条件（priority.高）',
@@ -55,7 +67,7 @@ export async function guardPreparedSql(
   const where = `模型 ${def.id}`;
   const allowed = allowedTables(def);
   const options = {
-    reservedNames: RESERVED_IN_FRAGMENTS,
+    reservedNames: new Set([...RESERVED_IN_FRAGMENTS, ...(await catalogNames(session))]),
     parameters: new Set(Object.keys(prepared.params)),
   };
   const problems: string[] = [];

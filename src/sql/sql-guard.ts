@@ -162,16 +162,26 @@ class Checker {
       const key = name.toLowerCase();
       this.cteName(name, key, visible, seen);
       seen.add(key);
-      const inner = new Set(visible);
-      // A recursive CTE sees itself; a plain one does not (DuckDB binds its own name outside).
       const q = isObject(query) && isObject(query.node) ? query.node : null;
       if (q && q.type === 'RECURSIVE_CTE_NODE' && String(q.cte_name ?? '').toLowerCase() === key) {
-        inner.add(key);
+        // WITH RECURSIVE: only the recursive term sees the CTE itself; the anchor does not.
+        this.recursive(q, visible, key);
+      } else {
+        // A plain CTE does not see itself (DuckDB would bind its own name to a real table).
+        this.any(query, visible);
       }
-      this.any(query, inner);
       visible.add(key);
     }
     for (const [k, v] of Object.entries(node)) if (k !== 'cte_map') this.any(v, visible);
+  }
+
+  private recursive(node: JsonObject, scope: ReadonlySet<string>, self: string): void {
+    const withSelf = new Set([...scope, self]);
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'right') this.any(v, withSelf);
+      else if (k !== 'cte_map') this.any(v, scope);
+    }
+    if (cteEntries(node).length > 0) this.problems.push('SQL 的递归 CTE 内不得再定义 CTE');
   }
 
   private cteName(name: string, key: string, scope: ReadonlySet<string>, seen: Set<string>): void {

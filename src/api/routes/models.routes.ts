@@ -8,9 +8,14 @@ import {
   type ModelSummary,
   type RunResult,
 } from '../../contract/models.ts';
-import { runFixture } from '../../models/fixture.ts';
 import { findModel, loadLibrary, type LibraryModel } from '../../models/library.ts';
-import { exportModel, importModel, showModel } from '../../models/model.service.ts';
+import {
+  exportModel,
+  importModel,
+  showModel,
+  testModel,
+  type ModelAudit,
+} from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
@@ -20,11 +25,11 @@ const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
 /** Fixture results per model id + version: a fixture is a small in-memory run, worth remembering. */
 const fixtureCache = new Map<string, Promise<FixtureStatus>>();
 
-function fixtureStatus(model: LibraryModel): Promise<FixtureStatus> {
+function fixtureStatus(model: LibraryModel, audit: ModelAudit): Promise<FixtureStatus> {
   const key = `${model.def.id}@${model.def.version}@${model.source}`;
   let status = fixtureCache.get(key);
   if (!status) {
-    status = runFixture(model)
+    status = testModel(model, audit)
       .then((r): FixtureStatus => ({
         state: r.passed ? 'passed' : 'failed',
         passed: r.passed ? 1 : 0,
@@ -141,7 +146,7 @@ export const modelRoutes: RouteHandlers = {
         text: 'text' in l ? (l.text ?? '') : '',
       })),
       sql: shown.generatedSql,
-      fixture: await fixtureStatus(model),
+      fixture: await fixtureStatus(model, { service: platform.audit, actor: actorOf(c) }),
     };
     return detail;
   },
@@ -157,14 +162,12 @@ export const modelRoutes: RouteHandlers = {
   'POST /api/models/import': async (c) => {
     const { content, fileName } = bodyOf(c, ModelImportRequest);
     const platform = c.get('platform');
-    const result = await importModel(
-      platform.db,
-      content,
-      fileName ?? '上传的模型',
-      sessionOf(c).user.username,
-    );
+    // The service audits every attempt, refused ones included.
+    const result = await importModel(platform.db, content, fileName ?? '上传的模型', {
+      service: platform.audit,
+      actor: actorOf(c),
+    });
     platform.leads.modelsChanged();
-    await platform.audit.record(actorOf(c), 'model_import', result.id, `版本 ${result.version}`);
     return { id: result.id, version: String(result.version) };
   },
 
