@@ -233,6 +233,10 @@ class Checker {
       this.problems.push(`SQL 不得指定模式或数据库：${full}`);
       return;
     }
+    if (/[\\/]|\.[A-Za-z0-9]+$|:/.test(name) || PATH_OR_URL.test(name)) {
+      this.problems.push(`SQL 不得读取文件或网址：${name}（模型只能读取已声明的数据集）`);
+      return;
+    }
     if (ref.at_clause) this.problems.push(`SQL 不得读取表 ${name} 的历史版本（AT 子句）`);
     if (scope.has(key) || this.options.outerScope?.has(key)) return;
     this.tables.add(name);
