@@ -57,8 +57,23 @@ const FORBIDDEN_FUNCTIONS = new Set([
   'json_deserialize_sql',
   'json_serialize_sql',
   'json_serialize_plan',
+  // side effects and waits: the DuckDB log, the clock of the whole connection
+  'write_log',
+  'sleep_ms',
+  'current_connection_id',
+  'current_query_id',
+  'current_transaction_id',
+  'txid_current',
+  'current_role',
+  'in_search_path',
+  'get_block_size',
+  'st_read',
+  'sql_auto_complete',
+  'checkpoint',
+  'force_checkpoint',
 ]);
 const FORBIDDEN_PREFIXES = [
+  'has_',
   'read_',
   'duckdb_',
   'pragma_',

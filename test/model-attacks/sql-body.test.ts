@@ -195,6 +195,13 @@ const ATTACKS: [string, string, RegExp][] = [
   ],
   ['getenv', leadSql("getenv('HOME')"), NO_FILES],
   ['current_setting', leadSql("current_setting('enable_external_access')::VARCHAR"), NO_FILES],
+  ['write_log (a write)', leadSql("write_log('x')::VARCHAR"), NO_FILES],
+  ['sleep_ms (a wait)', leadSql('sleep_ms(100000)::VARCHAR'), NO_FILES],
+  [
+    'st_read (an extension reader)',
+    leadSql("'x'", "closed_debtors d, st_read('/etc/passwd') f"),
+    NO_FILES,
+  ],
   ['nextval (a write)', leadSql("nextval('audit_id_seq')::VARCHAR"), NO_FILES],
   ['schema-qualified function', leadSql("main.getenv('HOME')"), NO_FILES],
   ['positional parameter', leadSql('$1'), /命名参数/],
