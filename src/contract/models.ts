@@ -27,6 +27,16 @@ export const ModelSummary = z.object({
   /** 成案率 = 已成案 / (已成案 + 已排除); null until a lead is judged. */
   caseRate: z.number().nullable(),
   lastRunAt: Timestamp.nullable(),
+  /** The latest finished run that included the model (cached runs count: their leads stand). */
+  lastRun: z
+    .object({
+      asOf: z.string(),
+      params: z.record(z.string(), z.unknown()),
+      leads: z.number().int(),
+      newLeads: z.number().int(),
+      changedLeads: z.number().int(),
+    })
+    .nullable(),
 });
 export type ModelSummary = z.infer<typeof ModelSummary>;
 

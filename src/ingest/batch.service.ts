@@ -1,3 +1,4 @@
+import { checkRollback, type ActingUser } from '../org/unit-boundaries.ts';
 import {
   getBatch,
   listBatches,
@@ -6,6 +7,7 @@ import {
   type RollbackResult,
 } from '../store/batch.repo.ts';
 import type { Database } from '../store/database.ts';
+import { listUnits } from '../store/unit.repo.ts';
 
 export type { BatchInfo, RollbackResult };
 
@@ -22,7 +24,20 @@ export async function getImportBatch(db: Database, id: number) {
   return getBatch(db, id);
 }
 
-/** Removes a batch; the versions it had superseded come back. */
-export async function rollbackImportBatch(db: Database, id: number): Promise<RollbackResult> {
+/**
+ * Removes a batch; the versions it had superseded come back. `user` is who asks (the web): only a
+ * data administrator of the owning unit or a unit above it may, and only a province-level one for
+ * a shared batch (org/unit-boundaries.ts). Without a user (the CLI, a trusted local operator) any
+ * batch may be rolled back.
+ */
+export async function rollbackImportBatch(
+  db: Database,
+  id: number,
+  user?: ActingUser,
+): Promise<RollbackResult> {
+  if (user) {
+    const batch = Number.isInteger(id) ? await getBatch(db, id) : undefined;
+    checkRollback(await listUnits(db), batch, user);
+  }
   return rollbackBatch(db, id);
 }

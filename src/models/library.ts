@@ -1,13 +1,17 @@
 /**
  * The model library: built-in models (`models/<ID>.model.yaml` + `<ID>.fixture.yaml` in the repo)
- * and user models imported into the database. A user model with the id of a built-in one overrides it.
+ * and user models imported into the database. User models are namespaced by the importing unit
+ * (`330102.X01`; see `userModelId`) and never replace a built-in model; each user sees the built-ins,
+ * the shared models and those of their own unit and the units above it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { AppError } from '../domain/app-error.ts';
+import { modelUnitsOf, type ActingUser } from '../org/unit-boundaries.ts';
 import type { Database } from '../store/database.ts';
 import { listUserModels } from '../store/model.repo.ts';
+import { listUnits } from '../store/unit.repo.ts';
 import type { Fixture, ModelDefinition } from './definition.ts';
 import { parseFixtureFile, parseModelFile } from './model-file.ts';
 
@@ -19,6 +23,30 @@ export interface LibraryModel {
   readonly fixture?: Fixture;
   readonly source: 'built-in' | 'user';
   readonly file: string;
+  /** A user model's unit (null: shared with every unit, imported by the local operator). */
+  readonly unitId?: string | null;
+  /** The id written in the model file (`X01` of `330102.X01`); `def.id` is the library id. */
+  readonly fileId?: string;
+}
+
+/**
+ * Between the unit and the file's id of a user model. Model ids cannot contain it (definition.ts),
+ * so `330102.X01` is never a built-in id, nor another unit's, and lead keys (`<id>:<案号>`) stay
+ * unambiguous.
+ */
+const UNIT_SEPARATOR = '.';
+
+/** The library id of a user model: `<unit>.<file id>`, or the file id alone for a shared model. */
+export function userModelId(unitId: string | null, fileId: string): string {
+  return unitId === null ? fileId : `${unitId}${UNIT_SEPARATOR}${fileId}`;
+}
+
+/** `330102.X01` → unit 330102, file id X01; `X01` → shared. */
+export function splitUserModelId(id: string): { unitId: string | null; fileId: string } {
+  const at = id.lastIndexOf(UNIT_SEPARATOR);
+  return at < 0
+    ? { unitId: null, fileId: id }
+    : { unitId: id.slice(0, at), fileId: id.slice(at + 1) };
 }
 
 /** Loads one built-in model and its fixture; throws AppError naming file and line on a bad file. */
@@ -48,19 +76,29 @@ export function builtInModelIds(dir = BUILT_IN_DIR): string[] {
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-/** Built-in and user models; user models override built-in ones with the same id. */
-export async function loadLibrary(db?: Database): Promise<LibraryModel[]> {
+/**
+ * Built-in and user models as `user` sees them (undefined: the trusted local operator, who sees
+ * every model). A stored model with a built-in id (a file imported before user models were
+ * namespaced) is ignored: the built-in stays.
+ */
+export async function loadLibrary(db?: Database, user?: ActingUser): Promise<LibraryModel[]> {
   const models = new Map<string, LibraryModel>();
   for (const id of builtInModelIds()) models.set(id, loadBuiltInModel(id));
   if (db) {
+    const visible = user ? new Set(modelUnitsOf(await listUnits(db), user.unitId)) : undefined;
     for (const stored of await listUserModels(db)) {
+      const { unitId, fileId } = splitUserModelId(stored.id);
+      if (unitId !== null && visible && !visible.has(unitId)) continue;
+      if ([...models.keys()].some((k) => k.toLowerCase() === stored.id.toLowerCase())) continue;
       const parsed = parseModelFile(stored.source, `${stored.id}（用户模型）`);
       if (parsed.ok) {
         models.set(stored.id, {
-          def: parsed.value,
+          def: { ...parsed.value, id: stored.id },
           fixture: parsed.value.fixture,
           source: 'user',
           file: `user_models:${stored.id}`,
+          unitId,
+          fileId,
         });
       }
     }
@@ -70,9 +108,13 @@ export async function loadLibrary(db?: Database): Promise<LibraryModel[]> {
   );
 }
 
-/** One model of the library by id (case-insensitive). */
-export async function findModel(id: string, db?: Database): Promise<LibraryModel> {
-  const all = await loadLibrary(db);
+/** One model of the library by id (case-insensitive), as `user` sees it (another unit's is 404). */
+export async function findModel(
+  id: string,
+  db?: Database,
+  user?: ActingUser,
+): Promise<LibraryModel> {
+  const all = await loadLibrary(db, user);
   const found = all.find((m) => m.def.id.toLowerCase() === id.toLowerCase());
   if (!found) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`, 404);
   return found;

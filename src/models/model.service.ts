@@ -6,17 +6,24 @@ import type { Actor, AuditService } from '../audit/audit.service.ts';
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
 import { resolveReference } from '../legal/articles.ts';
-import { buildingBlockStatements } from '../sql/building-blocks.ts';
+import { BUILDING_BLOCK_DATASETS, buildingBlockStatements } from '../sql/building-blocks.ts';
 import type { Database } from '../store/database.ts';
 import { ModelSession } from '../store/model-session.ts';
 import { deleteUserModel, saveUserModel } from '../store/model.repo.ts';
-import { datasetRowCount } from '../store/run.repo.ts';
+import { datasetRowCount, lastRuns, type LastRun } from '../store/run.repo.ts';
 import type { ModelDefinition } from './definition.ts';
 import { runFixture, type FixtureResult } from './fixture.ts';
-import { findModel, loadLibrary, type LibraryModel } from './library.ts';
+import type { ActingUser } from '../org/unit-boundaries.ts';
+import {
+  builtInModelIds,
+  findModel,
+  loadLibrary,
+  userModelId,
+  type LibraryModel,
+} from './library.ts';
 import { exportModelYaml, parseModelFile } from './model-file.ts';
 import { renderModelSql } from './model-sql.ts';
-import { checkDefinition, prepareModel } from './prepare-model.ts';
+import { checkDefinition, declaredDatasets, prepareModel } from './prepare-model.ts';
 import { validatePreparedSql } from './validate-sql.ts';
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -65,8 +72,8 @@ export async function listModels(db: Database): Promise<ModelSummary[]> {
 }
 
 /** A model with its resolved legal texts and SQL, for `models show` and the web page. */
-export async function showModel(db: Database, id: string) {
-  const model = await findModel(id, db);
+export async function showModel(db: Database, id: string, user?: ActingUser) {
+  const model = await findModel(id, db, user);
   const legal = model.def.legalBasis.map((ref) => {
     const r = resolveReference(ref);
     return typeof r === 'string'
@@ -92,10 +99,10 @@ export async function modelSql(db: Database, id: string): Promise<string> {
   return renderModelSql((await findModel(id, db)).def);
 }
 
-/** The model and its fixture as one YAML file. */
-export async function exportModel(db: Database, id: string): Promise<string> {
-  const model = await findModel(id, db);
-  return exportModelYaml(model.def, model.fixture);
+/** The model and its fixture as one YAML file, under the file's own id (not the unit's prefix). */
+export async function exportModel(db: Database, id: string, user?: ActingUser): Promise<string> {
+  const model = await findModel(id, db, user);
+  return exportModelYaml({ ...model.def, id: model.fileId ?? model.def.id }, model.fixture);
 }
 
 /**
@@ -107,7 +114,11 @@ export async function validateModel(db: Database, def: ModelDefinition): Promise
   const prepared = prepareModel(def, new Date().toISOString().slice(0, 10));
   if ('problems' in prepared) return [...problems, ...prepared.problems];
   if (problems.length > 0) return problems;
-  const session = await ModelSession.open(db);
+  // Validation binds the SQL against the datasets' shape only: the sandbox gets empty tables.
+  const session = await ModelSession.open(db, {
+    datasets: [...new Set([...declaredDatasets(def), ...BUILDING_BLOCK_DATASETS])],
+    schemaOnly: true,
+  });
   try {
     for (const sql of buildingBlockStatements()) await session.run(sql);
     return (await validatePreparedSql(session, prepared)).problems;
@@ -128,13 +139,16 @@ const reasonText = (text: string): string =>
 
 /**
  * Imports a model file (YAML, fixture embedded or not): validated, and — when it has a fixture —
- * the fixture must pass. Stored in `user_models`; a built-in id is overridden. Every attempt,
- * accepted or refused, leaves an audit row with the reason.
+ * the fixture must pass. Stored in `user_models` under the importing unit (`330102.X01`, visible
+ * in that unit and below); without a user (the local operator) it is shared with every unit and
+ * may not take a built-in id. A built-in model is never replaced. Every attempt, accepted or
+ * refused, leaves an audit row with the reason (`audit`).
  */
 export async function importModel(
   db: Database,
   text: string,
   file: string,
+  user?: { readonly username: string; readonly unitId: string },
   audit?: ModelAudit,
 ): Promise<{ id: string; version: number; fixture?: FixtureResult }> {
   let target = file;
@@ -145,6 +159,18 @@ export async function importModel(
     }
     const def = parsed.value;
     target = def.id;
+    const unitId = user?.unitId ?? null;
+    if (
+      unitId === null &&
+      builtInModelIds().some((b) => b.toLowerCase() === def.id.toLowerCase())
+    ) {
+      throw new AppError(
+        'MODEL_ID_BUILT_IN',
+        `${file}：模型编号 ${def.id} 是内置模型的编号，共享模型不能替换内置模型，请改用其他编号`,
+      );
+    }
+    const id = userModelId(unitId, def.id);
+    target = id;
     const problems = await validateModel(db, def);
     if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
     let fixture: FixtureResult | undefined;
@@ -157,19 +183,15 @@ export async function importModel(
         );
       }
     }
-    await saveUserModel(
-      db,
-      { id: def.id, version: def.version, source: text },
-      audit?.actor.username ?? undefined,
-    );
+    await saveUserModel(db, { id, version: def.version, source: text }, user?.username);
     await audit?.service.record(
       audit.actor,
       'model_import',
-      def.id,
+      id,
       `版本 ${def.version}，文件 ${file}` +
         (fixture ? `，夹具通过（${fixture.leads.length} 条线索）` : '，无夹具'),
     );
-    return { id: def.id, version: def.version, ...(fixture ? { fixture } : {}) };
+    return { id, version: def.version, ...(fixture ? { fixture } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     await audit?.service.record(
@@ -230,4 +252,11 @@ export async function testModels(
   const results: FixtureResult[] = [];
   for (const model of chosen) results.push(await testModel(model, audit));
   return results;
+}
+
+export type { LastRun } from '../store/run.repo.ts';
+
+/** Each model's latest finished run: time, 基准日期, parameters, leads total / new / changed. */
+export async function modelLastRuns(db: Database): Promise<Map<string, LastRun>> {
+  return lastRuns(db);
 }

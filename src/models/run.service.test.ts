@@ -8,7 +8,7 @@ import { versionsTable } from '../store/schema.ts';
 import { dismissLead, getLead, listLeads } from './lead.service.ts';
 import { loadBuiltInModel, type LibraryModel } from './library.ts';
 import { parseModelFile } from './model-file.ts';
-import { importModel, validateModel } from './model.service.ts';
+import { importModel, modelLastRuns, validateModel } from './model.service.ts';
 import { runModels } from './run.service.ts';
 
 const dirs: string[] = [];
@@ -55,6 +55,23 @@ function variant(patch: Partial<LibraryModel['def']>): LibraryModel {
 }
 
 describe('runModels', () => {
+  it("keeps each model's last run for its card: time, 基准日期, parameters, leads new / changed", async () => {
+    const db = await openDb();
+    await seed(db);
+    expect((await modelLastRuns(db)).get('M01')).toBeUndefined();
+    await runModels(db, { models: ['M01'], asOf: '2024-12-31' });
+    const first = (await modelLastRuns(db)).get('M01');
+    expect(first).toMatchObject({ asOf: '2024-12-31', leads: 1, created: 1, reopened: 0 });
+    expect(first?.at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await runModels(db, { models: ['M01'], asOf: '2025-01-31', force: true });
+    expect((await modelLastRuns(db)).get('M01')).toMatchObject({
+      asOf: '2025-01-31',
+      leads: 1,
+      created: 0,
+    });
+    expect((await modelLastRuns(db)).get('M10')).toBeUndefined();
+  });
+
   it('records the run, never duplicates a lead, and caches an unchanged model', async () => {
     const db = await openDb();
     await seed(db);

@@ -4,6 +4,7 @@
  * leads. A failing or interrupted model leaves the database and earlier leads as they were.
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
 import {
@@ -14,12 +15,15 @@ import {
 import { sqlString } from '../sql/literal.ts';
 import type { Database } from '../store/database.ts';
 import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
-import { ModelSession } from '../store/model-session.ts';
+import { ModelSession, type SandboxSpec } from '../store/model-session.ts';
 import { listUnits } from '../store/unit.repo.ts';
-import { scopeOf } from '../org/unit-tree.ts';
+import { runUnits, type ActingUser } from '../org/unit-boundaries.ts';
+import { scopeOf, type UnitNode } from '../org/unit-tree.ts';
 import {
+  committedBatchOwners,
   committedBatches,
   createRun,
+  datasetRevisions,
   datasetRowCount,
   finishRun,
   getCache,
@@ -33,6 +37,7 @@ import {
   type PreparedModel,
 } from './prepare-model.ts';
 import { guardStatement, validatePreparedSql } from './validate-sql.ts';
+import { dropLeadsOnHiddenEvidence, planRunData, type RunDataScope } from './run-data-scope.ts';
 
 /** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
 export interface RunScope extends CaseScope {
@@ -58,6 +63,11 @@ export interface RunOptions {
   readonly definitions?: readonly LibraryModel[];
   readonly params?: Record<string, unknown>;
   readonly scope?: RunScope;
+  /**
+   * Who runs (the web): the run stays inside their unit and the units below it (their own unit
+   * when no units are given) and runs only models they see. Undefined: the trusted local operator.
+   */
+  readonly user?: ActingUser;
   /** The run's reference date (default today). */
   readonly asOf?: string;
   /** Per-model time limit (default 300 s). */
@@ -91,6 +101,8 @@ export interface RunResult {
   readonly outcomes: ModelOutcome[];
   /** Time spent building the run's building blocks (0 when every model was cached or skipped). */
   readonly blocksMs: number;
+  /** Time spent copying the run's datasets into its sandbox (0 when the copy was current). */
+  readonly sandboxMs: number;
 }
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -135,11 +147,12 @@ function signature(
   prepared: PreparedModel,
   scope: RunScope,
   batches: Record<string, number[]>,
+  revisions: Record<string, number>,
 ): string {
   // The batches of the datasets the model and the building blocks read, in a fixed order: an
   // import into any other dataset leaves the model cached.
   const read = [...new Set([...declaredDatasets(prepared.def), ...BUILDING_BLOCK_DATASETS])].sort();
-  const used = read.map((ds) => [ds, batches[ds] ?? []]);
+  const used = read.map((ds) => [ds, batches[ds] ?? [], revisions[ds] ?? 0]);
   return createHash('sha256')
     .update(
       JSON.stringify({
@@ -181,24 +194,39 @@ WHERE q.case_no IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY lead_key ORDER BY q.priority, q.summary) = 1`;
 }
 
-/** `units` of a scope → the court-code prefixes of those units and the units below them. */
-async function resolveUnits(db: Database, scope: RunScope): Promise<RunScope> {
-  if (!scope.units || scope.units.length === 0) return scope;
-  const units = await listUnits(db);
+/**
+ * `units` of a scope, limited to the user's (org/unit-boundaries.ts runUnits) → the court-code
+ * prefixes of those units and the units below them, and the batches the run may read.
+ */
+async function resolveUnits(
+  db: Database,
+  scope: RunScope,
+  user: ActingUser | undefined,
+): Promise<{ scope: RunScope; data: RunDataScope }> {
+  const units: UnitNode[] = await listUnits(db);
+  const ids = runUnits(units, scope.units, user);
+  const data = planRunData(units, ids, await committedBatchOwners(db));
+  if (ids.length === 0) return { scope, data };
   const prefixes = new Set<string>();
-  for (const id of scope.units) {
-    if (!units.some((u) => u.id === id))
-      throw new AppError('UNIT_NOT_FOUND', `没有单位 ${id}`, 404);
-    for (const p of scopeOf(units, id).courtPrefixes) prefixes.add(p);
+  for (const id of ids) for (const p of scopeOf(units, id).courtPrefixes) prefixes.add(p);
+  // No prefix would mean no case filter at all: a unit of no known court runs nothing.
+  if (prefixes.size === 0) {
+    throw new AppError(
+      'UNIT_NO_COURT',
+      `单位 ${ids.join('、')} 没有对应的法院代字，无法确定运行范围`,
+    );
   }
-  return { ...scope, courtPrefixes: [...(scope.courtPrefixes ?? []), ...prefixes] };
+  return {
+    scope: { ...scope, units: ids, courtPrefixes: [...(scope.courtPrefixes ?? []), ...prefixes] },
+    data,
+  };
 }
 
 /** Runs models and merges their leads; see RunOptions. */
 export async function runModels(db: Database, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? today();
-  const scope: RunScope = await resolveUnits(db, options.scope ?? {});
-  const library = options.definitions ? [] : await loadLibrary(db);
+  const { scope, data } = await resolveUnits(db, options.scope ?? {}, options.user);
+  const library = options.definitions ? [] : await loadLibrary(db, options.user);
   const models = selectModels(library, options);
 
   // Every check that can fail on the user's input happens before anything is written.
@@ -219,6 +247,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
   const counts = new Map<string, number>();
   for (const d of DATASETS) counts.set(d.name, await datasetRowCount(db, d.name));
   const batches = await committedBatches(db);
+  const revisions = await datasetRevisions(db);
   const proxyLedger = (counts.get('enforcement_cases') ?? 0) === 0;
   const runId = await createRun(db, {
     asOf,
@@ -228,8 +257,31 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     batches,
   });
 
-  const session = await ModelSession.open(db);
-  const onAbort = (): void => session.interrupt();
+  // The sandbox holds the datasets these models and the building blocks read, nothing else; it is
+  // opened (and its copy refreshed) only when a model actually has to run.
+  const sandboxSpec: SandboxSpec = {
+    datasets: [
+      ...new Set([...models.flatMap((m) => declaredDatasets(m.def)), ...BUILDING_BLOCK_DATASETS]),
+    ],
+    // The run's unit scope is physical: the copy holds only the batches the run may read.
+    ...(data.restricted.size > 0 ? { batches: Object.fromEntries(data.restricted) } : {}),
+    ...(options.definitions
+      ? {}
+      : {
+          cacheKey:
+            data.restricted.size > 0 ? `units-${[...(scope.units ?? [])].sort().join('-')}` : 'all',
+        }),
+  };
+  let session: ModelSession | undefined;
+  let sandboxMs = 0;
+  const openSession = async (): Promise<ModelSession> => {
+    if (session) return session;
+    const started = Date.now();
+    session = await ModelSession.open(db, sandboxSpec);
+    sandboxMs = Date.now() - started;
+    return session;
+  };
+  const onAbort = (): void => session?.interrupt();
   options.signal?.addEventListener('abort', onAbort);
   let blocksReady = false;
   let blocksMs = 0;
@@ -279,7 +331,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       const standIn = plan.standIns.length > 0 ? plan.standIns.join('；') : null;
       const prep = prepared.get(def.id);
       if (!prep) continue;
-      const sig = signature(prep, scope, batches);
+      const sig = signature(prep, scope, batches, revisions);
       const cache = await getCache(db, def.id);
       if (!options.force && !options.definitions && cache?.signature === sig) {
         await touchLeads(db, def.id, cache.runId, runId);
@@ -288,6 +340,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         continue;
       }
       try {
+        const session = await openSession();
         if (!blocksReady) {
           const blocksStarted = Date.now();
           for (const sql of buildingBlockStatements({ scope, proxyLedger, materialize: true })) {
@@ -313,22 +366,30 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
             ),
           prep.params,
         );
+        // A lead whose evidence its own unit cannot read is not raised (run-data-scope.ts).
+        await dropLeadsOnHiddenEvidence(session, data);
         const mergeStarted = Date.now();
-        await session.run('BEGIN TRANSACTION');
+        // The staged leads leave the sandbox as Parquet and are merged on the platform side.
+        const staged = await session.exportTable('_stage', `stage-${def.id}`);
+        await session.run('DROP TABLE _stage');
         let merged;
         try {
-          merged = await mergeStagedLeads(session, {
-            runId,
-            modelId: def.id,
-            modelVersion: def.version,
-            legalBasis: def.legalBasis,
-            action: def.action,
-            standIn,
-          });
-          await session.run('COMMIT');
-        } catch (error) {
-          await session.run('ROLLBACK');
-          throw error;
+          await db.run(
+            `CREATE OR REPLACE TEMP TABLE _stage AS SELECT * FROM read_parquet(${sqlString(staged)})`,
+          );
+          merged = await db.transaction(() =>
+            mergeStagedLeads(db, {
+              runId,
+              modelId: def.id,
+              modelVersion: def.version,
+              legalBasis: def.legalBasis,
+              action: def.action,
+              standIn,
+            }),
+          );
+        } finally {
+          await db.run('DROP TABLE IF EXISTS _stage');
+          rmSync(staged, { force: true });
         }
         await setCache(db, def.id, { signature: sig, runId, leadCount: merged.total });
         report({
@@ -352,14 +413,14 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    session.close();
+    session?.close();
   }
   await finishRun(db, runId, {
     status: outcomes.some((o) => o.status === 'failed') ? 'failed' : 'finished',
     counts: Object.fromEntries(
       outcomes.map((o) => [
         o.id,
-        { status: o.status, leads: o.leads, created: o.created, ms: o.ms },
+        { status: o.status, leads: o.leads, created: o.created, reopened: o.reopened, ms: o.ms },
       ]),
     ),
     skipped: outcomes
@@ -369,5 +430,5 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       .filter((o) => o.status === 'failed')
       .map((o) => ({ id: o.id, message: o.reason })),
   });
-  return { runId, asOf, outcomes, blocksMs };
+  return { runId, asOf, outcomes, blocksMs, sandboxMs };
 }

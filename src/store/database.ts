@@ -1,9 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { ensureSchema } from './schema.ts';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** How the instance was opened; the model sandbox (model-sandbox.ts) takes the same limits. */
+export interface DatabaseOptions {
+  readonly threads?: number;
+  readonly memoryLimit?: string;
+}
 export type Row = Record<string, unknown>;
 
 /**
@@ -15,22 +22,29 @@ export class Database {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    readonly options: DatabaseOptions,
+    /**
+     * Where model sandboxes keep their copies: beside the database file, or a private temporary
+     * folder for an in-memory database (removed on close).
+     */
+    readonly sandboxDir: string,
     /** False for a fork: closing it closes only its own connection. */
     private readonly ownsInstance = true,
   ) {}
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
-  static async open(
-    path: string,
-    options: { threads?: number; memoryLimit?: string } = {},
-  ): Promise<Database> {
+  static async open(path: string, options: DatabaseOptions = {}): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
-    const db = new Database(path, instance, connection);
+    const sandboxDir =
+      path === ':memory:'
+        ? mkdtempSync(join(tmpdir(), 'zhijian-sandbox-'))
+        : join(dirname(path), `${basename(path)}.sandbox`);
+    const db = new Database(path, instance, connection, options, sandboxDir);
     await ensureSchema(db);
     return db;
   }
@@ -78,11 +92,20 @@ export class Database {
    * or a concurrent HTTP request then does not run inside someone else's BEGIN … COMMIT.
    */
   async fork(): Promise<Database> {
-    return new Database(this.path, this.instance, await this.instance.connect(), false);
+    return new Database(
+      this.path,
+      this.instance,
+      await this.instance.connect(),
+      this.options,
+      this.sandboxDir,
+      false,
+    );
   }
 
   close(): void {
     this.connection.closeSync();
-    if (this.ownsInstance) this.instance.closeSync();
+    if (!this.ownsInstance) return;
+    this.instance.closeSync();
+    if (this.path === ':memory:') rmSync(this.sandboxDir, { recursive: true, force: true });
   }
 }

@@ -219,6 +219,12 @@ export async function updateDocumentRows(
     `UPDATE ${versionsTable(d)} SET _key = ${keyExpr(d)} WHERE _batch_id = $1 AND _row = $2 AND _active`,
     [batchId, docIndex],
   );
+  await bumpRevision(db, batchId);
+}
+
+/** Marks a batch as corrected in place (see `batches.revision`). */
+async function bumpRevision(db: Database, batchId: number): Promise<void> {
+  await db.run(`UPDATE batches SET revision = coalesce(revision, 0) + 1 WHERE id = $1`, [batchId]);
 }
 
 /**
@@ -255,6 +261,7 @@ export async function replaceDocumentRows(
       p,
     );
   }
+  await bumpRevision(db, batchId);
 }
 
 /** Marks a document's reviews of `field` as confirmed or corrected by `user`. */

@@ -1,17 +1,31 @@
 /**
- * A separate DuckDB connection for running models: its TEMP building blocks stay private to the run,
- * and a runaway query can be interrupted without touching the main connection.
+ * The connection models run on: a sandboxed DuckDB instance (model-sandbox.ts) holding only the
+ * datasets the run may read. Its TEMP building blocks stay private to the run, a runaway query can
+ * be interrupted without touching the platform, and the staged leads leave it as one Parquet file
+ * that the platform side reads back (`stagedLeadsFile`).
  */
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database, Row, SqlParams } from './database.ts';
+import { openSandbox, type OpenSandbox, type SandboxSpec } from './model-sandbox.ts';
+import { committedBatches, datasetRevisions } from './run.repo.ts';
 import { sqlString } from '../sql/literal.ts';
 import { bindParams, type TypedParam } from './bound-params.ts';
 
-export class ModelSession {
-  private constructor(private readonly connection: DuckDBConnection) {}
+export type { SandboxSpec } from './model-sandbox.ts';
 
-  static async open(db: Database): Promise<ModelSession> {
-    return new ModelSession(await db.connect());
+export class ModelSession {
+  private constructor(private readonly sandbox: OpenSandbox) {}
+
+  private get connection(): DuckDBConnection {
+    return this.sandbox.connection;
+  }
+
+  /** Opens a sandbox with what `spec` allows (see SandboxSpec). */
+  static async open(db: Database, spec: SandboxSpec): Promise<ModelSession> {
+    return new ModelSession(
+      await openSandbox(db, spec, await committedBatches(db), await datasetRevisions(db)),
+    );
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
@@ -83,7 +97,17 @@ export class ModelSession {
     return rows[0]?.j ?? '';
   }
 
+  /**
+   * Writes the TEMP table `table` to a Parquet file in the sandbox's exchange folder (the only
+   * place it may write) and returns its path, for the platform side to read.
+   */
+  async exportTable(table: string, name: string): Promise<string> {
+    const file = join(this.sandbox.exchangeDir, `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.parquet`);
+    await this.connection.run(`COPY ${table} TO ${sqlString(file)} (FORMAT parquet)`);
+    return file;
+  }
+
   close(): void {
-    this.connection.closeSync();
+    this.sandbox.close();
   }
 }

@@ -23,6 +23,27 @@ export async function committedBatches(db: SqlExecutor): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.dataset, r.ids.map(Number)]));
 }
 
+/**
+ * In-place corrections per dataset (sum of `batches.revision`): part of every cache signature, so
+ * a corrected row is seen by the next run even though no batch was added.
+ */
+export async function datasetRevisions(db: SqlExecutor): Promise<Record<string, number>> {
+  const rows = await db.all<{ dataset: string; r: number }>(
+    `SELECT dataset, coalesce(sum(revision), 0)::INTEGER AS r FROM batches WHERE status = 'committed' GROUP BY dataset`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.dataset, Number(r.r)]));
+}
+
+/** Committed batches with their dataset and owning unit (null = shared), for a run's data scope. */
+export async function committedBatchOwners(
+  db: SqlExecutor,
+): Promise<{ id: number; dataset: string; unitId: string | null }[]> {
+  const rows = await db.all<{ id: number; dataset: string; unit_id: string | null }>(
+    `SELECT id, dataset, unit_id FROM batches WHERE status = 'committed' ORDER BY id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), dataset: r.dataset, unitId: r.unit_id }));
+}
+
 export interface RunStart {
   readonly asOf: string;
   readonly models: readonly { id: string; version: number }[];
@@ -65,6 +86,44 @@ export async function finishRun(db: SqlExecutor, id: number, end: RunEnd): Promi
       errors: JSON.stringify(end.errors),
     },
   );
+}
+
+/** A model's latest finished run (model cards: 最近运行). */
+export interface LastRun {
+  readonly at: string;
+  readonly asOf: string;
+  readonly params: Record<string, unknown>;
+  readonly leads: number;
+  readonly created: number;
+  readonly reopened: number;
+}
+
+/** The latest finished run of every model that ran (or was served from the cache) recently. */
+export async function lastRuns(db: SqlExecutor, recent = 500): Promise<Map<string, LastRun>> {
+  const rows = await db.all<{ at: string; as_of: string; params: string; counts: string }>(
+    `SELECT strftime(finished, '%Y-%m-%d %H:%M:%S') AS at, CAST(as_of AS VARCHAR) AS as_of,
+       CAST(params AS VARCHAR) AS params, CAST(counts AS VARCHAR) AS counts
+     FROM model_runs WHERE finished IS NOT NULL ORDER BY id DESC LIMIT ${Math.trunc(recent)}`,
+  );
+  const out = new Map<string, LastRun>();
+  for (const r of rows) {
+    const counts = JSON.parse(r.counts || '{}') as Record<
+      string,
+      { status?: string; leads?: number; created?: number; reopened?: number }
+    >;
+    for (const [id, c] of Object.entries(counts)) {
+      if (out.has(id) || (c.status !== 'ran' && c.status !== 'cached')) continue;
+      out.set(id, {
+        at: r.at,
+        asOf: r.as_of,
+        params: JSON.parse(r.params || '{}') as Record<string, unknown>,
+        leads: c.leads ?? 0,
+        created: c.created ?? 0,
+        reopened: c.reopened ?? 0,
+      });
+    }
+  }
+  return out;
 }
 
 export async function getRun(

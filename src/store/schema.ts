@@ -79,6 +79,9 @@ const CORE_DDL = [
     report JSON                                   -- diagnostics summary (counts per reason, first rows)
   )`,
   `CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
+  // Bumped when rows of a committed batch are corrected in place (extraction review), so caches
+  // keyed on batch ids (model results, sandbox copies) see the change.
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS revision INTEGER DEFAULT 0`,
 ];
 
 /** Creates what is missing; safe to run on every open. */

@@ -270,8 +270,13 @@ describe('data: uploads, preview, import job, batches, templates', () => {
     const { batchId } = await seedTwoCounties(h.db);
     const batches = await data.json<Batch[]>('GET', '/api/batches');
     expect(batches.body.map((b) => b.id)).toContain(batchId);
-    // …but cannot roll it back: it is not its own.
-    expect((await data.json('POST', `/api/batches/${batchId}/rollback`)).status).toBe(404);
+    // …but cannot roll it back: it is the province's (visible, so refused with the reason).
+    const refused = await data.json<{ message: string }>(
+      'POST',
+      `/api/batches/${batchId}/rollback`,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('只能由该单位或其上级单位的数据管理员回滚');
   });
 
   it('streams job progress over SSE and ends', async () => {

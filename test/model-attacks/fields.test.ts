@@ -14,6 +14,7 @@ import {
   expectHarmless,
   expectNothingHappened,
   expectRefused,
+  expectRefusedOrHarmless,
   M01,
   openArena,
   TMP_DB,
@@ -53,7 +54,6 @@ const CONDITIONS: [string, string][] = [
   ['query()', `(SELECT count(*) FROM query('SELECT * FROM users')) > 0`],
   ['duckdb_tables()', `(SELECT count(*) FROM duckdb_tables()) > 0`],
   ['(SHOW TABLES)', `(SELECT count(*) FROM (SHOW TABLES)) > 0`],
-  ['a CTE named users', `(WITH users AS (SELECT 1 AS x) SELECT count(*) FROM users) > 0`],
   ['getenv', `getenv('HOME') IS NOT NULL`],
   ['current_setting', `current_setting('threads') > 0`],
   ['nextval', `nextval('audit_id_seq') > 0`],
@@ -75,6 +75,12 @@ describe('priority attacks', () => {
   it.each(CONDITIONS)('refuses priority.中: %s', async (_shape, condition) => {
     const base = M01().def;
     await expectRefused(arena, evil({ priority: { ...base.priority, 中: condition } }));
+  });
+
+  it('allows a CTE named users only as that CTE (refused or harmless)', async () => {
+    const base = M01().def;
+    const 高 = `(WITH users AS (SELECT 1 AS x) SELECT count(*) FROM users) > 0`;
+    await expectRefusedOrHarmless(arena, evil({ priority: { ...base.priority, 高 } }));
   });
 
   it('refuses a block comment opened in 高 and closed in 中', async () => {
@@ -172,7 +178,9 @@ describe('parameter attacks', () => {
       },
       undefined,
     );
-    await expect(importModel(arena.db, yaml, 'evil.yaml', arena.audit)).rejects.toThrow(/参数名/);
+    await expect(importModel(arena.db, yaml, 'evil.yaml', arena.user, arena.audit)).rejects.toThrow(
+      /参数名/,
+    );
     await expectRefused(
       arena,
       evil({ parameters: [{ name: 'asOf', type: 'date', default: '2024-01-01', label: 'x' }] }),
@@ -195,9 +203,9 @@ describe('fixture and declaration attacks', () => {
     });
     fixture.params = { note: INJECTION };
     const yaml = exportModelYaml(model.def, fixture);
-    const imported = await importModel(arena.db, yaml, 'evil.yaml', arena.audit);
+    const imported = await importModel(arena.db, yaml, 'evil.yaml', arena.user, arena.audit);
     expect(imported.fixture?.passed).toBe(true);
-    await removeUserModel(arena.db, 'EVIL1');
+    await removeUserModel(arena.db, imported.id);
     await expectNothingHappened(arena);
   });
 

@@ -13,7 +13,7 @@ import { AuditService, type Actor } from '../../src/audit/audit.service.ts';
 import type { ModelDefinition } from '../../src/models/definition.ts';
 import { loadBuiltInModel, type LibraryModel } from '../../src/models/library.ts';
 import { exportModelYaml } from '../../src/models/model-file.ts';
-import { importModel, type ModelAudit } from '../../src/models/model.service.ts';
+import { importModel, removeUserModel, type ModelAudit } from '../../src/models/model.service.ts';
 import { runModels } from '../../src/models/run.service.ts';
 import { Database } from '../../src/store/database.ts';
 import { insertFixtureRows } from '../../src/store/fixture.repo.ts';
@@ -33,6 +33,8 @@ export interface Arena {
   readonly dir: string;
   readonly db: Database;
   readonly audit: ModelAudit;
+  /** The county data administrator importing the models. */
+  readonly user: { readonly username: string; readonly unitId: string };
   close(): void;
 }
 
@@ -56,6 +58,7 @@ export async function openArena(): Promise<Arena> {
     dir,
     db,
     audit: { service: new AuditService(db), actor },
+    user: { username: 'county', unitId: '33' },
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -130,7 +133,7 @@ export async function expectRefused(
 ): Promise<string> {
   const yaml = exportModelYaml(model.def, model.fixture);
   let message = '';
-  await importModel(arena.db, yaml, 'evil.model.yaml', arena.audit).then(
+  await importModel(arena.db, yaml, 'evil.model.yaml', arena.user, arena.audit).then(
     () => expect.fail('the import was accepted'),
     (e: unknown) => {
       message = e instanceof Error ? e.message : String(e);
@@ -167,4 +170,20 @@ export async function expectHarmless(arena: Arena, model: LibraryModel): Promise
   const result = await runModels(arena.db, { definitions: [model], asOf: '2024-12-31' });
   expect(result.outcomes[0]?.status).toBe('ran');
   await expectNothingHappened(arena);
+}
+
+/**
+ * Either refused (a Chinese reason) or accepted and harmless: what it can name is only a CTE of its
+ * own (the sandbox holds no platform table), its leads carry no secret, nothing else changed.
+ */
+export async function expectRefusedOrHarmless(arena: Arena, model: LibraryModel): Promise<void> {
+  const yaml = exportModelYaml(model.def, model.fixture);
+  try {
+    const imported = await importModel(arena.db, yaml, 'evil.model.yaml', arena.user, arena.audit);
+    await removeUserModel(arena.db, imported.id);
+    await expectHarmless(arena, model);
+  } catch (e) {
+    expectReason(e instanceof Error ? e.message : String(e));
+    await expectNothingHappened(arena);
+  }
 }

@@ -265,16 +265,13 @@ export const dataRoutes: RouteHandlers = {
     return Promise.all(mine.map((b) => toBatch(c, b)));
   },
 
-  /** Rollback of a batch of the user's units (or below); anyone else's batch is 404. */
+  /** Rollback; who may roll back which batch is the batch service's rule (unit-boundaries.ts). */
   'POST /api/batches/:id/rollback': async (c) => {
     const id = Number(c.req.param('id'));
     const db = c.get('platform').db;
-    const batch = Number.isInteger(id) ? await getImportBatch(db, id) : undefined;
-    const scope = scopeOf(c);
-    if (!batch || (batch.unitId !== null && !scope.unitIds.includes(batch.unitId))) {
-      throw new AppError('NOT_FOUND', '批次不存在或不在本单位范围内', 404);
-    }
-    await rollbackImportBatch(db, id);
+    await rollbackImportBatch(db, id, sessionOf(c).user);
+    const batch = await getImportBatch(db, id);
+    if (!batch) throw new AppError('NOT_FOUND', '批次不存在', 404);
     c.get('platform').leads.invalidate();
     await c
       .get('platform')
@@ -284,9 +281,7 @@ export const dataRoutes: RouteHandlers = {
         String(id),
         `${batch.dataset} ${batch.files.map((f) => f.file).join('、')}`,
       );
-    const after = await getImportBatch(db, id);
-    if (!after) throw new AppError('NOT_FOUND', '批次不存在', 404);
-    return toBatch(c, after);
+    return toBatch(c, batch);
   },
 
   /** `enforcement_cases` → its template; `model:M01` → every dataset the model reads. */
@@ -295,7 +290,7 @@ export const dataRoutes: RouteHandlers = {
     let datasets = DATASETS.filter((d) => d.name === name);
     let title = datasets[0]?.label ?? name;
     if (name.startsWith('model:')) {
-      const model = await findModel(name.slice(6), c.get('platform').db);
+      const model = await findModel(name.slice(6), c.get('platform').db, sessionOf(c).user);
       const wanted = [...model.def.datasets.required, ...model.def.datasets.optional];
       datasets = DATASETS.filter((d) => wanted.includes(d.name));
       title = `${model.def.id}${model.def.name}`;

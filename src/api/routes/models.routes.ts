@@ -8,15 +8,23 @@ import {
   type ModelSummary,
   type RunResult,
 } from '../../contract/models.ts';
-import { findModel, loadLibrary, type LibraryModel } from '../../models/library.ts';
+import {
+  findModel,
+  loadLibrary,
+  splitUserModelId,
+  type LibraryModel,
+} from '../../models/library.ts';
 import {
   exportModel,
   importModel,
+  modelLastRuns,
   showModel,
   testModel,
+  type LastRun,
   type ModelAudit,
 } from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
+import { runUnits } from '../../org/unit-boundaries.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
@@ -67,11 +75,24 @@ function needs(model: LibraryModel, rows: Map<string, { rows: number }>): Datase
   ];
 }
 
+function lastRunOf(r: LastRun | undefined): ModelSummary['lastRun'] {
+  return r
+    ? {
+        asOf: r.asOf,
+        params: r.params,
+        leads: r.leads,
+        newLeads: r.created,
+        changedLeads: r.reopened,
+      }
+    : null;
+}
+
 async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
   const platform = c.get('platform');
-  const library = await loadLibrary(platform.db);
+  const library = await loadLibrary(platform.db, sessionOf(c).user);
   const rows = await platform.leads.datasetStatistics();
   const stats = await platform.leads.statistics(scopeOf(c), '9999-12-31');
+  const runs = await modelLastRuns(platform.db);
   const out = new Map<string, ModelSummary>();
   for (const model of library) {
     const mine = stats.byModelStatus.filter((r) => r.model_id === model.def.id);
@@ -90,7 +111,8 @@ async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
       leadCount: mine.reduce((a, r) => a + r.n, 0),
       openLeadCount: count('待研判') + count('研判中'),
       caseRate: judged > 0 ? count('已成案') / judged : null,
-      lastRunAt: null,
+      lastRunAt: runs.get(model.def.id)?.at ?? null,
+      lastRun: lastRunOf(runs.get(model.def.id)),
     });
   }
   return out;
@@ -128,8 +150,9 @@ export const modelRoutes: RouteHandlers = {
   'GET /api/models/:id': async (c) => {
     const platform = c.get('platform');
     const id = c.req.param('id') ?? '';
-    const model = await findModel(id, platform.db);
-    const shown = await showModel(platform.db, id);
+    const user = sessionOf(c).user;
+    const model = await findModel(id, platform.db, user);
+    const shown = await showModel(platform.db, id, user);
     const summary = (await summaries(c)).get(model.def.id);
     const detail: ModelDetail = {
       ...(summary as ModelSummary),
@@ -154,19 +177,27 @@ export const modelRoutes: RouteHandlers = {
   'GET /api/models/:id/export': async (c) => {
     const platform = c.get('platform');
     const id = c.req.param('id') ?? '';
-    const yaml = await exportModel(platform.db, id);
+    const yaml = await exportModel(platform.db, id, sessionOf(c).user);
     await platform.audit.record(actorOf(c), 'model_export', id);
-    return download(yaml, `${id}.model.yaml`, 'application/yaml; charset=utf-8');
+    // The file carries the model's own id (`X01`, not `330102.X01`): named after it.
+    const fileId = splitUserModelId(id).fileId;
+    return download(yaml, `${fileId}.model.yaml`, 'application/yaml; charset=utf-8');
   },
 
   'POST /api/models/import': async (c) => {
     const { content, fileName } = bodyOf(c, ModelImportRequest);
     const platform = c.get('platform');
     // The service audits every attempt, refused ones included.
-    const result = await importModel(platform.db, content, fileName ?? '上传的模型', {
-      service: platform.audit,
-      actor: actorOf(c),
-    });
+    const result = await importModel(
+      platform.db,
+      content,
+      fileName ?? '上传的模型',
+      sessionOf(c).user,
+      {
+        service: platform.audit,
+        actor: actorOf(c),
+      },
+    );
     platform.leads.modelsChanged();
     return { id: result.id, version: String(result.version) };
   },
@@ -175,6 +206,8 @@ export const modelRoutes: RouteHandlers = {
     const req = bodyOf(c, RunRequest);
     const platform = c.get('platform');
     const session = sessionOf(c);
+    // Units outside the caller's are refused now (404), not in the job; the engine checks again.
+    runUnits(await platform.org.units(), req.scope.unitIds, session.user);
     const ids = req.modelIds?.length ? req.modelIds : undefined;
     // The engine takes one parameter set: the '*' entry, overridden by a single model's own.
     const params = {
@@ -194,6 +227,7 @@ export const modelRoutes: RouteHandlers = {
             ...(ids ? { models: ids } : { all: true }),
             ...(req.asOf ? { asOf: req.asOf } : {}),
             params,
+            user: session.user,
             scope: {
               ...(req.scope.courts ? { courts: req.scope.courts } : {}),
               ...(req.scope.closedFrom ? { closedFrom: req.scope.closedFrom } : {}),

@@ -125,7 +125,7 @@ export function register(program: Command): void {
           throw new AppError('FILE_NOT_FOUND', `无法读取文件 ${file}`);
         }
         const r = await withApp(cmd, (app) =>
-          importModel(app.db, text, basename(file), cliAudit(app)),
+          importModel(app.db, text, basename(file), undefined, cliAudit(app)),
         );
         process.stdout.write(
           `已导入模型 ${r.id} v${r.version}${r.fixture ? `，夹具通过（${r.fixture.leads.length} 条线索）` : '（无夹具）'}\n`,

@@ -46,3 +46,17 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
+
+/** A model's latest run as one line: 基准日期, changed parameters, leads total / new / changed. */
+export function lastRunText(run: {
+  asOf: string;
+  params: Record<string, unknown>;
+  leads: number;
+  newLeads: number;
+  changedLeads: number;
+}): string {
+  const params = Object.entries(run.params)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('、') : String(v)}`)
+    .join('，');
+  return `基准日期 ${run.asOf}${params ? `（参数 ${params}）` : ''}：线索 ${formatCount(run.leads)} 条，新增 ${formatCount(run.newLeads)}，变化 ${formatCount(run.changedLeads)}`;
+}

@@ -18,7 +18,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { ModelDetail, ModelParameter } from '../../../src/contract/models.ts';
 import { api, ApiError, download } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
-import { formatCount, formatDateTime } from '../components/format.ts';
+import { formatCount, formatDateTime, lastRunText } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { RunForm } from '../components/run-form.tsx';
 import { RunJobCard } from '../components/run-job-card.tsx';
@@ -132,7 +132,10 @@ export default function ModelDetailPage() {
           <Descriptions.Item label="成案率">
             {m.caseRate === null ? '—' : `${(m.caseRate * 100).toFixed(1)}%`}
           </Descriptions.Item>
-          <Descriptions.Item label="最近运行">{formatDateTime(m.lastRunAt)}</Descriptions.Item>
+          <Descriptions.Item label="最近运行">
+            {m.lastRunAt ? formatDateTime(m.lastRunAt) : '未运行'}
+            {m.lastRun && <div>{lastRunText(m.lastRun)}</div>}
+          </Descriptions.Item>
           <Descriptions.Item label="样例测试">
             {m.fixture.state === 'passed' && <Tag color="green">通过 {m.fixture.passed} 项</Tag>}
             {m.fixture.state === 'failed' && (

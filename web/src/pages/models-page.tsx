@@ -18,7 +18,7 @@ import { Link } from 'react-router-dom';
 import type { DatasetNeed, ModelSummary } from '../../../src/contract/models.ts';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
-import { formatCount, formatDateTime } from '../components/format.ts';
+import { formatCount, formatDateTime, lastRunText } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { RunForm } from '../components/run-form.tsx';
 import { RunJobCard } from '../components/run-job-card.tsx';
@@ -194,6 +194,11 @@ export default function ModelsPage() {
                       />
                     </Col>
                   </Row>
+                  {m.lastRun && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {lastRunText(m.lastRun)}
+                    </Typography.Text>
+                  )}
                 </Card>
               </Col>
             ))}
