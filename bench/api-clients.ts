@@ -15,6 +15,11 @@ export interface ClientsInput {
   clients: number;
   requestsPerKind: number;
   timeLimitMs: number;
+  /**
+   * The import scenario: no cold pass, the dashboard and the data page's dataset list join the
+   * pages, and the load runs until the parent posts 'stop' (the import finished) or the time limit.
+   */
+  duringImport?: boolean;
 }
 
 export interface ClientsResult {
@@ -22,6 +27,8 @@ export interface ClientsResult {
   samples: Record<string, number[]>;
   issued: number;
   errors: number;
+  /** The first few error messages (a reset connection, a status). */
+  errorSamples: string[];
   seconds: number;
   /** The clients' own thread's busy share during the load (their CPU is the server's loss). */
   clientBusy: number;
@@ -62,36 +69,52 @@ async function run(input: ClientsInput): Promise<ClientsResult> {
     'first page': () => '/api/leads?page=1&pageSize=20',
     'filtered page': (n) => filtered(n),
     'lead page': (n) => `/api/leads/${encodeURIComponent(leadKeys[n % leadKeys.length] ?? '')}`,
+    ...(input.duringImport
+      ? {
+          dashboard: () => '/api/dashboard',
+          datasets: () => '/api/datasets',
+          jobs: () => '/api/jobs',
+        }
+      : {}),
   };
+  const names = Object.keys(kinds);
   const province = cookies[0] ?? '';
+  let stopped = false;
+  parentPort?.on('message', (m) => {
+    if (m === 'stop') stopped = true;
+  });
 
   // Cold: each kind's first requests, one client, nothing cached yet.
   const cold: Record<string, number[]> = {};
-  for (const [kind, path] of Object.entries(kinds)) {
-    cold[kind] = [];
-    for (let n = 0; n < 5; n++) cold[kind].push(await timed(base, province, path(n * 13 + 1)));
+  if (!input.duringImport) {
+    for (const [kind, path] of Object.entries(kinds)) {
+      cold[kind] = [];
+      for (let n = 0; n < 5; n++) cold[kind].push(await timed(base, province, path(n * 13 + 1)));
+    }
   }
 
   // Load: the clients pick the kinds in turn, bounded by count and time.
   const samples: Record<string, number[]> = Object.fromEntries(
     Object.keys(kinds).map((k) => [k, []]),
   );
-  const budget = input.requestsPerKind * Object.keys(kinds).length;
+  const budget = input.duringImport ? Infinity : input.requestsPerKind * names.length;
   let issued = 0;
   let errors = 0;
+  const errorSamples: string[] = [];
   const started = performance.now();
   const elu0 = performance.eventLoopUtilization();
   await Promise.all(
     Array.from({ length: input.clients }, async (_, client) => {
-      while (issued < budget && performance.now() - started < input.timeLimitMs) {
+      while (!stopped && issued < budget && performance.now() - started < input.timeLimitMs) {
         const n = issued++;
-        const kind = Object.keys(kinds)[n % 3] ?? 'first page';
+        const kind = names[n % names.length] ?? 'first page';
         // Lead pages are opened by the province user (any key is in its scope).
         const cookie = kind === 'lead page' ? province : (cookies[client % cookies.length] ?? '');
         try {
           samples[kind]?.push(await timed(base, cookie, kinds[kind]?.(n) ?? '/'));
-        } catch {
+        } catch (error) {
           errors++;
+          if (errorSamples.length < 5) errorSamples.push(String(error).slice(0, 200));
         }
       }
     }),
@@ -101,6 +124,7 @@ async function run(input: ClientsInput): Promise<ClientsResult> {
     samples,
     issued,
     errors,
+    errorSamples,
     seconds: (performance.now() - started) / 1000,
     clientBusy: performance.eventLoopUtilization(elu0).utilization,
   };

@@ -25,8 +25,9 @@ export async function generateLeadData(db: Database, LEADS: number, CASES: numbe
     `'（' || (2018 + ${i} % 7) || '）浙' || ${codes}[${i} % ${COURTS.length} + 1] || '执' || (${i} // ${COURTS.length} + 1) || '号'`;
   const debtorId = (i: string) =>
     `'3301' || lpad((${i} % 97)::VARCHAR, 2, '0') || '1970' || lpad((${i} % 12 + 1)::VARCHAR, 2, '0') || '15' || lpad((${i} % 9973)::VARCHAR, 4, '0')`;
+  // Batch 1 from the sequence, so the import scenario's batch gets the next id.
   await db.run(`INSERT INTO batches (id, dataset, kind, source, unit_id, rows_read, rows_imported)
-    VALUES (1, 'enforcement_cases', 'import', 'bench', '330000', ${CASES}, ${CASES})`);
+    VALUES (nextval('batch_id_seq'), 'enforcement_cases', 'import', 'bench', '330000', ${CASES}, ${CASES})`);
   await db.run(`INSERT INTO enforcement_cases__versions (case_no, court, filed_date, closed_date, closure_type,
       target_amount, debtors, debtor_id, _batch_id, _file, _sheet, _row, _key, _active)
     SELECT ${caseNo('i')}, ${names}[i % ${COURTS.length} + 1], DATE '2019-01-01' + (i % 1500)::INTEGER,

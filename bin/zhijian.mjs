@@ -10,11 +10,28 @@ const FLAG = '--max-semi-space-size';
 const hasFlag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) =>
   a.startsWith(FLAG),
 );
-if (!hasFlag && !process.env.ZHIJIAN_NODE_FLAGS) {
+// Every DuckDB call holds one of libuv's threads until it returns, and libuv has four: during an
+// import (one long statement) the read connections, audit commits and job writes queued for them,
+// and a bare SELECT 1 took 150 ms (bench:api's import scenario; 40 ms with 16). libuv reads the
+// variable once, at start-up in effect (module loading uses the pool): the child gets it.
+const hasPool = process.env.UV_THREADPOOL_SIZE !== undefined;
+if ((!hasFlag || !hasPool) && !process.env.ZHIJIAN_NODE_FLAGS) {
   const child = spawn(
     process.execPath,
-    [`${FLAG}=64`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, ZHIJIAN_NODE_FLAGS: '1' } },
+    [
+      ...(hasFlag ? [] : [`${FLAG}=64`]),
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+        ZHIJIAN_NODE_FLAGS: '1',
+      },
+    },
   );
   // Ctrl-C reaches both processes (same process group); other signals are passed on.
   for (const signal of ['SIGTERM', 'SIGHUP']) {

@@ -37,6 +37,20 @@ function checkCsrf(c: Ctx): void {
   if (!ok) throw new AppError('CSRF', '安全令牌无效或缺失，请刷新页面后重试', 403);
 }
 
+/**
+ * Path parameters against the route's schema. Runs first, before the session is even looked at, so
+ * a NUL byte, a broken `%` escape or an over-long key never reaches a service. Hono has decoded
+ * them; an escape it could not decode is left as it was (a `%` the schema refuses).
+ */
+function checkParams(c: Ctx, def: RouteDef): void {
+  if (!def.params) return;
+  const result = def.params.safeParse(c.req.param());
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  const name = issue?.path.map(String).join('.') ?? '';
+  throw new AppError('INVALID_PATH', `网址中的参数 ${name} 无效：${issue?.message ?? ''}`, 400);
+}
+
 async function parseInput(c: Ctx, def: RouteDef): Promise<void> {
   if (def.query) c.set('query', def.query.parse(c.req.query()));
   if (def.body) {
@@ -53,6 +67,7 @@ async function parseInput(c: Ctx, def: RouteDef): Promise<void> {
 /** Checks the session, the role, CSRF and the input, in that order, then runs the handler. */
 function guarded(def: RouteDef, handler: RouteHandler) {
   return async (c: Ctx): Promise<Response> => {
+    checkParams(c, def);
     if (def.access !== 'public') {
       const session = c.get('session');
       if (!session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);

@@ -18,8 +18,13 @@ export interface ApiOptions {
   maxUploadBytes: number;
   /** Largest total uncompressed size an xlsx (zip) may declare (default 2 GB). */
   maxUnzippedBytes: number;
-  /** Mark cookies Secure (behind HTTPS). */
+  /**
+   * Always served over HTTPS (e.g. a TLS proxy in front that sends no `X-Forwarded-Proto`): cookies
+   * Secure and HSTS on every answer. Without it both follow the request (`isSecureRequest`).
+   */
   secureCookies: boolean;
+  /** Believe `X-Forwarded-Proto` (only behind a proxy of the operator that sets it). */
+  trustProxy: boolean;
 }
 
 export interface ApiEnv {

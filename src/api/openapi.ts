@@ -17,11 +17,14 @@ export function openApiDocument(): object {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of ROUTES) {
     const path = def.path.replace(/:(\w+)/g, '{$1}');
+    const declared = def.params
+      ? ((schema(def.params, 'input') as { properties?: Record<string, unknown> }).properties ?? {})
+      : {};
     const parameters: unknown[] = [...def.path.matchAll(/:(\w+)/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      schema: declared[m[1] ?? ''] ?? { type: 'string' },
     }));
     if (def.query) {
       const q = schema(def.query, 'input') as {

@@ -22,14 +22,6 @@ const TYPES: Record<string, string> = {
 /** Vite's hashed assets (`index-3f9a1c2b.js`) never change: cache them for a year. */
 const HASHED = /[-.][A-Za-z0-9_-]{8,}\.\w+$/;
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-};
-
 /**
  * Serves the built web app: files under `dist`, anything else that is not `/api/…` gets index.html
  * (client-side routes survive a reload). Paths are normalised and must stay inside `dist`.
@@ -38,7 +30,12 @@ export function serveWebApp(hono: Hono<ApiEnv>, dist: string): void {
   const root = normalize(dist);
   const index = join(root, 'index.html');
   hono.get('*', (c) => {
-    const urlPath = decodeURIComponent(new URL(c.req.url).pathname);
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.text('网址无效：含不完整的 % 编码', 400);
+    }
     if (urlPath.startsWith('/api/'))
       return c.json({ code: 'NOT_FOUND', message: '接口不存在' }, 404);
     const file = normalize(join(root, urlPath));
@@ -47,7 +44,6 @@ export function serveWebApp(hono: Hono<ApiEnv>, dist: string): void {
       const hashed = urlPath.startsWith('/assets/') && HASHED.test(urlPath);
       return new Response(readFileSync(file), {
         headers: {
-          ...SECURITY_HEADERS,
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
         },
@@ -58,7 +54,6 @@ export function serveWebApp(hono: Hono<ApiEnv>, dist: string): void {
     }
     return new Response(readFileSync(index), {
       headers: {
-        ...SECURITY_HEADERS,
         'content-type': TYPES['.html'] ?? 'text/html',
         'cache-control': 'no-cache',
       },

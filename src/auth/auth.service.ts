@@ -17,6 +17,7 @@ import {
   type UserRecord,
 } from '../store/user.repo.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import { assertNewPassword } from './password-policy.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 export interface AuthOptions {
@@ -106,10 +107,10 @@ export class AuthService {
   ): Promise<{ token: string; session: ActiveSession }> {
     const now = this.options.now();
     const user = await findUserByName(this.db, username);
-    if (!user) {
-      await verifyPassword(password, DUMMY_HASH); // same time as a real check: no user enumeration
-      throw LOGIN_FAILED();
-    }
+    // Every attempt costs one scrypt, whoever it names — unknown, locked or disabled users too — so
+    // the time of the answer does not tell which user names exist (a dummy hash stands in).
+    const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user) throw LOGIN_FAILED();
     if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
       throw new AppError(
         'ACCOUNT_LOCKED',
@@ -117,7 +118,7 @@ export class AuthService {
         423,
       );
     }
-    if (!(await verifyPassword(password, user.passwordHash))) {
+    if (!matches) {
       const lockUntil = new Date(now.getTime() + this.options.lockoutMinutes * 60_000);
       const r = await recordFailedLogin(this.db, user.id, this.options.lockoutAttempts, lockUntil);
       if (r.locked) {
@@ -194,6 +195,7 @@ export class AuthService {
     if (oldPassword === newPassword) {
       throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同', 400);
     }
+    assertNewPassword(newPassword, user.username);
     await setPassword(this.db, user.id, await hashPassword(newPassword), false);
     await deleteUserSessions(this.db, user.id, session.tokenHash);
     this.forgetUser(user.id);

@@ -16,7 +16,7 @@ describe('passwords and person references', () => {
   it('generates one-time passwords with letters and digits, all different', () => {
     const all = new Set(Array.from({ length: 50 }, generateOneTimePassword));
     expect(all.size).toBe(50);
-    for (const p of all) expect(p).toMatch(/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z2-9]{14}$/);
+    for (const p of all) expect(p).toMatch(/^(?=.*\d)(?=.*[A-Z])(?=.*[a-z])[A-Za-z2-9]{14}$/);
   });
 
   it('person references hide the ID and cannot be forged', () => {

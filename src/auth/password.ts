@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { newPasswordProblem } from './password-policy.ts';
 
 /** scrypt cost (N = 2^14, r = 8, p = 1: ~50 ms on these machines, 16 MiB memory). */
 const N = 16384;
@@ -40,11 +41,16 @@ export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('ba
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
-/** A one-time password: 14 characters without look-alikes (0/O, 1/l/I), always letters + digits. */
-export function generateOneTimePassword(): string {
+/**
+ * A one-time password: 14 characters without look-alikes (0/O, 1/l/I) that the password policy
+ * itself accepts for `username` (capitals, small letters and digits; no walk, no common word).
+ */
+export function generateOneTimePassword(username = ''): string {
   for (;;) {
     let s = '';
     for (let i = 0; i < 14; i++) s += ALPHABET[randomInt(ALPHABET.length)];
-    if (/\d/.test(s) && /[A-Za-z]/.test(s)) return s;
+    if (/\d/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s) && !newPasswordProblem(s, username)) {
+      return s;
+    }
   }
 }

@@ -3,6 +3,15 @@ import { AuditEntry, AuditQuery } from './audit.ts';
 import { Ok, pageOf, RevealQuery } from './common.ts';
 import { Dashboard } from './dashboard.ts';
 import {
+  CaseNoParams,
+  DatasetParams,
+  IdParams,
+  JobIdParams,
+  LeadKeyParams,
+  NumericIdParams,
+  PersonRefParams,
+} from './params.ts';
+import {
   Batch,
   BatchQuery,
   Dataset,
@@ -11,7 +20,12 @@ import {
   PreviewResponse,
   UploadResponse,
 } from './data.ts';
-import { PendingDocument, ReviewDocument, SaveCorrectionRequest } from './extract.ts';
+import {
+  PendingDocument,
+  ReviewDocument,
+  SaveCorrectionRequest,
+  StartExtractionRequest,
+} from './extract.ts';
 import { Job, JobStarted } from './jobs.ts';
 import {
   AssignRequest,
@@ -61,6 +75,8 @@ export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Hono-style path under /api (`:id` parameters). */
   path: string;
+  /** Schema of the path parameters (every `:name` of `path`), checked before the handler. */
+  params?: z.ZodType;
   summary: string;
   access: RouteAccess;
   query?: z.ZodType;
@@ -73,6 +89,8 @@ export interface RouteDef {
 const DATA: readonly Role[] = ['data_admin', 'admin'];
 const LEADS: readonly Role[] = ['prosecutor', 'dept_head', 'data_admin'];
 const HEAD: readonly Role[] = ['dept_head'];
+/** 文书复核: prosecutors read the rulings of their cases themselves, not only data staff. */
+const EXTRACT: readonly Role[] = ['prosecutor', 'dept_head', 'data_admin', 'admin'];
 
 /**
  * Every route of the API. The server registers handlers for exactly these (a test checks it), the
@@ -136,6 +154,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'PATCH',
     path: '/api/units/:id',
+    params: IdParams,
     summary: '修改单位',
     access: ['admin'],
     body: UpdateUnitRequest,
@@ -159,6 +178,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'PATCH',
     path: '/api/users/:id',
+    params: IdParams,
     summary: '修改用户（角色、单位、停用）',
     access: ['admin'],
     body: UpdateUserRequest,
@@ -167,6 +187,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/users/:id/reset-password',
+    params: IdParams,
     summary: '重置密码（一次性密码）',
     access: ['admin'],
     response: UserWithPassword,
@@ -174,6 +195,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/users/:id/unlock',
+    params: IdParams,
     summary: '解除锁定',
     access: ['admin'],
     response: User,
@@ -227,6 +249,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/imports/:jobId/report.xlsx',
+    params: JobIdParams,
     summary: '校验报告 Excel',
     access: DATA,
     produces: 'xlsx',
@@ -242,6 +265,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/batches/:id/rollback',
+    params: NumericIdParams,
     summary: '回滚批次',
     access: DATA,
     response: Batch,
@@ -249,6 +273,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/templates/:dataset',
+    params: DatasetParams,
     summary: '数据集 Excel 模板（dataset 或 model:M01）',
     access: 'user',
     produces: 'xlsx',
@@ -264,6 +289,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/models/:id',
+    params: IdParams,
     summary: '模型详情（依据、参数、SQL、样例状态）',
     access: 'user',
     response: ModelDetail,
@@ -271,6 +297,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/models/:id/export',
+    params: IdParams,
     summary: '导出模型文件',
     access: 'user',
     produces: 'yaml',
@@ -299,10 +326,18 @@ export const ROUTES: readonly RouteDef[] = [
     access: 'user',
     response: z.array(Job),
   },
-  { method: 'GET', path: '/api/jobs/:id', summary: '任务状态', access: 'user', response: Job },
+  {
+    method: 'GET',
+    path: '/api/jobs/:id',
+    params: IdParams,
+    summary: '任务状态',
+    access: 'user',
+    response: Job,
+  },
   {
     method: 'GET',
     path: '/api/jobs/:id/events',
+    params: IdParams,
     summary: '任务进度（SSE：progress / end）',
     access: 'user',
     produces: 'sse',
@@ -342,6 +377,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'DELETE',
     path: '/api/leads/filters/:id',
+    params: IdParams,
     summary: '删除保存的筛选',
     access: 'user',
     response: Ok,
@@ -357,6 +393,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/leads/:key',
+    params: LeadKeyParams,
     summary: '线索详情（证据、依据、串并；审计）',
     access: 'user',
     query: RevealQuery,
@@ -365,6 +402,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/leads/:key/assign',
+    params: LeadKeyParams,
     summary: '指派',
     access: HEAD,
     body: AssignRequest,
@@ -373,6 +411,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/leads/:key/dismiss',
+    params: LeadKeyParams,
     summary: '排除（须理由）',
     access: LEADS,
     body: DismissRequest,
@@ -381,6 +420,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/leads/:key/reopen',
+    params: LeadKeyParams,
     summary: '重新研判',
     access: LEADS,
     body: ReopenRequest,
@@ -389,6 +429,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     path: '/api/leads/:key/notes',
+    params: LeadKeyParams,
     summary: '添加备注',
     access: LEADS,
     body: NoteRequest,
@@ -397,6 +438,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/cases/:caseNo',
+    params: CaseNoParams,
     summary: '执行案件详情（审计）',
     access: 'user',
     query: RevealQuery,
@@ -405,6 +447,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/api/persons/:ref',
+    params: PersonRefParams,
     summary: '当事人详情（审计）',
     access: 'user',
     query: RevealQuery,
@@ -412,24 +455,42 @@ export const ROUTES: readonly RouteDef[] = [
   },
   // ── extraction review ───────────────────────────────────────────────────────────────────
   {
+    method: 'POST',
+    path: '/api/extract/uploads',
+    summary: '上传文书（裁定书等：txt、html、docx、pdf、图片；multipart 字段 files，可多个）',
+    access: EXTRACT,
+    response: UploadResponse,
+    produces: 'multipart',
+  },
+  {
+    method: 'POST',
+    path: '/api/extract/jobs',
+    summary: '提取并导入已上传的文书（后台任务，进度按文件和页）',
+    access: EXTRACT,
+    body: StartExtractionRequest,
+    response: JobStarted,
+  },
+  {
     method: 'GET',
     path: '/api/extract/pending',
     summary: '待复核的文书',
-    access: DATA,
+    access: EXTRACT,
     response: z.array(PendingDocument),
   },
   {
     method: 'GET',
     path: '/api/extract/documents/:id',
+    params: NumericIdParams,
     summary: '文书与抽取字段',
-    access: DATA,
+    access: EXTRACT,
     response: ReviewDocument,
   },
   {
     method: 'PUT',
     path: '/api/extract/documents/:id',
+    params: NumericIdParams,
     summary: '保存更正',
-    access: DATA,
+    access: EXTRACT,
     body: SaveCorrectionRequest,
     response: ReviewDocument,
   },

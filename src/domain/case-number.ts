@@ -66,7 +66,19 @@ const COMMON = new RegExp(
   `^[（(](\\d{4})[）)]([^\\d（）()](?:\\d{4}|\\d{2})?)([^\\d（）()\\s]{1,3})([1-9]\\d{0,7})号(之${CN_SUFFIX})?$`,
 );
 // Middle = non-digits, optionally digits and more non-digits (浙0102执, 杭西执字第, 最高法知民终): no backtracking.
-const SHAPE = new RegExp(`^\\((\\d{4})\\)(\\D+(?:\\d+\\D+)?)(\\d{1,8})号?(之${CN_SUFFIX})?号?$`);
+const SHAPE = new RegExp(
+  `^\\((\\d{4})\\)(\\D+(?:\\d+\\D+)?)(\\d{1,8})号?(之(?:${CN_SUFFIX}|[1-9]\\d?))?号?$`,
+);
+const SUFFIX_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** `之1` → `之一`, `之12` → `之十二`: the suffix is written in Chinese numerals in canonical form. */
+function canonicalSuffix(suffix: string): string {
+  const n = Number(suffix.slice(1));
+  if (!Number.isInteger(n) || n === 0) return suffix;
+  const tens = Math.floor(n / 10);
+  const ones = SUFFIX_DIGITS[n % 10] ?? '';
+  return '之' + (tens === 0 ? '' : (tens === 1 ? '' : (SUFFIX_DIGITS[tens] ?? '')) + '十') + ones;
+}
 const HAS_DIGIT = /\d/;
 const NOT_HAN_OR_DIGIT = /[^\u3400-\u9fff\d]/;
 const SPACES = /[\s\u00a0\u3000]+/g;
@@ -164,7 +176,7 @@ function parseNormalised(v: string, original: string): Parsed<CaseNumber> {
     canonical: '',
   };
   if (split.specialCode) value.specialCode = split.specialCode;
-  if (m[4]) value.suffix = m[4];
+  if (m[4]) value.suffix = canonicalSuffix(m[4]);
   value.canonical = canonicalOf(value);
   const warnings: Diagnostic[] = [];
   if (!KNOWN_TYPE_CODES.has(split.typeCode)) {
@@ -207,18 +219,61 @@ export function parseCaseNumber(s: string): Parsed<CaseNumber> {
   return simplified === v ? first : parseNormalised(simplified, s);
 }
 
+// A caption may name several numbers of one court and type: `（2016）粤03民辖终3827、3828号`,
+// `（2015）杭西执字第682号、第683号`, ranges `18775-18776号`, `第5号至第7号`. The tail after the first
+// serial is read item by item below.
 const CANDIDATE = new RegExp(
-  `\\((\\d{4})\\)([\\u3400-\\u9fff\\d]{1,16}?)(\\d{1,8})号(之${CN_SUFFIX})?`,
+  `\\((\\d{4})\\)([\\u3400-\\u9fff\\d]{1,16}?)(\\d{1,8})((?:号?(?:之${CN_SUFFIX})?(?:[、和及与至到~\\-\\u2013\\u2014])第?\\d{1,8})*)号(之(?:${CN_SUFFIX}|[1-9]\\d?(?!\\d)))?`,
   'g',
 );
+const MORE_SERIALS = new RegExp(
+  `(号)?(?:之${CN_SUFFIX})?([、和及与至到~\\-\\u2013\\u2014])第?(\\d{1,8})`,
+  'g',
+);
+const RANGE_MARKS = new Set(['至', '到', '~', '-', '\u2013', '\u2014']);
+/**
+ * A range longer than this is not expanded (a typo such as 18775-187760 would invent thousands of
+ * cases): only its two written ends are returned.
+ */
+export const MAX_CASE_RANGE = 100;
+
+/** The serials a caption names, in order: `3827、3828` → both, `18775-18777` → all three. */
+function serialsOf(first: string, tail: string): number[] {
+  const out = [Number(first)];
+  for (const m of tail.matchAll(MORE_SERIALS)) {
+    const written = m[3] ?? '';
+    let n = Number(written);
+    const prev = out[out.length - 1] ?? n;
+    if (!RANGE_MARKS.has(m[2] ?? '')) {
+      out.push(n);
+      continue;
+    }
+    // 18775-76号: a shorter end replaces the last digits of the start (not after a 号: 1234号至5号).
+    const start = String(prev);
+    if (n <= prev && !m[1] && written.length < start.length) {
+      n = Number(start.slice(0, start.length - written.length) + written);
+    }
+    if (n <= prev) continue; // 1234号至5号 is no range of this court's numbers
+    if (n - prev <= MAX_CASE_RANGE) for (let k = prev + 1; k <= n; k++) out.push(k);
+    else out.push(n);
+  }
+  return out;
+}
 
 /** Canonical 案号 mentioned in free text (petitions, rulings), in order of first appearance. */
 export function findCaseNumbers(text: string): string[] {
   const v = toSimplified(unifyBrackets(toHalfWidth(text)).replace(SPACES, ''));
   const seen = new Set<string>();
   for (const m of v.matchAll(CANDIDATE)) {
-    const r = parseNormalised(m[0], m[0]);
-    if (r.ok) seen.add(r.value.canonical);
+    const head = `(${m[1] ?? ''})${m[2] ?? ''}`;
+    const serials = m[4] ? serialsOf(m[3] ?? '', m[4]) : [Number(m[3])];
+    for (let i = 0; i < serials.length; i++) {
+      // A suffix written after the last 号 belongs to the last number only.
+      const suffix = i === serials.length - 1 ? (m[5] ?? '') : '';
+      const candidate = `${head}${serials[i]}号${suffix}`;
+      const r = parseNormalised(candidate, candidate);
+      if (r.ok) seen.add(r.value.canonical);
+    }
   }
   return [...seen];
 }

@@ -17,6 +17,33 @@ for (let i = 0; i < USCC_CHARSET.length; i++) USCC_VALUE[USCC_CHARSET.charCodeAt
 
 const JUNK = /[\s\u00a0\u3000\-－—_.·]/g;
 
+/**
+ * GB 32100 table 1: 登记管理部门代码 (position 1) → the 机构类别代码 (position 2) it assigns.
+ * 1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 工商 (市场监管),
+ * A 中央军委改革和编制办公室, N 农业, Y 其他 (category always 1).
+ */
+const CATEGORIES: Readonly<Record<string, string>> = {
+  '1': '1239',
+  '2': '19',
+  '3': '123459',
+  '4': '19',
+  '5': '1239',
+  '6': '129',
+  '7': '129',
+  '8': '19',
+  '9': '123',
+  A: '19',
+  N: '1239',
+  Y: '1',
+};
+
+/** GB/T 2260 province prefixes of 登记管理机关行政区划码, plus 10 for national registrations (100000). */
+const REGION_PREFIXES: ReadonlySet<string> = new Set(
+  '10 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(
+    ' ',
+  ),
+);
+
 /** True when all 18 characters are USCC symbols and positions 3–8 (登记管理机关行政区划码) are digits. */
 export function hasCreditCodeShape(v: string): boolean {
   if (v.length !== 18) return false;
@@ -72,7 +99,33 @@ export function parseCreditCode(s: string): Parsed<string> {
       s,
     );
   }
+  const categories = CATEGORIES[v.charAt(0)];
+  if (categories === undefined) {
+    return fail(
+      'credit-code.department',
+      `统一社会信用代码第1位（登记管理部门代码）“${v.charAt(0)}”不存在：应为 1–9、A、N 或 Y`,
+      s,
+    );
+  }
   const warnings: Diagnostic[] = [];
+  if (!categories.includes(v.charAt(1))) {
+    warnings.push(
+      warning(
+        'credit-code.category',
+        `统一社会信用代码第2位（机构类别代码）“${v.charAt(1)}”不属于登记管理部门“${v.charAt(0)}”，请核对`,
+        v,
+      ),
+    );
+  }
+  if (!REGION_PREFIXES.has(v.slice(2, 4))) {
+    warnings.push(
+      warning(
+        'credit-code.region',
+        `统一社会信用代码第3–8位（登记管理机关行政区划码）${v.slice(2, 8)} 不属于已知省份，请核对`,
+        v,
+      ),
+    );
+  }
   const expected = creditCodeCheckChar(v);
   if (v.charAt(17) !== expected) {
     warnings.push(
@@ -104,6 +157,9 @@ export function parseOrgCode(s: string): Parsed<string> {
       s,
     );
   }
+  if (v.startsWith('00000000')) {
+    return fail('org-code.format', '组织机构代码的本体代码不能全为 0', s);
+  }
   const printed = `${v.slice(0, 8)}-${v.charAt(8)}`;
   const expected = orgCodeCheckChar(v.slice(0, 8));
   if (expected !== v.charAt(8)) {
@@ -116,6 +172,18 @@ export function parseOrgCode(s: string): Parsed<string> {
     ]);
   }
   return ok(printed);
+}
+
+/**
+ * True when `v` (normalised) is a 统一社会信用代码 beyond doubt: shape, a GB 32100 登记管理部门 and
+ * its own check character. party-id.ts asks this before reading an OCR'd value as a person's ID.
+ */
+export function isCertainCreditCode(v: string): boolean {
+  return (
+    hasCreditCodeShape(v) &&
+    CATEGORIES[v.charAt(0)] !== undefined &&
+    creditCodeCheckChar(v) === v.charAt(17)
+  );
 }
 
 /** The embedded 组织机构代码 of a USCC in printed form (`91440300123456788M` → `12345678-8`). */

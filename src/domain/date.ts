@@ -4,7 +4,9 @@
  * Canonical output: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-01`. Never throws.
  */
 import { fail, ok, type Parsed } from './diagnostic.ts';
+import { CN_DIGIT_VALUE, readSmallNumber } from './chinese-numeral.ts';
 import { isAscii, toHalfWidth } from './text.ts';
+import { readTimeOfDay } from './time-of-day.ts';
 
 /** Plausible years for enforcement data; anything outside is a typo, not a date. */
 const MIN_YEAR = 1900;
@@ -42,50 +44,24 @@ function ymdProblem(y: number, m: number, d: number): string | undefined {
   return undefined;
 }
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  '○': 0,
-  O: 0,
-  o: 0,
-  '0': 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+/** Year digits: the numeral digits plus the round zeros (○, Latin O) that typists and OCR put for 〇. */
+const YEAR_ZERO = new Set(['○', 'O', 'o']);
 
 /** `二〇二一` → 2021 (digit by digit, as years are written). */
 function cnYear(s: string): number | undefined {
   let n = 0;
   for (const ch of s) {
-    const v = CN_DIGIT[ch] ?? (ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : undefined);
+    const v = YEAR_ZERO.has(ch)
+      ? 0
+      : (CN_DIGIT_VALUE[ch] ?? (ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : undefined));
     if (v === undefined) return undefined;
     n = n * 10 + v;
   }
   return n;
 }
 
-const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
 const WHITESPACE = /\s+/g;
-
-/** `十二` → 12, `二十五` → 25, `三十一` → 31, `五` → 5, also plain digits. */
-function cnSmall(s: string): number | undefined {
-  if (ONE_OR_TWO_DIGITS.test(s)) return Number(s);
-  const i = s.indexOf('十');
-  if (i < 0) return s.length === 1 ? CN_DIGIT[s] : undefined;
-  const tens = i === 0 ? 1 : s.length > 0 && i === 1 ? CN_DIGIT[s.charAt(0)] : undefined;
-  const rest = s.slice(i + 1);
-  const ones = rest === '' ? 0 : rest.length === 1 ? CN_DIGIT[rest] : undefined;
-  if (tens === undefined || ones === undefined) return undefined;
-  return tens * 10 + ones;
-}
+const cnSmall = readSmallNumber;
 
 const CN_NUMERAL_DATE =
   /^([〇零○Oo0-9一二三四五六七八九]{4})年([〇零一二两三四五六七八九十\d]{1,3})月(?:([〇零一二两三四五六七八九十\d]{1,3})[日号])?$/;
@@ -166,7 +142,8 @@ function readParts(raw: string): DateParts | string {
     if (n >= 10000 && n <= 80000) return fromSerial(n);
     return `数字 ${s} 不是有效的 Excel 日期序号`;
   }
-  const cn = CN_NUMERAL_DATE.exec(s.replace(WHITESPACE, ''));
+  const compact = s.replace(WHITESPACE, '');
+  const cn = CN_NUMERAL_DATE.exec(compact);
   if (cn) {
     const y = cnYear(cn[1] ?? '');
     const mo = cnSmall(cn[2] ?? '');
@@ -175,7 +152,38 @@ function readParts(raw: string): DateParts | string {
       return { y, m: mo, d, hh: 0, mi: 0, ss: 0, hasTime: false };
     }
   }
-  return `无法识别的日期格式：“${raw.trim().slice(0, 40)}”`;
+  return withTimeWords(s, compact) ?? `无法识别的日期格式：“${raw.trim().slice(0, 40)}”`;
+}
+
+// A date, then a time in words or on a 12-hour clock (`2023年5月6日下午3:45`, `2023-05-06 3点45分`,
+// `二〇二三年五月六日下午三点`): the time is read by time-of-day.ts.
+const DATE_THEN_TIME =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*[日号]\s*|\s+|T)(\S.*)$/;
+const CN_DATE_THEN_TIME =
+  /^([〇零○Oo0-9一二三四五六七八九]{4})年([〇零一二两三四五六七八九十\d]{1,3})月([〇零一二两三四五六七八九十\d]{1,3})[日号](.+)$/;
+
+function withTimeWords(s: string, compact: string): DateParts | string | undefined {
+  let y: number | undefined;
+  let mo: number | undefined;
+  let d: number | undefined;
+  let rest: string;
+  const m = DATE_THEN_TIME.exec(s);
+  if (m) {
+    [y, mo, d, rest] = [num(m[1]), num(m[2]), num(m[3]), m[4] ?? ''];
+  } else {
+    const cn = CN_DATE_THEN_TIME.exec(compact);
+    if (!cn) return undefined;
+    [y, mo, d, rest] = [
+      cnYear(cn[1] ?? ''),
+      cnSmall(cn[2] ?? ''),
+      cnSmall(cn[3] ?? ''),
+      cn[4] ?? '',
+    ];
+    if (y === undefined || mo === undefined || d === undefined) return undefined;
+  }
+  const t = readTimeOfDay(rest);
+  if (typeof t === 'string') return t;
+  return { y, m: mo, d, hh: t.hh, mi: t.mi, ss: t.ss, hasTime: true };
 }
 
 /** Fast path: already `YYYY-MM-DD` (what our own exports and most systems write). */
@@ -221,7 +229,11 @@ export function parseDateTime(s: string): Parsed<string> {
 
 const MONTH_ONLY = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?(?:份)?$/;
 
-/** A month (`2023-05`, `2023年5月`, `202305`, or any full date) → `YYYY-MM-01`. */
+/** `二〇一二年五月`, `2012年五月份`: the month spelling of Chinese-numeral dates. */
+const CN_MONTH =
+  /^([〇零○Oo0-9一二三四五六七八九]{4})年([〇零一二两三四五六七八九十\d]{1,3})月份?$/;
+
+/** A month (`2023-05`, `2023年5月`, `二〇一二年五月`, `202305`, or any full date) → `YYYY-MM-01`. */
 export function parseMonth(s: string): Parsed<string> {
   const t = toHalfWidth(s.trim());
   const m = MONTH_ONLY.exec(t);
@@ -231,6 +243,16 @@ export function parseMonth(s: string): Parsed<string> {
     const problem = ymdProblem(y, mo, 1);
     if (problem) return fail('month.invalid', `月份不存在：${problem}`, s);
     return ok(ymd(y, mo, 1));
+  }
+  const cn = CN_MONTH.exec(t.replace(WHITESPACE, ''));
+  if (cn) {
+    const y = cnYear(cn[1] ?? '');
+    const mo = cnSmall(cn[2] ?? '');
+    if (y !== undefined && mo !== undefined) {
+      const problem = ymdProblem(y, mo, 1);
+      if (problem) return fail('month.invalid', `月份不存在：${problem}`, s);
+      return ok(ymd(y, mo, 1));
+    }
   }
   const d = parseDate(s);
   if (!d.ok) return fail('month.format', `无法识别的月份：“${s.trim().slice(0, 40)}”`, s);

@@ -4,10 +4,18 @@
  * cents, never on floats, so `0.1 + 0.2` style drift cannot reach a lead's amount. Never throws.
  */
 import { fail, ok, warning, type Parsed } from './diagnostic.ts';
+import { CN_DIGIT_VALUE, readChineseInteger } from './chinese-numeral.ts';
 import { toHalfWidth } from './text.ts';
 
 const LEADING_ZEROS = /^0+(?=\d)/;
 const COMMAS = /,/g;
+
+/**
+ * Amounts are stored as DECIMAL(18,2): at most 16 digits of yuan. Anything larger is a typo or a
+ * float artefact (`1e309`), refused rather than stored as a 310-digit figure.
+ */
+const MAX_YUAN_DIGITS = 16;
+const MAX_CENTS = 10n ** BigInt(MAX_YUAN_DIGITS + 2) - 1n;
 
 /** Fast path: plain `-?\d+(\.\d{1,2})?` handled with string slicing only. */
 function fastPlain(s: string): string | undefined {
@@ -35,12 +43,14 @@ function fastPlain(s: string): string | undefined {
   let intPart = s.slice(intStart, intEnd);
   if (intPart.length > 1 && intPart.charCodeAt(0) === 48)
     intPart = intPart.replace(LEADING_ZEROS, '');
+  if (intPart.length > MAX_YUAN_DIGITS) return undefined; // the slow path says why
   const out = `${intPart}.${frac.padEnd(2, '0')}`;
   return intStart === 1 && out !== '0.00' ? '-' + out : out;
 }
 
-const PREFIX = /^(?:人民币|RMB|CNY|¥|￥)+/i;
-const SUFFIX = /(?:元整|圆整|元|圆|整|RMB|CNY)+$/i;
+// `人民币（大写）：壹万元整` on receipts and rulings: the labels carry no amount.
+const PREFIX = /^(?:人民币|RMB|CNY|¥|￥|\((?:大写|小写)\)|大写|小写|金额|:)+/i;
+const SUFFIX = /(?:[元圆圓块塊][整正]?|整|钱|RMB|CNY)+$/i;
 const SPACES = /[\s\u00a0\u3000]+/g;
 const NUMBER = /^([-+]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d*))?(?:E([-+]?\d{1,3}))?$/i;
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
@@ -57,101 +67,83 @@ function formatCents(cents: bigint): string {
   return neg && abs !== 0n ? '-' + body : body;
 }
 
-const CN_NUMERAL = /[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟一二两三四五六七八九十百千角分]/;
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  壹: 1,
-  一: 1,
-  贰: 2,
-  貳: 2,
-  二: 2,
-  两: 2,
-  叁: 3,
-  參: 3,
-  三: 3,
-  肆: 4,
-  四: 4,
-  伍: 5,
-  五: 5,
-  陆: 6,
-  陸: 6,
-  六: 6,
-  柒: 7,
-  七: 7,
-  捌: 8,
-  八: 8,
-  玖: 9,
-  九: 9,
-};
-const CN_SMALL_UNITS: Readonly<Record<string, bigint>> = {
-  拾: 10n,
-  十: 10n,
-  佰: 100n,
-  百: 100n,
-  仟: 1000n,
-  千: 1000n,
-};
+/** A character that only a Chinese-numeral amount holds (万/亿 alone also follow Arabic figures). */
+const CN_NUMERAL =
+  /[零〇壹一贰貳二两兩叁參三肆四伍五陆陸六柒七捌八玖九拾十佰百仟千角毛分块塊圆圓点]/;
+/** 元 and its spellings: 圆/圓 in 大写, 块/塊 in speech. */
+const YUAN = /[元圆圓块塊]/;
+const CN_D = '[零〇壹一贰貳二两兩叁參三肆四伍五陆陸六柒七捌八玖九0-9]';
+/** What follows 元: `伍角`, `三毛五`, `伍角陆分`, `零五分`, `零五`, `五` (两块五 = 2.50), `五分`. */
+const JIAO_FEN = new RegExp(`^(${CN_D})[角毛](?:(${CN_D})分)?$`);
+const MAO_FEN_ELIDED = new RegExp(`^(${CN_D})毛(${CN_D})$`);
+const FEN_ONLY = new RegExp(`^零?(${CN_D})分$`);
+const FEN_ELIDED = new RegExp(`^零(${CN_D})$`);
+const JIAO_ELIDED = new RegExp(`^(${CN_D})$`);
+const DECIMAL_DIGITS = new RegExp(`^${CN_D}{1,2}$`);
+
+function digitOf(ch: string | undefined): bigint {
+  if (ch === undefined) return 0n;
+  const v = CN_DIGIT_VALUE[ch];
+  return BigInt(v ?? ch.charCodeAt(0) - 48);
+}
 
 /**
- * 中文大写金额 as written in rulings and receipts: `壹拾贰万叁仟肆佰伍拾陆元柒角捌分`, `十二万元`,
- * `壹亿贰仟万元`, `3万5千元`. Returns cents, or undefined when the text is not a well-formed amount.
+ * Cents below one yuan from what follows 元 (or a whole `伍角`), or undefined when malformed. A
+ * digit without its unit (两块五, 一块零五) is speech, said only with 块: `壹万元伍` is refused.
+ */
+function readFraction(f: string, spoken: boolean): bigint | undefined {
+  if (f === '') return 0n;
+  let m = JIAO_FEN.exec(f);
+  if (m) return digitOf(m[1]) * 10n + digitOf(m[2]);
+  m = FEN_ONLY.exec(f);
+  if (m) return digitOf(m[1]);
+  m = MAO_FEN_ELIDED.exec(f); // 三毛五: 毛 is itself speech
+  if (m) return digitOf(m[1]) * 10n + digitOf(m[2]);
+  if (!spoken) return undefined;
+  m = FEN_ELIDED.exec(f);
+  if (m) return digitOf(m[1]);
+  m = JIAO_ELIDED.exec(f);
+  if (m) return digitOf(m[1]) * 10n;
+  return undefined;
+}
+
+/**
+ * 中文金额 as written in rulings and receipts or said aloud: `壹拾贰万叁仟肆佰伍拾陆元柒角捌分`,
+ * `十二万元`, `壹萬貳仟圓`, `3万5千元`, `一百二`, `十块三毛`, `一百二十三点四五`. Returns cents, or
+ * undefined when the text is not a well-formed amount (chinese-numeral.ts states the rules).
  */
 function readChineseAmount(t: string): bigint | undefined {
-  let total = 0n; // completed 亿 groups
-  let wan = 0n; // completed 万 group below 亿
-  let section = 0n; // below 万
-  let digit = -1;
-  let cents = 0n;
-  let afterYuan = false;
-  for (const ch of t) {
-    const d = CN_DIGITS[ch];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    if (ch >= '0' && ch <= '9') {
-      // Mixed spellings such as 3万5千元: Arabic digit runs act as one numeral.
-      digit = Math.max(digit, 0) * 10 + (ch.charCodeAt(0) - 48);
-      continue;
-    }
-    if (afterYuan) {
-      if (digit < 0 || (ch !== '角' && ch !== '分')) return undefined;
-      cents += BigInt(digit) * (ch === '角' ? 10n : 1n);
-      digit = -1;
-      continue;
-    }
-    const unit = CN_SMALL_UNITS[ch];
-    if (unit !== undefined) {
-      section += BigInt(digit < 0 ? 1 : digit) * unit; // 十二 = 12: a bare 十 means 一十
-      digit = -1;
-    } else if (ch === '万' || ch === '萬') {
-      wan = (section + BigInt(Math.max(digit, 0))) * 10_000n;
-      section = 0n;
-      digit = -1;
-    } else if (ch === '亿' || ch === '億') {
-      total = (total + wan + section + BigInt(Math.max(digit, 0))) * 100_000_000n;
-      wan = 0n;
-      section = 0n;
-      digit = -1;
-    } else if (ch === '元' || ch === '圆') {
-      afterYuan = true;
-      section += BigInt(Math.max(digit, 0));
-      digit = -1;
-    } else if (ch === '角' || ch === '分') {
-      if (digit < 0) return undefined;
-      cents += BigInt(digit) * (ch === '角' ? 10n : 1n);
-      afterYuan = true;
-      digit = -1;
-    } else {
-      return undefined;
-    }
+  const y = YUAN.exec(t);
+  if (y) {
+    if (YUAN.test(t.slice(y.index + 1))) return undefined; // 元 twice
+    const yuan = y.index === 0 ? undefined : readChineseInteger(t.slice(0, y.index));
+    const spoken = y[0] === '块' || y[0] === '塊';
+    const cents = readFraction(t.slice(y.index + 1), spoken);
+    return yuan === undefined || cents === undefined ? undefined : yuan * 100n + cents;
   }
-  if (digit >= 0) {
-    if (afterYuan) return undefined; // 伍角柒: a digit without its unit
-    section += BigInt(digit);
+  const dot = t.indexOf('点');
+  if (dot >= 0) {
+    const yuan = readChineseInteger(t.slice(0, dot));
+    const frac = t.slice(dot + 1);
+    if (yuan === undefined || !DECIMAL_DIGITS.test(frac)) return undefined;
+    const [a, b] = [...frac];
+    return yuan * 100n + digitOf(a) * 10n + digitOf(b);
   }
-  return (total + wan + section) * 100n + cents;
+  const f = t.search(/[角毛分]/);
+  if (f >= 0) {
+    // No 元: a fraction alone (伍角, 三毛五). Digits before it belong to the fraction.
+    return readFraction(t, false);
+  }
+  const yuan = readChineseInteger(t);
+  return yuan === undefined ? undefined : yuan * 100n;
+}
+
+function outOfRange(raw: string, s: string): Parsed<string> {
+  return fail(
+    'money.range',
+    `金额“${raw.slice(0, 40)}”超出可记录的范围（整数部分最多 ${MAX_YUAN_DIGITS} 位），请核对`,
+    s,
+  );
 }
 
 /** Parses an amount in yuan into an exact 2-decimal string. */
@@ -175,18 +167,24 @@ export function parseMoney(s: string): Parsed<string> {
     t = t.slice(1);
   }
   t = t.replace(PREFIX, '').replace(SUFFIX, '');
+  if (t.startsWith('负')) {
+    negative = !negative;
+    t = t.slice(1);
+  }
   if (CN_NUMERAL.test(t)) {
     const cents = readChineseAmount(t);
     if (cents === undefined) {
-      return fail('money.format', `无法识别的中文大写金额：“${raw.slice(0, 40)}”`, s);
+      return fail('money.format', `无法识别的中文金额：“${raw.slice(0, 40)}”`, s);
     }
+    if (cents > MAX_CENTS) return outOfRange(raw, s);
     return ok(formatCents(negative ? -cents : cents));
   }
   let unitExp = 0;
-  if (t.endsWith('万')) {
+  const last = t.charAt(t.length - 1);
+  if (last === '万' || last === '萬') {
     unitExp = 4;
     t = t.slice(0, -1);
-  } else if (t.endsWith('亿')) {
+  } else if (last === '亿' || last === '億') {
     unitExp = 8;
     t = t.slice(0, -1);
   }
@@ -217,6 +215,7 @@ export function parseMoney(s: string): Parsed<string> {
       if (rem * 2n >= div) cents += 1n; // half away from zero, as amounts are rounded in Chinese accounting
     }
   }
+  if (cents > MAX_CENTS) return outOfRange(raw, s);
   if (negative) cents = -cents;
   const value = formatCents(cents);
   if (rounded && frac.length < FLOAT_NOISE_DECIMALS) {
@@ -225,6 +224,20 @@ export function parseMoney(s: string): Parsed<string> {
     ]);
   }
   return ok(value);
+}
+
+const STATES_UNIT = /[万萬亿億元圆圓块塊角毛分]/;
+
+/**
+ * An amount in a column headed in 万元 (`标的额（万元）`): a plain figure counts in 10,000 yuan; a
+ * cell that states its own unit (`12.5万`, `3000元`, `壹万元`) is taken as written.
+ */
+export function parseMoneyInWan(s: string): Parsed<string> {
+  const r = parseMoney(s);
+  if (!r.ok || STATES_UNIT.test(s)) return r;
+  const cents = toCents(r.value) * 10_000n;
+  if (cents > MAX_CENTS || -cents > MAX_CENTS) return outOfRange(s.trim(), s);
+  return ok(formatCents(cents), r.warnings);
 }
 
 /** Parses a canonical 2-decimal amount into bigint cents (for exact sums in services). */

@@ -49,3 +49,55 @@ describe('parsePartyId', () => {
     if (!r.ok) expect(r.error.code).toBe(code);
   });
 });
+
+describe('parsePartyId: OCR letters for digits', () => {
+  it.each([
+    ['l1010519491231002X', 'l→1'],
+    ['L1010519491231002X', 'L→1'],
+    ['I1010519491231002X', 'I→1'],
+    ['|1010519491231002X', '|→1'],
+    ['11010519491231OO2X', 'O→0'],
+    ['11010519491231oo2x', 'o→0'],
+    ['11O105l9491231002X', 'O→0、l→1'],
+    ['44052418800l010014', 'l→1'],
+  ])('%j stays a person, read as digits, with a warning', (input, letters) => {
+    const r = parsePartyId(input);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.kind).toBe('person');
+      expect(r.value.value).toMatch(/^\d{17}[\dX]$/);
+      expect(r.warnings[0]?.code).toBe('party-id.ocr');
+      expect(r.warnings[0]?.message).toContain(letters);
+      expect(r.warnings[0]?.message).not.toMatch(/\d{6}/); // never echoes the number
+    }
+  });
+
+  it('reports a misread ID that is still wrong as an ID error, not as an organisation', () => {
+    const r = parsePartyId('l10105194912310023');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('id.checksum');
+  });
+
+  it.each(['91330201MA282UF146', '92330102L123456745', 'N2330183N123456798'])(
+    'keeps the valid credit code %s (its L or N is a letter, not a digit)',
+    (code) => {
+      const r = parsePartyId(code);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.value).toEqual({ value: code, kind: 'organisation', masked: false });
+    },
+  );
+
+  it.each([
+    ['000000000000000000', 'party-id.format'],
+    ['\u200b11010519491231002X', undefined],
+    ['11010519491231002X\ufeff', undefined],
+  ])('%j', (input, code) => {
+    const r = parsePartyId(input);
+    if (code === undefined) {
+      expect(r.ok && r.value.value).toBe('11010519491231002X');
+    } else {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe(code);
+    }
+  });
+});

@@ -6,10 +6,11 @@ import { parseCitizenId, isMaskedId } from './citizen-id.ts';
 import {
   creditCodeCheckChar,
   hasCreditCodeShape,
+  isCertainCreditCode,
   parseCreditCode,
   parseOrgCode,
 } from './credit-code.ts';
-import { fail, ok, type Parsed } from './diagnostic.ts';
+import { fail, ok, warning, type Diagnostic, type Parsed } from './diagnostic.ts';
 import { toHalfWidth } from './text.ts';
 
 /** 当事人证件号码, parsed. */
@@ -24,6 +25,10 @@ const JUNK = /[\s\u00a0\u3000]/g;
 const LETTER_NOT_X = /[A-WYZ]/;
 const MASK_CHARS = /[*＊×✱●○#]/g;
 const NOT_CODE_CHAR = /[^0-9A-Z]/g;
+/** Letters OCR and typists put for digits: l, I, | for 1; O, o for 0. */
+const LOOKS_LIKE_ONE = /[lLiI|]/g;
+const LOOKS_LIKE_ZERO = /[oO]/g;
+const CONFUSABLE = /[lLiI|oO]/;
 
 function isDigits(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -49,6 +54,16 @@ function looksLikePerson(v: string): boolean {
   return century === '18' || century === '19' || century === '20';
 }
 
+/** `l→1、O→0`: which letters were read as digits (no other character of the ID is echoed). */
+function confusedLetters(v: string): string {
+  const seen = new Set<string>();
+  for (const ch of v) {
+    if ('lLiI|'.includes(ch)) seen.add(`${ch}→1`);
+    else if (ch === 'o' || ch === 'O') seen.add(`${ch}→0`);
+  }
+  return [...seen].join('、');
+}
+
 /** Parses the value of an `id` column. */
 export function parsePartyId(s: string): Parsed<PartyId> {
   // Fast path: a clean, valid 18-character citizen ID.
@@ -71,6 +86,24 @@ export function parsePartyId(s: string): Parsed<PartyId> {
     return ok({ value: r.value.value, kind: 'person', masked: true }, r.warnings);
   }
 
+  if (v.length === 18 && CONFUSABLE.test(v) && !isCertainCreditCode(v)) {
+    // 11010519491231002X read as l1010519491231002X must stay a person's number, not become an
+    // organisation with a mere checksum warning. Read as digits, it is judged as a citizen ID.
+    const asDigits = toHalfWidth(s)
+      .replace(JUNK, '')
+      .replace(LOOKS_LIKE_ONE, '1')
+      .replace(LOOKS_LIKE_ZERO, '0')
+      .toUpperCase();
+    if (looksLikePerson(asDigits)) {
+      const r = parseCitizenId(asDigits);
+      if (!r.ok) return r;
+      const note: Diagnostic = warning(
+        'party-id.ocr',
+        `证件号码中的字母（${confusedLetters(toHalfWidth(s))}）按数字读取为身份证号码（疑为识别或录入错误），请核对原件`,
+      );
+      return ok({ value: r.value.value, kind: 'person', masked: false }, [note, ...r.warnings]);
+    }
+  }
   if (v.length === 15 || (v.length === 18 && looksLikePerson(v))) {
     const r = parseCitizenId(v);
     if (!r.ok) return r;

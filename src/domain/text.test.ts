@@ -100,3 +100,21 @@ describe('moneyUnitOfHeader', () => {
     ['万元户名单', 'yuan'],
   ] as const)('%s → %s', (header, unit) => expect(moneyUnitOfHeader(header)).toBe(unit));
 });
+
+describe('zero-width characters', () => {
+  const ZW = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+  it.each(ZW)('U+%s is dropped by every normaliser', (z) => {
+    expect(toHalfWidth(`浙${z}A${z}12345`)).toBe('浙A12345');
+    expect(normalizeText(`${z}杭州${z}市`)).toBe('杭州市');
+    expect(normalizeName(`张${z}三`)).toBe('张三');
+    expect(normalizeHeader(`${z}身份证号${z}`)).toBe('身份证号');
+    expect(normalizeText(`${z}abc`)).not.toContain(z);
+    expect(removeSpacesInChinese(`红谷${z} 滩区`)).toBe('红谷滩区');
+    expect(removeSpacesInChinese(`ABC${z} Trading`)).toBe('ABC Trading');
+  });
+
+  it('leaves clean text untouched', () => {
+    expect(normalizeText('杭州市上城区')).toBe('杭州市上城区');
+    expect(toHalfWidth('无零宽字符')).toBe('无零宽字符');
+  });
+});

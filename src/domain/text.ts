@@ -64,8 +64,19 @@ export function isAscii(s: string): boolean {
 }
 
 /**
- * Full-width forms (U+FF01–U+FF5E) and the ideographic space → ASCII. `〇`/`Ｏ` are left alone:
- * they are digits only inside Chinese-numeral dates, which `date.ts` handles.
+ * Invisible characters that copy-paste from web pages and OCR layers leave inside values: zero-width
+ * space, non-joiner and joiner, word joiner, BOM. They would make `浙0102\u200b执` a different key.
+ */
+export function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Full-width forms (U+FF01–U+FF5E) and the ideographic space → ASCII; zero-width characters are
+ * dropped. Every normaliser here starts with this step, so none of them sees an invisible character.
+ * `〇`/`Ｏ` are left alone: they are digits only inside Chinese-numeral dates (`date.ts`).
  */
 export function toHalfWidth(s: string): string {
   if (isAscii(s)) return s;
@@ -76,6 +87,11 @@ export function toHalfWidth(s: string): string {
     let r = -1;
     if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
     else if (c === 0x3000) r = 0x20;
+    else if (isZeroWidth(c)) {
+      out += s.slice(start, i);
+      start = i + 1;
+      continue;
+    }
     if (r >= 0) {
       out += s.slice(start, i) + String.fromCharCode(r);
       start = i + 1;
@@ -103,7 +119,7 @@ const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
  * `红谷 滩区` → `红谷滩区`, `ABC Trading Co` keeps its spaces. Leading/trailing space is trimmed.
  */
 export function removeSpacesInChinese(s: string): string {
-  const t = s.trim();
+  const t = (isAscii(s) ? s : s.replace(ZERO_WIDTH, '')).trim();
   if (isAscii(t)) return t;
   return t.replace(SPACES, (m, offset: number) => {
     const before = t.charAt(offset - 1);
@@ -140,6 +156,7 @@ function isCleanText(t: string): boolean {
       return false;
     if (c < 0x80) continue;
     if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || (c >= 0x3008 && c <= 0x3017)) return false;
+    if (isZeroWidth(c)) return false;
     if (mask[c] === 1 || isSurrogate(c)) return false;
   }
   return true;

@@ -14,6 +14,10 @@ export interface AmountHit {
 // 人民币3650.00元, 400,000元, 12.5万元, 已执行0元; NFKC has made `，` a `,` already.
 const AMOUNT = /(?:人民币)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?元/g;
 
+// `存款3,022.46元，已划拨至本院账户`: the label follows the figure.
+// Not `50万元，已执行到位10万元`: there the words label the next figure.
+const PAID_AFTER =
+  /^[,]?(?:并|均|现)?已(?:划拨|扣划|划扣|执行到位|发放|支付|给付|履行|清偿|到位)(?![^,。;]{0,8}\d)/;
 const UNPAID_AFTER = /^(?:尚)?(?:未|没有|仍未)(?:执行|履行|到位|清偿|给付|支付|偿还)/;
 const UNPAID_STRONG =
   /(?:未(?:执行|履行|到位|清偿|给付|支付)(?:到位)?|尚未(?:执行|履行|清偿)(?:到位)?)(?:的)?(?:金额|款项?|标的(?:额)?|部分)?(?:为|共计|合计|计)?$/;
@@ -22,9 +26,10 @@ const PAID_STRONG =
   /(?:已执行(?:到位)?|执行到位|已(?:履行|给付|支付|偿还|到位|清偿|实际执行)|已扣划|到位)(?:的)?(?:款项?|金额|执行款|案款)?(?:为|共计|合计|计)?$/;
 // `执行标的为`, `执行标的：本金`, `申请执行标的额共计` …
 const CLAIM_STRONG =
-  /(?:申请执行标的|执行标的|标的)(?:额|金额|款)?(?:[:]|为|共计|合计|计)*(?:本金|借款|货款|款项)?$/;
+  /(?:申请执行标的|执行标的|标的)(?:额|金额|款)?(?:[:]|为|共计|合计|计)*(?:借款本金|本金|借款|货款|款项|案件款)?$/;
+// `应支付…`, `申请执行金额`, `要求被执行人支付案件款58,833元`.
 const CLAIM_WEAK =
-  /(?:应(?:当)?(?:给付|支付|偿还|返还|履行)|申请执行(?:金额|款项)?)[^,。;\n]{0,20}?(?:共计|合计|款项|借款|货款|本金)?(?:为)?$/;
+  /(?:应(?:当)?(?:给付|支付|偿还|返还|履行)|申请执行(?:金额|款项)?|要求[^,。;\n]{0,12}?(?:给付|支付|偿还|返还))[^,。;\n]{0,20}?(?:共计|合计|款项|借款|货款|本金|案件款)?(?:为)?$/;
 const FEES = /(?:受理费|诉讼费|保全费|执行费|申请费|罚款|公告费|鉴定费|评估费)[^,。;\n]{0,6}$/;
 
 function toYuan(digits: string, wan: boolean): number | null {
@@ -50,7 +55,7 @@ export function findAmounts(text: string): AmountHit[] {
     const cut = Math.max(pre.lastIndexOf('。'), pre.lastIndexOf('\n'), pre.lastIndexOf(';'));
     if (cut >= 0) pre = pre.slice(cut + 1);
     pre = pre.replace(/人民币$/, '');
-    const post = text.slice(m.index + raw.length, m.index + raw.length + 10);
+    const post = text.slice(m.index + raw.length, m.index + raw.length + 20);
     previousEnd = m.index + raw.length;
     const yuan = toYuan(digits, wan === '万');
     if (yuan === null || FEES.test(pre)) continue;
@@ -61,6 +66,7 @@ export function findAmounts(text: string): AmountHit[] {
     else if (PAID_STRONG.test(pre)) kind = 'paid';
     else if (CLAIM_STRONG.test(pre)) kind = 'claim';
     else if (CLAIM_WEAK.test(pre)) [kind, strong] = ['claim', false];
+    else if (PAID_AFTER.test(post)) kind = 'paid';
     if (kind) hits.push({ kind, yuan, strong, index: m.index });
   }
   return hits;

@@ -5,6 +5,8 @@ export interface Classification {
   confidence: number;
   /** Index in `compact` where the operative part starts (after 裁定如下), or -1. */
   operativeStart: number;
+  /** Why the class is uncertain (Chinese), when it is. */
+  reason?: string;
 }
 
 const OTHER_TITLES = /(?:判决书|调解书|决定书|通知书|建议书|报告|令|函|笔录|公告)$/;
@@ -32,24 +34,38 @@ export function classifyRuling(compact: string, caseTypeCode: string | null): Cl
     const sig = SIGNATURE.exec(rest);
     const operative = sig ? rest.slice(0, sig.index) : rest.slice(0, 400);
     const decided = decide(operative, caseTypeCode);
+    const titled = title?.includes('裁定书') === true;
     return {
       docType: decided,
-      confidence: title?.includes('裁定书') ? 0.95 : 0.85,
+      confidence: titled ? 0.95 : 0.85,
       operativeStart,
+      ...(titled ? {} : { reason: '文首没有“裁定书”标题，依裁定主文判断' }),
     };
   }
   if (!title?.includes('裁定书')) {
     // No ruling title and no operative part: a notice, judgment, report … or not a document at all.
+    const titled = title !== null && OTHER_TITLES.test(title);
     return {
       docType: '其他',
-      confidence: title && OTHER_TITLES.test(title) ? 0.95 : 0.85,
+      confidence: titled ? 0.95 : 0.85,
       operativeStart: -1,
+      ...(titled ? {} : { reason: '既无文书标题也无裁定主文' }),
     };
   }
   // A ruling whose operative part was lost (OCR, truncated text): weaker evidence from the body.
   if (/裁定终结本次执行程序|本次执行程序(?:予以)?终结/.test(compact))
-    return { docType: '终本裁定', confidence: 0.6, operativeStart: -1 };
-  return { docType: '其他执行裁定', confidence: 0.5, operativeStart: -1 };
+    return {
+      docType: '终本裁定',
+      confidence: 0.6,
+      operativeStart: -1,
+      reason: '未找到“裁定如下”，依正文判断为终本',
+    };
+  return {
+    docType: '其他执行裁定',
+    confidence: 0.5,
+    operativeStart: -1,
+    reason: '未找到“裁定如下”，无法判断裁定类型',
+  };
 }
 
 function decide(operative: string, caseTypeCode: string | null): DocType {

@@ -98,7 +98,7 @@ describe('parties', () => {
 
 describe('acts', () => {
   it('reads numbered acts with their dates and one-sentence forms', () => {
-    const acts = findActions(
+    const { actions: acts } = findActions(
       norm(
         '本院依法采取了以下措施：1.2021年1月20日，向被执行人发出执行通知书、报告财产令；2.2021年3月2日，向南昌市不动产登记中心查询。本院于2021年4月1日经通过四查，未发现财产。',
       ),
@@ -113,7 +113,7 @@ describe('acts', () => {
   });
 
   it('does not read lifting a measure as the measure', () => {
-    const acts = findActions(
+    const { actions: acts } = findActions(
       norm('2021年5月1日，解除对被执行人名下房产的查封；2021年5月2日，冻结被执行人存款。'),
     );
     expect(acts.map((a) => a.type)).toEqual(['冻结']);
@@ -121,7 +121,72 @@ describe('acts', () => {
 
   it('does not read a cited law as an act', () => {
     expect(
-      findActions(norm('依照《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定')),
+      findActions(norm('依照《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条规定'))
+        .actions,
     ).toEqual([]);
+  });
+});
+
+describe('acts that did not happen (issue 13)', () => {
+  const types = (s: string): string[] => findActions(norm(s)).actions.map((a) => a.type);
+
+  it('drops negated, lifted and planned acts and says why', () => {
+    expect(types('因未实际扣押，暂不具备处置条件')).toEqual([]);
+    expect(types('本院没有对被执行人采取拘留措施')).toEqual([]);
+    expect(types('解除对被执行人王某纳入失信被执行人名单')).toEqual([]);
+    expect(types('撤销对被执行人的限制消费令，并屏蔽其失信信息')).toEqual([]);
+    expect(types('申请执行人申请拍卖被执行人的车辆')).toEqual([]);
+    expect(types('本院拟对该房产进行拍卖')).toEqual([]);
+    const found = findActions(norm('因车辆尚未扣押，暂不处置'));
+    expect(found.skipped[0]).toContain('扣押（否定');
+  });
+
+  it('keeps acts done on a request and acts after a description with 未', () => {
+    expect(types('依申请执行人申请查封被执行人房产')).toEqual(['查封']);
+    expect(types('本院对未履行义务的被执行人发出限制消费令')).toEqual(['限制消费令']);
+  });
+
+  it('reads acts in other words, and two dates before one act as two acts', () => {
+    expect(types('将被执行人纳入限制高消费及失信人员名单')).toEqual(['限制消费令', '纳入失信']);
+    expect(types('执行人员前往被执行人住所地调查')).toEqual(['实地调查']);
+    expect(types('责令被执行人报告财产状况')).toEqual(['报告财产令']);
+    expect(types('被执行人未向本院申报财产')).toEqual(['报告财产令']);
+    const acts = findActions(
+      norm('2020年12月3日，2021年1月14号，通过网络查控系统查询，冻结存款'),
+    ).actions;
+    expect(acts.map((a) => [a.type, a.date])).toEqual([
+      ['网络查控', '2020-12-03'],
+      ['网络查控', '2021-01-14'],
+      ['冻结', '2021-01-14'],
+    ]);
+  });
+});
+
+describe('confidence reasons (issue 13)', () => {
+  const doc = (text: string) =>
+    extractFields({ file: 'x', text, layout: 'paragraphs', ocr: false });
+
+  it('derives the third amount and says so; disagreeing amounts are doubtful', () => {
+    const derived = doc(
+      '执行裁定书\n本院在执行过程中，执行标的为50万元，已执行到位10万元。\n裁定如下：终结本次执行程序。',
+    );
+    expect(derived.unpaidAmount).toBe(400000);
+    expect(derived.reasons.unpaidAmount).toContain('推算');
+    const wrong = doc(
+      '执行裁定书\n本院在执行过程中，执行标的为500元，已执行到位100元，尚有300元未履行。\n裁定如下：终结本次执行程序。',
+    );
+    expect(wrong.confidence.claimAmount).toBeLessThan(0.8);
+    expect(wrong.reasons.claimAmount).toContain('≠');
+  });
+
+  it('cuts a stray signature off the court and names a missing court', () => {
+    const glued = doc(
+      '书记员王芳河南省郑州市中原区人民法院\n执行裁定书\n裁定如下：终结本次执行程序。',
+    );
+    expect(glued.court).toBe('河南省郑州市中原区人民法院');
+    const none = doc('执行裁定书\n裁定如下：终结本次执行程序。');
+    expect(none.court).toBeNull();
+    expect(none.reasons.court).toBe('文首未识别出法院名称');
+    expect(none.confidence.court).toBeLessThan(0.8);
   });
 });

@@ -1,24 +1,19 @@
 import { findActions } from './actions.ts';
-import { findAmounts, type AmountHit, type AmountKind } from './amounts.ts';
+import { findAmounts } from './amounts.ts';
 import { findCaseNumberHits, isEnforcementType } from './case-numbers.ts';
 import { classifyRuling } from './classify.ts';
-import { findChineseDates, findDates } from './dates.ts';
 import { findParties } from './parties.ts';
+import { ABSENT, pickAmounts, pickCourt, pickFiledDate, pickRulingDate } from './pick-fields.ts';
 import { normalizeRulingText } from './ruling-text.ts';
 import type { ConfidenceField, ExtractedDocument, TextLayout } from './types.ts';
 
 /** Confidence of a field the document should state but does not (a person must look). */
 const MISSING = 0.4;
-/** Confidence of a field that is absent and often is (a ruling need not recite it). */
-const ABSENT = 0.85;
 /** OCR'd text: every field is less certain (datasets.md: "marked as extracted with a confidence"). */
 const OCR_FACTOR = 0.85;
 
 const BODY_START =
   /本院(?:在|于|依据|依照|受理|立案|执行|根据)|(?:纠纷|争议|合同)[^。\n]{0,10}一案|一案[,。]|在执行过程中/;
-const FILED_AFTER = /^[,]?(?:向本院)?(?:申请|提出)(?:强制|恢复)?执行|^[,]?(?:本院)?(?:立案|受理)/;
-const FILED_IN_CLAUSE = /向本院(?:申请|提出)(?:强制)?执行/;
-const RESUMED_IN_CLAUSE = /申请恢复执行|恢复执行立案|立案恢复执行/;
 
 export interface ExtractInput {
   file: string;
@@ -62,130 +57,89 @@ export function extractFields(input: ExtractInput): ExtractedDocument {
   const filed = pickFiledDate(body, ownLoose?.typeCode === '执恢');
   const ruling = pickRulingDate(compact, text, operativeAt);
   const court = pickCourt(compact);
-  const actions = isRuling ? findActions(body) : [];
+  const { actions, skipped: skippedActs } = isRuling
+    ? findActions(body)
+    : { actions: [], skipped: [] };
+
+  const reasons: Partial<Record<ConfidenceField, string>> = {};
+  const set = (field: ConfidenceField, c: number, reason?: string): number => {
+    if (reason) reasons[field] = reason;
+    return c;
+  };
+  const missing = (field: ConfidenceField, what: string): number =>
+    isRuling ? set(field, MISSING, `裁定书应写明${what}，未识别出`) : ABSENT;
+  const partyConfidence = (field: 'applicants' | 'debtors', what: string): number =>
+    parties[field].length === 0
+      ? missing(field, what)
+      : parties.fromBlock
+        ? 0.95
+        : set(field, 0.7, '文首没有当事人信息，取自正文“申请执行人…与被执行人…”一句');
+  const actionsDoubt = actions.some((a) => !a.date) ? '有措施未写明日期' : undefined;
+  const skipped = skippedActs.length ? `未计入：${skippedActs.join('；')}` : undefined;
 
   const confidence: Record<ConfidenceField, number> = {
-    docType: classification.confidence,
-    caseNo: own ? 0.97 : ownLoose ? 0.7 : isRuling ? MISSING : ABSENT,
-    court: court ? 0.95 : isRuling ? 0.5 : ABSENT,
-    applicants: parties.applicants.length
-      ? parties.fromBlock
-        ? 0.95
-        : 0.7
+    docType: set('docType', classification.confidence, classification.reason),
+    caseNo: own
+      ? 0.97
+      : ownLoose
+        ? set('caseNo', 0.7, '案号不在文首，取自正文')
+        : missing('caseNo', '案号'),
+    court: court
+      ? set('court', court.confidence, court.reason)
       : isRuling
-        ? MISSING
+        ? set('court', 0.5, '文首未识别出法院名称')
         : ABSENT,
-    debtors: parties.debtors.length
-      ? parties.fromBlock
-        ? 0.95
-        : 0.7
-      : isRuling
-        ? MISSING
-        : ABSENT,
+    applicants: partyConfidence('applicants', '申请执行人'),
+    debtors: partyConfidence('debtors', '被执行人'),
     basisCaseNo: basis ? 0.9 : ABSENT,
-    claimAmount: amounts.claim.confidence,
-    paidAmount: amounts.paid.confidence,
-    unpaidAmount: amounts.unpaid.confidence,
-    filedDate: filed ? filed.confidence : ABSENT,
-    rulingDate: ruling ? ruling.confidence : isRuling ? MISSING : ABSENT,
+    claimAmount: set('claimAmount', amounts.claim.confidence, amounts.claim.reason),
+    paidAmount: set('paidAmount', amounts.paid.confidence, amounts.paid.reason),
+    unpaidAmount: set('unpaidAmount', amounts.unpaid.confidence, amounts.unpaid.reason),
+    filedDate: filed ? set('filedDate', filed.confidence, filed.reason) : ABSENT,
+    rulingDate: ruling
+      ? set('rulingDate', ruling.confidence, ruling.reason)
+      : missing('rulingDate', '落款日期'),
     actions: !isRuling
       ? ABSENT
       : actions.length === 0
         ? classification.docType === '终本裁定'
-          ? 0.5
-          : ABSENT
-        : actions.every((a) => a.date)
-          ? 0.9
-          : 0.75,
+          ? set('actions', 0.5, ['终本裁定未列出执行措施', skipped].filter(Boolean).join('；'))
+          : set('actions', ABSENT, skipped)
+        : actionsDoubt || skipped
+          ? set(
+              'actions',
+              actionsDoubt ? 0.75 : 0.85,
+              [actionsDoubt, skipped].filter(Boolean).join('；'),
+            )
+          : 0.9,
   };
   if (input.ocr)
-    for (const key of Object.keys(confidence) as ConfidenceField[])
+    for (const key of Object.keys(confidence) as ConfidenceField[]) {
       confidence[key] = round(confidence[key] * OCR_FACTOR);
+      reasons[key] = reasons[key]
+        ? `${reasons[key]}；文字由图像识别（OCR）得到`
+        : '文字由图像识别（OCR）得到';
+    }
 
   return {
     file: input.file,
     docType: classification.docType,
     caseNo: ownLoose?.canonical ?? null,
-    court,
+    court: court?.value ?? null,
     applicants: parties.applicants,
     debtors: parties.debtors,
     basisCaseNo: basis?.canonical ?? null,
     claimAmount: amounts.claim.value,
     paidAmount: amounts.paid.value,
     unpaidAmount: amounts.unpaid.value,
-    filedDate: filed?.iso ?? null,
-    rulingDate: ruling?.iso ?? null,
+    filedDate: filed?.value ?? null,
+    rulingDate: ruling?.value ?? null,
     actions,
     confidence,
+    reasons,
   };
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-interface Picked {
-  value: number | null;
-  confidence: number;
-}
-
-/**
- * First labelled figure of each kind; several different figures lower the confidence, and
- * claim − paid = unpaid confirms all three (or casts doubt on them when it fails).
- */
-function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked> {
-  const pick = (kind: AmountKind): Picked => {
-    const own = hits.filter((h) => h.kind === kind);
-    const first = own.find((h) => h.strong) ?? own[0];
-    if (!first) return { value: null, confidence: ABSENT };
-    // A weak figure (本金 before interest) does not contradict a strong one (执行标的额).
-    const conflicting = own.some((h) => h.strong === first.strong && h.yuan !== first.yuan);
-    return { value: first.yuan, confidence: conflicting ? 0.5 : first.strong ? 0.92 : 0.72 };
-  };
-  const result = { claim: pick('claim'), paid: pick('paid'), unpaid: pick('unpaid') };
-  const { claim, paid, unpaid } = result;
-  if (claim.value !== null && paid.value !== null && unpaid.value !== null) {
-    const consistent = Math.abs(claim.value - paid.value - unpaid.value) < 0.005;
-    for (const p of [claim, paid, unpaid])
-      p.confidence = consistent ? Math.max(p.confidence, 0.98) : Math.min(p.confidence, 0.7);
-  }
-  return result;
-}
-
-function pickFiledDate(body: string, resumed: boolean): { iso: string; confidence: number } | null {
-  const dates = findDates(body);
-  const after = (d: { end: number }): string => body.slice(d.end, d.end + 16);
-  // The rest of the date's clause, up to the next date or sentence end.
-  const clause = (d: { end: number }): string =>
-    body.slice(d.end, d.end + 50).split(/[。;\n]|\d{4}年/)[0] ?? '';
-  if (resumed) {
-    const r = dates.find((d) => RESUMED_IN_CLAUSE.test(clause(d)));
-    if (r) return { iso: r.iso, confidence: 0.9 };
-  }
-  const d = dates.find((x) => FILED_AFTER.test(after(x)) || FILED_IN_CLAUSE.test(clause(x)));
-  if (d) return { iso: d.iso, confidence: resumed ? 0.6 : 0.92 };
-  return null;
-}
-
-function pickRulingDate(
-  compact: string,
-  text: string,
-  operativeAt: number,
-): { iso: string; confidence: number } | null {
-  const chinese = findChineseDates(compact).at(-1);
-  if (chinese) return { iso: chinese.iso, confidence: 0.95 };
-  // Some published texts print the signature date in Arabic numerals: the last date after 裁定如下.
-  const tail = findDates(operativeAt >= 0 ? text.slice(operativeAt) : text.slice(-200)).at(-1);
-  return tail ? { iso: tail.iso, confidence: 0.7 } : null;
-}
-
-function pickCourt(compact: string): string | null {
-  const head = compact.slice(0, 80);
-  const m = /([\u4e00-\u9fff]{2,30}?(?:人民法院|法院))/.exec(head);
-  // The header is the first line: a court named further in is the body talking about one.
-  if (!m?.[1] || m.index > 12) return null;
-  // The header precedes the title or the case number; a court named later is in the body.
-  const title = head.search(/裁定书|判决书|决定书|通知书|\(\d{4}\)/);
-  if (title >= 0 && m.index > title) return null;
-  return m[1];
 }

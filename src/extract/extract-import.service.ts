@@ -28,6 +28,8 @@ export interface ImportExtractedResult {
   reviews: number;
   /** Acts recited without a date (kept in the JSON, not in case_actions). */
   undatedActions: number;
+  /** The stored document of each imported result (`resultIndex` into `results`), for review. */
+  stored: { resultIndex: number; documentId: number }[];
 }
 
 /**
@@ -106,10 +108,14 @@ export async function importExtracted(
       reviews: flagged,
     };
   });
-  await insertExtractionDocuments(db, records);
+  const ids = await insertExtractionDocuments(db, records);
+  const stored = accepted.map(({ index }, i) => ({
+    resultIndex: index - 1,
+    documentId: ids[i] ?? 0,
+  }));
   const undatedActions = accepted.reduce(
     (n, { doc }) => n + doc.actions.filter((a) => !a.date).length,
     0,
   );
-  return { batches, documents: accepted.length, skipped, reviews, undatedActions };
+  return { batches, documents: accepted.length, skipped, reviews, undatedActions, stored };
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { extractFields } from './extract-fields.ts';
 import { OcrPool } from './ocr-pool.ts';
+import { splitDocuments } from './split-documents.ts';
 import { readDocument, SUPPORTED_EXTENSIONS } from './readers/read-document.ts';
 import { ReadError } from './readers/read-error.ts';
 import {
@@ -13,7 +14,12 @@ import {
 } from './types.ts';
 
 /** A document's extraction, or the reason it could not be read (`error`, Chinese, names the file). */
-export type ExtractionResult = ExtractedDocument & { error?: string; text?: string };
+export type ExtractionResult = ExtractedDocument & {
+  error?: string;
+  text?: string;
+  /** The document's place in a case file holding several (1, 2 …); absent for a single one. */
+  part?: number;
+};
 
 export interface ExtractOptions {
   ocr?: OcrMode;
@@ -29,7 +35,7 @@ export interface ExtractOptions {
   /** Stops reading long PDFs between pages. */
   signal?: AbortSignal;
   /** Called as each PDF page is read (long scans report progress page by page). */
-  onPage?: (page: number, pages: number) => void;
+  onPage?: (page: number, pages: number, file: string) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 200;
@@ -79,6 +85,7 @@ export function failedResult(file: string, message: string): ExtractionResult {
     rulingDate: null,
     actions: [],
     confidence,
+    reasons: {},
     error: `${file}：${message}`,
   };
 }
@@ -100,35 +107,41 @@ export async function* extractFiles(
     pool: getPool,
     maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     signal: options.signal,
-    onPage: options.onPage,
   };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const one = async (file: string): Promise<ExtractionResult> => {
+  const one = async (file: string): Promise<ExtractionResult[]> => {
     try {
       const s = await stat(file);
       if (s.size > maxBytes)
-        return failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`);
-      const doc = await readDocument(await readFile(file), file, readOptions);
-      const result: ExtractionResult = extractFields({
-        file,
-        text: doc.text,
-        layout: doc.layout,
-        ocr: doc.ocr,
+        return [failedResult(file, `文件过大（${Math.round(s.size / 1048576)} MB）`)];
+      const doc = await readDocument(await readFile(file), file, {
+        ...readOptions,
+        onPage: (page: number, pages: number) => options.onPage?.(page, pages, file),
       });
-      if (options.keepText) result.text = doc.text;
-      return result;
+      // A case file holding several documents gives one result per document (`part`).
+      const parts = splitDocuments(doc.text);
+      return parts.map((text, i) => {
+        const result: ExtractionResult = extractFields({
+          file,
+          text,
+          layout: doc.layout,
+          ocr: doc.ocr,
+        });
+        if (parts.length > 1) result.part = i + 1;
+        if (options.keepText) result.text = text;
+        return result;
+      });
     } catch (error) {
-      if (error instanceof ReadError) return failedResult(file, error.message);
+      if (error instanceof ReadError) return [failedResult(file, error.message)];
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return failedResult(file, '文件不存在');
-      return failedResult(
-        file,
-        `读取失败：${error instanceof Error ? error.message : String(error)}`,
-      );
+      if (code === 'ENOENT') return [failedResult(file, '文件不存在')];
+      return [
+        failedResult(file, `读取失败：${error instanceof Error ? error.message : String(error)}`),
+      ];
     }
   };
   try {
-    const inFlight: Promise<ExtractionResult>[] = [];
+    const inFlight: Promise<ExtractionResult[]>[] = [];
     let next = 0;
     let done = 0;
     while (next < files.length || inFlight.length > 0) {
@@ -136,9 +149,9 @@ export async function* extractFiles(
         inFlight.push(one(files[next++] ?? ''));
       const first = inFlight.shift();
       if (!first) break;
-      const result = await first;
-      options.onProgress?.(++done, files.length, result.file);
-      yield result;
+      const results = await first;
+      options.onProgress?.(++done, files.length, results[0]?.file ?? '');
+      yield* results;
     }
   } finally {
     await pool?.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLabel } from '../contract/extract.ts';
 import { ACT_TYPES, isActType, mapActType } from '../domain/act-vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
@@ -81,13 +82,13 @@ export async function saveCorrections(
   const fields: Record<string, unknown> = { ...doc.fields };
   const checked = corrections.map((c) => {
     if (!(CONFIDENCE_FIELDS as readonly string[]).includes(c.field))
-      throw new AppError('UNKNOWN_FIELD', `无法更正字段 ${c.field}`);
+      throw new AppError('UNKNOWN_FIELD', `无法更正字段 ${fieldLabel(c.field)}`);
     const field = c.field as ConfidenceField;
     const parsed = FIELD_SCHEMAS[field].safeParse(c.value);
     if (!parsed.success)
       throw new AppError(
         'BAD_CORRECTION',
-        `字段 ${field} 的值不正确：${parsed.error.issues[0]?.message ?? ''}`,
+        `字段 ${fieldLabel(field)} 的值不正确：${parsed.error.issues[0]?.message ?? ''}`,
       );
     return { field, value: parsed.data as unknown };
   });

@@ -36,6 +36,11 @@ const RADICAL_FIXES: Record<string, string> = {
 };
 const RADICALS = new RegExp(`[${Object.keys(RADICAL_FIXES).join('')}]`, 'g');
 
+/** NFKC (Kangxi radicals, full width) and the radical-supplement fixes: glyph forms to text. */
+export function foldGlyphs(s: string): string {
+  return s.normalize('NFKC').replace(RADICALS, (c) => RADICAL_FIXES[c] ?? c);
+}
+
 const ENTITIES: Record<string, string> = {
   lt: '<',
   gt: '>',
@@ -76,6 +81,16 @@ export interface RulingText {
 }
 
 const SENTENCE_END = /[。:;!?”」]$/;
+/** Lines a web page puts around a published ruling: `…号.doc 发布日期：… 浏览：…次`, 来源, 打印. */
+const WEB_CHROME =
+  /发布日期[:]?\s*\d{4}|浏览(?:次数)?[:]?\s*\d+|\.(?:docx?|pdf|wps)(?:\s|$)|^(?:来源|打印|关闭|分享)[:]?|中国裁判文书网/;
+// A paragraph that goes on in the next line (a hard wrap), unless that line opens an entry.
+const OPENS_ENTRY =
+  /^(?:申请执行人|被执行人|复议申请人|异议人|案外人|第三人|法定代表人|负责人|委托|诉讼代理人|法定代理人|本院|依照|依据|裁定如下|审判|执行员|书记员|法官助理|人民陪审员|截至|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|\(\d)/;
+const WRAP_WIDTH = 24;
+// Noise after names in published texts: `??` for characters the page could not encode, and
+// private-use code points (the site's own glyphs) — neither belongs to a name.
+const NOISE = /[\uE000-\uF8FF\uFFFD]|(?<=[\u4e00-\u9fff])\?+/g;
 
 /**
  * Normalises a ruling: NFKC (full-width → half-width, Kangxi radicals → ideographs), entities,
@@ -88,20 +103,36 @@ export function normalizeRulingText(raw: string, layout: TextLayout): RulingText
     .replace(RADICALS, (c) => RADICAL_FIXES[c] ?? c)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b-\u200d\u2028\u2029]/g, '\n')
-    .replace(/\u0000/g, '');
+    .replace(/\u0000/g, '')
+    .replace(NOISE, '');
   const lines = nfkc
     .split('\n')
     .map((line) => removeSpacesInChinese(line))
     .filter((line) => line !== '');
-  let text: string;
-  if (layout === 'lines') {
-    text = '';
-    for (const line of lines) {
-      if (text === '') text = line;
-      else text += (SENTENCE_END.test(text) ? '\n' : '') + line;
-    }
-  } else {
-    text = lines.join('\n');
+  // The web page's title and metadata lines come before the court; they are not the ruling.
+  // The page title (`…纠纷执行实施类执行裁定书`) may stand on its own line above the metadata.
+  const chrome = lines.slice(0, 4).findLastIndex((l) => WEB_CHROME.test(l));
+  if (chrome >= 0 && chrome < lines.length - 1) lines.splice(0, chrome + 1);
+  // A text copied with hard wraps has many long lines that stop mid-sentence; a paragraph text
+  // may have one (an item list without its final 。), which must stay a paragraph.
+  const long = lines.filter((l) => l.length >= WRAP_WIDTH);
+  const open = long.filter((l) => !SENTENCE_END.test(l)).length;
+  const hardWrapped = open >= 3 && open * 3 >= long.length;
+  let text = '';
+  let previous = '';
+  for (const line of lines) {
+    // Visual lines (PDF, OCR) join unless a sentence ended; paragraphs join only where a long
+    // line stops mid-sentence (a text copied with hard wraps: `…洪山区劳` / `动人事争议…`).
+    const joins =
+      layout === 'lines'
+        ? !SENTENCE_END.test(previous)
+        : hardWrapped &&
+          previous.length >= WRAP_WIDTH &&
+          !SENTENCE_END.test(previous) &&
+          !OPENS_ENTRY.test(line);
+    if (text === '') text = line;
+    else text += (joins ? '' : '\n') + line;
+    previous = joins ? previous + line : line;
   }
   // Digits split by a comma and a space (`400, 000`) are one amount; OCR also reads `，` as `，`.
   text = text.replace(/(\d)[,，]\s*(?=\d{3}(?!\d))/g, '$1,');

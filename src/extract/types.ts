@@ -54,6 +54,8 @@ export interface ExtractedDocument {
   rulingDate: string | null;
   actions: ExtractedAction[];
   confidence: Record<ConfidenceField, number>;
+  /** Why a field's confidence is low (Chinese, for the reviewer); absent where it is not. */
+  reasons: Partial<Record<ConfidenceField, string>>;
 }
 
 /** How the reader laid the text out: real paragraphs (txt/html/docx) or visual lines (PDF, OCR). */

@@ -2,6 +2,7 @@ import type { ColumnType } from '../catalog/column-types.ts';
 import { KNOWN_TYPE_CODES } from '../domain/case-number.ts';
 import { PROVINCE_ABBREVIATIONS } from '../domain/court-code.ts';
 import { todayNumberInChina } from '../domain/date.ts';
+import { PLATE_PATTERN } from '../domain/plate.ts';
 import { convertibleCharMask } from '../domain/text.ts';
 import { sqlString } from '../sql/literal.ts';
 
@@ -29,9 +30,10 @@ let textBad: string | undefined;
 /**
  * Characters that make `normalizeText` change a (trimmed) cell, or that this screen does not try to
  * reason about: control characters and every space (ASCII text may keep inner spaces in JS, but
- * leading/trailing spaces are trimmed: conservative), ASCII []{} (unified to ()), NBSP, full-width
- * forms, the ideographic space and CJK brackets, every character opencc t → cn can convert, Unicode
- * spaces, and astral characters (surrogates in JS always go through opencc).
+ * leading/trailing spaces are trimmed: conservative), ASCII []{} (unified to ()), NBSP, zero-width
+ * characters (dropped), full-width forms, the ideographic space and CJK brackets, every character
+ * opencc t → cn can convert, Unicode spaces, and astral characters (surrogates in JS always go
+ * through opencc).
  */
 function textBadClass(): string {
   if (textBad) return textBad;
@@ -43,10 +45,10 @@ function textBadClass(): string {
     [0x7d, 0x7d],
     [0x7f, 0xa0],
     [0x1680, 0x1680],
-    [0x2000, 0x200b],
+    [0x2000, 0x200d], // Unicode spaces and the zero-width characters toHalfWidth drops
     [0x2028, 0x2029],
     [0x202f, 0x202f],
-    [0x205f, 0x205f],
+    [0x205f, 0x2060],
     [0x3000, 0x3000],
     [0x3008, 0x3017],
     [0xd800, 0xdfff],
@@ -125,10 +127,6 @@ export function yearPattern(from: number, to: number): string {
   return `(?:${parts.join('|')})`;
 }
 
-/** SQL source of the plate pattern in `parsePlate` (already canonical: no dot, upper case). */
-const PLATE_PATTERN =
-  '[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z](?:[A-Z0-9]{4,5}[挂学警港澳领试超]|[A-Z0-9]{5,6})';
-
 /**
  * Columns a type's predicate reads besides the cell, as SELECT items over `c` (`expr AS name`):
  * computed once per row in a projection below the screen.
@@ -162,12 +160,14 @@ export function canonicalPredicate(c: string, type: ColumnType): string | undefi
       return `(regexp_full_match(${c}, '\\d{4}-\\d{2}-\\d{2}')
         AND TRY_CAST(${c} AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31')`;
     case 'money':
-      // fastPlain's output: no leading zeros, two decimals, no '-0.00' (which becomes '0.00').
-      return `regexp_full_match(${c}, '(?:0|[1-9]\\d{0,16})\\.\\d{2}|-(?:[1-9]\\d{0,15}\\.\\d{2}|0\\.(?:0[1-9]|[1-9]\\d))')`;
+      // fastPlain's output: no leading zeros, two decimals, no '-0.00' (which becomes '0.00'), at
+      // most 16 digits of yuan (larger amounts are refused).
+      return `regexp_full_match(${c}, '(?:0|[1-9]\\d{0,15})\\.\\d{2}|-(?:[1-9]\\d{0,15}\\.\\d{2}|0\\.(?:0[1-9]|[1-9]\\d))')`;
     case 'int':
       return `regexp_full_match(${c}, '0|-?[1-9]\\d{0,17}')`;
     case 'plate':
-      return `regexp_full_match(${c}, '${PLATE_PATTERN}')`;
+      // parsePlate's own pattern (JS and RE2 alike): canonical plates are returned unchanged.
+      return `regexp_full_match(${c}, ${sqlString(PLATE_PATTERN)})`;
     case 'datetime':
     case 'month':
     case 'decimal':

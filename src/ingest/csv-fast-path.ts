@@ -9,6 +9,7 @@ import { moneyUnitOfHeader } from '../domain/text.ts';
 import { canonicalHelpers, canonicalPredicate } from './canonical-sql.ts';
 import type { DelimitedFile, RawRow } from './cell.ts';
 import type { HeaderMapping } from './mapping.ts';
+import { READ_LIMITS } from './read-limits.ts';
 import { createCellCanonicalizer, type ValidatedRow } from './row-validator.ts';
 
 /**
@@ -139,6 +140,9 @@ export async function importCsvFast(
         delimiter: input.source.delimiter,
         skip: input.first.row - 1,
         width,
+        // A record this long in bytes may hold a cell over the limit: the JS reader then stops the
+        // file with its message (`read-limits.ts`); DuckDB would store the cell or fail on its own.
+        maxRecordBytes: READ_LIMITS.fieldChars,
       },
       firstRow: input.first.row,
       screen: conditions,

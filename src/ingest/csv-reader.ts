@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import Papa from 'papaparse';
 import type { RawRow, SheetSource } from './cell.ts';
 import { detectEncoding, type TextEncoding } from './encoding.ts';
+import { checkRows, READ_LIMITS, rowTooLong } from './read-limits.ts';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -23,10 +25,14 @@ export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<Ui
  * detected encoding. Parsing is papaparse's core parser fed 1 MB decoded chunks: measured on 1M
  * ledger rows it does ~630k rows/s with quotes and ~730k without, against ~150k for csv-parse, and a
  * hand-written parser was no faster, so the library stays.
+ *
+ * Rows, cells and columns are bounded (`read-limits.ts`): the error names the file, row and column.
+ * `maxBytes` reads only a prefix (a preview); the row cut at its end is dropped.
  */
 export async function readDelimited(
   path: string,
   delimiter: ',' | '\t',
+  options: { maxBytes?: number } = {},
 ): Promise<SheetSource & { encoding: TextEncoding }> {
   const { encoding } = detectEncoding(await readSample(path));
   const { size } = await stat(path);
@@ -35,7 +41,7 @@ export async function readDelimited(
     name: null,
     encoding,
     file: { path, delimiter, encoding },
-    rows: delimitedRows(path, delimiter, encoding, position),
+    rows: delimitedRows(path, delimiter, encoding, position, options.maxBytes),
     progress: () => (size > 0 ? position.bytes / size : 1),
   };
 }
@@ -52,7 +58,9 @@ async function* delimitedRows(
   delimiter: string,
   encoding: TextEncoding,
   position: { bytes: number },
+  maxBytes = Infinity,
 ): AsyncGenerator<RawRow[]> {
+  const file = basename(path);
   // TextDecoder drops a leading BOM by itself (ignoreBOM defaults to false).
   const decoder = new TextDecoder(encoding);
   let parser: Papa.Parser | undefined;
@@ -67,14 +75,26 @@ async function* delimitedRows(
     for (let i = 0; i < result.data.length; i++) {
       out[i] = { row: ++record, cells: result.data[i] as string[] };
     }
+    checkRows(file, out);
+    // The unfinished row is parsed again with every chunk: bounded, that stays linear.
+    if (pending.length > READ_LIMITS.rowChars) throw rowTooLong(file, record + 1);
     return out;
   };
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    position.bytes += chunk.length;
-    const out = parse(decoder.decode(chunk, { stream: true }), false);
+  const stream = createReadStream(path, {
+    highWaterMark: 1 << 20,
+    ...(Number.isFinite(maxBytes) ? { end: maxBytes - 1 } : {}),
+  });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      position.bytes += chunk.length;
+      const out = parse(decoder.decode(chunk, { stream: true }), false);
+      if (out.length) yield out;
+    }
+    // A prefix ends inside a row: that row is not complete, so it is left out.
+    if (position.bytes >= maxBytes) return;
+    const out = parse(decoder.decode(), true);
     if (out.length) yield out;
+  } finally {
+    stream.destroy();
   }
-  const out = parse(decoder.decode(), true);
-  if (out.length) yield out;
 }

@@ -104,10 +104,13 @@ export function findHeaderRow(rows: readonly (readonly string[])[], dataset?: Da
   let bestCount = 0;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
-    const cells = rows[i] ?? [];
-    const count = dataset
-      ? cells.filter((c) => matchHeader(dataset, c)).length
-      : Math.max(...DATASETS.map((d) => cells.filter((c) => matchHeader(d, c)).length));
+    // Each cell normalised once, not once per dataset: a 2,000-column row took seconds.
+    const keys = (rows[i] ?? []).map(normalizeHeader).filter((k) => k !== '');
+    const matches = (d: DatasetDef): number => {
+      const index = headerIndex(d);
+      return keys.filter((k) => index.has(k)).length;
+    };
+    const count = dataset ? matches(dataset) : Math.max(...DATASETS.map(matches));
     if (count > bestCount) {
       best = i;
       bestCount = count;

@@ -2,12 +2,20 @@ import { basename } from 'node:path';
 import type { ColumnType } from '../catalog/column-types.ts';
 import { isUserError } from '../domain/app-error.ts';
 import { maskId } from '../domain/mask.ts';
-import type { Database } from '../store/database.ts';
-import { findSourceMapping } from '../store/mapping.repo.ts';
 import { cellText } from './cell.ts';
 import type { MappingOverride } from './mapping.ts';
-import { planSheet } from './sheet-plan.ts';
+import { PREVIEW_CELL_CHARS, PREVIEW_PREFIX_BYTES } from './read-limits.ts';
+import { planSheet, type MappingLookup } from './sheet-plan.ts';
 import { openTable } from './table-reader.ts';
+
+/** Sample rows a preview returns at most, and columns per sample row (the mapping lists them all). */
+export const PREVIEW_ROWS = 10;
+export const PREVIEW_SAMPLE_COLUMNS = 50;
+
+/** A text cut to the preview's cell length (a preview shows a value, it does not carry it). */
+function cap(text: string): string {
+  return text.length > PREVIEW_CELL_CHARS ? `${text.slice(0, PREVIEW_CELL_CHARS)}…` : text;
+}
 
 export interface SheetPreview {
   readonly sheet: string | null;
@@ -45,22 +53,29 @@ export interface FilePreview {
 /**
  * What the importer would do with a file, without importing: per sheet the detected dataset with
  * its score and alternatives, the header mapping and the first rows, so a user can confirm or
- * correct the mapping (web UI) before `importFiles`.
+ * correct the mapping (web UI) before `importFiles`. Reads a bounded prefix of a CSV (and a
+ * workbook's first rows); the answer stays small: at most PREVIEW_ROWS rows of PREVIEW_SAMPLE_COLUMNS
+ * cells, texts cut to PREVIEW_CELL_CHARS. The web API runs it off the request thread
+ * (`preview-worker.ts`); `lookup` finds remembered mappings (the store's, injected).
  */
 export async function previewFile(
   path: string,
-  options: { dataset?: string; mapping?: MappingOverride; db?: Database; sampleRows?: number } = {},
+  options: {
+    dataset?: string;
+    mapping?: MappingOverride;
+    lookup?: MappingLookup;
+    sampleRows?: number;
+  } = {},
 ): Promise<FilePreview> {
   const fileName = basename(path);
   const sheets: SheetPreview[] = [];
   try {
-    const table = await openTable(path);
+    const table = await openTable(path, { maxBytes: PREVIEW_PREFIX_BYTES });
     for await (const source of table.sheets) {
-      const db = options.db;
       const plan = await planSheet(source, fileName, {
         ...(options.dataset ? { dataset: options.dataset } : {}),
         ...(options.mapping ? { mapping: options.mapping } : {}),
-        ...(db ? { lookup: (signature: string) => findSourceMapping(db, signature) } : {}),
+        ...(options.lookup ? { lookup: options.lookup } : {}),
       });
       await plan.close();
       if (plan.headerRow === undefined) continue;
@@ -82,25 +97,28 @@ export async function previewFile(
         mapping: plan.headers.map((header, i) => {
           const column = plan.mapping?.columns[i];
           return {
-            header,
+            header: cap(header),
             column: column?.name ?? null,
             label: column?.label ?? null,
             confidence: column ? (plan.mappingFrom === 'detected' ? 0.9 : 1) : 0,
           };
         }),
         missingRequired: plan.mapping?.missingRequired.map((c) => c.label) ?? [],
-        unmapped: plan.mapping?.unmapped ?? [],
-        duplicates: plan.mapping?.duplicates ?? [],
-        sampleRows: plan.sample.slice(0, options.sampleRows ?? 10).map((row) => {
-          const record: Record<string, string | null> = {};
-          plan.headers.forEach((header, i) => {
-            const text = cellText(row.cells[i]).trim();
-            const key = header || `第${i + 1}列`;
-            if (key in record) return;
-            record[key] = text === '' ? null : types[i] === 'id' ? maskId(text) : text;
-          });
-          return record;
-        }),
+        unmapped: (plan.mapping?.unmapped ?? []).map(cap),
+        duplicates: (plan.mapping?.duplicates ?? []).map(cap),
+        sampleRows: plan.sample
+          .slice(0, Math.min(options.sampleRows ?? PREVIEW_ROWS, PREVIEW_ROWS))
+          .map((row) => {
+            const record: Record<string, string | null> = {};
+            plan.headers.slice(0, PREVIEW_SAMPLE_COLUMNS).forEach((header, i) => {
+              const text = cellText(row.cells[i]).trim();
+              const key = cap(header) || `第${i + 1}列`;
+              if (key in record) return;
+              // Masked before it is cut: the mask needs the whole number.
+              record[key] = text === '' ? null : cap(types[i] === 'id' ? maskId(text) : text);
+            });
+            return record;
+          }),
         rowCount: null,
       });
     }

@@ -4,6 +4,7 @@ import { AppError } from '../domain/app-error.ts';
 import type { SheetSource } from './cell.ts';
 import { readDelimited, readSample } from './csv-reader.ts';
 import type { TextEncoding } from './encoding.ts';
+import { checkRows } from './read-limits.ts';
 import { readXlsx } from './xlsx-reader.ts';
 
 export type SourceFormat = 'xlsx' | 'csv' | 'tsv';
@@ -31,9 +32,13 @@ function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'other' {
 /**
  * Opens a data file for reading. Every problem that stops the whole file is an AppError with a
  * Chinese message naming the file (never a crash): unknown type, .xls, a PDF under an Excel name,
- * an encrypted workbook, an empty file.
+ * an encrypted workbook, an empty file, a row or cell over the limits (`read-limits.ts`).
+ * `maxBytes`: a CSV is read only that far (previews).
  */
-export async function openTable(path: string): Promise<TableSource> {
+export async function openTable(
+  path: string,
+  options: { maxBytes?: number } = {},
+): Promise<TableSource> {
   const name = basename(path);
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new AppError('FILE_NOT_FOUND', `找不到文件：${path}`);
@@ -71,7 +76,7 @@ export async function openTable(path: string): Promise<TableSource> {
         `文件 ${name} 的扩展名是 ${ext}，但内容是 Excel 工作簿；请把扩展名改为 .xlsx`,
       );
     }
-    const sheet = await readDelimited(path, ext === '.csv' ? ',' : '\t');
+    const sheet = await readDelimited(path, ext === '.csv' ? ',' : '\t', options);
     return {
       path,
       format: ext === '.csv' ? 'csv' : 'tsv',
@@ -111,7 +116,10 @@ async function* guardXlsx(path: string, name: string): AsyncGenerator<SheetSourc
         name: sheet.name,
         rows: (async function* () {
           try {
-            yield* sheet.rows;
+            for await (const rows of sheet.rows) {
+              checkRows(name, rows);
+              yield rows;
+            }
           } catch (error) {
             throw wrap(error);
           }

@@ -2,7 +2,7 @@ import type { ColumnType } from '../catalog/column-types.ts';
 import { parseCaseNumber } from '../domain/case-number.ts';
 import { parseDate, parseDateTime, parseMonth } from '../domain/date.ts';
 import { fail, ok, warning, type Parsed } from '../domain/diagnostic.ts';
-import { fromCents, parseMoney, toCents } from '../domain/money.ts';
+import { parseMoney, parseMoneyInWan } from '../domain/money.ts';
 import { parsePartyId } from '../domain/party-id.ts';
 import { parsePlate } from '../domain/plate.ts';
 import { moneyUnitOfHeader, normalizeText } from '../domain/text.ts';
@@ -46,20 +46,6 @@ const asValue = (r: Parsed<string>): Parsed<CellValue> =>
   r.ok ? { ok: true, value: { value: r.value }, warnings: r.warnings } : r;
 
 /**
- * A money column whose header declares 万元 (`标的额（万元）`): plain numbers are in units of 10,000
- * yuan. A cell that states its own unit (`12.5万`, `3000元`) is taken as written.
- */
-function parseWanMoney(s: string): Parsed<CellValue> {
-  const r = parseMoney(s);
-  if (!r.ok || /[万元]/.test(s)) return asValue(r);
-  return {
-    ok: true,
-    value: { value: fromCents(toCents(r.value) * 10_000n) },
-    warnings: r.warnings,
-  };
-}
-
-/**
  * The parser of a column type; every one returns the canonical string writeBatch stores. `header`
  * (as written in the file) matters for money: a 万元 header scales plain numbers.
  */
@@ -96,7 +82,9 @@ export function parserFor(type: ColumnType, header = ''): CellParser {
     case 'month':
       return (s) => asValue(parseMonth(s));
     case 'money':
-      return moneyUnitOfHeader(header) === 'wan' ? parseWanMoney : (s) => asValue(parseMoney(s));
+      return moneyUnitOfHeader(header) === 'wan'
+        ? (s) => asValue(parseMoneyInWan(s))
+        : (s) => asValue(parseMoney(s));
     case 'decimal':
       return (s) => asValue(parseRatio(s));
     case 'int':

@@ -9,6 +9,7 @@ import { LeadFilter } from '../contract/leads.ts';
 import type { Role } from '../contract/session.ts';
 import { AppError } from '../domain/app-error.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
+import { assertNewPassword } from '../auth/password-policy.ts';
 import type { Database } from '../store/database.ts';
 import { insertUnit, listUnits, updateUnit, type UnitRecord } from '../store/unit.repo.ts';
 import {
@@ -84,9 +85,9 @@ export class OrgService {
     if (existing.some((u) => u.roles.includes('admin'))) return undefined;
     const root = (await this.units()).find((u) => u.parentId === null);
     if (!root) throw new AppError('NO_UNIT', `无法初始化：省份代码 ${provinceCode} 没有单位`, 500);
-    const password = generateOneTimePassword();
     let username = 'admin';
     for (let i = 2; existing.some((u) => u.username === username); i++) username = `admin${i}`;
+    const password = generateOneTimePassword(username);
     await insertUser(this.db, {
       id: randomUUID(),
       username,
@@ -171,7 +172,8 @@ export class OrgService {
     if (await findUserByName(this.db, input.username)) {
       throw new AppError('USER_EXISTS', `用户名 ${input.username} 已存在`, 409);
     }
-    const oneTime = input.password === undefined ? generateOneTimePassword() : null;
+    if (input.password !== undefined) assertNewPassword(input.password, input.username);
+    const oneTime = input.password === undefined ? generateOneTimePassword(input.username) : null;
     const id = randomUUID();
     await insertUser(this.db, {
       id,
@@ -212,8 +214,9 @@ export class OrgService {
   }
 
   async resetPassword(id: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
-    if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在', 404);
-    const oneTimePassword = generateOneTimePassword();
+    const target = await findUserById(this.db, id);
+    if (!target) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    const oneTimePassword = generateOneTimePassword(target.username);
     await setPassword(this.db, id, await hashPassword(oneTimePassword), true);
     await deleteUserSessions(this.db, id);
     this.changed(id);

@@ -51,6 +51,8 @@ export interface CsvBatchInput extends Omit<
     readonly skip: number;
     /** Columns of the header (a row with more or fewer makes the reader fail: `unsupported`). */
     readonly width: number;
+    /** Longest record in bytes; a longer one makes the reader fail (`unsupported`). */
+    readonly maxRecordBytes?: number;
   };
   /** Sheet row number of the first staged row. */
   readonly firstRow: number;
@@ -117,6 +119,7 @@ export async function writeCsvBatch(db: Database, input: CsvBatchInput): Promise
   const helpers = input.helpers ?? [];
   const read = `read_csv(${sqlString(input.csv.path)}, header = false, auto_detect = false,
     delim = ${sqlString(input.csv.delimiter)}, quote = '"', escape = '"', skip = ${input.csv.skip},
+    ${input.csv.maxRecordBytes ? `max_line_size = ${Math.floor(input.csv.maxRecordBytes)},` : ''}
     columns = {${names.map((n) => `'${n}': 'VARCHAR'`).join(', ')}})`;
   try {
     return await exclusive(db, () =>

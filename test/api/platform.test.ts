@@ -17,7 +17,7 @@ describe('platform: units, users, audit, OpenAPI, errors, models', () => {
     admin = await signedIn(h, 'admin', h.admin.password);
     await admin.json('POST', '/api/session/password', {
       oldPassword: h.admin.password,
-      newPassword: 'AdminPass2026',
+      newPassword: 'Yw7#kQ2-mTz9',
     });
   });
   afterEach(() => h.close());

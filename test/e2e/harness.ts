@@ -113,7 +113,7 @@ export async function createUser(
     roles: Role[];
     canViewFullId?: boolean;
   },
-  password = 'Passw0rd-e2e',
+  password = 'Harbour-Lamp-e2e',
 ): Promise<{ id: string; username: string; password: string }> {
   const { user: made } = await server.api.platform.org.createUser({
     ...user,

@@ -117,7 +117,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await page.getByPlaceholder('密码').fill('wrong-password-1');
     await page.locator('button[type=submit]').click();
     await expect(page.getByTestId('login-error').textContent()).resolves.toMatch(/[\u4e00-\u9fa5]/);
-    await page.getByPlaceholder('密码').fill('Passw0rd-e2e');
+    await page.getByPlaceholder('密码').fill('Harbour-Lamp-e2e');
     await page.locator('button[type=submit]').click();
     // Back to the page that asked for sign-in.
     await page.waitForURL(/\/leads$/);
@@ -252,7 +252,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     const p = await county.newPage();
     p.setDefaultTimeout(20_000);
     watch(p);
-    await signIn(p, 'zhao', 'Passw0rd-e2e');
+    await signIn(p, 'zhao', 'Harbour-Lamp-e2e');
     await expect(p.getByTestId('user-menu').textContent()).resolves.toContain('上城区');
     // The menu has no audit page for a prosecutor.
     expect(await p.getByRole('link', { name: '审计日志' }).count()).toBe(0);
@@ -326,8 +326,8 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     // Every page is replaced by the password form until a new password is set.
     await p.getByText('首次登录：请设置新密码').waitFor();
     await p.getByLabel('一次性密码').fill(server.admin.password);
-    await p.getByLabel('新密码', { exact: true }).fill('Admin-2026-new');
-    await p.getByLabel('确认新密码').fill('Admin-2026-new');
+    await p.getByLabel('新密码', { exact: true }).fill('Yw7#kQ2-mTz9-new');
+    await p.getByLabel('确认新密码').fill('Yw7#kQ2-mTz9-new');
     await p.locator('button[type=submit]').click();
     await p.getByTestId('dashboard').waitFor();
     await first.close();

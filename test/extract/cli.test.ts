@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,6 +42,17 @@ describe('zhijian extract', () => {
     );
     expect(stderr).toMatch(/已写入 enforcement_cases：批次 \d+，1 行/);
     expect(stderr).toMatch(/导入 1 份裁定书/);
+  });
+
+  it('names the fields to check in Chinese, with the reason', async () => {
+    const file = join(dir, '无法院.txt');
+    writeFileSync(
+      file,
+      '执行裁定书\n（2021）赣0113执9号\n申请执行人：王某。\n被执行人：李某。\n本院在执行过程中，执行标的为1000元。\n裁定如下：\n终结本次执行程序。\n二〇二一年三月五日',
+    );
+    const { stdout } = await run('node', [BIN, 'extract', file, '--ocr', 'never'], { cwd: ROOT });
+    expect(stdout).toContain('待核对：执行法院（文首未识别出法院名称）');
+    expect(stdout).not.toMatch(/待核对：[^\n]*[a-z]{4}/);
   });
 
   it('rejects an unknown --ocr mode and a missing path with a Chinese message', async () => {

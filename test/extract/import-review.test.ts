@@ -147,6 +147,6 @@ describe('extracted rulings into the ledger, and their review', () => {
 
     await expect(
       saveCorrections(db, documentId, [{ field: 'rulingDate', value: '2021年1月1日' }], 'x'),
-    ).rejects.toThrow(/rulingDate/);
+    ).rejects.toThrow(/裁定日期/);
   });
 });

@@ -13,7 +13,7 @@ import {
   type ImportReport,
 } from '../../contract/data.ts';
 import { receiveFiles } from '../uploads/multipart.ts';
-import { AppError } from '../../domain/app-error.ts';
+import { AppError, isUserError } from '../../domain/app-error.ts';
 import {
   IMPORT_PHASE_LABELS,
   importFiles,
@@ -25,7 +25,7 @@ import {
   rollbackImportBatch,
   type BatchInfo,
 } from '../../ingest/batch.service.ts';
-import { previewFile } from '../../ingest/preview.service.ts';
+import { PreviewRunner } from '../../ingest/preview-runner.ts';
 import { writeTemplate } from '../../ingest/template.ts';
 import { findModel } from '../../models/library.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
@@ -115,6 +115,9 @@ function visible(c: Ctx, b: BatchInfo): boolean {
   return b.unitId === null || scopeOf(c).dataUnitIds.includes(b.unitId);
 }
 
+/** Previews parse on a worker thread: a hostile upload never holds the server's request thread. */
+const previews = new PreviewRunner();
+
 /** Merges several validation-report workbooks into one (same sheet names, rows appended). */
 async function mergeReports(paths: readonly string[]): Promise<Buffer> {
   if (paths.length === 1 && paths[0]) return readFileSync(paths[0]);
@@ -157,7 +160,13 @@ export const dataRoutes: RouteHandlers = {
     const files: FilePreview[] = [];
     for (const id of uploadIds) {
       const stored = c.get('uploads').get(id, session.user.id);
-      const preview = await previewFile(stored.path, { db: c.get('platform').db });
+      const preview = await previews
+        .preview(stored.path, c.get('platform').db)
+        .catch((error: unknown) => {
+          // A timeout or a worker out of memory is this file's problem, not the request's.
+          if (!isUserError(error)) throw error;
+          return { fileName: stored.fileName, sheets: [], problems: [error.message] };
+        });
       files.push({
         ...preview,
         uploadId: id,
@@ -286,7 +295,7 @@ export const dataRoutes: RouteHandlers = {
 
   /** `enforcement_cases` → its template; `model:M01` → every dataset the model reads. */
   'GET /api/templates/:dataset': async (c) => {
-    const name = decodeURIComponent(c.req.param('dataset') ?? '').replace(/\.xlsx$/, '');
+    const name = (c.req.param('dataset') ?? '').replace(/\.xlsx$/, ''); // decoded by Hono
     let datasets = DATASETS.filter((d) => d.name === name);
     let title = datasets[0]?.label ?? name;
     if (name.startsWith('model:')) {

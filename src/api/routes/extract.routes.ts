@@ -1,8 +1,17 @@
+import { basename } from 'node:path';
 import {
+  fieldLabel,
   SaveCorrectionRequest,
+  StartExtractionRequest,
+  type ExtractedDocumentSummary,
+  type ExtractionJobResult,
   type PendingDocument,
   type ReviewDocument,
 } from '../../contract/extract.ts';
+import { importExtracted, DEFAULT_REVIEW_THRESHOLD } from '../../extract/extract-import.service.ts';
+import { extractFiles, type ExtractionResult } from '../../extract/extract.service.ts';
+import { SUPPORTED_EXTENSIONS } from '../../extract/readers/read-document.ts';
+import { receiveFiles } from '../uploads/multipart.ts';
 import { AppError } from '../../domain/app-error.ts';
 import {
   getReviewDocument,
@@ -14,22 +23,6 @@ import { CONFIDENCE_FIELDS } from '../../extract/types.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, sessionOf, type Ctx } from '../context.ts';
 import { maskText } from '../../audit/masking.ts';
-
-/** Chinese names of the extracted fields (the review form's labels). */
-const FIELD_LABELS: Record<string, string> = {
-  docType: '文书类型',
-  caseNo: '案号',
-  court: '执行法院',
-  applicants: '申请执行人',
-  debtors: '被执行人',
-  basisCaseNo: '执行依据文号',
-  claimAmount: '执行标的金额',
-  paidAmount: '实际到位金额',
-  unpaidAmount: '未履行金额',
-  filedDate: '立案日期',
-  rulingDate: '裁定日期',
-  actions: '执行措施',
-};
 
 /** A value as the form edits it: text for scalars, JSON text for lists. */
 function asText(value: unknown): string | null {
@@ -51,7 +44,7 @@ function fromText(field: string, text: string | null, original: unknown): unknow
     } catch {
       throw new AppError(
         'BAD_CORRECTION',
-        `字段 ${FIELD_LABELS[field] ?? field} 应为列表（JSON），无法识别`,
+        `字段 ${fieldLabel(field)} 应为列表（JSON），无法识别`,
         400,
       );
     }
@@ -59,19 +52,32 @@ function fromText(field: string, text: string | null, original: unknown): unknow
   if (typeof original === 'number' || /Amount$/.test(field)) {
     const n = Number(text.replace(/[,，元\s]/g, ''));
     if (!Number.isFinite(n))
-      throw new AppError(
-        'BAD_CORRECTION',
-        `字段 ${FIELD_LABELS[field] ?? field} 应为金额（元）`,
-        400,
-      );
+      throw new AppError('BAD_CORRECTION', `字段 ${fieldLabel(field)} 应为金额（元）`, 400);
     return n;
   }
   return text.trim();
 }
 
+const PARTY_FIELDS = new Set(['applicants', 'debtors']);
+const maskOrNull = (v: string | null, reveal: boolean): string | null =>
+  v === null ? null : maskText(v, reveal);
+
+/** A party list sent back from the form: a masked ID that matches the stored one keeps it. */
+function unmaskParties(value: unknown, stored: unknown): unknown {
+  if (!Array.isArray(value) || !Array.isArray(stored)) return value;
+  const known = stored as { name: string; idNo: string | null }[];
+  return (value as { name?: unknown; idNo?: unknown }[]).map((p) => {
+    const same = known.find((k) => k.name === p.name);
+    if (same?.idNo && typeof p.idNo === 'string' && p.idNo === maskText(same.idNo, false))
+      return { ...p, idNo: same.idNo };
+    return p;
+  });
+}
+
 function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
   const reviews = new Map(r.reviews.map((x) => [x.field, x]));
   const names = CONFIDENCE_FIELDS.filter((f) => f in r.document.fields || reviews.has(f));
+  const reasons = r.document.fields.reasons as Record<string, string> | undefined;
   return {
     documentId: String(r.document.id),
     fileName: r.document.file,
@@ -82,9 +88,11 @@ function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
         review?.status === 'corrected' ? review.correctedValue : r.document.fields[name];
       return {
         name,
-        label: FIELD_LABELS[name] ?? name,
-        value: asText(value),
+        label: fieldLabel(name),
+        // IDs in the party lists are masked like the text; a save keeps the stored ones.
+        value: PARTY_FIELDS.has(name) ? maskOrNull(asText(value), reveal) : asText(value),
         confidence: review ? review.confidence : null,
+        reason: reasons?.[name] ?? null,
         source: null,
         reviewStatus: review?.status ?? null,
         corrected: review?.status === 'corrected',
@@ -99,7 +107,117 @@ function documentId(c: Ctx): number {
   return id;
 }
 
+// Rulings as the extractor reads them: .txt .html .docx .pdf and scans.
+const DOCUMENTS = {
+  pattern: new RegExp(
+    `(?:${SUPPORTED_EXTENSIONS.map((e) => e.replace('.', '\\.')).join('|')})$`,
+    'i',
+  ),
+  hint: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join('、'),
+};
+
+/** One row of the job's answer per document: where to review it, or why it was not imported. */
+function summarize(
+  results: readonly ExtractionResult[],
+  stored: ReadonlyMap<number, number>,
+  skipped: ReadonlyMap<string, string>,
+): ExtractedDocumentSummary[] {
+  return results.map((r, i) => {
+    const id = stored.get(i);
+    return {
+      fileName: r.file,
+      part: r.part ?? null,
+      docType: r.docType,
+      caseNo: r.caseNo,
+      documentId: id === undefined ? null : String(id),
+      lowConfidenceFields: Object.entries(r.confidence)
+        .filter(([, c]) => c < DEFAULT_REVIEW_THRESHOLD)
+        .map(([f]) => fieldLabel(f)),
+      note: r.error ?? (id === undefined ? (skipped.get(r.file) ?? null) : null),
+    };
+  });
+}
+
 export const extractRoutes: RouteHandlers = {
+  'POST /api/extract/uploads': async (c) => {
+    const session = sessionOf(c);
+    const uploads = c.get('uploads');
+    const max = c.get('options').maxUnzippedBytes;
+    const saved = await receiveFiles(
+      c.req.raw,
+      (name, stream) =>
+        uploads.save(
+          name,
+          stream,
+          { userId: session.user.id, unitId: session.user.unitId },
+          max,
+          DOCUMENTS,
+        ),
+      (stored) => uploads.discard(stored),
+      c.get('options').maxUploadBytes,
+    );
+    return {
+      files: saved.map((s) => ({ uploadId: s.uploadId, fileName: s.fileName, size: s.size })),
+    };
+  },
+  'POST /api/extract/jobs': async (c) => {
+    const req = bodyOf(c, StartExtractionRequest);
+    const session = sessionOf(c);
+    const platform = c.get('platform');
+    const files = req.uploadIds.map((id) => c.get('uploads').get(id, session.user.id));
+    const names = new Map(files.map((f) => [f.path, f.fileName]));
+    const title = `提取文书 ${files.map((f) => f.fileName).join('、')}`.slice(0, 200);
+    const jobId = await platform.jobs.start('import', title, session.user.id, async (job) => {
+      const results: ExtractionResult[] = [];
+      let filesDone = 0;
+      const name = (path: string): string => names.get(path) ?? basename(path);
+      job.progress(0, files.length, `开始读取 ${files.length} 个文件`);
+      for await (const r of extractFiles(
+        files.map((f) => f.path),
+        {
+          ocr: req.ocr,
+          keepText: true,
+          // Scans report page by page (OCR is the slow part).
+          onPage: (page, pages, file) =>
+            job.progress(filesDone, files.length, `${name(file)}：第 ${page}/${pages} 页`),
+          onProgress: (done, total, file) => {
+            filesDone = done;
+            job.progress(done, total, `已读 ${name(file)}`);
+          },
+        },
+      )) {
+        // A case file gives several results, one per document in it. The stored and shown name is
+        // the uploaded file's, never the server's path.
+        const shown = name(r.file);
+        results.push({
+          ...r,
+          file: shown,
+          ...(r.error ? { error: r.error.replace(r.file, shown) } : {}),
+        });
+      }
+      let stored = new Map<number, number>();
+      let skipped = new Map<string, string>();
+      let reviews = 0;
+      if (results.some((r) => !r.error && r.docType !== '其他' && r.caseNo)) {
+        const imported = await importExtracted(job.db, results, {
+          user: session.user.username,
+          unitId: session.user.unitId,
+        });
+        stored = new Map(imported.stored.map((s) => [s.resultIndex, s.documentId]));
+        skipped = new Map(imported.skipped.map((s) => [s.file, s.reason]));
+        reviews = imported.reviews;
+        platform.leads.invalidate();
+      } else skipped = new Map(results.map((r) => [r.file, '不是执行裁定书或未识别出案号']));
+      const result: ExtractionJobResult = {
+        documents: summarize(results, stored, skipped),
+        imported: stored.size,
+        reviews,
+      };
+      return result;
+    });
+    await platform.audit.record(actorOf(c), 'import', jobId, title);
+    return { jobId };
+  },
   'GET /api/extract/pending': async (c) => {
     const rows = await listPendingReviews(c.get('platform').db);
     const docs = new Map<number, PendingDocument>();
@@ -127,7 +245,12 @@ export const extractRoutes: RouteHandlers = {
     const current = await getReviewDocument(db, id);
     const corrections = body.fields.map((f) => ({
       field: f.name,
-      value: fromText(f.name, f.value, current.document.fields[f.name]),
+      value: PARTY_FIELDS.has(f.name)
+        ? unmaskParties(
+            fromText(f.name, f.value, current.document.fields[f.name]),
+            current.document.fields[f.name],
+          )
+        : fromText(f.name, f.value, current.document.fields[f.name]),
     }));
     const saved = await saveCorrections(db, id, corrections, sessionOf(c).user.username);
     c.get('platform').leads.invalidate();

@@ -18,13 +18,14 @@ import {
   sessionOf,
   type Ctx,
 } from '../context.ts';
+import { isSecureRequest } from '../security-headers.ts';
 
 function setCsrfCookie(c: Ctx, token: string): void {
   // Readable by the page's script (double submit), never sent cross-site.
   setCookie(c, CSRF_COOKIE, token, {
     path: '/',
     sameSite: 'Strict',
-    secure: c.get('options').secureCookies,
+    secure: isSecureRequest(c, c.get('options')),
   });
 }
 
@@ -59,7 +60,7 @@ export const sessionRoutes: RouteHandlers = {
         path: '/',
         httpOnly: true,
         sameSite: 'Strict',
-        secure: c.get('options').secureCookies,
+        secure: isSecureRequest(c, c.get('options')),
         maxAge: platform.auth.options.sessionHours * 3600,
       });
       setCsrfCookie(c, session.csrfToken);

@@ -62,12 +62,14 @@ export class UploadStore {
     content: Readable,
     owner: { userId: string; unitId: string },
     maxUncompressed: number,
+    /** Other uploads than data files (rulings for extraction): their extensions and a hint. */
+    accept: { pattern: RegExp; hint: string } = { pattern: ACCEPTED, hint: 'xlsx 或 csv 文件' },
   ): Promise<StoredUpload> {
     const fileName = safeFileName(originalName);
-    if (!ACCEPTED.test(fileName)) {
+    if (!accept.pattern.test(fileName)) {
       throw new AppError(
         'UNSUPPORTED_FILE',
-        `文件 ${fileName} 的格式不支持：请上传 xlsx 或 csv 文件`,
+        `文件 ${fileName} 的格式不支持：请上传 ${accept.hint}`,
         400,
       );
     }

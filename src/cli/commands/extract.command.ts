@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openApp } from '../../app.ts';
+import { fieldLabel } from '../../contract/extract.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { DEFAULT_REVIEW_THRESHOLD, importExtracted } from '../../extract/extract-import.service.ts';
 import {
@@ -27,7 +28,10 @@ function summary(r: ExtractionResult, threshold: number): string {
   if (r.error) return `✗ ${r.error}`;
   const low = Object.entries(r.confidence)
     .filter(([, c]) => c < threshold)
-    .map(([f]) => f);
+    .map(([f]) => {
+      const why = r.reasons[f as keyof typeof r.reasons];
+      return why ? `${fieldLabel(f)}（${why}）` : fieldLabel(f);
+    });
   const amounts = [r.claimAmount, r.paidAmount, r.unpaidAmount]
     .map((a) => (a === null ? '—' : a.toFixed(2)))
     .join('/');

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -23,7 +24,24 @@ const ServeOptions = z.object({
   maxUploadMb: z.coerce.number().int().min(1),
   lockoutAttempts: z.coerce.number().int().min(1),
   lockoutMinutes: z.coerce.number().int().min(1),
+  secureCookies: z.boolean().default(false),
+  trustProxy: z.boolean().default(false),
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
 });
+
+/** `ZHIJIAN_SECURE_COOKIES=1` / `true` stands for the flag (containers configured by environment). */
+function envFlag(name: string): boolean {
+  return /^(1|true|yes)$/i.test(process.env[name] ?? '');
+}
+
+function readTlsFile(path: string, option: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new AppError('USAGE', `参数 ${option} 无效：无法读取文件 ${path}`);
+  }
+}
 
 /** `zhijian serve` — 启动平台（网页 + API）/ start the platform (web UI + API) */
 export function register(program: Command): void {
@@ -53,6 +71,18 @@ export function register(program: Command): void {
       '10',
     )
     .option('--lockout-minutes <n>', '锁定时长（分钟）/ lockout duration in minutes', '15')
+    .option(
+      '--secure-cookies',
+      '始终经 HTTPS 访问：Cookie 加 Secure，并发送 HSTS（环境变量 ZHIJIAN_SECURE_COOKIES=1）/ always HTTPS: Secure cookies + HSTS',
+      envFlag('ZHIJIAN_SECURE_COOKIES'),
+    )
+    .option(
+      '--trust-proxy',
+      '信任反向代理的 X-Forwarded-Proto 头（环境变量 ZHIJIAN_TRUST_PROXY=1）/ trust X-Forwarded-Proto of the proxy',
+      envFlag('ZHIJIAN_TRUST_PROXY'),
+    )
+    .option('--tls-cert <file>', 'HTTPS 证书（PEM），与 --tls-key 一起使用 / TLS certificate (PEM)')
+    .option('--tls-key <file>', 'HTTPS 私钥（PEM）/ TLS private key (PEM)')
     .action(
       action(async (raw: Record<string, unknown>, command: Command) => {
         const parsed = ServeOptions.safeParse(raw);
@@ -61,11 +91,23 @@ export function register(program: Command): void {
           throw new AppError('USAGE', `参数 --${String(issue?.path[0] ?? '')} 无效`);
         }
         const opts = parsed.data;
+        if (!opts.tlsCert !== !opts.tlsKey) {
+          throw new AppError('USAGE', '参数 --tls-cert 与 --tls-key 须同时给出');
+        }
+        const tls =
+          opts.tlsCert && opts.tlsKey
+            ? {
+                cert: readTlsFile(opts.tlsCert, '--tls-cert'),
+                key: readTlsFile(opts.tlsKey, '--tls-key'),
+              }
+            : undefined;
         const app = await openApp(globalOptions(command).db);
         const webDist = resolve(opts.webDist);
         const api = createApiApp(app, {
           maxUploadBytes: opts.maxUploadMb * 1024 * 1024,
           auth: { lockoutAttempts: opts.lockoutAttempts, lockoutMinutes: opts.lockoutMinutes },
+          secureCookies: opts.secureCookies,
+          trustProxy: opts.trustProxy,
           ...(existsSync(webDist) ? { webDist } : {}),
         });
         await api.platform.jobs.recover();
@@ -84,9 +126,17 @@ export function register(program: Command): void {
         // Read the model library once now, not on the first visitor's request.
         void api.platform.leads.modelNames();
         const server = serve(
-          { fetch: api.hono.fetch, port: opts.port, hostname: opts.host },
+          {
+            fetch: api.hono.fetch,
+            port: opts.port,
+            hostname: opts.host,
+            ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+          },
           (info) => {
-            process.stdout.write(`执检平台已启动 / listening: http://${opts.host}:${info.port}/\n`);
+            const scheme = tls ? 'https' : 'http';
+            process.stdout.write(
+              `执检平台已启动 / listening: ${scheme}://${opts.host}:${info.port}/\n`,
+            );
           },
         );
         const stop = () => {

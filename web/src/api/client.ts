@@ -159,3 +159,39 @@ export async function download(
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Uploads one file as multipart `files` with XMLHttpRequest, the one browser API that reports
+ * upload progress (fetch does not); `onProgress` gets 0–100. Same CSRF header and errors as `api`.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob & { name: string },
+  onProgress: (percent: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = readCsrf();
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError('NETWORK', '无法连接服务器，请检查网络', 0));
+    xhr.onload = () => {
+      if (xhr.status === 401) onUnauthorized();
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
+      if (xhr.status >= 200 && xhr.status < 300)
+        void res.json().then((b) => resolve(b as T), reject);
+      else void toError(res).then(reject);
+    };
+    const form = new FormData();
+    form.append('files', file, file.name);
+    xhr.send(form);
+  });
+}

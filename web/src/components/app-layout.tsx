@@ -51,15 +51,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: '/data', icon: <DatabaseOutlined />, label: <Link to="/data">数据管理</Link> },
     { key: '/models', icon: <ExperimentOutlined />, label: <Link to="/models">监督模型</Link> },
     { key: '/leads', icon: <FileSearchOutlined />, label: <Link to="/leads">线索</Link> },
-    ...(hasRole('data_admin', 'admin')
-      ? [
-          {
-            key: '/extract',
-            icon: <FileTextOutlined />,
-            label: <Link to="/extract">文书复核</Link>,
-          },
-        ]
-      : []),
+    // Every role reviews rulings: prosecutors read the documents of their own cases.
+    { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRole('admin')
       ? [
           { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { NewPassword } from '../../../src/contract/session.ts';
+import { NewPassword, PASSWORD_POLICY_HINT } from '../../../src/contract/session.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useSession } from '../hooks/use-session.tsx';
 
@@ -41,8 +41,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     >
       {forced && (
         <Typography.Paragraph type="secondary">
-          您正在使用一次性密码登录。为保障账号安全，请先设置自己的密码（至少 8
-          位，须含字母和数字）。
+          您正在使用一次性密码登录。为保障账号安全，请先设置自己的密码。
         </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -57,6 +56,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
         <Form.Item
           name="newPassword"
           label="新密码"
+          extra={`密码要求：${PASSWORD_POLICY_HINT}。`}
           rules={[
             { required: true, message: '请输入新密码' },
             {

@@ -19,6 +19,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { PendingDocument, ReviewDocument } from '../../../src/contract/extract.ts';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
+import { ExtractUpload } from '../components/extract-upload.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { useApi } from '../hooks/use-api.ts';
@@ -148,6 +149,10 @@ function ReviewView({ id }: { id: string }) {
                     {f.corrected && <Tag color="blue">已更正</Tag>}
                   </Space>
                 }
+                // Why the value is uncertain, so the reviewer knows what to look for in the text.
+                extra={
+                  f.reason ? <span data-testid={`reason-${f.name}`}>{f.reason}</span> : undefined
+                }
                 style={{ marginBottom: 12 }}
               >
                 <Input onFocus={() => setFocus(f.name)} allowClear />
@@ -173,39 +178,42 @@ export default function ExtractPage() {
   if (id) return <ReviewView id={id} />;
   if (pending.error) return <ErrorResult error={pending.error} onRetry={pending.reload} />;
   return (
-    <Card title="文书提取复核">
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        title="从裁定书等文书中自动抽取的字段，请对照原文核对；置信度低的字段以红色标出。"
-      />
-      <Table<PendingDocument>
-        size="small"
-        rowKey="documentId"
-        loading={pending.loading}
-        dataSource={pending.data ?? []}
-        locale={{ emptyText: <Empty description="没有待复核的文书" /> }}
-        columns={[
-          {
-            title: '文件',
-            dataIndex: 'fileName',
-            render: (v: string, d) => (
-              <Link to={`/extract/${encodeURIComponent(d.documentId)}`}>{v}</Link>
-            ),
-          },
-          { title: '数据集', dataIndex: 'dataset', render: (v: string | null) => v ?? '—' },
-          { title: '字段数', dataIndex: 'fieldCount', align: 'right' },
-          {
-            title: '低置信度',
-            dataIndex: 'lowConfidenceCount',
-            align: 'right',
-            render: (v: number) =>
-              v > 0 ? <Tag color="red">{v}</Tag> : <Tag color="green">0</Tag>,
-          },
-          { title: '抽取时间', dataIndex: 'createdAt', render: formatDateTime },
-        ]}
-      />
-    </Card>
+    <>
+      <ExtractUpload onDone={pending.reload} />
+      <Card title="文书提取复核">
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="从裁定书等文书中自动抽取的字段，请对照原文核对；置信度低的字段以红色标出。"
+        />
+        <Table<PendingDocument>
+          size="small"
+          rowKey="documentId"
+          loading={pending.loading}
+          dataSource={pending.data ?? []}
+          locale={{ emptyText: <Empty description="没有待复核的文书" /> }}
+          columns={[
+            {
+              title: '文件',
+              dataIndex: 'fileName',
+              render: (v: string, d) => (
+                <Link to={`/extract/${encodeURIComponent(d.documentId)}`}>{v}</Link>
+              ),
+            },
+            { title: '数据集', dataIndex: 'dataset', render: (v: string | null) => v ?? '—' },
+            { title: '字段数', dataIndex: 'fieldCount', align: 'right' },
+            {
+              title: '低置信度',
+              dataIndex: 'lowConfidenceCount',
+              align: 'right',
+              render: (v: number) =>
+                v > 0 ? <Tag color="red">{v}</Tag> : <Tag color="green">0</Tag>,
+            },
+            { title: '抽取时间', dataIndex: 'createdAt', render: formatDateTime },
+          ]}
+        />
+      </Card>
+    </>
   );
 }

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, Unit, User, UserWithPassword } from '../../../src/contract/org.ts';
-import { ROLE_LABELS, ROLES } from '../../../src/contract/session.ts';
+import { PASSWORD_POLICY_HINT, ROLE_LABELS, ROLES } from '../../../src/contract/session.ts';
 import type { Role } from '../../../src/contract/session.ts';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
@@ -223,6 +223,7 @@ export default function UsersPage() {
           showIcon
           style={{ marginBottom: 12 }}
           title="创建后系统生成一次性密码，用户首次登录时须修改。"
+          description={`新密码要求：${PASSWORD_POLICY_HINT}。`}
         />
         <Form form={form} layout="vertical" initialValues={{ roles: ['prosecutor'] }}>
           <Form.Item
