@@ -293,6 +293,63 @@ const ATTACKS: [string, string, RegExp][] = [
     `${leadSql("'x'")} UNION ALL ${leadSql('u.password_hash', 'closed_debtors d, users u')}`,
     UNKNOWN_TABLE,
   ],
+  [
+    'users in the recursive term of a CTE',
+    `WITH RECURSIVE r(h) AS (SELECT 'x' UNION ALL SELECT password_hash FROM users) ${leadSql('(SELECT max(h) FROM r)')}`,
+    UNKNOWN_TABLE,
+  ],
+  [
+    'an alias named users, then users in a subquery',
+    leadSql('(SELECT max(password_hash) FROM users)', 'closed_debtors d, vehicles AS users'),
+    UNKNOWN_TABLE,
+  ],
+  [
+    'POSITIONAL JOIN users',
+    leadSql('u.password_hash', 'closed_debtors d POSITIONAL JOIN users u'),
+    UNKNOWN_TABLE,
+  ],
+  [
+    'ASOF JOIN users',
+    leadSql(
+      'u.password_hash',
+      'closed_debtors d ASOF JOIN users u ON d.closed_date >= u.created_at',
+    ),
+    UNKNOWN_TABLE,
+  ],
+  [
+    'unnest of a subquery on users',
+    leadSql('x.u', 'closed_debtors d, unnest((SELECT list(password_hash) FROM users)) x(u)'),
+    UNKNOWN_TABLE,
+  ],
+  [
+    'a comment between schema and table',
+    leadSql('u.password_hash', 'closed_debtors d, main/**/.users u'),
+    UNKNOWN_TABLE,
+  ],
+  [
+    'a unicode-escaped identifier',
+    leadSql('u.password_hash', `closed_debtors d, U&"\\0075sers" u`),
+    /未知|语法错误|不得/,
+  ],
+  [
+    'a trailing-space "users "',
+    leadSql('u.password_hash', 'closed_debtors d, "users " u'),
+    UNKNOWN_TABLE,
+  ],
+  [
+    'a MATERIALIZED CTE reading users',
+    `WITH m AS MATERIALIZED (SELECT * FROM users) ${leadSql('(SELECT max(password_hash) FROM m)')}`,
+    UNKNOWN_TABLE,
+  ],
+  [
+    'ev() naming the users table',
+    leadSql(
+      "'x'",
+      'closed_debtors d',
+      "WHERE ev('users', d) IS NULL AND EXISTS (SELECT 1 FROM users)",
+    ),
+    UNKNOWN_TABLE,
+  ],
   ['users behind a line comment trick', `${leadSql("'x'")} -- harmless\n, users u`, UNKNOWN_TABLE],
 ];
 
