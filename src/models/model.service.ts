@@ -2,6 +2,7 @@
  * The model library as a service: list (with what data each model lacks), show, validate, export,
  * import (a model travels between units as one YAML file), and fixture tests.
  */
+import type { Actor, AuditService } from '../audit/audit.service.ts';
 import { DATASETS } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
 import { resolveReference } from '../legal/articles.ts';
@@ -126,45 +127,113 @@ export async function validateModel(db: Database, def: ModelDefinition): Promise
   }
 }
 
+/** Where attempts on a user's model are recorded, and who made them (web session or CLI user). */
+export interface ModelAudit {
+  readonly service: AuditService;
+  readonly actor: Actor;
+}
+
+/** Long reasons (many problems) are cut: the audit row says why, the answer carries the rest. */
+const reasonText = (text: string): string =>
+  text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+
 /**
  * Imports a model file (YAML, fixture embedded or not): validated, and — when it has a fixture —
  * the fixture must pass. Stored in `user_models` under the importing unit (`330102.X01`, visible
  * in that unit and below); without a user (the local operator) it is shared with every unit and
- * may not take a built-in id. A built-in model is never replaced.
+ * may not take a built-in id. A built-in model is never replaced. Every attempt, accepted or
+ * refused, leaves an audit row with the reason (`audit`).
  */
 export async function importModel(
   db: Database,
   text: string,
   file: string,
   user?: { readonly username: string; readonly unitId: string },
+  audit?: ModelAudit,
 ): Promise<{ id: string; version: number; fixture?: FixtureResult }> {
-  const parsed = parseModelFile(text, file);
-  if (!parsed.ok) {
-    throw new AppError('MODEL_INVALID', parsed.diagnostics.map((d) => d.message).join('\n'));
-  }
-  const def = parsed.value;
-  const unitId = user?.unitId ?? null;
-  if (unitId === null && builtInModelIds().some((b) => b.toLowerCase() === def.id.toLowerCase())) {
-    throw new AppError(
-      'MODEL_ID_BUILT_IN',
-      `${file}：模型编号 ${def.id} 是内置模型的编号，共享模型不能替换内置模型，请改用其他编号`,
-    );
-  }
-  const id = userModelId(unitId, def.id);
-  const problems = await validateModel(db, def);
-  if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
-  let fixture: FixtureResult | undefined;
-  if (def.fixture) {
-    fixture = await runFixture({ def, fixture: def.fixture, source: 'user', file });
-    if (!fixture.passed) {
+  let target = file;
+  try {
+    const parsed = parseModelFile(text, file);
+    if (!parsed.ok) {
+      throw new AppError('MODEL_INVALID', parsed.diagnostics.map((d) => d.message).join('\n'));
+    }
+    const def = parsed.value;
+    target = def.id;
+    const unitId = user?.unitId ?? null;
+    if (
+      unitId === null &&
+      builtInModelIds().some((b) => b.toLowerCase() === def.id.toLowerCase())
+    ) {
       throw new AppError(
-        'FIXTURE_FAILED',
-        `模型 ${def.id} 的夹具未通过：\n${fixture.failures.join('\n')}`,
+        'MODEL_ID_BUILT_IN',
+        `${file}：模型编号 ${def.id} 是内置模型的编号，共享模型不能替换内置模型，请改用其他编号`,
       );
     }
+    const id = userModelId(unitId, def.id);
+    target = id;
+    const problems = await validateModel(db, def);
+    if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
+    let fixture: FixtureResult | undefined;
+    if (def.fixture) {
+      fixture = await runFixture({ def, fixture: def.fixture, source: 'user', file });
+      if (!fixture.passed) {
+        throw new AppError(
+          'FIXTURE_FAILED',
+          `模型 ${def.id} 的夹具未通过：\n${fixture.failures.join('\n')}`,
+        );
+      }
+    }
+    await saveUserModel(db, { id, version: def.version, source: text }, user?.username);
+    await audit?.service.record(
+      audit.actor,
+      'model_import',
+      id,
+      `版本 ${def.version}，文件 ${file}` +
+        (fixture ? `，夹具通过（${fixture.leads.length} 条线索）` : '，无夹具'),
+    );
+    return { id, version: def.version, ...(fixture ? { fixture } : {}) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await audit?.service.record(
+      audit.actor,
+      'model_import_refused',
+      target,
+      reasonText(`文件 ${file}：${reason}`),
+    );
+    throw error;
   }
-  await saveUserModel(db, { id, version: def.version, source: text }, user?.username);
-  return { id, version: def.version, ...(fixture ? { fixture } : {}) };
+}
+
+/** Runs a model's fixture; a user model's run is audited with its outcome. */
+export async function testModel(model: LibraryModel, audit?: ModelAudit): Promise<FixtureResult> {
+  let result: FixtureResult;
+  try {
+    result = await runFixture(model);
+  } catch (error) {
+    if (model.source === 'user') {
+      const reason = error instanceof Error ? error.message : String(error);
+      await audit?.service.record(
+        audit.actor,
+        'model_test',
+        model.def.id,
+        reasonText(`出错：${reason}`),
+      );
+    }
+    throw error;
+  }
+  if (model.source === 'user') {
+    await audit?.service.record(
+      audit.actor,
+      'model_test',
+      model.def.id,
+      reasonText(
+        result.passed
+          ? `版本 ${model.def.version}，夹具通过（${result.leads.length} 条线索）`
+          : `版本 ${model.def.version}，夹具未通过：${result.failures.join('；')}`,
+      ),
+    );
+  }
+  return result;
 }
 
 export async function removeUserModel(db: Database, id: string): Promise<void> {
@@ -175,12 +244,13 @@ export async function removeUserModel(db: Database, id: string): Promise<void> {
 export async function testModels(
   db: Database,
   ids: readonly string[] = [],
+  audit?: ModelAudit,
 ): Promise<FixtureResult[]> {
   const library = await loadLibrary(db);
   const chosen: LibraryModel[] =
     ids.length === 0 ? library : await Promise.all(ids.map((id) => findModel(id, db)));
   const results: FixtureResult[] = [];
-  for (const model of chosen) results.push(await runFixture(model));
+  for (const model of chosen) results.push(await testModel(model, audit));
   return results;
 }
 

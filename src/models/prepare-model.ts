@@ -9,10 +9,11 @@ import {
   coerceParam,
   compileModelSql,
   FINDING_FILTERS,
-  paramLiteral,
   parseTemplate,
+  type CompiledModel,
   type ParamValue,
 } from '../sql/compile-model.ts';
+import type { TypedParam } from '../store/bound-params.ts';
 import type { ModelDefinition } from './definition.ts';
 
 const DATASET_NAMES = new Set(DATASETS.map((d) => d.name));
@@ -74,10 +75,12 @@ export function templateFields(def: ModelDefinition): string[] {
 export interface PreparedModel {
   readonly def: ModelDefinition;
   readonly values: Record<string, ParamValue>;
-  /** The full query (rule + priority + summary). */
+  /** The values with their types, bound to the query's `$name` placeholders when it runs. */
+  readonly params: Record<string, TypedParam>;
+  /** The full query (rule + priority + summary), parameters as placeholders: what the guard checks. */
   readonly sql: string;
-  /** The rule's own SQL with parameters inlined: what the SQL guard inspects. */
-  readonly body: string;
+  /** The query and each user-written fragment as placed in it (for the guard's shape check). */
+  readonly compiled: CompiledModel;
 }
 
 /**
@@ -90,8 +93,11 @@ export function prepareModel(
   overrides: Record<string, unknown> = {},
 ): PreparedModel | { problems: string[] } {
   const problems: string[] = [];
+  // The run's reference date comes from the caller (web, CLI, a fixture file): checked like any value.
+  const day = coerceParam('date', asOf);
+  if (!day.ok) problems.push(`模型 ${def.id} 的运行基准日 asOf ${day.error}`);
   const values: Record<string, ParamValue> = { asOf };
-  const literals: Record<string, string> = { asOf: paramLiteral('date', asOf) };
+  const params: Record<string, TypedParam> = { asOf: { type: 'date', value: asOf } };
   for (const p of def.parameters) {
     const raw = Object.hasOwn(overrides, p.name) ? overrides[p.name] : p.default;
     const c = coerceParam(p.type, raw);
@@ -100,17 +106,14 @@ export function prepareModel(
       continue;
     }
     values[p.name] = c.value;
-    literals[p.name] = paramLiteral(p.type, c.value);
+    params[p.name] = { type: p.type, value: c.value };
   }
-  const compiled = compileModelSql({
-    sql: def.sql,
-    finding: def.finding,
-    priority: def.priority,
-    literals,
-  });
-  for (const name of compiled.unknownParams) {
-    problems.push(`模型 ${def.id} 的 SQL 使用了未声明的参数 $${name}`);
+  const compiled = compileModelSql({ sql: def.sql, finding: def.finding, priority: def.priority });
+  for (const name of compiled.params) {
+    if (!Object.hasOwn(params, name)) {
+      problems.push(`模型 ${def.id} 的 SQL 使用了未声明的参数 $${name}`);
+    }
   }
   if (problems.length > 0) return { problems };
-  return { def, values, sql: compiled.sql, body: compiled.body };
+  return { def, values, params, sql: compiled.sql, compiled };
 }

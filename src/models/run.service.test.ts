@@ -270,7 +270,8 @@ describe('bad models and bad input', () => {
     ['SELECT 1; DROP TABLE leads', '一条查询语句'],
     ["SELECT * FROM read_csv('/etc/passwd')", 'read_csv'],
     ["SELECT getenv('HOME') AS case_no", 'getenv'],
-    ["SELECT * FROM 'data.csv'", '未知或未在 datasets 中声明的表'],
+    ["SELECT * FROM 'data.csv'", '不得读取文件'],
+    ['SELECT * FROM users', '未知或未在 datasets 中声明的表'],
     ['SELECT * FROM main.leads', '不得指定模式'],
     ['SELECT * FROM leads', 'leads'],
   ])('refuses SQL that writes or escapes: %s', async (sql, message) => {

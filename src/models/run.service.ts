@@ -36,7 +36,7 @@ import {
   prepareModel,
   type PreparedModel,
 } from './prepare-model.ts';
-import { validatePreparedSql } from './validate-sql.ts';
+import { guardStatement, validatePreparedSql } from './validate-sql.ts';
 import { dropLeadsOnHiddenEvidence, planRunData, type RunDataScope } from './run-data-scope.ts';
 
 /** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
@@ -154,10 +154,19 @@ function signature(
   const read = [...new Set([...declaredDatasets(prepared.def), ...BUILDING_BLOCK_DATASETS])].sort();
   const used = read.map((ds) => [ds, batches[ds] ?? [], revisions[ds] ?? 0]);
   return createHash('sha256')
-    .update(JSON.stringify({ sql: prepared.sql, def: prepared.def, scope, used }))
+    .update(
+      JSON.stringify({
+        sql: prepared.sql,
+        values: prepared.values,
+        def: prepared.def,
+        scope,
+        used,
+      }),
+    )
     .digest('hex');
 }
 
+/** The staging query (a SELECT; the run prepends `CREATE … _stage AS` after guarding it). */
 function stageSql(
   prepared: PreparedModel,
   columns: readonly string[],
@@ -171,8 +180,7 @@ function stageSql(
   const confidence = columns.includes('confidence') ? `coalesce(q.confidence, '高')` : `'高'`;
   const lowNote = sqlString('（证件号码为脱敏号码，按姓名和可见数字匹配，置信度较低，请核实）');
   const standInNote = standIn ? sqlString(`（注：${standIn}）`) : `''`;
-  return `CREATE OR REPLACE TEMP TABLE _stage AS
-SELECT ${key} AS lead_key, q.case_no, q.subject_id, q.subject_name, q.plate,
+  return `SELECT ${key} AS lead_key, q.case_no, q.subject_id, q.subject_name, q.plate,
   q.summary || CASE WHEN ${confidence} = '低' THEN ${lowNote} ELSE '' END || ${standInNote} AS summary,
   q.priority,
   to_json(list_transform(q.evidence, e -> {'dataset': e.dataset, 'batchId': e.batch_id, 'file': e.file, 'row': e.row})) AS evidence,
@@ -344,14 +352,19 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         const { columns, problems: sqlProblems } = await validatePreparedSql(session, prep);
         if (sqlProblems.length > 0) throw new AppError('MODEL_INVALID', sqlProblems.join('\n'));
         const timeout = (options.timeoutSeconds ?? 300) * 1000;
+        // The text that runs is the text the guard saw, behind a fixed prefix.
+        const stage = stageSql(prep, columns, standIn);
+        const stageProblems = (await guardStatement(session, prep, stage)).problems;
+        if (stageProblems.length > 0) throw new AppError('MODEL_INVALID', stageProblems.join('\n'));
         await session.runWithTimeout(
-          stageSql(prep, columns, standIn),
+          `CREATE OR REPLACE TEMP TABLE _stage AS\n${stage}`,
           timeout,
           () =>
             new AppError(
               'MODEL_TIMEOUT',
               `模型 ${def.id} 运行超过 ${timeout / 1000} 秒，已中止；数据库和已有线索未受影响`,
             ),
+          prep.params,
         );
         // A lead whose evidence its own unit cannot read is not raised (run-data-scope.ts).
         await dropLeadsOnHiddenEvidence(session, data);

@@ -4,8 +4,7 @@ import {
   compileModelSql,
   expandEv,
   findingSql,
-  inlineParams,
-  paramLiteral,
+  paramNames,
   parseTemplate,
 } from './compile-model.ts';
 
@@ -19,16 +18,8 @@ describe('compile-model', () => {
     expect(coerceParam('boolean', 'maybe').ok).toBe(false);
   });
 
-  it('renders typed literals and escapes text', () => {
-    expect(paramLiteral('date', '2024-01-01')).toBe("DATE '2024-01-01'");
-    expect(paramLiteral('text', "O'Brien")).toBe("'O''Brien'");
-    expect(paramLiteral('list', ['a'])).toBe("['a']::VARCHAR[]");
-  });
-
-  it('inlines $params outside strings and comments and reports unknown ones', () => {
-    const r = inlineParams('SELECT $a, \'$a\', "$a" -- $a\n, $b', { a: '1' });
-    expect(r.sql).toBe('SELECT 1, \'$a\', "$a" -- $a\n, $b');
-    expect(r.unknown).toEqual(['b']);
+  it('finds $params outside strings, quoted names and comments', () => {
+    expect(paramNames('SELECT $a, \'$x\', "$y" -- $z\n, $b /* $w */, $a')).toEqual(['a', 'b']);
   });
 
   it('drops spaces that YAML folding puts between Chinese words and parses filters', () => {
@@ -41,15 +32,16 @@ describe('compile-model', () => {
   });
 
   it('wraps the rule with priority and summary', () => {
-    const { sql, unknownParams } = compileModelSql({
+    const { sql, params, high, medium } = compileModelSql({
       sql: 'SELECT 1 AS n WHERE n < $max;',
       finding: 'n={{n}}',
-      priority: { 高: 'n > $max', default: '低' },
-      literals: { max: '3' },
+      priority: { 高: 'n > $min', default: '低' },
     });
-    expect(unknownParams).toEqual([]);
-    expect(sql).toContain('WHERE n < 3');
-    expect(sql).toContain("CASE WHEN n > 3 THEN '高' WHEN false THEN '中' ELSE '低' END");
+    // Parameters stay placeholders: values are bound when the query runs.
+    expect(params).toEqual(['max', 'min']);
+    expect(sql).toContain('WHERE n < $max\n)');
+    expect(sql).toContain("CASE WHEN n > $min THEN '高' WHEN false THEN '中' ELSE '低' END");
+    expect([high, medium]).toEqual(['n > $min', 'false']);
   });
 
   it('spells out ev() outside strings and comments, and leaves other names alone', () => {

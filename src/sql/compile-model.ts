@@ -1,6 +1,6 @@
 /**
- * Model → the SQL it runs: named parameters (`$asOf`, `$watchYears` …) become typed literals, the
- * priority rule becomes a CASE, and the finding template becomes a string expression, so one query
+ * Model → the SQL it runs: named parameters (`$asOf`, `$watchYears` …) stay placeholders, bound
+ * with their DuckDB types when the query runs (never spliced as text); the priority rule becomes a CASE, and the finding template becomes a string expression, so one query
  * yields finished leads (no per-row work in JS, which matters at a million leads).
  */
 import { sqlString } from './literal.ts';
@@ -68,59 +68,29 @@ export function coerceParam(type: ParamType, value: unknown): Coerced {
   }
 }
 
-/** The SQL literal of a checked parameter value. */
-export function paramLiteral(type: ParamType, value: ParamValue): string {
-  if (value === null) return 'NULL';
-  switch (type) {
-    case 'int':
-      return String(value);
-    case 'money':
-      return `CAST(${sqlString(String(value))} AS DECIMAL(18,2))`;
-    case 'date':
-      return `DATE ${sqlString(String(value))}`;
-    case 'text':
-      return sqlString(String(value));
-    case 'boolean':
-      return value === true ? 'true' : 'false';
-    case 'list':
-      return `[${(value as readonly string[]).map(sqlString).join(', ')}]::VARCHAR[]`;
-  }
-}
-
 /**
- * Replaces `$name` outside string literals, quoted identifiers and comments. Returns the names that
- * were used but not supplied (the caller reports them).
+ * The `$name` parameters used outside string literals, quoted identifiers and comments, in order
+ * of first use. They stay placeholders in the SQL: values are bound at execution, never spliced.
  */
-export function inlineParams(
-  sql: string,
-  literals: Record<string, string>,
-): { sql: string; unknown: string[] } {
-  let out = '';
-  const unknown: string[] = [];
+export function paramNames(sql: string): string[] {
+  const names = new Set<string>();
   let i = 0;
   while (i < sql.length) {
-    const ch = sql[i] ?? '';
     const rest = sql.slice(i);
     const quoted = /^('(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/)/.exec(rest);
     if (quoted?.[0]) {
-      out += quoted[0];
       i += quoted[0].length;
       continue;
     }
     const param = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
-    if (ch === '$' && param?.[1]) {
-      const literal = literals[param[1]];
-      if (literal === undefined) {
-        unknown.push(param[1]);
-        out += param[0];
-      } else out += literal;
+    if (param?.[1]) {
+      names.add(param[1]);
       i += param[0].length;
       continue;
     }
-    out += ch;
     i++;
   }
-  return { sql: out, unknown };
+  return [...names];
 }
 
 export const FINDING_FILTERS = ['mask', 'money', 'list', 'date', 'text'] as const;
@@ -180,14 +150,6 @@ export function findingSql(template: string): string {
   return `regexp_replace(${concat}, '(\\d{6})\\d{8}([0-9X]{4})', '\\1********\\2', 'g')`;
 }
 
-export interface CompileInput {
-  readonly sql: string;
-  readonly finding: string;
-  readonly priority: { readonly 高?: string; readonly 中?: string; readonly default: string };
-  /** Parameter literals by name (asOf included). */
-  readonly literals: Record<string, string>;
-}
-
 /**
  * `ev('dataset', alias)` → `{'dataset': 'dataset', 'batch_id': alias._batch_id, 'file': alias._file,
  * 'row': alias._row}` outside string literals and comments. The `ev` macro receives the alias as
@@ -221,24 +183,42 @@ export function expandEv(sql: string): string {
   return out;
 }
 
+export interface CompileInput {
+  readonly sql: string;
+  readonly finding: string;
+  readonly priority: { readonly 高?: string; readonly 中?: string; readonly default: string };
+}
+
+/** A fragment as parsed on its own: `SELECT <expression>` (see validate-sql's shape check). */
+export const expressionProbe = (expression: string): string => `SELECT ${expression}`;
+
+/** The compiled query and each user-written fragment exactly as it was placed in it. */
+export interface CompiledModel {
+  /** The full query (rule + priority + summary), `$name` parameters left as placeholders. */
+  readonly sql: string;
+  /** The rule's own SQL (ev() spelled out): the body of the `lead` CTE. */
+  readonly body: string;
+  /** The priority conditions and the finding expression, as spliced into the CASE / select list. */
+  readonly high: string;
+  readonly medium: string;
+  readonly finding: string;
+  /** `$name` parameters used anywhere in the query. */
+  readonly params: string[];
+}
+
 /** The full query of one model: the rule's rows plus `priority` and `summary`. */
-export function compileModelSql(input: CompileInput): {
-  sql: string;
-  body: string;
-  unknownParams: string[];
-} {
-  const body = inlineParams(expandEv(input.sql.trim().replace(/;\s*$/, '')), input.literals);
-  const prio = inlineParams(
-    [input.priority.高, input.priority.中].map((e) => e ?? 'false').join('\u0000'),
-    input.literals,
-  );
-  const [high, medium] = prio.sql.split('\u0000');
+export function compileModelSql(input: CompileInput): CompiledModel {
+  const body = expandEv(input.sql.trim().replace(/;\s*$/, ''));
+  const high = input.priority.高 ?? 'false';
+  const medium = input.priority.中 ?? 'false';
+  const finding = findingSql(input.finding);
   const sql = `WITH lead AS (
-${body.sql}
+${body}
 )
 SELECT lead.*,
   CASE WHEN ${high} THEN '高' WHEN ${medium} THEN '中' ELSE ${sqlString(input.priority.default)} END AS priority,
-  ${findingSql(input.finding)} AS summary
+  ${finding} AS summary
 FROM lead`;
-  return { sql, body: body.sql, unknownParams: [...new Set([...body.unknown, ...prio.unknown])] };
+  const params = [...new Set([body, high, medium].flatMap(paramNames))];
+  return { sql, body, high, medium, finding, params };
 }

@@ -10,6 +10,7 @@ import type { Database, Row, SqlParams } from './database.ts';
 import { openSandbox, type OpenSandbox, type SandboxSpec } from './model-sandbox.ts';
 import { committedBatches, datasetRevisions } from './run.repo.ts';
 import { sqlString } from '../sql/literal.ts';
+import { bindParams, type TypedParam } from './bound-params.ts';
 
 export type { SandboxSpec } from './model-sandbox.ts';
 
@@ -37,14 +38,32 @@ export class ModelSession {
   }
 
   /**
-   * Runs `sql`; after `timeoutMs` the query is interrupted and `onTimeout` decides the error.
-   * An interrupted statement leaves nothing behind (DuckDB aborts it as a whole).
+   * One statement of a user's model, prepared (DuckDB refuses to prepare several statements at
+   * once: a second barrier against stacking) with its parameters bound, never spliced.
+   */
+  async allBound<T extends Row = Row>(
+    sql: string,
+    params: Readonly<Record<string, TypedParam>>,
+  ): Promise<T[]> {
+    const prepared = await this.connection.prepare(sql);
+    try {
+      bindParams(prepared, params);
+      return (await prepared.runAndReadAll()).getRowObjectsJson() as T[];
+    } finally {
+      prepared.destroySync();
+    }
+  }
+
+  /**
+   * Runs one statement (prepared, parameters bound as in allBound); after `timeoutMs` the query is
+   * interrupted and `onTimeout` decides the error. An interrupted statement leaves nothing behind
+   * (DuckDB aborts it as a whole).
    */
   async runWithTimeout(
     sql: string,
     timeoutMs: number,
     onTimeout: () => Error,
-    params?: SqlParams,
+    params: Readonly<Record<string, TypedParam>> = {},
   ): Promise<void> {
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -52,7 +71,13 @@ export class ModelSession {
       this.connection.interrupt();
     }, timeoutMs);
     try {
-      await this.connection.run(sql, params);
+      const prepared = await this.connection.prepare(sql);
+      try {
+        bindParams(prepared, params);
+        await prepared.run();
+      } finally {
+        prepared.destroySync();
+      }
     } catch (error) {
       if (timedOut) throw onTimeout();
       throw error;

@@ -8,7 +8,6 @@ import {
   type ModelSummary,
   type RunResult,
 } from '../../contract/models.ts';
-import { runFixture } from '../../models/fixture.ts';
 import {
   findModel,
   loadLibrary,
@@ -20,7 +19,9 @@ import {
   importModel,
   modelLastRuns,
   showModel,
+  testModel,
   type LastRun,
+  type ModelAudit,
 } from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
 import { runUnits } from '../../org/unit-boundaries.ts';
@@ -32,11 +33,11 @@ const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
 /** Fixture results per model id + version: a fixture is a small in-memory run, worth remembering. */
 const fixtureCache = new Map<string, Promise<FixtureStatus>>();
 
-function fixtureStatus(model: LibraryModel): Promise<FixtureStatus> {
+function fixtureStatus(model: LibraryModel, audit: ModelAudit): Promise<FixtureStatus> {
   const key = `${model.def.id}@${model.def.version}@${model.source}`;
   let status = fixtureCache.get(key);
   if (!status) {
-    status = runFixture(model)
+    status = testModel(model, audit)
       .then((r): FixtureStatus => ({
         state: r.passed ? 'passed' : 'failed',
         passed: r.passed ? 1 : 0,
@@ -168,7 +169,7 @@ export const modelRoutes: RouteHandlers = {
         text: 'text' in l ? (l.text ?? '') : '',
       })),
       sql: shown.generatedSql,
-      fixture: await fixtureStatus(model),
+      fixture: await fixtureStatus(model, { service: platform.audit, actor: actorOf(c) }),
     };
     return detail;
   },
@@ -186,14 +187,18 @@ export const modelRoutes: RouteHandlers = {
   'POST /api/models/import': async (c) => {
     const { content, fileName } = bodyOf(c, ModelImportRequest);
     const platform = c.get('platform');
+    // The service audits every attempt, refused ones included.
     const result = await importModel(
       platform.db,
       content,
       fileName ?? '上传的模型',
       sessionOf(c).user,
+      {
+        service: platform.audit,
+        actor: actorOf(c),
+      },
     );
     platform.leads.modelsChanged();
-    await platform.audit.record(actorOf(c), 'model_import', result.id, `版本 ${result.version}`);
     return { id: result.id, version: String(result.version) };
   },
 

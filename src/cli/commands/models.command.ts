@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
+import { AuditService } from '../../audit/audit.service.ts';
 import { AppError } from '../../domain/app-error.ts';
 import {
   exportModel,
@@ -10,8 +12,23 @@ import {
   modelSql,
   showModel,
   testModels,
+  type ModelAudit,
 } from '../../models/model.service.ts';
 import { action, globalOptions } from '../context.ts';
+
+/** The CLI's audit actor: no web session, so the operating-system account that ran the command. */
+function cliAudit(app: Awaited<ReturnType<typeof openApp>>): ModelAudit {
+  let account = 'unknown';
+  try {
+    account = userInfo().username;
+  } catch {
+    // no passwd entry (containers): the row still says it came from the CLI
+  }
+  return {
+    service: new AuditService(app.db),
+    actor: { userId: null, username: `命令行:${account}`, unitId: null, ip: null },
+  };
+}
 
 async function withApp<T>(
   cmd: Command,
@@ -107,7 +124,9 @@ export function register(program: Command): void {
         } catch {
           throw new AppError('FILE_NOT_FOUND', `无法读取文件 ${file}`);
         }
-        const r = await withApp(cmd, (app) => importModel(app.db, text, basename(file)));
+        const r = await withApp(cmd, (app) =>
+          importModel(app.db, text, basename(file), undefined, cliAudit(app)),
+        );
         process.stdout.write(
           `已导入模型 ${r.id} v${r.version}${r.fixture ? `，夹具通过（${r.fixture.leads.length} 条线索）` : '（无夹具）'}\n`,
         );
@@ -119,7 +138,7 @@ export function register(program: Command): void {
     .description('运行模型夹具测试 / run model fixtures')
     .action(
       action(async (ids: string[], _opts: unknown, cmd: Command) => {
-        const results = await withApp(cmd, (app) => testModels(app.db, ids));
+        const results = await withApp(cmd, (app) => testModels(app.db, ids, cliAudit(app)));
         let failed = 0;
         for (const r of results) {
           process.stdout.write(
