@@ -193,6 +193,21 @@ describe('model sandbox', () => {
     expect(await open()).toContain('浙A10001:张君宝');
   });
 
+  it("leaves the platform's memory limit as configured after evicting its cached pages", async () => {
+    const limited = await Database.open(join(dir, 'limited.duckdb'), { memoryLimit: '1GB' });
+    try {
+      const before = await limited.one<{ v: string }>(
+        `SELECT current_setting('memory_limit') AS v`,
+      );
+      for (let i = 0; i < 3; i++)
+        (await ModelSession.open(limited, { datasets: ['vehicles'] })).close();
+      const after = await limited.one<{ v: string }>(`SELECT current_setting('memory_limit') AS v`);
+      expect(after?.v).toBe(before?.v);
+    } finally {
+      limited.close();
+    }
+  });
+
   it('schema-only sandboxes have the shape and no rows', async () => {
     const session = await ModelSession.open(db, { datasets: ['vehicles'], schemaOnly: true });
     try {

@@ -181,6 +181,21 @@ async function refreshCopy(
   });
 }
 
+/**
+ * Two instances share the machine's memory while a run goes on: the platform's buffer pool still
+ * holds what the copy read (measured: peak RSS 4.7 → 6.8 GB at province scale). Lowering its
+ * limit for a moment evicts those pages; the limit itself is restored at once.
+ */
+async function releaseCachedPages(db: Database): Promise<void> {
+  await db.run(`SET memory_limit = '64MB'`);
+  // Back to the configured limit (a read-back of the setting rounds: 3.7 GiB would become 3.6).
+  await db.run(
+    db.options.memoryLimit
+      ? `SET memory_limit = ${sqlString(db.options.memoryLimit)}`
+      : 'RESET memory_limit',
+  );
+}
+
 /** A sandboxed DuckDB instance and its connection; `close()` releases the file. */
 export interface OpenSandbox {
   readonly connection: DuckDBConnection;
@@ -207,6 +222,7 @@ export async function openSandbox(
   const file = join(dir, `${key}.duckdb`);
   const { value: instance, release } = await withFileLock(file, async () => {
     await refreshCopy(db, file, spec, committed, revisions);
+    await releaseCachedPages(db);
     const config: Record<string, string> = { access_mode: 'READ_ONLY' };
     if (db.options.threads) config.threads = String(db.options.threads);
     if (db.options.memoryLimit) config.memory_limit = db.options.memoryLimit;
