@@ -87,7 +87,7 @@ export function parsePartyId(s: string): Parsed<PartyId> {
   }
 
   if (v.length === 18 && CONFUSABLE.test(v) && !isCertainCreditCode(v)) {
-    // 11010519491231002X read as l1010519491231002X must stay a person's number, not become an
+    // an ID whose leading 1 was OCR-read as l must stay a person's number, not become an
     // organisation with a mere checksum warning. Read as digits, it is judged as a citizen ID.
     const asDigits = toHalfWidth(s)
       .replace(JUNK, '')
