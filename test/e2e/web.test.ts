@@ -8,11 +8,12 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as ApiPage } from '../../src/contract/common.ts';
 import type { LeadDetail, LeadRow } from '../../src/contract/leads.ts';
 import { formatBundleSize, measureFirstLoad } from '../../scripts/bundle-size.ts';
 import { writeDemoFiles, XSS_NAME } from './demo-files.ts';
+import { IdWatch } from './id-scan.ts';
 import type { DemoFiles } from './demo-files.ts';
 import {
   browserTestsSkipReason,
@@ -42,11 +43,14 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
   let leadKey = '';
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  // No page, API answer or download may hold a full ID unless it was revealed on purpose.
+  const ids = new IdWatch();
 
   const shot = async (p: Page, name: string) => {
     await p.evaluate(() => window.scrollTo(0, 0));
     await p.waitForTimeout(300); // let charts and transitions settle
     await p.screenshot({ path: join(SHOTS, `${name}.png`) });
+    await ids.page(p, name);
   };
 
   const signIn = async (p: Page, username: string, password: string) => {
@@ -63,6 +67,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
       void d.dismiss();
     });
     p.on('pageerror', (e) => pageErrors.push(e.message));
+    ids.watch(p);
   };
 
   const runAllModels = async () => {
@@ -103,6 +108,12 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     page.setDefaultTimeout(20_000);
     watch(page);
   }, 180_000);
+
+  afterEach(() => {
+    // Taken out, so each sighting fails the one test in which it happened.
+    const seen = ids.sightings.splice(0);
+    expect(seen, '页面、接口或下载文件中出现了未脱敏的身份证号').toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -171,6 +182,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
       page.getByRole('button', { name: /导出 Excel/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await ids.download(download);
   }, 150_000);
 
   it('opens a lead with its evidence and dismisses it with a reason', async () => {
@@ -213,6 +225,8 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await shot(page, '07-case');
     await page.locator('[data-testid=case-page] a[href^="/persons/"]').first().click();
     await page.getByTestId('person-page').waitFor();
+    await page.getByTestId('person-page').locator('.ant-table-row').first().waitFor();
+    await ids.page(page, '当事人');
   });
 
   it('keeps the lead dismissed after a re-run', async () => {
@@ -220,6 +234,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await page.goto(`${server.url}/leads/${encodeURIComponent(leadKey)}`);
     await page.getByTestId('lead-page').waitFor();
     await expect(page.getByTestId('dismiss-reason').textContent()).resolves.toBe('财产已处置');
+    await ids.page(page, '重跑后的线索');
     const detail = await page.request.get(`${server.url}/api/leads/${encodeURIComponent(leadKey)}`);
     expect(detail.status()).toBe(200);
     expect(((await detail.json()) as LeadDetail).lead.status).toBe('已排除');
@@ -302,6 +317,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
       page.getByRole('button', { name: /导出模型文件/ }).click(),
     ]);
     expect(modelFile.suggestedFilename()).toMatch(/M01/);
+    await ids.download(modelFile);
 
     await page.goto(`${server.url}/data?tab=batches`);
     const rollback = page

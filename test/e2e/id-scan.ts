@@ -1,0 +1,68 @@
+/**
+ * The browser test's ID watch: every API answer the page receives, every URL it navigates to,
+ * every page it scans and every file it downloads is searched for an unmasked 18-digit ID number.
+ * Only an answer to an explicit reveal (`reveal=1`, asked by a user with the right) may hold one.
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from 'playwright-core';
+
+/** 17 digits and a check character, not inside a longer run of digits or letters. */
+const FULL_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+
+/** Where an unmasked ID was seen (what and where, with the ID itself masked for the report). */
+export interface IdSighting {
+  where: string;
+  id: string;
+}
+
+export class IdWatch {
+  readonly sightings: IdSighting[] = [];
+
+  private scan(where: string, text: string): void {
+    for (const m of text.matchAll(FULL_ID)) {
+      this.sightings.push({ where, id: `${m[0].slice(0, 6)}********${m[0].slice(-4)}` });
+    }
+  }
+
+  /** Watches a page's navigations and API answers from now on. */
+  watch(page: Page): void {
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.scan(`地址 ${frame.url()}`, decodeURI(frame.url()));
+    });
+    page.on('response', (res) => {
+      const url = res.url();
+      if (!url.includes('/api/') || /[?&]reveal=(1|true)/.test(url)) return;
+      const type = res.headers()['content-type'] ?? '';
+      if (!type.includes('json') && !type.includes('text')) return;
+      res.text().then(
+        (body) => this.scan(`接口 ${new URL(url).pathname}`, body),
+        () => undefined, // the page navigated away before the body arrived
+      );
+    });
+  }
+
+  /** The rendered page: text, attributes (href, data-row-key …) and its address. */
+  async page(page: Page, label: string): Promise<void> {
+    this.scan(`页面 ${label}`, await page.content());
+    this.scan(`页面 ${label} 地址`, decodeURI(page.url()));
+  }
+
+  /** A downloaded file: every cell of a workbook, or the text of anything else. */
+  async download(download: Download): Promise<void> {
+    const path = await download.path();
+    const name = download.suggestedFilename();
+    this.scan(`下载文件名 ${name}`, name);
+    if (name.endsWith('.xlsx')) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row, r) =>
+          row.eachCell((cell, c) => this.scan(`${name} ${sheet.name} 第${r}行第${c}列`, cell.text)),
+        ),
+      );
+    } else {
+      this.scan(name, readFileSync(path, 'utf8'));
+    }
+  }
+}
