@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { runModels, type RunProgress, type RunResult } from '../src/models/run.service.ts';
 import { IMPORT_DISABLED_COMPRESSION } from '../src/store/bulk-load.ts';
 import { Database } from '../src/store/database.ts';
+import { FLOORS } from './model-floors.ts';
 
 const args = process.argv.slice(2);
 const scaleArg = args.indexOf('--scale');
@@ -319,6 +320,37 @@ function printTotals(title: string, result: RunResult, ms: number): void {
   );
 }
 
+/**
+ * Each model's time in the forced run beside its bare-join floor (bench/model-floors.ts) run twice
+ * on the same file in this process (cold, warm), and the ratio to the warm floor.
+ */
+async function printFloors(db: Database, result: RunResult): Promise<void> {
+  process.stdout.write(
+    '\nmodel vs bare-join floor (forced run; model time = its query, evidence and merge):\n',
+  );
+  process.stdout.write('  model   model s   floor cold / warm s   ratio    leads   floor cases\n');
+  for (const o of result.outcomes) {
+    const floor = FLOORS[o.id];
+    let line = `  ${o.id.padEnd(5)} ${(o.ms / 1000).toFixed(2).padStart(9)}`;
+    if (!floor) {
+      process.stdout.write(`${line}   —  (no floor written yet)\n`);
+      continue;
+    }
+    const times: number[] = [];
+    let cases = 0;
+    for (let i = 0; i < 2; i++) {
+      const t = Date.now();
+      cases = Number((await db.one<{ n: bigint }>(floor.sql(AS_OF)))?.n ?? 0);
+      times.push(Date.now() - t);
+    }
+    const [cold = 0, warm = 0] = times;
+    line += `   ${(cold / 1000).toFixed(2).padStart(8)} / ${(warm / 1000).toFixed(2).padStart(6)}`;
+    line += `   ${(o.ms / Math.max(warm, 1)).toFixed(1).padStart(5)}×`;
+    line += ` ${String(o.leads).padStart(8)}   ${String(cases).padStart(8)}`;
+    process.stdout.write(`${line}   ${floor.rule}\n`);
+  }
+}
+
 /** Generates every dataset into `db` (one batch per dataset, rows in `<dataset>__versions`). */
 async function buildData(db: Database): Promise<void> {
   let t = Date.now();
@@ -392,6 +424,7 @@ async function main(): Promise<void> {
       onProgress: progressLine,
     });
     printTotals('run 3 total', third, Date.now() - t);
+    await printFloors(db, third);
     // A later import: a new vehicles batch of 1 % of the rows, each a new version of an existing
     // row (same natural key, as writeBatch supersedes) — the sandbox copy is refreshed by increment.
     process.stdout.write(
