@@ -65,6 +65,47 @@ describe('exact fixtures', () => {
   });
 });
 
+describe('exact fixtures of a per-person model', () => {
+  it('counts an entry without subject_id as one lead, not every person of the case', async () => {
+    const M22 = loadBuiltInModel('M22');
+    const fixture = first(M22);
+    const caseNo = '（2023）浙0102执1300号';
+    const second = { name: '李雷', id_no: '330102199505050011' };
+    const given = {
+      ...fixture.given,
+      consumption_restrictions: [
+        ...(fixture.given.consumption_restrictions ?? []),
+        { case_no: caseNo, ...second, published_date: '2024-03-01' },
+      ],
+      travel_records: [
+        ...(fixture.given.travel_records ?? []),
+        {
+          ...second,
+          travel_date: '2024-04-01',
+          mode: '飞机',
+          trip_no: 'MU5103',
+          seat_class: '经济舱',
+        },
+      ],
+    };
+    const generic = fixture.expect.map((e) =>
+      e.case_no === caseNo ? { case_no: caseNo, why: e.why } : e,
+    );
+    const once = await runFixture(M22, { ...fixture, given, expect: generic });
+    expect(once.leads.filter((l) => l.case_no === caseNo)).toHaveLength(2);
+    expect(once.failures).toHaveLength(1);
+    expect(once.failures[0]).toMatch(
+      /未列出的线索：（2023）浙0102执1300号 \/ (李雷|张三) 330102\*{8}00(11|18)/,
+    );
+    const twice = await runFixture(M22, {
+      ...fixture,
+      given,
+      expect: [...generic, { case_no: caseNo, subject_id: second.id_no }],
+    });
+    expect(twice.failures).toEqual([]);
+  });
+});
+
 describe('named fixtures', () => {
   let dir: string;
   const base = first(M18);

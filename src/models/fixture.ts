@@ -78,8 +78,14 @@ export async function runFixture(
         [def.id],
       )
     ).map((l) => ({ ...l }));
-    for (const e of fixture.expect) {
-      const hit = leads.find((l) => matches(l, e));
+    // Each expected lead lists one lead: an entry without subject_id does not cover a second person.
+    const listed = new Set<FixtureLeadRow>();
+    const bySubjectFirst = [...fixture.expect].sort(
+      (a, b) => Number(b.subject_id !== undefined) - Number(a.subject_id !== undefined),
+    );
+    for (const e of bySubjectFirst) {
+      const hit = leads.find((l) => !listed.has(l) && matches(l, e));
+      if (hit) listed.add(hit);
       const what = `${e.case_no}${e.subject_id ? ` / ${maskId(e.subject_id)}` : ''}`;
       if (!hit) {
         failures.push(`应产生线索但没有：${what}${e.why ? `（${e.why}）` : ''}`);
@@ -99,9 +105,8 @@ export async function runFixture(
       }
     }
     if (!fixture.partial) {
-      const listed = (l: FixtureLeadRow) =>
-        fixture.expect.some((e) => matches(l, e)) || fixture.expectNot.some((e) => matches(l, e));
-      for (const l of leads.filter((x) => !listed(x))) {
+      const refused = (l: FixtureLeadRow) => fixture.expectNot.some((e) => matches(l, e));
+      for (const l of leads.filter((x) => !listed.has(x) && !refused(x))) {
         failures.push(
           `产生了夹具未列出的线索：${leadLabel(l)}（夹具须列出全部线索，或写 partial: true）`,
         );
