@@ -56,11 +56,22 @@ export const LegalBasis = z.object({
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
+/** One named fixture's outcome (messages name the fixture and any unexpected lead, IDs masked). */
+export const FixtureOutcome = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  leads: z.number().int(),
+  messages: z.array(z.string()),
+});
+export type FixtureOutcome = z.infer<typeof FixtureOutcome>;
+
+/** A model's fixtures: `passed`/`failed` count named fixtures, `fixtures` one row each. */
 export const FixtureStatus = z.object({
   state: z.enum(['passed', 'failed', 'not-run']),
   passed: z.number().int(),
   failed: z.number().int(),
   messages: z.array(z.string()),
+  fixtures: z.array(FixtureOutcome),
 });
 export type FixtureStatus = z.infer<typeof FixtureStatus>;
 

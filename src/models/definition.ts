@@ -96,8 +96,17 @@ const fixtureRowsSchema = z.unknown().transform((value, ctx): FixtureRow[] => {
   return parsed.data;
 });
 
-/** A model's fixture: rows per dataset (canonical column names, values as strings) and leads. */
+/** The name an unnamed fixture (a file of one fixture, the format before named fixtures) gets. */
+export const DEFAULT_FIXTURE_NAME = '默认';
+
+/**
+ * A model's fixture: rows per dataset (canonical column names, values as strings) and leads.
+ * Exact by default: a lead not listed in `expect` fails it, unless `partial: true`.
+ */
 export const fixtureSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  /** Only the listed leads are checked; other leads the model raises are allowed. */
+  partial: z.boolean().default(false),
   asOf: z.string().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
   given: z.record(z.string(), fixtureRowsSchema),
@@ -105,36 +114,78 @@ export const fixtureSchema = z.strictObject({
   expectNot: z.array(fixtureLeadSchema).default([]),
 });
 export type Fixture = z.infer<typeof fixtureSchema>;
+/** A fixture as the library holds it: always named. */
+export type NamedFixture = Fixture & { readonly name: string };
 
-export const modelSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{1,31}$/, '模型编号只能包含字母、数字、-、_'),
-  version: z.number().int().positive(),
-  name: z.string().min(1),
-  purpose: z.string().min(1),
-  category: z.enum(MODEL_CATEGORIES),
-  datasets: z.strictObject({
-    required: z.array(z.string()).min(1),
-    optional: z.array(z.string()).default([]),
-    /** dataset → the datasets that can stand in for it when it is empty (datasets.md, last section). */
-    standIns: z.record(z.string(), z.array(z.string())).default({}),
-  }),
-  parameters: z.array(parameterSchema).default([]),
-  legalBasis: z.array(z.string().min(1)).min(1),
-  action: z.string().min(1),
-  subject: z.enum(SUBJECTS),
-  /** The finding sentence; `{{field}}` or `{{field|filter}}` (filters: mask, money, date, list). */
-  finding: z.string().min(1),
-  /** SQL conditions over the lead's columns, tried in order; the first that holds wins. */
-  priority: z.strictObject({
-    高: z.string().optional(),
-    中: z.string().optional(),
-    default: z.enum(PRIORITIES).default('低'),
-  }),
-  /** One SELECT (or WITH … SELECT) over the dataset views and building blocks, one row per lead. */
-  sql: z.string().min(1),
-  /** Optional: the fixture can be embedded (an exported model carries it). */
-  fixture: fixtureSchema.optional(),
-});
+const uniqueNames = (list: readonly Fixture[], ctx: z.RefinementCtx): void => {
+  const seen = new Set<string>();
+  for (const [i, f] of list.entries()) {
+    if (!f.name) {
+      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: '多个夹具时每个夹具都要有名称' });
+    } else if (seen.has(f.name)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `夹具名称“${f.name}”重复` });
+    }
+    if (f.name) seen.add(f.name);
+  }
+};
+
+/** Several named fixtures, each with its own rows, parameters and `asOf`. */
+export const fixtureListSchema = z.array(fixtureSchema).min(1).superRefine(uniqueNames);
+
+/** A `<ID>.fixture.yaml` of several fixtures; a file of one fixture is `fixtureSchema` as before. */
+export const fixtureSetSchema = z.strictObject({ fixtures: fixtureListSchema });
+
+/** The named fixtures of a fixture file or a model's embedded `fixture`/`fixtures`. */
+export function namedFixtures(
+  file: { fixture?: Fixture; fixtures?: Fixture[] } | Fixture | undefined,
+): NamedFixture[] {
+  if (!file) return [];
+  if ('fixtures' in file && file.fixtures) return file.fixtures.map(named);
+  if ('fixture' in file) return file.fixture ? [named(file.fixture)] : [];
+  if ('given' in file) return [named(file)];
+  return [];
+}
+
+function named(f: Fixture): NamedFixture {
+  return { ...f, name: f.name ?? DEFAULT_FIXTURE_NAME };
+}
+
+export const modelSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{1,31}$/, '模型编号只能包含字母、数字、-、_'),
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    purpose: z.string().min(1),
+    category: z.enum(MODEL_CATEGORIES),
+    datasets: z.strictObject({
+      required: z.array(z.string()).min(1),
+      optional: z.array(z.string()).default([]),
+      /** dataset → the datasets that can stand in for it when it is empty (datasets.md, last section). */
+      standIns: z.record(z.string(), z.array(z.string())).default({}),
+    }),
+    parameters: z.array(parameterSchema).default([]),
+    legalBasis: z.array(z.string().min(1)).min(1),
+    action: z.string().min(1),
+    subject: z.enum(SUBJECTS),
+    /** The finding sentence; `{{field}}` or `{{field|filter}}` (filters: mask, money, date, list). */
+    finding: z.string().min(1),
+    /** SQL conditions over the lead's columns, tried in order; the first that holds wins. */
+    priority: z.strictObject({
+      高: z.string().optional(),
+      中: z.string().optional(),
+      default: z.enum(PRIORITIES).default('低'),
+    }),
+    /** One SELECT (or WITH … SELECT) over the dataset views and building blocks, one row per lead. */
+    sql: z.string().min(1),
+    /** Optional: the fixture can be embedded (an exported model carries it) … */
+    fixture: fixtureSchema.optional(),
+    /** … or several named fixtures. */
+    fixtures: fixtureListSchema.optional(),
+  })
+  .refine((m) => !(m.fixture && m.fixtures), {
+    message: '模型文件只能有 fixture 或 fixtures 之一',
+    path: ['fixtures'],
+  });
 export type ModelDefinition = z.infer<typeof modelSchema>;
 
 /** Columns every model's SQL must return (the lead contract). */

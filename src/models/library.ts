@@ -12,7 +12,7 @@ import { modelUnitsOf, type ActingUser } from '../org/unit-boundaries.ts';
 import type { Database } from '../store/database.ts';
 import { listUserModels } from '../store/model.repo.ts';
 import { listUnits } from '../store/unit.repo.ts';
-import type { Fixture, ModelDefinition } from './definition.ts';
+import { namedFixtures, type ModelDefinition, type NamedFixture } from './definition.ts';
 import { parseFixtureFile, parseModelFile } from './model-file.ts';
 
 /** Folder of the built-in models. */
@@ -20,7 +20,8 @@ export const BUILT_IN_DIR = fileURLToPath(new URL('../../models/', import.meta.u
 
 export interface LibraryModel {
   readonly def: ModelDefinition;
-  readonly fixture?: Fixture;
+  /** Its named fixtures (a file of one unnamed fixture gives one named 默认). */
+  readonly fixtures: readonly NamedFixture[];
   readonly source: 'built-in' | 'user';
   readonly file: string;
   /** A user model's unit (null: shared with every unit, imported by the local operator). */
@@ -58,14 +59,14 @@ export function loadBuiltInModel(id: string, dir = BUILT_IN_DIR): LibraryModel {
     throw new AppError('MODEL_INVALID', parsed.diagnostics.map((d) => d.message).join('\n'));
   }
   const fixtureFile = join(dir, `${id}.fixture.yaml`);
-  let fixture = parsed.value.fixture;
+  let fixtures = namedFixtures(parsed.value);
   if (existsSync(fixtureFile)) {
     const f = parseFixtureFile(readFileSync(fixtureFile, 'utf8'), `${id}.fixture.yaml`);
     if (!f.ok)
       throw new AppError('FIXTURE_INVALID', f.diagnostics.map((d) => d.message).join('\n'));
-    fixture = f.value;
+    fixtures = f.value;
   }
-  return { def: parsed.value, fixture, source: 'built-in', file };
+  return { def: parsed.value, fixtures, source: 'built-in', file };
 }
 
 /** Ids of the built-in models, sorted (M01, M02 …). */
@@ -94,7 +95,7 @@ export async function loadLibrary(db?: Database, user?: ActingUser): Promise<Lib
       if (parsed.ok) {
         models.set(stored.id, {
           def: { ...parsed.value, id: stored.id },
-          fixture: parsed.value.fixture,
+          fixtures: namedFixtures(parsed.value),
           source: 'user',
           file: `user_models:${stored.id}`,
           unitId,

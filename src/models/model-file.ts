@@ -5,7 +5,16 @@
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../domain/diagnostic.ts';
-import { fixtureSchema, modelSchema, type Fixture, type ModelDefinition } from './definition.ts';
+import {
+  DEFAULT_FIXTURE_NAME,
+  fixtureSchema,
+  fixtureSetSchema,
+  type Fixture,
+  modelSchema,
+  namedFixtures,
+  type ModelDefinition,
+  type NamedFixture,
+} from './definition.ts';
 
 export type FileResult<T> =
   { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -29,7 +38,11 @@ function zodDiagnostics(
   });
 }
 
-function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): FileResult<T> {
+function parseYaml<T>(
+  text: string,
+  file: string,
+  schemaFor: (value: unknown) => z.ZodType<T>,
+): FileResult<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -47,7 +60,8 @@ function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): FileRes
       }),
     };
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const value: unknown = doc.toJS();
+  const parsed = schemaFor(value).safeParse(value);
   if (!parsed.success) {
     const lineOf = (path: readonly PropertyKey[]): number | undefined => {
       for (let n = path.length; n >= 0; n--) {
@@ -64,18 +78,37 @@ function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): FileRes
 
 /** Parses a `<ID>.model.yaml` (an exported model may embed its fixture under `fixture:`). */
 export function parseModelFile(text: string, file: string): FileResult<ModelDefinition> {
-  return parseYaml(text, file, modelSchema);
+  return parseYaml(text, file, () => modelSchema);
 }
 
-/** Parses a `<ID>.fixture.yaml`. */
-export function parseFixtureFile(text: string, file: string): FileResult<Fixture> {
-  return parseYaml(text, file, fixtureSchema);
+/**
+ * Parses a `<ID>.fixture.yaml`: one fixture (the older format; named 默认 unless it has a `name`)
+ * or `fixtures:` with several named ones.
+ */
+export function parseFixtureFile(text: string, file: string): FileResult<NamedFixture[]> {
+  const parsed = parseYaml<Fixture | { fixtures: Fixture[] }>(text, file, (value) =>
+    value !== null && typeof value === 'object' && 'fixtures' in value
+      ? fixtureSetSchema
+      : fixtureSchema,
+  );
+  return parsed.ok ? { ...parsed, value: namedFixtures(parsed.value) } : parsed;
 }
 
-/** One YAML file holding the model and its fixture (`zhijian models export`). */
-export function exportModelYaml(def: ModelDefinition, fixture: Fixture | undefined): string {
-  const { fixture: embedded, ...rest } = def;
-  const withFixture = { ...rest, fixture: fixture ?? embedded };
-  if (!withFixture.fixture) delete withFixture.fixture;
-  return stringify(withFixture, { lineWidth: 0, blockQuote: 'literal' });
+/** One YAML file holding the model and its fixtures (`zhijian models export`). */
+export function exportModelYaml(
+  def: ModelDefinition,
+  fixtures: readonly NamedFixture[] = namedFixtures(def),
+): string {
+  const { fixture: _embedded, fixtures: _list, ...rest } = def;
+  // `partial: false` is the default: left out, so an exact fixture reads as before.
+  const plain = fixtures.map(({ partial, ...f }) => (partial ? { ...f, partial } : f));
+  const only = plain.length === 1 ? plain[0] : undefined;
+  // A lone 默认 fixture is written the old way, so older installations still read the file.
+  const embedded =
+    only?.name === DEFAULT_FIXTURE_NAME
+      ? { fixture: { ...only, name: undefined } }
+      : plain.length > 0
+        ? { fixtures: plain }
+        : {};
+  return stringify({ ...rest, ...embedded }, { lineWidth: 0, blockQuote: 'literal' });
 }

@@ -11,8 +11,8 @@ import type { Database } from '../store/database.ts';
 import { ModelSession } from '../store/model-session.ts';
 import { deleteUserModel, saveUserModel } from '../store/model.repo.ts';
 import { datasetRowCount, lastRuns, type LastRun } from '../store/run.repo.ts';
-import type { ModelDefinition } from './definition.ts';
-import { runFixture, type FixtureResult } from './fixture.ts';
+import { namedFixtures, type ModelDefinition } from './definition.ts';
+import { runFixtures, type FixtureResult } from './fixture.ts';
 import type { ActingUser } from '../org/unit-boundaries.ts';
 import {
   builtInModelIds,
@@ -91,7 +91,7 @@ export async function showModel(db: Database, id: string, user?: ActingUser) {
     ),
     legal,
     generatedSql: renderModelSql(model.def),
-    fixture: model.fixture,
+    fixtures: model.fixtures,
   };
 }
 
@@ -102,7 +102,7 @@ export async function modelSql(db: Database, id: string): Promise<string> {
 /** The model and its fixture as one YAML file, under the file's own id (not the unit's prefix). */
 export async function exportModel(db: Database, id: string, user?: ActingUser): Promise<string> {
   const model = await findModel(id, db, user);
-  return exportModelYaml({ ...model.def, id: model.fileId ?? model.def.id }, model.fixture);
+  return exportModelYaml({ ...model.def, id: model.fileId ?? model.def.id }, model.fixtures);
 }
 
 /**
@@ -150,7 +150,7 @@ export async function importModel(
   file: string,
   user?: { readonly username: string; readonly unitId: string },
   audit?: ModelAudit,
-): Promise<{ id: string; version: number; fixture?: FixtureResult }> {
+): Promise<{ id: string; version: number; fixtures: FixtureResult[] }> {
   let target = file;
   try {
     const parsed = parseModelFile(text, file);
@@ -173,15 +173,15 @@ export async function importModel(
     target = id;
     const problems = await validateModel(db, def);
     if (problems.length > 0) throw new AppError('MODEL_INVALID', problems.join('\n'));
-    let fixture: FixtureResult | undefined;
-    if (def.fixture) {
-      fixture = await runFixture({ def, fixture: def.fixture, source: 'user', file });
-      if (!fixture.passed) {
-        throw new AppError(
-          'FIXTURE_FAILED',
-          `模型 ${def.id} 的夹具未通过：\n${fixture.failures.join('\n')}`,
-        );
-      }
+    const named = namedFixtures(def);
+    const fixtures =
+      named.length > 0 ? await runFixtures({ def, fixtures: named, source: 'user', file }) : [];
+    const failed = fixtures.filter((f) => !f.passed);
+    if (failed.length > 0) {
+      throw new AppError(
+        'FIXTURE_FAILED',
+        `模型 ${def.id} 的夹具未通过：\n${failed.flatMap((f) => f.failures).join('\n')}`,
+      );
     }
     await saveUserModel(db, { id, version: def.version, source: text }, user?.username);
     await audit?.service.record(
@@ -189,9 +189,9 @@ export async function importModel(
       'model_import',
       id,
       `版本 ${def.version}，文件 ${file}` +
-        (fixture ? `，夹具通过（${fixture.leads.length} 条线索）` : '，无夹具'),
+        (fixtures.length > 0 ? `，${passedText(fixtures)}` : '，无夹具'),
     );
-    return { id, version: def.version, ...(fixture ? { fixture } : {}) };
+    return { id, version: def.version, fixtures };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     await audit?.service.record(
@@ -204,11 +204,16 @@ export async function importModel(
   }
 }
 
-/** Runs a model's fixture; a user model's run is audited with its outcome. */
-export async function testModel(model: LibraryModel, audit?: ModelAudit): Promise<FixtureResult> {
-  let result: FixtureResult;
+/** `夹具通过：默认 5 条线索、基准日前 2 条线索` */
+function passedText(results: readonly FixtureResult[]): string {
+  return `夹具通过：${results.map((r) => `${r.fixture} ${r.leads.length} 条线索`).join('、')}`;
+}
+
+/** Runs a model's named fixtures; a user model's run is audited with its outcome. */
+export async function testModel(model: LibraryModel, audit?: ModelAudit): Promise<FixtureResult[]> {
+  let results: FixtureResult[];
   try {
-    result = await runFixture(model);
+    results = await runFixtures(model);
   } catch (error) {
     if (model.source === 'user') {
       const reason = error instanceof Error ? error.message : String(error);
@@ -227,20 +232,20 @@ export async function testModel(model: LibraryModel, audit?: ModelAudit): Promis
       'model_test',
       model.def.id,
       reasonText(
-        result.passed
-          ? `版本 ${model.def.version}，夹具通过（${result.leads.length} 条线索）`
-          : `版本 ${model.def.version}，夹具未通过：${result.failures.join('；')}`,
+        results.every((r) => r.passed)
+          ? `版本 ${model.def.version}，${passedText(results)}`
+          : `版本 ${model.def.version}，夹具未通过：${results.flatMap((r) => r.failures).join('；')}`,
       ),
     );
   }
-  return result;
+  return results;
 }
 
 export async function removeUserModel(db: Database, id: string): Promise<void> {
   await deleteUserModel(db, id);
 }
 
-/** Runs the fixtures of the given models (all when empty). */
+/** Runs the fixtures of the given models (all when empty): one result per named fixture. */
 export async function testModels(
   db: Database,
   ids: readonly string[] = [],
@@ -250,7 +255,7 @@ export async function testModels(
   const chosen: LibraryModel[] =
     ids.length === 0 ? library : await Promise.all(ids.map((id) => findModel(id, db)));
   const results: FixtureResult[] = [];
-  for (const model of chosen) results.push(await testModel(model, audit));
+  for (const model of chosen) results.push(...(await testModel(model, audit)));
   return results;
 }
 

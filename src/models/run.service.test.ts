@@ -333,10 +333,10 @@ describe('bad models and bad input', () => {
     const db = await openDb();
     const { exportModelYaml } = await import('./model-file.ts');
     const good = M01();
-    const text = exportModelYaml({ ...good.def, id: 'U01', name: '用户模型' }, good.fixture);
+    const text = exportModelYaml({ ...good.def, id: 'U01', name: '用户模型' }, good.fixtures);
     const imported = await importModel(db, text, 'U01.yaml');
     expect(imported).toMatchObject({ id: 'U01', version: 1 });
-    expect(imported.fixture?.passed).toBe(true);
+    expect(imported.fixtures.map((f) => f.passed)).toEqual([true]);
     const broken = text.replace(
       'v.registered_date <= d.closed_date',
       'v.registered_date > d.closed_date',

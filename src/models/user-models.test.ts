@@ -33,7 +33,7 @@ const user = (unitId: string): ActingUser & { username: string } => ({
 /** M01's file with another name (and id), fixture embedded: what a unit would send around. */
 function m01File(id = 'M01', name = '县院改写的车辆模型'): string {
   const m = loadBuiltInModel('M01');
-  return exportModelYaml({ ...m.def, id, name }, m.fixture);
+  return exportModelYaml({ ...m.def, id, name }, m.fixtures);
 }
 
 describe('user models are namespaced by unit', () => {
@@ -88,11 +88,12 @@ describe('user models are namespaced by unit', () => {
     const db = await openDb();
     await importModel(db, m01File(), 'M01.yaml', user('330000'));
     const m = loadBuiltInModel('M01');
-    if (!m.fixture) throw new Error('M01 has no fixture');
-    await insertFixtureRows(db, m.fixture.given);
+    const fixture = m.fixtures[0];
+    if (!fixture) throw new Error('M01 has no fixture');
+    await insertFixtureRows(db, fixture.given);
     const both = await runModels(db, {
       models: ['M01', '330000.M01'],
-      asOf: m.fixture.asOf ?? '2025-01-01',
+      asOf: fixture.asOf ?? '2025-01-01',
       user: user('330000'),
     });
     expect(both.outcomes.map((o) => o.status)).toEqual(['ran', 'ran']);

@@ -44,7 +44,7 @@ describe('model files of issue 14 uploaded through the API', () => {
       },
     ],
   ])('refuses %s, audits the refusal, promotes nobody', async (_shape, patch) => {
-    const content = exportModelYaml({ ...M01.def, id: 'EVIL1', ...patch }, M01.fixture);
+    const content = exportModelYaml({ ...M01.def, id: 'EVIL1', ...patch }, M01.fixtures);
     const res = await county.json<{ message: string }>('POST', '/api/models/import', {
       content,
       fileName: 'evil.model.yaml',
@@ -71,7 +71,7 @@ describe('model files of issue 14 uploaded through the API', () => {
   });
 
   it('audits an accepted import once', async () => {
-    const content = exportModelYaml({ ...M01.def, id: 'GOOD1' }, M01.fixture);
+    const content = exportModelYaml({ ...M01.def, id: 'GOOD1' }, M01.fixtures);
     const res = await county.json('POST', '/api/models/import', { content, fileName: 'good.yaml' });
     expect(res.status).toBe(200);
     const audit = await h.db.all<{ action: string; target: string }>(

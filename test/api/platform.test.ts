@@ -149,7 +149,11 @@ describe('platform: units, users, audit, OpenAPI, errors, models', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.sql).toMatch(/SELECT/i);
     expect(detail.body.legalBasis.length).toBeGreaterThan(0);
-    expect(['passed', 'failed']).toContain(detail.body.fixture.state);
+    // The built-in fixture passes exactly; each named fixture is shown with its name.
+    expect(detail.body.fixture).toMatchObject({ state: 'passed', passed: 1, failed: 0 });
+    expect(detail.body.fixture.fixtures).toEqual([
+      { name: '默认', passed: true, leads: 5, messages: [] },
+    ]);
     const yaml = await client.request('GET', '/api/models/M01/export');
     expect(await yaml.text()).toContain('id: M01');
     expect((await client.json('GET', '/api/models/NOPE')).status).toBe(404);

@@ -128,7 +128,7 @@ describe('unit boundaries through the API', () => {
 
   it("a county's M01 file never replaces the built-in; models travel between units as files", async () => {
     const m01 = loadBuiltInModel('M01');
-    const file = exportModelYaml({ ...m01.def, name: '上城改写的车辆模型' }, m01.fixture);
+    const file = exportModelYaml({ ...m01.def, name: '上城改写的车辆模型' }, m01.fixtures);
     const imported = await shangcheng.json<{ id: string }>('POST', '/api/models/import', {
       content: file,
       fileName: 'M01.model.yaml',

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import type { Answers } from '../../src/demo/write-files.ts';
+import { builtInModelIds } from '../../src/models/library.ts';
 import { runModels, type ModelOutcome } from '../../src/models/run.service.ts';
 import { Database } from '../../src/store/database.ts';
 
@@ -18,10 +18,6 @@ import { Database } from '../../src/store/database.ts';
  */
 const MODEL_IDS = Array.from({ length: 24 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
 const PER_PERSON = new Set(['M22', 'M23', 'M24']);
-const modelFile = (id: string) =>
-  fileURLToPath(new URL(`../../models/${id}.model.yaml`, import.meta.url));
-/** Models are written in parallel: a model not in the library yet is skipped, visibly. */
-const AVAILABLE = MODEL_IDS.filter((id) => existsSync(modelFile(id)));
 
 interface Score {
   expected: Set<string>;
@@ -44,7 +40,7 @@ describe('demo correctness: leads = answers.json, model by model', () => {
     dir = mkdtempSync(join(tmpdir(), 'zhijian-demo-correctness-'));
     db = await Database.open(join(dir, 'demo.duckdb'));
     answers = (await loadDemo(db, { scale: 1 })).answers;
-    const run = await runModels(db, { models: AVAILABLE, asOf: answers.asOf, force: true });
+    const run = await runModels(db, { models: MODEL_IDS, asOf: answers.asOf, force: true });
     for (const o of run.outcomes) outcomes.set(o.id, o);
     const leads = await db.all<{
       model_id: string;
@@ -61,7 +57,7 @@ describe('demo correctness: leads = answers.json, model by model', () => {
       );
       return `${key}（${shown.join('；') || '背景数据'}）`;
     };
-    for (const id of AVAILABLE) {
+    for (const id of MODEL_IDS) {
       const expected = new Set(
         answers.planted
           .filter((p) => p.modelId === id && p.kind === 'hit')
@@ -83,10 +79,7 @@ describe('demo correctness: leads = answers.json, model by model', () => {
     let foundAll = 0;
     for (const id of MODEL_IDS) {
       const s = scores.get(id);
-      if (!s) {
-        lines.push(`${id}    —           —           (model not in the library yet)`);
-        continue;
-      }
+      if (!s) continue;
       const hits = s.expected.size - s.missed.length;
       tp += hits;
       expectedAll += s.expected.size;
@@ -111,15 +104,16 @@ describe('demo correctness: leads = answers.json, model by model', () => {
   });
 
   for (const id of MODEL_IDS) {
-    it.skipIf(!AVAILABLE.includes(id))(
-      `${id}: every planted hit found, no near-miss or background lead`,
-      () => {
-        expect(outcomes.get(id)?.status, outcomes.get(id)?.reason).toBe('ran');
-        const s = scores.get(id)!;
-        expect(s.expected.size).toBeGreaterThan(0);
-        expect(s.missed, 'recall < 1').toEqual([]);
-        expect(s.extra, 'precision < 1').toEqual([]);
-      },
-    );
+    it(`${id}: every planted hit found, no near-miss or background lead`, () => {
+      expect(outcomes.get(id)?.status, outcomes.get(id)?.reason).toBe('ran');
+      const s = scores.get(id)!;
+      expect(s.expected.size).toBeGreaterThan(0);
+      expect(s.missed, 'recall < 1').toEqual([]);
+      expect(s.extra, 'precision < 1').toEqual([]);
+    });
   }
+
+  it('scores every built-in model (the demo plants situations for each)', () => {
+    expect(builtInModelIds()).toEqual(MODEL_IDS);
+  });
 });

@@ -5,7 +5,7 @@
  * value that stays a value), and nothing happened either way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModelDefinition } from '../../src/models/definition.ts';
+import type { ModelDefinition, NamedFixture } from '../../src/models/definition.ts';
 import { exportModelYaml } from '../../src/models/model-file.ts';
 import { importModel, removeUserModel } from '../../src/models/model.service.ts';
 import { runModels } from '../../src/models/run.service.ts';
@@ -192,7 +192,7 @@ describe('parameter attacks', () => {
 describe('fixture and declaration attacks', () => {
   it('keeps SQL in fixture cells and fixture parameters as values', async () => {
     const model = evil(withTextParam('x'));
-    const fixture = structuredClone(model.fixture);
+    const fixture = structuredClone(model.fixtures[0]);
     if (!fixture) throw new Error('no fixture');
     const cars = fixture.given.vehicles ?? [];
     cars.push({
@@ -202,9 +202,9 @@ describe('fixture and declaration attacks', () => {
       registered_date: null,
     });
     fixture.params = { note: INJECTION };
-    const yaml = exportModelYaml(model.def, fixture);
+    const yaml = exportModelYaml(model.def, [fixture]);
     const imported = await importModel(arena.db, yaml, 'evil.yaml', arena.user, arena.audit);
-    expect(imported.fixture?.passed).toBe(true);
+    expect(imported.fixtures.map((f) => f.passed)).toEqual([true]);
     await removeUserModel(arena.db, imported.id);
     await expectNothingHappened(arena);
   });
@@ -218,19 +218,17 @@ describe('fixture and declaration attacks', () => {
     ['the users table as a dataset', { users: [{ roles: 'admin' }] }, /不在数据目录/],
   ])('refuses %s in fixture rows', async (_shape, given, reason) => {
     const model = evil({});
-    const fixture = { ...structuredClone(model.fixture), given } as NonNullable<
-      typeof model.fixture
-    >;
-    await expectRefused(arena, { ...model, fixture }, reason, true);
+    const fixture = { ...structuredClone(model.fixtures[0]), given } as NamedFixture;
+    await expectRefused(arena, { ...model, fixtures: [fixture] }, reason, true);
   });
 
   it('refuses a fixture reference date that is SQL', async () => {
     const model = evil({});
     const fixture = {
-      ...structuredClone(model.fixture),
+      ...structuredClone(model.fixtures[0]),
       asOf: "2024-01-01'; DROP TABLE users; --",
-    };
-    const withDate = { ...model, fixture: fixture as NonNullable<typeof model.fixture> };
+    } as NamedFixture;
+    const withDate = { ...model, fixtures: [fixture] };
     await expectRefused(arena, withDate, /基准日/, true);
   });
 

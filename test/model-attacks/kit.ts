@@ -50,7 +50,7 @@ export async function openArena(): Promise<Arena> {
       [id, id.slice(2), id, roles, `scrypt$${HASH_MARK}$${id}`],
     );
   }
-  const fixture = M01().fixture;
+  const fixture = M01().fixtures[0];
   if (!fixture) throw new Error('M01 has no fixture');
   await insertFixtureRows(db, fixture.given);
   const actor: Actor = { userId: 'u-county', username: 'county', unitId: '33', ip: '127.0.0.1' };
@@ -131,7 +131,7 @@ export async function expectRefused(
   /** Only the file is bad (its fixture): the model itself may run. */
   importOnly = false,
 ): Promise<string> {
-  const yaml = exportModelYaml(model.def, model.fixture);
+  const yaml = exportModelYaml(model.def, model.fixtures);
   let message = '';
   await importModel(arena.db, yaml, 'evil.model.yaml', arena.user, arena.audit).then(
     () => expect.fail('the import was accepted'),
@@ -177,7 +177,7 @@ export async function expectHarmless(arena: Arena, model: LibraryModel): Promise
  * own (the sandbox holds no platform table), its leads carry no secret, nothing else changed.
  */
 export async function expectRefusedOrHarmless(arena: Arena, model: LibraryModel): Promise<void> {
-  const yaml = exportModelYaml(model.def, model.fixture);
+  const yaml = exportModelYaml(model.def, model.fixtures);
   try {
     const imported = await importModel(arena.db, yaml, 'evil.model.yaml', arena.user, arena.audit);
     await removeUserModel(arena.db, imported.id);

@@ -38,17 +38,27 @@ function fixtureStatus(model: LibraryModel, audit: ModelAudit): Promise<FixtureS
   let status = fixtureCache.get(key);
   if (!status) {
     status = testModel(model, audit)
-      .then((r): FixtureStatus => ({
-        state: r.passed ? 'passed' : 'failed',
-        passed: r.passed ? 1 : 0,
-        failed: r.passed ? 0 : 1,
-        messages: r.failures,
-      }))
+      .then((results): FixtureStatus => {
+        const failed = results.filter((r) => !r.passed).length;
+        return {
+          state: failed === 0 ? 'passed' : 'failed',
+          passed: results.length - failed,
+          failed,
+          messages: results.flatMap((r) => r.failures),
+          fixtures: results.map((r) => ({
+            name: r.fixture,
+            passed: r.passed,
+            leads: r.leads.length,
+            messages: r.failures,
+          })),
+        };
+      })
       .catch((e: unknown) => ({
         state: 'failed' as const,
         passed: 0,
         failed: 1,
         messages: [e instanceof Error ? e.message : String(e)],
+        fixtures: [],
       }));
     fixtureCache.set(key, status);
   }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zhijian-cli-models-'));
   dbPath = join(dir, 'cli.duckdb');
   const db = await Database.open(dbPath);
-  const fixture = loadBuiltInModel('M01').fixture;
+  const fixture = loadBuiltInModel('M01').fixtures[0];
   if (fixture) await insertFixtureRows(db, fixture.given);
   db.close();
 });

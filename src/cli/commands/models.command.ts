@@ -128,7 +128,7 @@ export function register(program: Command): void {
           importModel(app.db, text, basename(file), undefined, cliAudit(app)),
         );
         process.stdout.write(
-          `已导入模型 ${r.id} v${r.version}${r.fixture ? `，夹具通过（${r.fixture.leads.length} 条线索）` : '（无夹具）'}\n`,
+          `已导入模型 ${r.id} v${r.version}${r.fixtures.length > 0 ? `，夹具通过（${r.fixtures.map((f) => `${f.fixture} ${f.leads.length} 条线索`).join('、')}）` : '（无夹具）'}\n`,
         );
       }),
     );
@@ -142,13 +142,13 @@ export function register(program: Command): void {
         let failed = 0;
         for (const r of results) {
           process.stdout.write(
-            `${r.passed ? '通过' : '失败'}  ${r.modelId}（${r.leads.length} 条线索）\n`,
+            `${r.passed ? '通过' : '失败'}  ${r.modelId} 夹具“${r.fixture}”（${r.leads.length} 条线索）\n`,
           );
           for (const f of r.failures) process.stdout.write(`      ${f}\n`);
           if (!r.passed) failed++;
         }
         process.stdout.write(
-          `共 ${results.length} 个模型，${results.length - failed} 个通过，${failed} 个失败\n`,
+          `共 ${results.length} 个夹具，${results.length - failed} 个通过，${failed} 个失败\n`,
         );
         if (failed > 0) process.exitCode = 1;
       }),

@@ -144,6 +144,11 @@ export default function ModelDetailPage() {
               </Tag>
             )}
             {m.fixture.state === 'not-run' && <Tag>未运行</Tag>}
+            {m.fixture.fixtures.map((f) => (
+              <Tag key={f.name} color={f.passed ? 'green' : 'red'}>
+                夹具“{f.name}”{f.passed ? '通过' : '未通过'}（{f.leads} 条线索）
+              </Tag>
+            ))}
             {m.fixture.messages.map((x) => (
               <div key={x}>
                 <Typography.Text type="secondary">{x}</Typography.Text>
