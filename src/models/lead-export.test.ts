@@ -38,7 +38,7 @@ describe('lead exports', () => {
     const db = await dbWithLead();
     const json = JSON.parse(String(await exportLeads(db, 'json'))) as Record<string, unknown>[];
     expect(json[0]).toMatchObject({
-      leadKey: 'M01:（2023）浙0102执1号',
+      leadId: expect.stringMatching(/^L[0-9a-f]{16}$/) as unknown,
       modelId: 'M01',
       modelVersion: 1,
       caseNo: '（2023）浙0102执1号',

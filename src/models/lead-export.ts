@@ -1,5 +1,5 @@
 /**
- * Lead exports for data staff: JSON (the contract of issue 4: leadKey, modelId, modelVersion, caseNo,
+ * Lead exports for data staff: JSON (the contract of issue 4: leadId, modelId, modelVersion, caseNo,
  * subjectId — the full normalised ID —, plate, summary, priority, status, evidence, legalBasis),
  * CSV and Excel. CSV/Excel cells that start with = + - @ are prefixed with ' (formula injection).
  */
@@ -19,7 +19,8 @@ export function isExportFormat(s: string): s is ExportFormat {
 /** The JSON export object of one lead. */
 export function leadExportObject(l: Lead) {
   return {
-    leadKey: l.leadKey,
+    // The opaque id, never lead_key (which holds the subject's ID number for some models).
+    leadId: l.leadId,
     modelId: l.modelId,
     modelVersion: l.modelVersion,
     caseNo: l.caseNo,
@@ -46,7 +47,7 @@ export function leadExportObject(l: Lead) {
 }
 
 const COLUMNS: readonly [string, string, (l: Lead, mask: boolean) => string][] = [
-  ['线索编号', 'leadKey', (l) => l.leadKey],
+  ['线索编号', 'leadId', (l) => l.leadId],
   ['模型', 'modelId', (l) => l.modelId],
   ['模型版本', 'modelVersion', (l) => String(l.modelVersion)],
   ['案号', 'caseNo', (l) => l.caseNo ?? ''],

@@ -30,6 +30,7 @@ import {
   leadRowsByKeys,
   leadTableKeys,
   leadNotesByKey,
+  leadKeyById,
   leadRowByKey,
   leadsBy,
   leadStatistics,
@@ -212,11 +213,26 @@ export class LeadAccessService {
     );
   }
 
+  /** Opaque id → internal lead key; an id never changes, so a hit is kept (bounded). */
+  private readonly keysById = new Map<string, string>();
+
+  private async keyOf(id: string): Promise<string> {
+    let key = this.keysById.get(id);
+    if (key === undefined) {
+      key = await this.use((db) => leadKeyById(db, id), 'lookup');
+      if (key === undefined) throw notFound();
+      if (this.keysById.size >= 100_000) this.keysById.clear();
+      this.keysById.set(id, key);
+    }
+    return key;
+  }
+
   /**
-   * One lead with its notes, if it lies in the scope. Another unit's lead is "not found" (404),
-   * never "forbidden": its existence is not disclosed.
+   * One lead (by its opaque id) with its notes, if it lies in the scope. Another unit's lead is
+   * "not found" (404), never "forbidden": its existence is not disclosed.
    */
-  async get(scope: Scope, leadKey: string): Promise<LeadWithNotes> {
+  async get(scope: Scope, id: string): Promise<LeadWithNotes> {
+    const leadKey = await this.keyOf(id);
     // The lead service's shape, read through the key indexes (see leadRowByKey), cached until any
     // lead changes; the scope is checked on every read.
     const version = this.version;
@@ -372,29 +388,30 @@ export class LeadAccessService {
     });
   }
 
-  private async mutate<T>(scope: Scope, leadKey: string, fn: () => Promise<T>): Promise<T> {
-    await this.get(scope, leadKey);
+  /** Runs `fn` on the internal key of the lead `id` once it is known to lie in the scope. */
+  private async mutate<T>(scope: Scope, id: string, fn: (key: string) => Promise<T>): Promise<T> {
+    const { leadKey } = await this.get(scope, id);
     try {
-      return await fn();
+      return await fn(leadKey);
     } finally {
       this.version++;
     }
   }
 
-  dismiss(scope: Scope, key: string, reason: string, note: string, user: string): Promise<Lead> {
-    return this.mutate(scope, key, () => dismissLead(this.db, key, reason, note, user));
+  dismiss(scope: Scope, id: string, reason: string, note: string, user: string): Promise<Lead> {
+    return this.mutate(scope, id, (key) => dismissLead(this.db, key, reason, note, user));
   }
 
-  reopen(scope: Scope, key: string, note: string, user: string): Promise<Lead> {
-    return this.mutate(scope, key, () => reopenLead(this.db, key, note, user));
+  reopen(scope: Scope, id: string, note: string, user: string): Promise<Lead> {
+    return this.mutate(scope, id, (key) => reopenLead(this.db, key, note, user));
   }
 
-  assign(scope: Scope, key: string, assignee: string, user: string): Promise<Lead> {
-    return this.mutate(scope, key, () => assignLead(this.db, key, assignee, user));
+  assign(scope: Scope, id: string, assignee: string, user: string): Promise<Lead> {
+    return this.mutate(scope, id, (key) => assignLead(this.db, key, assignee, user));
   }
 
-  note(scope: Scope, key: string, text: string, user: string): Promise<void> {
-    return this.mutate(scope, key, () => noteLead(this.db, key, text, user));
+  note(scope: Scope, id: string, text: string, user: string): Promise<void> {
+    return this.mutate(scope, id, (key) => noteLead(this.db, key, text, user));
   }
 }
 

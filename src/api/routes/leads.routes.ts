@@ -88,7 +88,7 @@ async function tableFilter(c: Ctx, f: LeadFilter): Promise<LeadPageQuery['filter
 }
 
 function leadLike(l: Awaited<ReturnType<Ctx['var']['platform']['leads']['get']>>): LeadLike {
-  return { ...l, assignee: l.assignee, createdAt: l.createdAt, updatedAt: l.updatedAt };
+  return { ...l, id: l.leadId };
 }
 
 /**
@@ -158,7 +158,9 @@ async function leadDetail(
         closedDate: x.closed_date,
         role: x.role,
       })),
-      leads: related.filter((r) => r.lead_key !== key).map((r) => toLeadRow(fromTableRow(r), ctx)),
+      leads: related
+        .filter((r) => r.lead_id !== lead.leadId)
+        .map((r) => toLeadRow(fromTableRow(r), ctx)),
     },
     history: lead.notes.map((n) => ({
       at: n.at,
@@ -188,6 +190,7 @@ async function auditView(
   ]);
 }
 
+/** The lead's opaque id (the route table names the param `key`). */
 function keyParam(c: Ctx): string {
   return c.req.param('key') ?? '';
 }
@@ -229,15 +232,15 @@ export const leadRoutes: RouteHandlers = {
     const q = queryOf(c, LeadExportQuery);
     const reveal = mayReveal(c, q.reveal === '1');
     const platform = c.get('platform');
-    const keys = list(q.leadKeys);
-    const filter = { ...(await tableFilter(c, q)), ...(keys ? { keys } : {}) };
+    const ids = list(q.leadIds);
+    const filter = { ...(await tableFilter(c, q)), ...(ids ? { ids } : {}) };
     const rows = await platform.leads.all(scopeOf(c), filter, 100_000);
     const ctx = await viewContext(c, reveal);
     const buffer = await writeLeadWorkbook(rows.map((r) => toLeadRow(fromTableRow(r), ctx)));
     await platform.audit.record(
       actorOf(c),
       'export_leads',
-      keys ? keys.slice(0, 20).join(',') : null,
+      ids ? ids.slice(0, 20).join(',') : null,
       `导出 ${rows.length} 条线索${reveal ? '（含完整证件号码）' : ''}；条件 ${JSON.stringify(q)}`,
     );
     return download(buffer, `线索-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
@@ -270,7 +273,7 @@ export const leadRoutes: RouteHandlers = {
     const assignee = body.action === 'assign' ? await assigneeUsername(c, body.assigneeId) : '';
     let updated = 0;
     let skipped = 0;
-    for (const key of [...new Set(body.leadKeys)]) {
+    for (const key of [...new Set(body.leadIds)]) {
       try {
         if (body.action === 'assign') await platform.leads.assign(scope, key, assignee, author(c));
         else await platform.leads.dismiss(scope, key, body.reason, body.note, author(c));
@@ -283,7 +286,7 @@ export const leadRoutes: RouteHandlers = {
     await platform.audit.record(
       actorOf(c),
       'lead_update',
-      body.leadKeys.slice(0, 20).join(','),
+      body.leadIds.slice(0, 20).join(','),
       `批量${body.action === 'assign' ? '指派' : '排除'} ${updated} 条`,
     );
     return { updated, skipped };
