@@ -39,6 +39,7 @@ import {
   type LeadTableRow,
   type LeadTableSort,
 } from '../store/lead-table.repo.ts';
+import { ResultCache } from './result-cache.ts';
 import { courtCodeOfCaseNo, inScope, type Scope } from './unit-tree.ts';
 
 /** The lead-table query of one request, inside a user's scope. */
@@ -52,35 +53,6 @@ export interface LeadPageQuery {
 
 /** Keys read per sort scan (five pages of 20): see LeadAccessService.pageKeys. */
 const KEY_WINDOW = 100;
-
-interface CacheEntry<T> {
-  version: number;
-  at: number;
-  value: T;
-}
-
-/** Small LRU keyed by the query's JSON; entries of an older lead version are stale. */
-class ResultCache<T> {
-  private readonly map = new Map<string, CacheEntry<T>>();
-  constructor(
-    private readonly max: number,
-    private readonly ttlMs: number,
-  ) {}
-  get(key: string, version: number): T | undefined {
-    const e = this.map.get(key);
-    if (!e || e.version !== version || Date.now() - e.at > this.ttlMs) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
-    return e.value;
-  }
-  set(key: string, version: number, value: T): void {
-    this.map.set(key, { version, at: Date.now(), value });
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-}
 
 /**
  * Leads as a user of a unit sees them (线索 within the unit's scope). Reads go through a few extra
