@@ -10,7 +10,7 @@ export async function writeLeadWorkbook(rows: readonly LeadRow[]): Promise<Buffe
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('线索');
   sheet.columns = [
-    { header: '线索编号', key: 'leadKey', width: 24 },
+    { header: '线索编号', key: 'id', width: 20 },
     { header: '模型', key: 'model', width: 26 },
     { header: '案号', key: 'caseNo', width: 26 },
     { header: '执行法院', key: 'court', width: 24 },
@@ -26,7 +26,7 @@ export async function writeLeadWorkbook(rows: readonly LeadRow[]): Promise<Buffe
   ];
   for (const r of rows) {
     sheet.addRow({
-      leadKey: defuseCell(r.leadKey),
+      id: defuseCell(r.id),
       model: defuseCell(`${r.modelId} ${r.modelName}`),
       caseNo: defuseCell(r.caseNo),
       court: defuseCell(r.court),

@@ -14,7 +14,8 @@ export interface LeadViewContext {
 
 /** The fields of a lead the table shows (lead-table rows and service leads both carry them). */
 export interface LeadLike {
-  leadKey: string;
+  /** The opaque id (lead_id), the only name of a lead that leaves the server. */
+  id: string;
   modelId: string;
   modelVersion: string | number;
   caseNo: string | null;
@@ -33,7 +34,7 @@ export interface LeadLike {
 
 export function fromTableRow(r: LeadTableRow): LeadLike {
   return {
-    leadKey: r.lead_key,
+    id: r.lead_id,
     modelId: r.model_id,
     modelVersion: r.model_version,
     caseNo: r.case_no,
@@ -71,7 +72,7 @@ export function toLeadRow(l: LeadLike, ctx: LeadViewContext): LeadRow {
   const unit = unitOf(ctx.units, l.caseNo);
   const assignee = l.assignee ? ctx.usersByName.get(l.assignee) : undefined;
   return {
-    leadKey: l.leadKey,
+    id: l.id,
     modelId: l.modelId,
     modelName: ctx.models.get(l.modelId)?.name ?? l.modelId,
     modelVersion: String(l.modelVersion),

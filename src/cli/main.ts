@@ -11,6 +11,7 @@ const program = new Command('zhijian')
     '--db <path>',
     `数据库文件 / database file (默认 default ${DEFAULT_DB_PATH}, 环境变量 env ZHIJIAN_DB)`,
   )
+  .option('--as <username>', '以平台用户身份操作（默认当前系统用户）/ act as this platform user')
   .helpOption('-h, --help', '显示帮助 / show help')
   .helpCommand('help [command]', '显示命令帮助 / help for a command')
   .showHelpAfterError('（用 --help 查看用法 / use --help for usage）')

@@ -54,7 +54,8 @@ export type LeadQuery = z.infer<typeof LeadQuery>;
 
 /** One row of the lead table. ID numbers masked unless revealed. */
 export const LeadRow = z.object({
-  leadKey: z.string(),
+  /** Opaque lead id (URLs, row keys, exports): never carries personal data. */
+  id: z.string(),
   modelId: z.string(),
   modelName: z.string(),
   modelVersion: z.string(),
@@ -140,12 +141,12 @@ export const NoteRequest = z.object({ text: z.string().trim().min(1, '请输入�
 export const BulkLeadRequest = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('assign'),
-    leadKeys: z.array(z.string()).min(1, '请选择线索').max(5000),
+    leadIds: z.array(z.string()).min(1, '请选择线索').max(5000),
     assigneeId: z.string().min(1, '请选择承办人'),
   }),
   z.object({
     action: z.literal('dismiss'),
-    leadKeys: z.array(z.string()).min(1, '请选择线索').max(5000),
+    leadIds: z.array(z.string()).min(1, '请选择线索').max(5000),
     reason: DismissReason,
     note: z.string().max(2000).default(''),
   }),
@@ -153,9 +154,9 @@ export const BulkLeadRequest = z.discriminatedUnion('action', [
 export type BulkLeadRequest = z.infer<typeof BulkLeadRequest>;
 export const BulkLeadResponse = z.object({ updated: z.number().int(), skipped: z.number().int() });
 
-/** `GET /api/leads/export.xlsx`: the current filters, or chosen keys (comma-separated). */
+/** `GET /api/leads/export.xlsx`: the current filters, or chosen lead ids (comma-separated). */
 export const LeadExportQuery = LeadFilter.extend({
-  leadKeys: z.string().optional(),
+  leadIds: z.string().optional(),
   reveal: z.enum(['0', '1']).optional(),
 });
 

@@ -34,11 +34,16 @@ describe('lead exports', () => {
     expect(defuseCell('普通文本')).toBe('普通文本');
   });
 
-  it('exports the JSON contract with the full subject ID', async () => {
+  it('exports the JSON contract, the subject ID in full only when revealed', async () => {
     const db = await dbWithLead();
-    const json = JSON.parse(String(await exportLeads(db, 'json'))) as Record<string, unknown>[];
+    const masked = String((await exportLeads(db, 'json')).data);
+    expect(masked).toContain('330102********0018');
+    expect(masked).not.toMatch(/\d{17}[\dXx]/);
+    const { data, count } = await exportLeads(db, 'json', {}, { reveal: true });
+    expect(count).toBe(1);
+    const json = JSON.parse(String(data)) as Record<string, unknown>[];
     expect(json[0]).toMatchObject({
-      leadKey: 'M01:（2023）浙0102执1号',
+      leadId: expect.stringMatching(/^L[0-9a-f]{16}$/) as unknown,
       modelId: 'M01',
       modelVersion: 1,
       caseNo: '（2023）浙0102执1号',
@@ -52,12 +57,13 @@ describe('lead exports', () => {
     db.close();
   });
 
-  it('exports CSV and xlsx with defused cells and optional masking', async () => {
+  it('exports CSV and xlsx with defused cells, masked unless revealed', async () => {
     const db = await dbWithLead();
-    const csv = String(await exportLeads(db, 'csv', {}, { maskIds: true }));
+    const csv = String((await exportLeads(db, 'csv')).data);
     expect(csv).toContain('330102********0018');
+    expect(csv).not.toMatch(/\d{17}[\dXx]/);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-    const buffer = (await exportLeads(db, 'xlsx')) as Buffer;
+    const buffer = (await exportLeads(db, 'xlsx', {}, { reveal: true })).data as Buffer;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
     const row = book.worksheets[0]?.getRow(2);

@@ -1,10 +1,12 @@
 /**
- * Lead exports for data staff: JSON (the contract of issue 4: leadKey, modelId, modelVersion, caseNo,
- * subjectId — the full normalised ID —, plate, summary, priority, status, evidence, legalBasis),
- * CSV and Excel. CSV/Excel cells that start with = + - @ are prefixed with ' (formula injection).
+ * Lead exports for data staff: JSON (the contract of issue 4: leadId, modelId, modelVersion, caseNo,
+ * subjectId, plate, summary, priority, status, evidence, legalBasis), CSV and Excel. ID numbers are
+ * masked in every format unless `reveal` (the caller has checked the right and audits: see
+ * org/lead-disclosure.ts). CSV/Excel cells that start with = + - @ are prefixed with ' (formula
+ * injection).
  */
 import ExcelJS from 'exceljs';
-import { maskId } from '../domain/mask.ts';
+import { maskId, maskIdsInText } from '../domain/mask.ts';
 import { defuseCell } from '../domain/spreadsheet-cell.ts';
 import type { Database } from '../store/database.ts';
 import type { LeadFilter } from '../store/lead-query.repo.ts';
@@ -16,10 +18,21 @@ export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
 }
 
+/** A lead as exported: its subject ID and free text masked unless revealed. */
+function disclosed(l: Lead, reveal: boolean): Lead {
+  if (reveal) return l;
+  return {
+    ...l,
+    subjectId: l.subjectId === null ? null : maskId(l.subjectId),
+    summary: maskIdsInText(l.summary),
+  };
+}
+
 /** The JSON export object of one lead. */
 export function leadExportObject(l: Lead) {
   return {
-    leadKey: l.leadKey,
+    // The opaque id, never lead_key (which holds the subject's ID number for some models).
+    leadId: l.leadId,
     modelId: l.modelId,
     modelVersion: l.modelVersion,
     caseNo: l.caseNo,
@@ -45,16 +58,12 @@ export function leadExportObject(l: Lead) {
   };
 }
 
-const COLUMNS: readonly [string, string, (l: Lead, mask: boolean) => string][] = [
-  ['线索编号', 'leadKey', (l) => l.leadKey],
+const COLUMNS: readonly [string, string, (l: Lead) => string][] = [
+  ['线索编号', 'leadId', (l) => l.leadId],
   ['模型', 'modelId', (l) => l.modelId],
   ['模型版本', 'modelVersion', (l) => String(l.modelVersion)],
   ['案号', 'caseNo', (l) => l.caseNo ?? ''],
-  [
-    '证件号码',
-    'subjectId',
-    (l, mask) => (l.subjectId ? (mask ? maskId(l.subjectId) : l.subjectId) : ''),
-  ],
+  ['证件号码', 'subjectId', (l) => l.subjectId ?? ''],
   ['姓名/名称', 'subjectName', (l) => l.subjectName ?? ''],
   ['号牌号码', 'plate', (l) => l.plate ?? ''],
   ['执行法院', 'court', (l) => l.court ?? ''],
@@ -88,23 +97,27 @@ function csvField(s: string): string {
 }
 
 /**
- * Exports the leads matching `filter`. JSON and CSV come back as text, xlsx as a Buffer.
- * `maskIds` masks subject IDs in CSV/xlsx (the JSON data export always carries the full ID).
+ * Exports the leads matching `filter`: JSON and CSV as text, xlsx as a Buffer, and how many leads.
+ * IDs are masked unless `reveal`.
  */
 export async function exportLeads(
   db: Database,
   format: ExportFormat,
   filter: LeadFilter = {},
-  options: { maskIds?: boolean } = {},
-): Promise<string | Buffer> {
-  const leads = await allLeads(db, filter);
-  const mask = options.maskIds ?? false;
+  options: { reveal?: boolean } = {},
+): Promise<{ data: string | Buffer; count: number }> {
+  const reveal = options.reveal ?? false;
+  const leads = (await allLeads(db, filter)).map((l) => disclosed(l, reveal));
+  return { data: await render(leads, format), count: leads.length };
+}
+
+async function render(leads: readonly Lead[], format: ExportFormat): Promise<string | Buffer> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(leads.map(leadExportObject), null, 2)}\n`;
     case 'csv': {
       const lines = [COLUMNS.map((c) => csvField(c[0])).join(',')];
-      for (const l of leads) lines.push(COLUMNS.map((c) => csvField(c[2](l, mask))).join(','));
+      for (const l of leads) lines.push(COLUMNS.map((c) => csvField(c[2](l))).join(','));
       // BOM: Excel opens UTF-8 CSV with Chinese correctly only with it.
       return `\uFEFF${lines.join('\r\n')}\r\n`;
     }
@@ -113,7 +126,7 @@ export async function exportLeads(
       const sheet = book.addWorksheet('线索');
       sheet.addRow(COLUMNS.map((c) => c[0]));
       sheet.getRow(1).font = { bold: true };
-      for (const l of leads) sheet.addRow(COLUMNS.map((c) => defuseCell(c[2](l, mask))));
+      for (const l of leads) sheet.addRow(COLUMNS.map((c) => defuseCell(c[2](l))));
       sheet.columns.forEach((col, i) => {
         col.width = [24, 6, 8, 24, 20, 14, 10, 20, 80, 6, 8, 40, 40][i] ?? 12;
       });

@@ -34,6 +34,8 @@ export type DismissReason = (typeof DISMISS_REASONS)[number];
 /** A lead as services and exports see it (camelCase; `subjectId` is the full normalised ID). */
 export interface Lead {
   readonly leadKey: string;
+  /** The opaque id: what names the lead outside the server (lead_key may hold an ID number). */
+  readonly leadId: string;
   readonly modelId: string;
   readonly modelVersion: number;
   readonly caseNo: string | null;
@@ -77,6 +79,7 @@ function parseJson<T>(v: unknown, fallback: T): T {
 export function toLead(r: LeadRow): Lead {
   return {
     leadKey: r.lead_key,
+    leadId: r.lead_id,
     modelId: r.model_id,
     modelVersion: Number(r.model_version),
     caseNo: r.case_no,

@@ -174,7 +174,11 @@ describe('runModels', () => {
     const indexes = await db.all<{ index_name: string }>(
       `SELECT index_name FROM duckdb_indexes() WHERE table_name = 'leads' ORDER BY 1`,
     );
-    expect(indexes.map((r) => r.index_name)).toEqual(['leads_key_idx', 'leads_subject_idx']);
+    expect(indexes.map((r) => r.index_name)).toEqual([
+      'leads_id_idx',
+      'leads_key_idx',
+      'leads_subject_idx',
+    ]);
   });
 
   it('skips a model whose required data is empty, with a Chinese reason', async () => {

@@ -30,6 +30,7 @@ import {
   leadRowsByKeys,
   leadTableKeys,
   leadNotesByKey,
+  leadKeyById,
   leadRowByKey,
   leadsBy,
   leadStatistics,
@@ -38,6 +39,7 @@ import {
   type LeadTableRow,
   type LeadTableSort,
 } from '../store/lead-table.repo.ts';
+import { ResultCache } from './result-cache.ts';
 import { courtCodeOfCaseNo, inScope, type Scope } from './unit-tree.ts';
 
 /** The lead-table query of one request, inside a user's scope. */
@@ -51,35 +53,6 @@ export interface LeadPageQuery {
 
 /** Keys read per sort scan (five pages of 20): see LeadAccessService.pageKeys. */
 const KEY_WINDOW = 100;
-
-interface CacheEntry<T> {
-  version: number;
-  at: number;
-  value: T;
-}
-
-/** Small LRU keyed by the query's JSON; entries of an older lead version are stale. */
-class ResultCache<T> {
-  private readonly map = new Map<string, CacheEntry<T>>();
-  constructor(
-    private readonly max: number,
-    private readonly ttlMs: number,
-  ) {}
-  get(key: string, version: number): T | undefined {
-    const e = this.map.get(key);
-    if (!e || e.version !== version || Date.now() - e.at > this.ttlMs) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
-    return e.value;
-  }
-  set(key: string, version: number, value: T): void {
-    this.map.set(key, { version, at: Date.now(), value });
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-}
 
 /**
  * Leads as a user of a unit sees them (线索 within the unit's scope). Reads go through a few extra
@@ -212,11 +185,26 @@ export class LeadAccessService {
     );
   }
 
+  /** Opaque id → internal lead key; an id never changes, so a hit is kept (bounded). */
+  private readonly keysById = new Map<string, string>();
+
+  private async keyOf(id: string): Promise<string> {
+    let key = this.keysById.get(id);
+    if (key === undefined) {
+      key = await this.use((db) => leadKeyById(db, id), 'lookup');
+      if (key === undefined) throw notFound();
+      if (this.keysById.size >= 100_000) this.keysById.clear();
+      this.keysById.set(id, key);
+    }
+    return key;
+  }
+
   /**
-   * One lead with its notes, if it lies in the scope. Another unit's lead is "not found" (404),
-   * never "forbidden": its existence is not disclosed.
+   * One lead (by its opaque id) with its notes, if it lies in the scope. Another unit's lead is
+   * "not found" (404), never "forbidden": its existence is not disclosed.
    */
-  async get(scope: Scope, leadKey: string): Promise<LeadWithNotes> {
+  async get(scope: Scope, id: string): Promise<LeadWithNotes> {
+    const leadKey = await this.keyOf(id);
     // The lead service's shape, read through the key indexes (see leadRowByKey), cached until any
     // lead changes; the scope is checked on every read.
     const version = this.version;
@@ -372,29 +360,30 @@ export class LeadAccessService {
     });
   }
 
-  private async mutate<T>(scope: Scope, leadKey: string, fn: () => Promise<T>): Promise<T> {
-    await this.get(scope, leadKey);
+  /** Runs `fn` on the internal key of the lead `id` once it is known to lie in the scope. */
+  private async mutate<T>(scope: Scope, id: string, fn: (key: string) => Promise<T>): Promise<T> {
+    const { leadKey } = await this.get(scope, id);
     try {
-      return await fn();
+      return await fn(leadKey);
     } finally {
       this.version++;
     }
   }
 
-  dismiss(scope: Scope, key: string, reason: string, note: string, user: string): Promise<Lead> {
-    return this.mutate(scope, key, () => dismissLead(this.db, key, reason, note, user));
+  dismiss(scope: Scope, id: string, reason: string, note: string, user: string): Promise<Lead> {
+    return this.mutate(scope, id, (key) => dismissLead(this.db, key, reason, note, user));
   }
 
-  reopen(scope: Scope, key: string, note: string, user: string): Promise<Lead> {
-    return this.mutate(scope, key, () => reopenLead(this.db, key, note, user));
+  reopen(scope: Scope, id: string, note: string, user: string): Promise<Lead> {
+    return this.mutate(scope, id, (key) => reopenLead(this.db, key, note, user));
   }
 
-  assign(scope: Scope, key: string, assignee: string, user: string): Promise<Lead> {
-    return this.mutate(scope, key, () => assignLead(this.db, key, assignee, user));
+  assign(scope: Scope, id: string, assignee: string, user: string): Promise<Lead> {
+    return this.mutate(scope, id, (key) => assignLead(this.db, key, assignee, user));
   }
 
-  note(scope: Scope, key: string, text: string, user: string): Promise<void> {
-    return this.mutate(scope, key, () => noteLead(this.db, key, text, user));
+  note(scope: Scope, id: string, text: string, user: string): Promise<void> {
+    return this.mutate(scope, id, (key) => noteLead(this.db, key, text, user));
   }
 }
 

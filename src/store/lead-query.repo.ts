@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 
 export interface LeadRow {
   lead_key: string;
+  lead_id: string;
   model_id: string;
   model_version: number;
   case_no: string | null;

@@ -24,6 +24,8 @@ export interface LeadTableFilter {
   readonly subjectId?: string;
   readonly caseNo?: string;
   readonly keys?: readonly string[];
+  /** Opaque lead ids (what the web and exports name leads by). */
+  readonly ids?: readonly string[];
 }
 
 export const LEAD_TABLE_SORTS = [
@@ -86,6 +88,7 @@ function where(f: LeadTableFilter): { sql: string; params: Param[] } {
   anyOf('priority', f.priorities);
   anyOf('court', f.courts);
   anyOf('lead_key', f.keys);
+  anyOf('lead_id', f.ids);
   if (f.assignee) parts.push(`assignee = ${p(f.assignee)}`);
   if (f.subjectId) parts.push(`subject_id = ${p(f.subjectId)}`);
   if (f.caseNo) parts.push(`case_no = ${p(f.caseNo)}`);
@@ -101,6 +104,7 @@ function where(f: LeadTableFilter): { sql: string; params: Param[] } {
 /** A row of the lead table (no evidence JSON: the detail page reads that). */
 export interface LeadTableRow {
   lead_key: string;
+  lead_id: string;
   model_id: string;
   model_version: string | number;
   case_no: string | null;
@@ -118,13 +122,13 @@ export interface LeadTableRow {
   [k: string]: unknown;
 }
 
-const ROW_COLUMNS = `lead_key, model_id, model_version, case_no, court, subject_id, subject_name, plate,
+const ROW_COLUMNS = `lead_key, lead_id, model_id, model_version, case_no, court, subject_id, subject_name, plate,
   summary, priority, status, assignee, changed,
   strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
   strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at`;
 
 /** The same columns as a STRUCT (for a list of rows inside another query, see subjectLeadsSql). */
-const ROW_STRUCT = `struct_pack(lead_key, model_id, model_version, case_no, court, subject_id, subject_name,
+const ROW_STRUCT = `struct_pack(lead_key, lead_id, model_id, model_version, case_no, court, subject_id, subject_name,
   plate, summary, priority, status, assignee, changed,
   created_at := strftime(created_at, '%Y-%m-%d %H:%M:%S'),
   updated_at := strftime(updated_at, '%Y-%m-%d %H:%M:%S'))`;
@@ -222,6 +226,14 @@ export async function leadRowByKey(
   );
 }
 
+/** The internal key of the lead with this opaque id (index lookup). */
+export async function leadKeyById(db: Database, id: string): Promise<string | undefined> {
+  const row = await db.one<{ lead_key: string }>(
+    `SELECT lead_key FROM leads WHERE lead_id = ${sqlString(id)}`,
+  );
+  return row?.lead_key;
+}
+
 /** A lead's notes, oldest first (through the note key index; the key is inlined, see sqlString). */
 export async function leadNotesByKey(
   db: Database,
@@ -241,6 +253,8 @@ export async function leadNotesByKey(
 export async function ensureLeadTableIndexes(db: Database): Promise<void> {
   await db.run(`CREATE INDEX IF NOT EXISTS leads_subject_idx ON leads (subject_id)`);
   await db.run(`CREATE INDEX IF NOT EXISTS leads_key_idx ON leads (lead_key)`);
+  // Every request names its lead by the opaque id.
+  await db.run(`CREATE INDEX IF NOT EXISTS leads_id_idx ON leads (lead_id)`);
   // Every lead page reads its notes: a lookup, not a scan of every note ever written.
   await db.run(`CREATE INDEX IF NOT EXISTS lead_notes_key_idx ON lead_notes (lead_key)`);
   // 串并 on every lead page: the cases of the subject's ID, as the ledger's debtor and as a party.

@@ -10,12 +10,20 @@ export interface SqlExecutor {
   all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]>;
 }
 
+/**
+ * The opaque id of a new lead: what leaves the server (URLs, exports, audit). lead_key stays the
+ * internal stable key, but it holds the subject's ID number for some models. 16 hex digits: never
+ * an ID-number-shaped run of 17+ digits.
+ */
+const NEW_LEAD_ID = `('L' || substr(replace(CAST(uuid() AS VARCHAR), '-', ''), 1, 16))`;
+
 const LEAD_DDL = [
   // No PRIMARY KEY: the merge below keeps lead_key unique (runs are serialised per model). The
   // web's point-lookup indexes (lead_key, subject_id) come from ensureLeadTableIndexes; the merge
   // never SETs those columns in bulk (see mergeStagedLeads).
   `CREATE TABLE IF NOT EXISTS leads (
     lead_key VARCHAR NOT NULL,
+    lead_id VARCHAR DEFAULT ${NEW_LEAD_ID},
     model_id VARCHAR NOT NULL,
     model_version INTEGER NOT NULL,
     case_no VARCHAR,
@@ -84,6 +92,21 @@ const LEAD_DDL = [
 /** Creates the model/lead tables (called from ensureSchema). */
 export async function ensureLeadSchema(db: SqlExecutor): Promise<void> {
   for (const sql of LEAD_DDL) await db.run(sql);
+  await migrateLeadIds(db);
+}
+
+/**
+ * Databases made before opaque lead ids: add the column, give every existing lead an id once (only
+ * lead_id is written: status, notes and history stay), then let new rows get theirs by default.
+ */
+async function migrateLeadIds(db: SqlExecutor): Promise<void> {
+  const column = await db.all(
+    `SELECT 1 FROM duckdb_columns() WHERE table_name = 'leads' AND column_name = 'lead_id'`,
+  );
+  if (column.length > 0) return;
+  await db.run(`ALTER TABLE leads ADD COLUMN lead_id VARCHAR`);
+  await db.run(`UPDATE leads SET lead_id = ${NEW_LEAD_ID} WHERE lead_id IS NULL`);
+  await db.run(`ALTER TABLE leads ALTER COLUMN lead_id SET DEFAULT ${NEW_LEAD_ID}`);
 }
 
 /** Metadata of the model whose staged rows are merged. */

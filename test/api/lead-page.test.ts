@@ -3,7 +3,7 @@ import type { Page } from '../../src/contract/common.ts';
 import type { LeadDetail, LeadRow } from '../../src/contract/leads.ts';
 import { writeBatch } from '../../src/store/batch.repo.ts';
 import { addUser, signedIn, type Client, type Harness, openHarness } from './harness.ts';
-import { CASE_A, CASE_B, DEBTOR_A, seedTwoCounties } from './seed.ts';
+import { CASE_A, CASE_B, DEBTOR_A, leadIdOf, seedTwoCounties } from './seed.ts';
 
 /**
  * The lead page's 串并 parts are read once per subject and cached for every viewer: the scope must
@@ -57,7 +57,7 @@ describe('lead page: shared cache, per-viewer scope', () => {
     ]);
     // Known from the party list only: the ledger fields come from the case's ledger row.
     expect(wide.body.related.cases[0]?.court).toBe('杭州市拱墅区人民法院');
-    expect(wide.body.related.leads.map((l) => l.leadKey)).toEqual(['M02|A2']);
+    expect(wide.body.related.leads.map((l) => l.id)).toEqual([await leadIdOf(h.db, 'M02|A2')]);
     const narrow = await county.json<LeadDetail>('GET', path);
     expect(narrow.status).toBe(200);
     expect(narrow.body.related.cases.map((c) => c.caseNo)).toEqual([CASE_A]);
@@ -77,7 +77,7 @@ describe('lead page: shared cache, per-viewer scope', () => {
     const keysOf = async (query: string) =>
       (
         await city.json<Page<LeadRow>>('GET', `/api/leads?sort=caseNo&order=asc&${query}`)
-      ).body.items.map((l) => l.leadKey);
+      ).body.items.map((l) => l.id);
     const all = await keysOf('page=1&pageSize=20');
     expect(all).toHaveLength(3);
     const paged = [

@@ -24,7 +24,7 @@ describe('leads: scope, masking, audit, export', () => {
   it('a county sees only its own leads; the city sees both', async () => {
     const mine = await county.json<Page<LeadRow>>('GET', '/api/leads');
     expect(mine.status).toBe(200);
-    expect(mine.body.items.map((l) => l.leadKey)).toEqual([leadA]);
+    expect(mine.body.items.map((l) => l.id)).toEqual([leadA]);
     expect(mine.body.total).toBe(1);
     expect(mine.body.items[0]).toMatchObject({
       unitId: '330102',
@@ -33,7 +33,7 @@ describe('leads: scope, masking, audit, export', () => {
     const all = await city.json<Page<LeadRow>>('GET', '/api/leads?sort=caseNo&order=asc');
     expect(all.body.items.map((l) => l.caseNo)).toEqual([CASE_A, CASE_B]);
     const filtered = await city.json<Page<LeadRow>>('GET', '/api/leads?unitId=330105');
-    expect(filtered.body.items.map((l) => l.leadKey)).toEqual([leadB]);
+    expect(filtered.body.items.map((l) => l.id)).toEqual([leadB]);
   });
 
   it("another unit's lead, case, export and person are 404, not 403", async () => {
@@ -53,7 +53,7 @@ describe('leads: scope, masking, audit, export', () => {
     // An export asking for the other unit's lead by key gets none of it.
     const res = await county.request(
       'GET',
-      `/api/leads/export.xlsx?leadKeys=${encodeURIComponent(leadB)}`,
+      `/api/leads/export.xlsx?leadIds=${encodeURIComponent(leadB)}`,
     );
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -111,5 +111,18 @@ export async function seedTwoCounties(
     );
   await lead('M01|A', CASE_A, DEBTOR_A, XSS_NAME, '杭州市上城区人民法院', 3);
   await lead('M01|B', CASE_B, DEBTOR_B, FORMULA_NAME, '杭州市拱墅区人民法院', 4);
-  return { leadA: 'M01|A', leadB: 'M01|B', batchId: cases.batchId };
+  return {
+    leadA: await leadIdOf(db, 'M01|A'),
+    leadB: await leadIdOf(db, 'M01|B'),
+    batchId: cases.batchId,
+  };
+}
+
+/** The opaque id (what the API names a lead by) of the lead with this internal key. */
+export async function leadIdOf(db: Database, key: string): Promise<string> {
+  const row = await db.one<{ lead_id: string }>(`SELECT lead_id FROM leads WHERE lead_key = $1`, [
+    key,
+  ]);
+  if (!row) throw new Error(`no lead ${key}`);
+  return row.lead_id;
 }

@@ -247,7 +247,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     expect(res.status()).toBe(200);
     const found = ((await res.json()) as ApiPage<LeadRow>).items[0];
     expect(found, `演示数据中 ${demo.xssCaseNo} 应有线索`).toBeDefined();
-    await page.goto(`${server.url}/leads/${encodeURIComponent(found!.leadKey)}`);
+    await page.goto(`${server.url}/leads/${encodeURIComponent(found!.id)}`);
     await page.getByTestId('lead-page').waitFor();
     await page.getByText(XSS_NAME).first().waitFor();
     expect(await page.locator('img[src=x]').count()).toBe(0);
@@ -271,17 +271,15 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await expect(p.getByTestId('user-menu').textContent()).resolves.toContain('上城区');
     // The menu has no audit page for a prosecutor.
     expect(await p.getByRole('link', { name: '审计日志' }).count()).toBe(0);
-    await p.goto(`${server.url}/leads/${encodeURIComponent(foreign!.leadKey)}`);
+    await p.goto(`${server.url}/leads/${encodeURIComponent(foreign!.id)}`);
     await p.getByText('未找到').first().waitFor();
     expect(await p.getByTestId('lead-page').count()).toBe(0);
     await shot(p, '08-county-denied');
-    const api = await p.request.get(
-      `${server.url}/api/leads/${encodeURIComponent(foreign!.leadKey)}`,
-    );
+    const api = await p.request.get(`${server.url}/api/leads/${encodeURIComponent(foreign!.id)}`);
     expect(api.status()).toBe(404);
     const list = await p.request.get(`${server.url}/api/leads?pageSize=500`);
     const visible = ((await list.json()) as ApiPage<LeadRow>).items;
-    expect(visible.some((l) => l.leadKey === foreign!.leadKey)).toBe(false);
+    expect(visible.some((l) => l.id === foreign!.id)).toBe(false);
     await county.close();
   });
 

@@ -3,17 +3,13 @@ import { RevealQuery } from '../../contract/common.ts';
 import type { CaseDetail, PersonDetail } from '../../contract/leads.ts';
 import { maskCell, maskIdValue } from '../../audit/masking.ts';
 import { AppError } from '../../domain/app-error.ts';
+import type { LeadAccessService } from '../../org/lead-access.service.ts';
+import { checkReveal, disclose } from '../../org/lead-disclosure.ts';
 import { courtCodeOfCaseNo, unitOfCourt } from '../../org/unit-tree.ts';
 import type { RouteHandlers } from '../bind-routes.ts';
-import { actorOf, queryOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
+import { queryOf, scopeOf, type Ctx } from '../context.ts';
+import { operatorOf } from '../lead-operator.ts';
 import { fromTableRow, toLeadRow } from '../lead-view.ts';
-
-function mayReveal(c: Ctx, reveal: boolean): boolean {
-  if (reveal && !sessionOf(c).user.canViewFullId) {
-    throw new AppError('FORBIDDEN', '没有查看完整证件号码的权限', 403);
-  }
-  return reveal;
-}
 
 async function context(c: Ctx, reveal: boolean) {
   const platform = c.get('platform');
@@ -26,49 +22,67 @@ async function context(c: Ctx, reveal: boolean) {
   };
 }
 
+type FoundCase = Awaited<ReturnType<LeadAccessService['caseDetail']>>;
+
+async function caseView(
+  c: Ctx,
+  caseNo: string,
+  { row, parties }: FoundCase,
+  reveal: boolean,
+): Promise<CaseDetail> {
+  const platform = c.get('platform');
+  const dataset = findDataset('enforcement_cases');
+  const ctx = await context(c, reveal);
+  const leads = await platform.leads.ofCase(scopeOf(c), caseNo);
+  return {
+    caseNo,
+    unitId: unitOfCourt(ctx.units, courtCodeOfCaseNo(caseNo))?.id ?? null,
+    fields: (dataset?.columns ?? []).map((col) => {
+      const v = row[col.name];
+      return {
+        column: col.name,
+        label: col.label,
+        value: maskCell(col, v === null || v === undefined ? null : String(v), reveal),
+      };
+    }),
+    parties: parties.map((p) => ({
+      name: p.party_name,
+      role: p.party_role,
+      id: maskIdValue(p.party_id, reveal),
+      personRef: p.party_id ? platform.personRefs.encode(p.party_id) : null,
+    })),
+    leads: leads.map((l) => toLeadRow(fromTableRow(l), ctx)),
+    revealed: reveal,
+  };
+}
+
 export const caseRoutes: RouteHandlers = {
   /** A case of the user's units (another unit's case is 404), audited. */
   'GET /api/cases/:caseNo': async (c) => {
     const caseNo = c.req.param('caseNo') ?? '';
-    const reveal = mayReveal(c, queryOf(c, RevealQuery).reveal);
     const platform = c.get('platform');
-    const scope = scopeOf(c);
-    const { row, parties } = await platform.leads.caseDetail(scope, caseNo);
-    const dataset = findDataset('enforcement_cases');
-    const ctx = await context(c, reveal);
-    const leads = await platform.leads.ofCase(scope, caseNo);
-    const detail: CaseDetail = {
-      caseNo,
-      unitId: unitOfCourt(ctx.units, courtCodeOfCaseNo(caseNo))?.id ?? null,
-      fields: (dataset?.columns ?? []).map((col) => {
-        const v = row[col.name];
-        return {
-          column: col.name,
-          label: col.label,
-          value: maskCell(col, v === null || v === undefined ? null : String(v), reveal),
-        };
-      }),
-      parties: parties.map((p) => ({
-        name: p.party_name,
-        role: p.party_role,
-        id: maskIdValue(p.party_id, reveal),
-        personRef: p.party_id ? platform.personRefs.encode(p.party_id) : null,
-      })),
-      leads: leads.map((l) => toLeadRow(fromTableRow(l), ctx)),
-      revealed: reveal,
-    };
-    await platform.audit.record(actorOf(c), 'view_case', caseNo);
-    if (reveal)
-      await platform.audit.record(actorOf(c), 'reveal_id', caseNo, '案件详情显示完整证件号码');
-    return detail;
+    const operator = operatorOf(c);
+    const { reveal } = queryOf(c, RevealQuery);
+    checkReveal(operator, reveal);
+    const found = await platform.leads.caseDetail(scopeOf(c), caseNo);
+    return disclose(
+      platform.audit,
+      operator,
+      { action: 'view_case', reveal },
+      (allowed) => caseView(c, caseNo, found, allowed),
+      () => ({ target: caseNo }),
+    );
   },
 
   /** A person or company by opaque reference: cases and leads in scope, audited. */
   'GET /api/persons/:ref': async (c) => {
     const platform = c.get('platform');
-    const id = platform.personRefs.decode(c.req.param('ref') ?? '');
+    const ref = c.req.param('ref') ?? '';
+    const id = platform.personRefs.decode(ref);
     if (!id) throw new AppError('NOT_FOUND', '当事人不存在或链接已失效', 404);
-    const reveal = mayReveal(c, queryOf(c, RevealQuery).reveal);
+    const operator = operatorOf(c);
+    const { reveal } = queryOf(c, RevealQuery);
+    checkReveal(operator, reveal);
     const scope = scopeOf(c);
     const cases = await platform.leads.partyCases(scope, id);
     const leads = await platform.leads.ofSubject(scope, id);
@@ -76,25 +90,30 @@ export const caseRoutes: RouteHandlers = {
     if (cases.length === 0 && leads.length === 0) {
       throw new AppError('NOT_FOUND', '当事人不存在或不在本单位范围内', 404);
     }
-    const ctx = await context(c, reveal);
-    const masked = maskIdValue(id, reveal) ?? '';
-    const detail: PersonDetail = {
-      personRef: c.req.param('ref') ?? '',
-      name: (await platform.leads.partyName(id)) ?? leads[0]?.subject_name ?? null,
-      id: masked,
-      cases: cases.map((x) => ({
-        caseNo: x.case_no,
-        court: x.court,
-        closureType: x.closure_type,
-        closedDate: x.closed_date,
-        role: x.role,
-      })),
-      leads: leads.map((l) => toLeadRow(fromTableRow(l), ctx)),
-      revealed: reveal,
-    };
-    await platform.audit.record(actorOf(c), 'view_person', masked, detail.name);
-    if (reveal)
-      await platform.audit.record(actorOf(c), 'reveal_id', masked, '当事人详情显示完整证件号码');
-    return detail;
+    const name = (await platform.leads.partyName(id)) ?? leads[0]?.subject_name ?? null;
+    return disclose(
+      platform.audit,
+      operator,
+      { action: 'view_person', reveal },
+      async (allowed): Promise<PersonDetail> => {
+        const ctx = await context(c, allowed);
+        return {
+          personRef: ref,
+          name,
+          id: maskIdValue(id, allowed) ?? '',
+          cases: cases.map((x) => ({
+            caseNo: x.case_no,
+            court: x.court,
+            closureType: x.closure_type,
+            closedDate: x.closed_date,
+            role: x.role,
+          })),
+          leads: leads.map((l) => toLeadRow(fromTableRow(l), ctx)),
+          revealed: allowed,
+        };
+      },
+      // The target is the masked ID (the audit log never holds a full one).
+      () => ({ target: maskIdValue(id, false), detail: name }),
+    );
   },
 };

@@ -32,6 +32,8 @@ import {
   type Ctx,
 } from '../context.ts';
 import { writeLeadWorkbook } from '../lead-export.ts';
+import { operatorOf } from '../lead-operator.ts';
+import { disclose, discloseLeadExport } from '../../org/lead-disclosure.ts';
 import { fromTableRow, toLeadRow, type LeadLike, type LeadViewContext } from '../lead-view.ts';
 
 const list = (s: string | undefined) =>
@@ -41,14 +43,6 @@ const list = (s: string | undefined) =>
         .map((v) => v.trim())
         .filter(Boolean)
     : undefined;
-
-/** `?reveal=1` needs the right; asking without it is refused, not silently ignored. */
-function mayReveal(c: Ctx, reveal: boolean): boolean {
-  if (reveal && !sessionOf(c).user.canViewFullId) {
-    throw new AppError('FORBIDDEN', '没有查看完整证件号码的权限', 403);
-  }
-  return reveal;
-}
 
 async function viewContext(c: Ctx, reveal: boolean): Promise<LeadViewContext> {
   const platform = c.get('platform');
@@ -88,20 +82,14 @@ async function tableFilter(c: Ctx, f: LeadFilter): Promise<LeadPageQuery['filter
 }
 
 function leadLike(l: Awaited<ReturnType<Ctx['var']['platform']['leads']['get']>>): LeadLike {
-  return { ...l, assignee: l.assignee, createdAt: l.createdAt, updatedAt: l.updatedAt };
+  return { ...l, id: l.leadId };
 }
 
 /**
- * The lead page: finding, evidence joined to source rows, legal basis, 串并, history. With `audit`,
- * the view (and a reveal) is written to the audit log while the sources are read — the lead is
- * known to exist in the scope by then — and nothing is answered before the entry is committed.
+ * The lead page: finding, evidence joined to source rows, legal basis, 串并, history. Views are
+ * audited by `disclose` (the GET route); the answers to actions show IDs masked.
  */
-async function leadDetail(
-  c: Ctx,
-  key: string,
-  reveal: boolean,
-  audit = false,
-): Promise<LeadDetail> {
+async function leadDetail(c: Ctx, key: string, reveal: boolean): Promise<LeadDetail> {
   const platform = c.get('platform');
   const scope = scopeOf(c);
   const lead = await platform.leads.get(scope, key);
@@ -109,7 +97,6 @@ async function leadDetail(
   const [ctx, { sources, leads: related, cases }] = await Promise.all([
     viewContext(c, reveal),
     platform.leads.leadPage(scope, lead.subjectId, lead.evidence),
-    audit ? auditView(c, key, lead.caseNo, reveal) : Promise.resolve(),
   ]);
   const evidence: EvidenceRow[] = lead.evidence.map((e, i) => {
     const dataset = findDataset(e.dataset);
@@ -158,7 +145,9 @@ async function leadDetail(
         closedDate: x.closed_date,
         role: x.role,
       })),
-      leads: related.filter((r) => r.lead_key !== key).map((r) => toLeadRow(fromTableRow(r), ctx)),
+      leads: related
+        .filter((r) => r.lead_id !== lead.leadId)
+        .map((r) => toLeadRow(fromTableRow(r), ctx)),
     },
     history: lead.notes.map((n) => ({
       at: n.at,
@@ -172,22 +161,7 @@ async function leadDetail(
   };
 }
 
-/** Records the view of a lead (and a reveal); resolves once the entries are committed. */
-async function auditView(
-  c: Ctx,
-  key: string,
-  caseNo: string | null,
-  reveal: boolean,
-): Promise<void> {
-  const platform = c.get('platform');
-  await Promise.all([
-    platform.audit.record(actorOf(c), 'view_lead', key, caseNo),
-    reveal
-      ? platform.audit.record(actorOf(c), 'reveal_id', key, '线索详情显示完整证件号码')
-      : Promise.resolve(),
-  ]);
-}
-
+/** The lead's opaque id (the route table names the param `key`). */
 function keyParam(c: Ctx): string {
   return c.req.param('key') ?? '';
 }
@@ -227,18 +201,19 @@ export const leadRoutes: RouteHandlers = {
 
   'GET /api/leads/export.xlsx': async (c) => {
     const q = queryOf(c, LeadExportQuery);
-    const reveal = mayReveal(c, q.reveal === '1');
     const platform = c.get('platform');
-    const keys = list(q.leadKeys);
-    const filter = { ...(await tableFilter(c, q)), ...(keys ? { keys } : {}) };
-    const rows = await platform.leads.all(scopeOf(c), filter, 100_000);
-    const ctx = await viewContext(c, reveal);
-    const buffer = await writeLeadWorkbook(rows.map((r) => toLeadRow(fromTableRow(r), ctx)));
-    await platform.audit.record(
-      actorOf(c),
-      'export_leads',
-      keys ? keys.slice(0, 20).join(',') : null,
-      `导出 ${rows.length} 条线索${reveal ? '（含完整证件号码）' : ''}；条件 ${JSON.stringify(q)}`,
+    const ids = list(q.leadIds);
+    const filter = { ...(await tableFilter(c, q)), ...(ids ? { ids } : {}) };
+    const buffer = await discloseLeadExport(
+      platform.audit,
+      operatorOf(c),
+      { reveal: q.reveal === '1', ...(ids ? { ids } : {}), conditions: JSON.stringify(q) },
+      async (reveal) => {
+        const rows = await platform.leads.all(scopeOf(c), filter, 100_000);
+        const ctx = await viewContext(c, reveal);
+        const views = rows.map((r) => toLeadRow(fromTableRow(r), ctx));
+        return { value: await writeLeadWorkbook(views), count: rows.length };
+      },
     );
     return download(buffer, `线索-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
   },
@@ -270,7 +245,7 @@ export const leadRoutes: RouteHandlers = {
     const assignee = body.action === 'assign' ? await assigneeUsername(c, body.assigneeId) : '';
     let updated = 0;
     let skipped = 0;
-    for (const key of [...new Set(body.leadKeys)]) {
+    for (const key of [...new Set(body.leadIds)]) {
       try {
         if (body.action === 'assign') await platform.leads.assign(scope, key, assignee, author(c));
         else await platform.leads.dismiss(scope, key, body.reason, body.note, author(c));
@@ -283,7 +258,7 @@ export const leadRoutes: RouteHandlers = {
     await platform.audit.record(
       actorOf(c),
       'lead_update',
-      body.leadKeys.slice(0, 20).join(','),
+      body.leadIds.slice(0, 20).join(','),
       `批量${body.action === 'assign' ? '指派' : '排除'} ${updated} 条`,
     );
     return { updated, skipped };
@@ -291,7 +266,14 @@ export const leadRoutes: RouteHandlers = {
 
   'GET /api/leads/:key': async (c) => {
     const { reveal } = queryOf(c, RevealQuery);
-    return leadDetail(c, keyParam(c), mayReveal(c, reveal), true);
+    const id = keyParam(c);
+    return disclose(
+      c.get('platform').audit,
+      operatorOf(c),
+      { action: 'view_lead', reveal },
+      (allowed) => leadDetail(c, id, allowed),
+      (d) => ({ target: id, detail: d.lead.caseNo }),
+    );
   },
 
   'POST /api/leads/:key/assign': async (c) => {

@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { maskIdsInText } from '../../domain/mask.ts';
+import { AuditService } from '../../audit/audit.service.ts';
 import { exportLeads, isExportFormat } from '../../models/lead-export.ts';
 import { listLeads } from '../../models/lead.service.ts';
-import { action, globalOptions } from '../context.ts';
+import { discloseLeadExport } from '../../org/lead-disclosure.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 interface FilterOptions {
   model?: string;
@@ -51,7 +53,7 @@ export function register(program: Command): void {
           for (const l of items) {
             // The terminal is a log: IDs stay masked here (the data export carries them in full).
             process.stdout.write(
-              `[${l.priority}] ${l.status}  ${l.modelId}  ${l.caseNo ?? ''}\n      ${maskIdsInText(l.summary)}\n`,
+              `[${l.priority}] ${l.status}  ${l.leadId}  ${l.modelId}  ${l.caseNo ?? ''}\n      ${maskIdsInText(l.summary)}\n`,
             );
           }
           process.stdout.write(
@@ -68,9 +70,12 @@ export function register(program: Command): void {
     .description('导出线索 / export leads (json|csv|xlsx)')
     .option('--format <format>', 'json | csv | xlsx', 'json')
     .option('--out <file>', '输出文件（默认标准输出；xlsx 必须指定）/ output file')
-    .option('--mask-ids', 'CSV/Excel 中证件号码脱敏 / mask IDs in CSV/Excel')
+    .option(
+      '--reveal',
+      '显示完整证件号码（需有查看权限，记入审计）/ full IDs (needs the right; audited)',
+    )
     .action(
-      action(async (opts: { format: string; out?: string; maskIds?: boolean }, cmd: Command) => {
+      action(async (opts: { format: string; out?: string; reveal?: boolean }, cmd: Command) => {
         if (!isExportFormat(opts.format))
           throw new AppError('BAD_ARGUMENT', '--format 只能是 json、csv 或 xlsx');
         if (opts.format === 'xlsx' && !opts.out)
@@ -78,9 +83,18 @@ export function register(program: Command): void {
         const parentOpts = cmd.parent?.opts<FilterOptions>() ?? {};
         const app = await openApp(globalOptions(cmd).db);
         try {
-          const data = await exportLeads(app.db, opts.format, filterFrom(parentOpts), {
-            maskIds: opts.maskIds ?? false,
-          });
+          const format = opts.format;
+          const filter = filterFrom(parentOpts);
+          // Masked unless revealed by a user with the right, and audited: the web export's rule.
+          const data = await discloseLeadExport(
+            new AuditService(app.db),
+            await cliOperator(app.db, cmd),
+            { reveal: opts.reveal ?? false, conditions: JSON.stringify({ format, ...filter }) },
+            async (reveal) => {
+              const r = await exportLeads(app.db, format, filter, { reveal });
+              return { value: r.data, count: r.count };
+            },
+          );
           if (opts.out) {
             writeFileSync(opts.out, data);
             process.stderr.write(`已导出到 ${opts.out}\n`);

@@ -15,7 +15,7 @@ export function LeadList({
   return (
     <Table<LeadRow>
       size="small"
-      rowKey="leadKey"
+      rowKey="id"
       pagination={{ pageSize: 5, hideOnSinglePage: true }}
       dataSource={leads}
       locale={{ emptyText: empty }}
@@ -24,7 +24,7 @@ export function LeadList({
           title: '案号',
           dataIndex: 'caseNo',
           render: (v: string | null, r) => (
-            <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{v ?? r.leadKey}</Link>
+            <Link to={`/leads/${encodeURIComponent(r.id)}`}>{v ?? r.id}</Link>
           ),
         },
         { title: '模型', dataIndex: 'modelName', render: (v: string, r) => `${r.modelId} ${v}` },

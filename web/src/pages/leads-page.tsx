@@ -124,7 +124,7 @@ export default function LeadsPage() {
     try {
       const q: Record<string, string> = {};
       for (const [k, v] of Object.entries(filter)) if (v !== undefined) q[k] = String(v);
-      if (selected.length) q.leadKeys = selected.join(',');
+      if (selected.length) q.leadIds = selected.join(',');
       await download('GET', '/api/leads/export.xlsx', { query: q, fallbackName: '线索.xlsx' });
       message.success('已导出（本次导出已记入审计日志）');
     } catch (e) {
@@ -192,7 +192,7 @@ export default function LeadsPage() {
       sortOrder: sortOrder('caseNo'),
       render: (v: string | null, r) => (
         <div>
-          <Link to={`/leads/${encodeURIComponent(r.leadKey)}`}>{v ?? '（无案号）'}</Link>
+          <Link to={`/leads/${encodeURIComponent(r.id)}`}>{v ?? '（无案号）'}</Link>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {r.court ?? r.unitName ?? '—'}
@@ -419,7 +419,7 @@ export default function LeadsPage() {
       ) : (
         <Table<LeadRow>
           data-testid="leads-table"
-          rowKey="leadKey"
+          rowKey="id"
           size="middle"
           loading={leads.loading}
           columns={columns}
@@ -458,7 +458,7 @@ export default function LeadsPage() {
         busy={busy}
         onCancel={() => setDialog(null)}
         onSubmit={(assigneeId) =>
-          bulk({ action: 'assign', leadKeys: selected, assigneeId }, '已指派')
+          bulk({ action: 'assign', leadIds: selected, assigneeId }, '已指派')
         }
       />
       <DismissModal
@@ -467,7 +467,7 @@ export default function LeadsPage() {
         busy={busy}
         onCancel={() => setDialog(null)}
         onSubmit={(v: DismissValues) =>
-          bulk({ action: 'dismiss', leadKeys: selected, ...v }, '已排除')
+          bulk({ action: 'dismiss', leadIds: selected, ...v }, '已排除')
         }
       />
     </Card>
