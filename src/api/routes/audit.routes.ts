@@ -1,9 +1,9 @@
 import { AuditQuery, type AuditEntry } from '../../contract/audit.ts';
 import type { AuditAction } from '../../contract/audit.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { actorOf, download, queryOf, XLSX_TYPE } from '../context.ts';
 
-export const auditRoutes: RouteHandlers = {
+export const auditRoutes = {
   'GET /api/audit': async (c) => {
     const { page, pageSize, ...filter } = queryOf(c, AuditQuery);
     const platform = c.get('platform');
@@ -26,4 +26,4 @@ export const auditRoutes: RouteHandlers = {
     await platform.audit.record(actorOf(c), 'export_audit', null, JSON.stringify(filter));
     return download(buffer, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
   },
-};
+} satisfies AreaHandlers;

@@ -4,7 +4,7 @@ import type { CaseDetail, PersonDetail } from '../../contract/leads.ts';
 import { maskCell, maskIdValue } from '../../audit/masking.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { courtCodeOfCaseNo, unitOfCourt } from '../../org/unit-tree.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { actorOf, queryOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
 import { fromTableRow, toLeadRow } from '../lead-view.ts';
 
@@ -26,7 +26,7 @@ async function context(c: Ctx, reveal: boolean) {
   };
 }
 
-export const caseRoutes: RouteHandlers = {
+export const caseRoutes = {
   /** A case of the user's units (another unit's case is 404), audited. */
   'GET /api/cases/:caseNo': async (c) => {
     const caseNo = c.req.param('caseNo') ?? '';
@@ -97,4 +97,4 @@ export const caseRoutes: RouteHandlers = {
       await platform.audit.record(actorOf(c), 'reveal_id', masked, '当事人详情显示完整证件号码');
     return detail;
   },
-};
+} satisfies AreaHandlers;

@@ -28,7 +28,7 @@ import {
 import { PreviewRunner } from '../../ingest/preview-runner.ts';
 import { writeTemplate } from '../../ingest/template.ts';
 import { findModel } from '../../models/library.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import {
   actorOf,
   bodyOf,
@@ -136,7 +136,7 @@ async function mergeReports(paths: readonly string[]): Promise<Buffer> {
   return Buffer.from(await out.xlsx.writeBuffer());
 }
 
-export const dataRoutes: RouteHandlers = {
+export const dataRoutes = {
   'POST /api/uploads': async (c) => {
     const session = sessionOf(c);
     const uploads = c.get('uploads');
@@ -315,4 +315,4 @@ export const dataRoutes: RouteHandlers = {
       rmSync(dir, { recursive: true, force: true });
     }
   },
-};
+} satisfies AreaHandlers;

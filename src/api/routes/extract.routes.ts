@@ -20,7 +20,7 @@ import {
   type ReviewDocument as StoredReview,
 } from '../../extract/review.service.ts';
 import { CONFIDENCE_FIELDS } from '../../extract/types.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, sessionOf, type Ctx } from '../context.ts';
 import { maskText } from '../../audit/masking.ts';
 
@@ -138,7 +138,7 @@ function summarize(
   });
 }
 
-export const extractRoutes: RouteHandlers = {
+export const extractRoutes = {
   'POST /api/extract/uploads': async (c) => {
     const session = sessionOf(c);
     const uploads = c.get('uploads');
@@ -259,4 +259,4 @@ export const extractRoutes: RouteHandlers = {
       .audit.record(actorOf(c), 'import', `文书 ${id}`, `复核更正 ${corrections.length} 个字段`);
     return toDocument(saved, false);
   },
-};
+} satisfies AreaHandlers;

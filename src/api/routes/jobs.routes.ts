@@ -1,13 +1,13 @@
 import { streamSSE } from 'hono/streaming';
 import type { Job } from '../../contract/jobs.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { sessionOf } from '../context.ts';
 
 function finished(job: Job): boolean {
   return job.state === 'succeeded' || job.state === 'failed';
 }
 
-export const jobRoutes: RouteHandlers = {
+export const jobRoutes = {
   'GET /api/jobs': async (c) => c.get('platform').jobs.list(sessionOf(c).user.id),
   'GET /api/jobs/:id': async (c) =>
     c.get('platform').jobs.get(c.req.param('id') ?? '', sessionOf(c).user.id),
@@ -64,4 +64,4 @@ export const jobRoutes: RouteHandlers = {
       unsubscribe();
     });
   },
-};
+} satisfies AreaHandlers;

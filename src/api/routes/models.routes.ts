@@ -25,7 +25,7 @@ import {
 } from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
 import { runUnits } from '../../org/unit-boundaries.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -144,7 +144,7 @@ export function toRunResult(r: EngineResult): RunResult {
   };
 }
 
-export const modelRoutes: RouteHandlers = {
+export const modelRoutes = {
   'GET /api/models': async (c) => [...(await summaries(c)).values()],
 
   'GET /api/models/:id': async (c) => {
@@ -251,4 +251,4 @@ export const modelRoutes: RouteHandlers = {
     await platform.audit.record(actorOf(c), 'model_run', jobId, title);
     return { jobId };
   },
-};
+} satisfies AreaHandlers;

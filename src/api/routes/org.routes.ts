@@ -9,7 +9,7 @@ import {
 } from '../../contract/org.ts';
 import type { PublicUser } from '../../org/org.service.ts';
 import type { UnitRecord } from '../../store/unit.repo.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { actorOf, bodyOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
 function toUnit(u: UnitRecord): Unit {
@@ -37,7 +37,7 @@ function param(c: Ctx, name: string): string {
   return c.req.param(name) ?? '';
 }
 
-export const orgRoutes: RouteHandlers = {
+export const orgRoutes = {
   'GET /api/units': async (c) => {
     const org = c.get('platform').org;
     const session = sessionOf(c);
@@ -95,4 +95,4 @@ export const orgRoutes: RouteHandlers = {
       .filter((u) => u.roles.some((r) => r === 'prosecutor' || r === 'dept_head'))
       .map((u): UserOption => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }));
   },
-};
+} satisfies AreaHandlers;

@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../domain/app-error.ts';
 import { randomToken } from '../../auth/tokens.ts';
 import type { ActiveSession } from '../../auth/auth.service.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import {
   actorOf,
   bodyOf,
@@ -44,7 +44,7 @@ async function sessionInfo(c: Ctx, session: ActiveSession): Promise<SessionInfo>
   return { user: me, csrfToken: session.csrfToken };
 }
 
-export const sessionRoutes: RouteHandlers = {
+export const sessionRoutes = {
   'GET /api/session/csrf': (c) => {
     const token = getCookie(c, CSRF_COOKIE) ?? randomToken();
     setCsrfCookie(c, token);
@@ -97,4 +97,4 @@ export const sessionRoutes: RouteHandlers = {
     await c.get('platform').audit.record(actorOf(c), 'password_change', session.user.username);
     return { ok: true };
   },
-};
+} satisfies AreaHandlers;
