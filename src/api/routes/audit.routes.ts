@@ -1,11 +1,11 @@
-import { AuditQuery, type AuditEntry } from '../../contract/audit.ts';
+import type { AuditEntry } from '../../contract/audit.ts';
 import type { AuditAction } from '../../contract/audit.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { actorOf, download, queryOf, XLSX_TYPE } from '../context.ts';
+import { actorOf, download, XLSX_TYPE } from '../context.ts';
 
 export const auditRoutes = {
-  'GET /api/audit': async (c) => {
-    const { page, pageSize, ...filter } = queryOf(c, AuditQuery);
+  'GET /api/audit': async (c, { query }) => {
+    const { page, pageSize, ...filter } = query;
     const platform = c.get('platform');
     const result = await platform.audit.list(filter, { page, pageSize });
     const units = new Map((await platform.org.units()).map((u) => [u.id, u.name]));
@@ -16,8 +16,8 @@ export const auditRoutes = {
     }));
     return { items, total: result.total, page, pageSize };
   },
-  'GET /api/audit/export.xlsx': async (c) => {
-    const { page: _page, pageSize: _size, ...filter } = queryOf(c, AuditQuery);
+  'GET /api/audit/export.xlsx': async (c, { query }) => {
+    const { page: _page, pageSize: _size, ...filter } = query;
     const platform = c.get('platform');
     const units = new Map((await platform.org.units()).map((u) => [u.id, u.name]));
     const buffer = await platform.audit.exportXlsx(filter, (id) =>

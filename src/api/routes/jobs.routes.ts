@@ -9,15 +9,15 @@ function finished(job: Job): boolean {
 
 export const jobRoutes = {
   'GET /api/jobs': async (c) => c.get('platform').jobs.list(sessionOf(c).user.id),
-  'GET /api/jobs/:id': async (c) =>
-    c.get('platform').jobs.get(c.req.param('id') ?? '', sessionOf(c).user.id),
+  'GET /api/jobs/:id': async (c, { params }) =>
+    c.get('platform').jobs.get(params.id, sessionOf(c).user.id),
   /**
    * SSE: `progress` with the job now and on every change, then `end`. A reloaded page re-attaches
    * with the same id; a finished job answers at once.
    */
-  'GET /api/jobs/:id/events': async (c) => {
+  'GET /api/jobs/:id/events': async (c, { params }) => {
     const jobs = c.get('platform').jobs;
-    const id = c.req.param('id') ?? '';
+    const { id } = params;
     const first = await jobs.get(id, sessionOf(c).user.id); // 404 for someone else's job
     return streamSSE(c, async (stream) => {
       let resolveDone: () => void = () => undefined;
