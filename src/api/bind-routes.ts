@@ -1,18 +1,43 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { ROUTES, type RouteDef } from '../contract/routes.ts';
+import type { z } from 'zod';
+import {
+  ROUTES,
+  routeName,
+  type RouteDef,
+  type RouteInput,
+  type RouteMap,
+  type RouteName,
+  type RouteResponse,
+} from '../contract/routes/index.ts';
 import { CSRF_HEADER } from '../contract/session.ts';
 import { AppError } from '../domain/app-error.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, type ApiEnv, type Ctx } from './context.ts';
 
-export type RouteHandler = (c: Ctx) => Promise<Response | object> | Response | object;
+/** A JSON route answers its declared response; a file or stream route answers a Response. */
+type Answer<N extends RouteName> = RouteMap[N] extends { response: z.ZodType }
+  ? RouteResponse<N>
+  : Response;
 
-/** Handlers keyed `METHOD /api/path` exactly as in the contract's route list. */
-export type RouteHandlers = Partial<Record<string, RouteHandler>>;
+/** Gets the request already parsed by the route's params, query and body schemas. */
+export type RouteHandler<N extends RouteName> = (
+  c: Ctx,
+  input: RouteInput<N>,
+) => Promise<Answer<N>> | Answer<N>;
 
-export function routeKey(def: Pick<RouteDef, 'method' | 'path'>): string {
-  return `${def.method} ${def.path}`;
+/** One handler for every route of the contract: a missing or misspelt name is a compile error. */
+export type RouteHandlers = { [N in RouteName]: RouteHandler<N> };
+
+/** What one area's route file provides (`satisfies AreaHandlers` rejects unknown names). */
+export type AreaHandlers = Partial<RouteHandlers>;
+
+/** The handlers as the binder sees them: the name → handler pairing is checked by the types above. */
+type AnyHandler = (c: Ctx, input: Parsed) => Promise<unknown> | unknown;
+interface Parsed {
+  params: unknown;
+  query: unknown;
+  body: unknown;
 }
 
 function sameToken(a: string | undefined, b: string | undefined): boolean {
@@ -42,17 +67,19 @@ function checkCsrf(c: Ctx): void {
  * a NUL byte, a broken `%` escape or an over-long key never reaches a service. Hono has decoded
  * them; an escape it could not decode is left as it was (a `%` the schema refuses).
  */
-function checkParams(c: Ctx, def: RouteDef): void {
-  if (!def.params) return;
+function checkParams(c: Ctx, def: RouteDef): unknown {
+  if (!def.params) return {};
   const result = def.params.safeParse(c.req.param());
-  if (result.success) return;
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = issue?.path.map(String).join('.') ?? '';
   throw new AppError('INVALID_PATH', `网址中的参数 ${name} 无效：${issue?.message ?? ''}`, 400);
 }
 
-async function parseInput(c: Ctx, def: RouteDef): Promise<void> {
-  if (def.query) c.set('query', def.query.parse(c.req.query()));
+/** Query and body by their schemas (zod → 400 naming the field, in Chinese); before the handler. */
+async function parseInput(c: Ctx, def: RouteDef, params: unknown): Promise<Parsed> {
+  const query = def.query ? def.query.parse(c.req.query()) : undefined;
+  let body: unknown;
   if (def.body) {
     let json: unknown;
     try {
@@ -60,18 +87,22 @@ async function parseInput(c: Ctx, def: RouteDef): Promise<void> {
     } catch {
       throw new AppError('BAD_JSON', '请求体不是有效的 JSON', 400);
     }
-    c.set('body', def.body.parse(json));
+    body = def.body.parse(json);
   }
+  c.set('route', def);
+  c.set('query', query);
+  c.set('body', body);
+  return { params, query, body };
 }
 
 /** Checks the session, the role, CSRF and the input, in that order, then runs the handler. */
-function guarded(def: RouteDef, handler: RouteHandler) {
+function guarded(def: RouteDef, handler: AnyHandler) {
   return async (c: Ctx): Promise<Response> => {
-    checkParams(c, def);
+    const params = checkParams(c, def);
     if (def.access !== 'public') {
       const session = c.get('session');
       if (!session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
-      if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(routeKey(def))) {
+      if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(routeName(def))) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码', 403);
       }
       if (def.access !== 'user' && !session.user.roles.some((r) => def.access.includes(r))) {
@@ -79,37 +110,31 @@ function guarded(def: RouteDef, handler: RouteHandler) {
       }
     }
     checkCsrf(c);
-    await parseInput(c, def);
-    const result = await handler(c);
-    return result instanceof Response ? result : c.json(result);
+    const input = await parseInput(c, def, params);
+    const result = await handler(c, input);
+    return result instanceof Response ? result : c.json(result as object);
   };
 }
 
 /** A user who must change the one-time password may do only this until they have. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([
   'GET /api/session',
   'POST /api/session/password',
   'POST /api/session/logout',
 ]);
 
 /**
- * Registers a handler for every route of the contract, in its order (so `/api/leads/filters` is
- * matched before `/api/leads/:key`). A route without a handler answers 501; returns their keys.
+ * Registers the handler of every route of the contract, in its order (so `/api/leads/filters` is
+ * matched before `/api/leads/:key`).
  */
-export function bindRoutes(hono: Hono<ApiEnv>, handlers: RouteHandlers): string[] {
-  const missing: string[] = [];
+export function bindRoutes(hono: Hono<ApiEnv>, handlers: RouteHandlers): void {
+  const byName = handlers as unknown as Record<string, AnyHandler | undefined>;
   for (const def of ROUTES) {
-    const key = routeKey(def);
-    let handler = handlers[key];
-    if (!handler) {
-      missing.push(key);
-      handler = () => {
-        throw new AppError('NOT_AVAILABLE', '此功能尚未提供', 501);
-      };
-    }
+    const handler = byName[routeName(def)];
+    // Unreachable while the types hold; a cast somewhere must not turn into a silent 404.
+    if (!handler) throw new Error(`路由 ${routeName(def)} 没有处理函数`);
     hono.on(def.method, def.path, guarded(def, handler));
   }
-  return missing;
 }
 
 export { SESSION_COOKIE };

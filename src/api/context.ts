@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Actor } from '../audit/audit.service.ts';
 import type { ActiveSession } from '../auth/auth.service.ts';
+import type { RouteDef } from '../contract/routes/index.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Scope } from '../org/unit-tree.ts';
 import type { Platform } from './platform.ts';
@@ -35,6 +36,8 @@ export interface ApiEnv {
     uploads: UploadStore;
     session: ActiveSession | undefined;
     scope: Scope | undefined;
+    /** The matched route and its parsed input (set by bind-routes before the handler). */
+    route: RouteDef | undefined;
     body: unknown;
     query: unknown;
   };
@@ -58,12 +61,18 @@ export function scopeOf(c: Ctx): Scope {
   return scope;
 }
 
-/** The validated body, typed by the same schema the route list declares. */
-export function bodyOf<S extends z.ZodType>(c: Ctx, _schema: S): z.output<S> {
+/**
+ * The parsed body, for handlers not yet reading their `input`: the schema must be the one the route
+ * declares (else the cast would lie), so a mismatch is a programming error, not a wrong type.
+ */
+export function bodyOf<S extends z.ZodType>(c: Ctx, schema: S): z.output<S> {
+  if (c.get('route')?.body !== schema) throw new Error('bodyOf: 与路由声明的请求体模式不一致');
   return c.get('body') as z.output<S>;
 }
 
-export function queryOf<S extends z.ZodType>(c: Ctx, _schema: S): z.output<S> {
+/** The parsed query, checked against the route's declared schema as `bodyOf` is. */
+export function queryOf<S extends z.ZodType>(c: Ctx, schema: S): z.output<S> {
+  if (c.get('route')?.query !== schema) throw new Error('queryOf: 与路由声明的查询模式不一致');
   return c.get('query') as z.output<S>;
 }
 

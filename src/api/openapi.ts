@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorBody } from '../contract/common.ts';
-import { ROUTES } from '../contract/routes.ts';
+import { ROUTES } from '../contract/routes/index.ts';
 
 function schema(s: z.ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -13,7 +13,7 @@ const CONTENT_TYPES = {
 } as const;
 
 /** The OpenAPI 3 document, generated from the contract's route list and zod schemas. */
-export function openApiDocument(): object {
+export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of ROUTES) {
     const path = def.path.replace(/:(\w+)/g, '{$1}');

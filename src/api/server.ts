@@ -35,8 +35,6 @@ export interface CreateApiOptions extends Partial<ApiOptions> {
 export interface ApiApp {
   readonly hono: Hono<ApiEnv>;
   readonly platform: Platform;
-  /** Routes of the contract that have no handler yet (answer 501). */
-  readonly unavailable: readonly string[];
 }
 
 /**
@@ -95,8 +93,8 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...extractRoutes,
     'GET /api/openapi.json': () => openApiDocument(),
   };
-  const unavailable = bindRoutes(hono, handlers);
+  bindRoutes(hono, handlers);
   hono.all('/api/*', (c) => c.json({ code: 'NOT_FOUND', message: '接口不存在' }, 404));
   if (apiOptions.webDist) serveWebApp(hono, apiOptions.webDist);
-  return { hono, platform, unavailable };
+  return { hono, platform };
 }

@@ -8,5 +8,5 @@ export * from './jobs.ts';
 export * from './leads.ts';
 export * from './models.ts';
 export * from './org.ts';
-export * from './routes.ts';
+export * from './routes/index.ts';
 export * from './session.ts';

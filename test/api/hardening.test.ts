@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../src/contract/routes.ts';
+import { ROUTES } from '../../src/contract/routes/index.ts';
 import { SECURITY_HEADERS } from '../../src/api/security-headers.ts';
 import { addUser, Client, openHarness, signedIn, type Harness } from './harness.ts';
 

@@ -85,9 +85,6 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     expect(size.totalGzip).toBeLessThanOrEqual(2 * 1024 * 1024);
 
     server = await startServer();
-    if (server.api.unavailable.length) {
-      console.warn(`服务器尚未实现的接口：${server.api.unavailable.join('；')}`);
-    }
     demo = await writeDemoFiles(join(server.dir, 'demo'));
     await createUser(server, {
       username: 'wang',

@@ -1,11 +1,11 @@
-import { AuditQuery, type AuditEntry } from '../../contract/audit.ts';
+import type { AuditEntry } from '../../contract/audit.ts';
 import type { AuditAction } from '../../contract/audit.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
-import { actorOf, download, queryOf, XLSX_TYPE } from '../context.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
+import { actorOf, download, XLSX_TYPE } from '../context.ts';
 
-export const auditRoutes: RouteHandlers = {
-  'GET /api/audit': async (c) => {
-    const { page, pageSize, ...filter } = queryOf(c, AuditQuery);
+export const auditRoutes = {
+  'GET /api/audit': async (c, { query }) => {
+    const { page, pageSize, ...filter } = query;
     const platform = c.get('platform');
     const result = await platform.audit.list(filter, { page, pageSize });
     const units = new Map((await platform.org.units()).map((u) => [u.id, u.name]));
@@ -16,8 +16,8 @@ export const auditRoutes: RouteHandlers = {
     }));
     return { items, total: result.total, page, pageSize };
   },
-  'GET /api/audit/export.xlsx': async (c) => {
-    const { page: _page, pageSize: _size, ...filter } = queryOf(c, AuditQuery);
+  'GET /api/audit/export.xlsx': async (c, { query }) => {
+    const { page: _page, pageSize: _size, ...filter } = query;
     const platform = c.get('platform');
     const units = new Map((await platform.org.units()).map((u) => [u.id, u.name]));
     const buffer = await platform.audit.exportXlsx(filter, (id) =>
@@ -26,4 +26,4 @@ export const auditRoutes: RouteHandlers = {
     await platform.audit.record(actorOf(c), 'export_audit', null, JSON.stringify(filter));
     return download(buffer, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
   },
-};
+} satisfies AreaHandlers;

@@ -6,7 +6,7 @@ import { AppError } from '../../domain/app-error.ts';
 import type { LeadAccessService } from '../../org/lead-access.service.ts';
 import { checkReveal, disclose } from '../../org/lead-disclosure.ts';
 import { courtCodeOfCaseNo, unitOfCourt } from '../../org/unit-tree.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { queryOf, scopeOf, type Ctx } from '../context.ts';
 import { operatorOf } from '../lead-operator.ts';
 import { fromTableRow, toLeadRow } from '../lead-view.ts';
@@ -56,7 +56,7 @@ async function caseView(
   };
 }
 
-export const caseRoutes: RouteHandlers = {
+export const caseRoutes = {
   /** A case of the user's units (another unit's case is 404), audited. */
   'GET /api/cases/:caseNo': async (c) => {
     const caseNo = c.req.param('caseNo') ?? '';
@@ -116,4 +116,4 @@ export const caseRoutes: RouteHandlers = {
       () => ({ target: maskIdValue(id, false), detail: name }),
     );
   },
-};
+} satisfies AreaHandlers;

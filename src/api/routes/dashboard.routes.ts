@@ -1,7 +1,7 @@
 import { DATASETS } from '../../catalog/datasets.ts';
 import type { Dashboard } from '../../contract/dashboard.ts';
 import type { Dataset } from '../../contract/data.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { scopeOf } from '../context.ts';
 
 /** Monday of this week, 'YYYY-MM-DD' (China's week starts on Monday). */
@@ -11,7 +11,7 @@ function weekStart(now = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const dashboardRoutes: RouteHandlers = {
+export const dashboardRoutes = {
   'GET /api/dashboard': async (c) => {
     const platform = c.get('platform');
     const stats = await platform.leads.statistics(scopeOf(c), weekStart());
@@ -68,4 +68,4 @@ export const dashboardRoutes: RouteHandlers = {
       lastImportAt: stats.get(d.name)?.lastImportAt ?? null,
     }));
   },
-};
+} satisfies AreaHandlers;

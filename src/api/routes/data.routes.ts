@@ -4,9 +4,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DATASETS, findDataset } from '../../catalog/datasets.ts';
 import {
-  BatchQuery,
-  ImportRequest,
-  PreviewRequest,
   type Batch,
   type BadRow,
   type FilePreview,
@@ -28,17 +25,8 @@ import {
 import { PreviewRunner } from '../../ingest/preview-runner.ts';
 import { writeTemplate } from '../../ingest/template.ts';
 import { findModel } from '../../models/library.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
-import {
-  actorOf,
-  bodyOf,
-  download,
-  queryOf,
-  scopeOf,
-  sessionOf,
-  XLSX_TYPE,
-  type Ctx,
-} from '../context.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
+import { actorOf, download, scopeOf, sessionOf, XLSX_TYPE, type Ctx } from '../context.ts';
 
 /** The validation report of an import job, from the importer's outcomes. */
 export function toImportReport(outcomes: readonly SheetOutcome[], dryRun: boolean): ImportReport {
@@ -136,7 +124,7 @@ async function mergeReports(paths: readonly string[]): Promise<Buffer> {
   return Buffer.from(await out.xlsx.writeBuffer());
 }
 
-export const dataRoutes: RouteHandlers = {
+export const dataRoutes = {
   'POST /api/uploads': async (c) => {
     const session = sessionOf(c);
     const uploads = c.get('uploads');
@@ -154,8 +142,8 @@ export const dataRoutes: RouteHandlers = {
     };
   },
 
-  'POST /api/uploads/preview': async (c) => {
-    const { uploadIds } = bodyOf(c, PreviewRequest);
+  'POST /api/uploads/preview': async (c, { body }) => {
+    const { uploadIds } = body;
     const session = sessionOf(c);
     const files: FilePreview[] = [];
     for (const id of uploadIds) {
@@ -183,8 +171,7 @@ export const dataRoutes: RouteHandlers = {
     return { files };
   },
 
-  'POST /api/imports': async (c) => {
-    const req = bodyOf(c, ImportRequest);
+  'POST /api/imports': async (c, { body: req }) => {
     const session = sessionOf(c);
     const platform = c.get('platform');
     const uploads = c.get('uploads');
@@ -247,8 +234,8 @@ export const dataRoutes: RouteHandlers = {
     return { jobId };
   },
 
-  'GET /api/imports/:jobId/report.xlsx': async (c) => {
-    const jobId = c.req.param('jobId') ?? '';
+  'GET /api/imports/:jobId/report.xlsx': async (c, { params }) => {
+    const { jobId } = params;
     const job = await c.get('platform').jobs.get(jobId, sessionOf(c).user.id);
     const dir = c.get('uploads').reportDir(job.id);
     const paths = existsSync(dir)
@@ -265,8 +252,7 @@ export const dataRoutes: RouteHandlers = {
     );
   },
 
-  'GET /api/batches': async (c) => {
-    const q = queryOf(c, BatchQuery);
+  'GET /api/batches': async (c, { query: q }) => {
     const all = await listImportBatches(c.get('platform').db, {
       ...(q.dataset ? { dataset: q.dataset } : {}),
       limit: 2000,
@@ -276,8 +262,8 @@ export const dataRoutes: RouteHandlers = {
   },
 
   /** Rollback; who may roll back which batch is the batch service's rule (unit-boundaries.ts). */
-  'POST /api/batches/:id/rollback': async (c) => {
-    const id = Number(c.req.param('id'));
+  'POST /api/batches/:id/rollback': async (c, { params }) => {
+    const id = Number(params.id);
     const db = c.get('platform').db;
     await rollbackImportBatch(db, id, sessionOf(c).user);
     const batch = await getImportBatch(db, id);
@@ -295,8 +281,8 @@ export const dataRoutes: RouteHandlers = {
   },
 
   /** `enforcement_cases` → its template; `model:M01` → every dataset the model reads. */
-  'GET /api/templates/:dataset': async (c) => {
-    const name = (c.req.param('dataset') ?? '').replace(/\.xlsx$/, ''); // decoded by Hono
+  'GET /api/templates/:dataset': async (c, { params }) => {
+    const name = params.dataset.replace(/\.xlsx$/, ''); // decoded by Hono
     let datasets = DATASETS.filter((d) => d.name === name);
     let title = datasets[0]?.label ?? name;
     if (name.startsWith('model:')) {
@@ -315,4 +301,4 @@ export const dataRoutes: RouteHandlers = {
       rmSync(dir, { recursive: true, force: true });
     }
   },
-};
+} satisfies AreaHandlers;

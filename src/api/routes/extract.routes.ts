@@ -1,8 +1,6 @@
 import { basename } from 'node:path';
 import {
   fieldLabel,
-  SaveCorrectionRequest,
-  StartExtractionRequest,
   type ExtractedDocumentSummary,
   type ExtractionJobResult,
   type PendingDocument,
@@ -20,8 +18,8 @@ import {
   type ReviewDocument as StoredReview,
 } from '../../extract/review.service.ts';
 import { CONFIDENCE_FIELDS } from '../../extract/types.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
-import { actorOf, bodyOf, sessionOf, type Ctx } from '../context.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
+import { actorOf, sessionOf } from '../context.ts';
 import { maskText } from '../../audit/masking.ts';
 
 /** A value as the form edits it: text for scalars, JSON text for lists. */
@@ -101,8 +99,8 @@ function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
   };
 }
 
-function documentId(c: Ctx): number {
-  const id = Number(c.req.param('id'));
+function documentId(raw: string): number {
+  const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND', '文书不存在', 404);
   return id;
 }
@@ -138,7 +136,7 @@ function summarize(
   });
 }
 
-export const extractRoutes: RouteHandlers = {
+export const extractRoutes = {
   'POST /api/extract/uploads': async (c) => {
     const session = sessionOf(c);
     const uploads = c.get('uploads');
@@ -160,8 +158,7 @@ export const extractRoutes: RouteHandlers = {
       files: saved.map((s) => ({ uploadId: s.uploadId, fileName: s.fileName, size: s.size })),
     };
   },
-  'POST /api/extract/jobs': async (c) => {
-    const req = bodyOf(c, StartExtractionRequest);
+  'POST /api/extract/jobs': async (c, { body: req }) => {
     const session = sessionOf(c);
     const platform = c.get('platform');
     const files = req.uploadIds.map((id) => c.get('uploads').get(id, session.user.id));
@@ -236,12 +233,11 @@ export const extractRoutes: RouteHandlers = {
     }
     return [...docs.values()];
   },
-  'GET /api/extract/documents/:id': async (c) =>
-    toDocument(await getReviewDocument(c.get('platform').db, documentId(c)), false),
-  'PUT /api/extract/documents/:id': async (c) => {
-    const body = bodyOf(c, SaveCorrectionRequest);
+  'GET /api/extract/documents/:id': async (c, { params }) =>
+    toDocument(await getReviewDocument(c.get('platform').db, documentId(params.id)), false),
+  'PUT /api/extract/documents/:id': async (c, { params, body }) => {
     const db = c.get('platform').db;
-    const id = documentId(c);
+    const id = documentId(params.id);
     const current = await getReviewDocument(db, id);
     const corrections = body.fields.map((f) => ({
       field: f.name,
@@ -259,4 +255,4 @@ export const extractRoutes: RouteHandlers = {
       .audit.record(actorOf(c), 'import', `文书 ${id}`, `复核更正 ${corrections.length} 个字段`);
     return toDocument(saved, false);
   },
-};
+} satisfies AreaHandlers;

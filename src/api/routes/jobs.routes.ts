@@ -1,23 +1,23 @@
 import { streamSSE } from 'hono/streaming';
 import type { Job } from '../../contract/jobs.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import { sessionOf } from '../context.ts';
 
 function finished(job: Job): boolean {
   return job.state === 'succeeded' || job.state === 'failed';
 }
 
-export const jobRoutes: RouteHandlers = {
+export const jobRoutes = {
   'GET /api/jobs': async (c) => c.get('platform').jobs.list(sessionOf(c).user.id),
-  'GET /api/jobs/:id': async (c) =>
-    c.get('platform').jobs.get(c.req.param('id') ?? '', sessionOf(c).user.id),
+  'GET /api/jobs/:id': async (c, { params }) =>
+    c.get('platform').jobs.get(params.id, sessionOf(c).user.id),
   /**
    * SSE: `progress` with the job now and on every change, then `end`. A reloaded page re-attaches
    * with the same id; a finished job answers at once.
    */
-  'GET /api/jobs/:id/events': async (c) => {
+  'GET /api/jobs/:id/events': async (c, { params }) => {
     const jobs = c.get('platform').jobs;
-    const id = c.req.param('id') ?? '';
+    const { id } = params;
     const first = await jobs.get(id, sessionOf(c).user.id); // 404 for someone else's job
     return streamSSE(c, async (stream) => {
       let resolveDone: () => void = () => undefined;
@@ -64,4 +64,4 @@ export const jobRoutes: RouteHandlers = {
       unsubscribe();
     });
   },
-};
+} satisfies AreaHandlers;

@@ -20,7 +20,7 @@ import { AppError } from '../../domain/app-error.ts';
 import { resolveReference } from '../../legal/articles.ts';
 import type { LeadPageQuery } from '../../org/lead-access.service.ts';
 import { scopeOf as unitScope } from '../../org/unit-tree.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
 import {
   actorOf,
   bodyOf,
@@ -179,7 +179,7 @@ async function assigneeUsername(c: Ctx, assigneeId: string): Promise<string> {
   return user.username;
 }
 
-export const leadRoutes: RouteHandlers = {
+export const leadRoutes = {
   'GET /api/leads': async (c) => {
     const q = queryOf(c, LeadQuery);
     const platform = c.get('platform');
@@ -308,4 +308,4 @@ export const leadRoutes: RouteHandlers = {
     await c.get('platform').leads.note(scopeOf(c), key, text, author(c));
     return leadDetail(c, key, false);
   },
-};
+} satisfies AreaHandlers;

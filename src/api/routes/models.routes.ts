@@ -1,7 +1,5 @@
 import { DATASETS } from '../../catalog/datasets.ts';
 import {
-  ModelImportRequest,
-  RunRequest,
   type DatasetNeed,
   type FixtureStatus,
   type ModelDetail,
@@ -25,8 +23,8 @@ import {
 } from '../../models/model.service.ts';
 import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
 import { runUnits } from '../../org/unit-boundaries.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
-import { actorOf, bodyOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
+import { actorOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
 
@@ -154,12 +152,12 @@ export function toRunResult(r: EngineResult): RunResult {
   };
 }
 
-export const modelRoutes: RouteHandlers = {
+export const modelRoutes = {
   'GET /api/models': async (c) => [...(await summaries(c)).values()],
 
-  'GET /api/models/:id': async (c) => {
+  'GET /api/models/:id': async (c, { params }) => {
     const platform = c.get('platform');
-    const id = c.req.param('id') ?? '';
+    const { id } = params;
     const user = sessionOf(c).user;
     const model = await findModel(id, platform.db, user);
     const shown = await showModel(platform.db, id, user);
@@ -184,9 +182,9 @@ export const modelRoutes: RouteHandlers = {
     return detail;
   },
 
-  'GET /api/models/:id/export': async (c) => {
+  'GET /api/models/:id/export': async (c, { params }) => {
     const platform = c.get('platform');
-    const id = c.req.param('id') ?? '';
+    const { id } = params;
     const yaml = await exportModel(platform.db, id, sessionOf(c).user);
     await platform.audit.record(actorOf(c), 'model_export', id);
     // The file carries the model's own id (`X01`, not `330102.X01`): named after it.
@@ -194,8 +192,8 @@ export const modelRoutes: RouteHandlers = {
     return download(yaml, `${fileId}.model.yaml`, 'application/yaml; charset=utf-8');
   },
 
-  'POST /api/models/import': async (c) => {
-    const { content, fileName } = bodyOf(c, ModelImportRequest);
+  'POST /api/models/import': async (c, { body }) => {
+    const { content, fileName } = body;
     const platform = c.get('platform');
     // The service audits every attempt, refused ones included.
     const result = await importModel(
@@ -212,8 +210,7 @@ export const modelRoutes: RouteHandlers = {
     return { id: result.id, version: String(result.version) };
   },
 
-  'POST /api/runs': async (c) => {
-    const req = bodyOf(c, RunRequest);
+  'POST /api/runs': async (c, { body: req }) => {
     const platform = c.get('platform');
     const session = sessionOf(c);
     // Units outside the caller's are refused now (404), not in the job; the engine checks again.
@@ -261,4 +258,4 @@ export const modelRoutes: RouteHandlers = {
     await platform.audit.record(actorOf(c), 'model_run', jobId, title);
     return { jobId };
   },
-};
+} satisfies AreaHandlers;

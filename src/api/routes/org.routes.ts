@@ -1,16 +1,8 @@
-import {
-  CreateUnitRequest,
-  CreateUserRequest,
-  UpdateUnitRequest,
-  UpdateUserRequest,
-  type Unit,
-  type User,
-  type UserOption,
-} from '../../contract/org.ts';
+import type { Unit, User, UserOption } from '../../contract/org.ts';
 import type { PublicUser } from '../../org/org.service.ts';
 import type { UnitRecord } from '../../store/unit.repo.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
-import { actorOf, bodyOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
+import { actorOf, scopeOf, sessionOf } from '../context.ts';
 
 function toUnit(u: UnitRecord): Unit {
   return { ...u };
@@ -33,11 +25,7 @@ function toUser(u: PublicUser): User {
   };
 }
 
-function param(c: Ctx, name: string): string {
-  return c.req.param(name) ?? '';
-}
-
-export const orgRoutes: RouteHandlers = {
+export const orgRoutes = {
   'GET /api/units': async (c) => {
     const org = c.get('platform').org;
     const session = sessionOf(c);
@@ -47,43 +35,38 @@ export const orgRoutes: RouteHandlers = {
     const visible = new Set(scopeOf(c).unitIds);
     return units.filter((u) => visible.has(u.id)).map(toUnit);
   },
-  'POST /api/units': async (c) => {
-    const unit = await c.get('platform').org.createUnit(bodyOf(c, CreateUnitRequest));
+  'POST /api/units': async (c, { body }) => {
+    const unit = await c.get('platform').org.createUnit(body);
     await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `新建 ${unit.name}`);
     return toUnit(unit);
   },
-  'PATCH /api/units/:id': async (c) => {
-    const unit = await c
-      .get('platform')
-      .org.updateUnit(param(c, 'id'), bodyOf(c, UpdateUnitRequest));
+  'PATCH /api/units/:id': async (c, { params, body }) => {
+    const unit = await c.get('platform').org.updateUnit(params.id, body);
     await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `修改 ${unit.name}`);
     return toUnit(unit);
   },
   'GET /api/users': async (c) => (await c.get('platform').org.users(true)).map(toUser),
-  'POST /api/users': async (c) => {
-    const { user, oneTimePassword } = await c
-      .get('platform')
-      .org.createUser(bodyOf(c, CreateUserRequest));
+  'POST /api/users': async (c, { body }) => {
+    const { user, oneTimePassword } = await c.get('platform').org.createUser(body);
     await c
       .get('platform')
       .audit.record(actorOf(c), 'user_create', user.username, user.roles.join(','));
     return { user: toUser(user), oneTimePassword };
   },
-  'PATCH /api/users/:id': async (c) => {
-    const patch = bodyOf(c, UpdateUserRequest);
-    const user = await c.get('platform').org.updateUser(param(c, 'id'), patch);
+  'PATCH /api/users/:id': async (c, { params, body: patch }) => {
+    const user = await c.get('platform').org.updateUser(params.id, patch);
     await c
       .get('platform')
       .audit.record(actorOf(c), 'user_update', user.username, JSON.stringify(patch));
     return toUser(user);
   },
-  'POST /api/users/:id/reset-password': async (c) => {
-    const { user, oneTimePassword } = await c.get('platform').org.resetPassword(param(c, 'id'));
+  'POST /api/users/:id/reset-password': async (c, { params }) => {
+    const { user, oneTimePassword } = await c.get('platform').org.resetPassword(params.id);
     await c.get('platform').audit.record(actorOf(c), 'user_reset_password', user.username);
     return { user: toUser(user), oneTimePassword };
   },
-  'POST /api/users/:id/unlock': async (c) => {
-    const user = await c.get('platform').org.unlock(param(c, 'id'));
+  'POST /api/users/:id/unlock': async (c, { params }) => {
+    const user = await c.get('platform').org.unlock(params.id);
     await c.get('platform').audit.record(actorOf(c), 'user_update', user.username, '解除锁定');
     return toUser(user);
   },
@@ -95,4 +78,4 @@ export const orgRoutes: RouteHandlers = {
       .filter((u) => u.roles.some((r) => r === 'prosecutor' || r === 'dept_head'))
       .map((u): UserOption => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }));
   },
-};
+} satisfies AreaHandlers;

@@ -1,23 +1,10 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import {
-  ChangePasswordRequest,
-  LoginRequest,
-  type Me,
-  type SessionInfo,
-} from '../../contract/session.ts';
+import type { Me, SessionInfo } from '../../contract/session.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { randomToken } from '../../auth/tokens.ts';
 import type { ActiveSession } from '../../auth/auth.service.ts';
-import type { RouteHandlers } from '../bind-routes.ts';
-import {
-  actorOf,
-  bodyOf,
-  clientIp,
-  CSRF_COOKIE,
-  SESSION_COOKIE,
-  sessionOf,
-  type Ctx,
-} from '../context.ts';
+import type { AreaHandlers } from '../bind-routes.ts';
+import { actorOf, clientIp, CSRF_COOKIE, SESSION_COOKIE, sessionOf, type Ctx } from '../context.ts';
 import { isSecureRequest } from '../security-headers.ts';
 
 function setCsrfCookie(c: Ctx, token: string): void {
@@ -44,15 +31,15 @@ async function sessionInfo(c: Ctx, session: ActiveSession): Promise<SessionInfo>
   return { user: me, csrfToken: session.csrfToken };
 }
 
-export const sessionRoutes: RouteHandlers = {
+export const sessionRoutes = {
   'GET /api/session/csrf': (c) => {
     const token = getCookie(c, CSRF_COOKIE) ?? randomToken();
     setCsrfCookie(c, token);
     return { csrfToken: token };
   },
 
-  'POST /api/session/login': async (c) => {
-    const { username, password } = bodyOf(c, LoginRequest);
+  'POST /api/session/login': async (c, { body }) => {
+    const { username, password } = body;
     const platform = c.get('platform');
     try {
       const { token, session } = await platform.auth.login(username, password, clientIp(c));
@@ -90,11 +77,11 @@ export const sessionRoutes: RouteHandlers = {
 
   'GET /api/session': async (c) => sessionInfo(c, sessionOf(c)),
 
-  'POST /api/session/password': async (c) => {
+  'POST /api/session/password': async (c, { body }) => {
     const session = sessionOf(c);
-    const { oldPassword, newPassword } = bodyOf(c, ChangePasswordRequest);
+    const { oldPassword, newPassword } = body;
     await c.get('platform').auth.changePassword(session, oldPassword, newPassword);
     await c.get('platform').audit.record(actorOf(c), 'password_change', session.user.username);
     return { ok: true };
   },
-};
+} satisfies AreaHandlers;

@@ -3,6 +3,12 @@
  * (HTTP-only, sent by the browser) and the CSRF token in a header on every state-changing request.
  * Errors arrive as `{code, message}` with a Chinese message and are thrown as ApiError.
  */
+import type {
+  RouteMap,
+  RouteName,
+  RouteRequest,
+  RouteResponse,
+} from '../../../src/contract/routes/index.ts';
 import { CSRF_HEADER } from '../../../src/contract/session.ts';
 
 export class ApiError extends Error {
@@ -113,6 +119,7 @@ export async function request<T>(
 }
 
 export const api = {
+  call,
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
@@ -120,6 +127,83 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/** A field the route has no schema for may not be passed; an optional one may be left out. */
+type Field<K extends string, T> = [T] extends [undefined]
+  ? { [P in K]?: never }
+  : undefined extends T
+    ? { [P in K]?: T }
+    : { [P in K]: T };
+
+/** What a call to route N sends, typed by the contract's route table (multipart: a FormData). */
+export type CallInput<N extends RouteName> = Field<'params', RouteRequest<N>['params']> &
+  Field<'query', RouteRequest<N>['query']> &
+  (RouteMap[N] extends { produces: 'multipart' }
+    ? { body: FormData }
+    : Field<'body', RouteRequest<N>['body']>);
+
+/** Routes that answer JSON, the ones `call` may name. */
+export type JsonRouteName = {
+  [N in RouteName]: [RouteResponse<N>] extends [never] ? never : N;
+}[RouteName];
+/** Routes that answer a file (Excel, model file), the ones `downloadRoute` may name. */
+export type FileRouteName = {
+  [N in RouteName]: RouteMap[N] extends { produces: 'xlsx' | 'yaml' } ? N : never;
+}[RouteName];
+
+/** Routes that take a multipart upload. */
+export type UploadRouteName = {
+  [N in RouteName]: RouteMap[N] extends { produces: 'multipart' } ? N : never;
+}[RouteName];
+
+/** `PATCH /api/units/:id` + {id: 'a/b'} → ['PATCH', '/api/units/a%2Fb']. */
+export function routeUrl(name: RouteName, params?: Record<string, string>): [string, string] {
+  const space = name.indexOf(' ');
+  const method = name.slice(0, space);
+  const path = name.slice(space + 1).replace(/:(\w+)/g, (_, key: string) => {
+    const value = params?.[key];
+    if (value === undefined) throw new Error(`缺少网址参数 ${key}（${name}）`);
+    return encodeURIComponent(value);
+  });
+  return [method, path];
+}
+
+type Args<N extends RouteName> =
+  object extends CallInput<N>
+    ? [input?: CallInput<N>, signal?: AbortSignal]
+    : [input: CallInput<N>, signal?: AbortSignal];
+
+/**
+ * Calls route N of the contract: params, query and body are typed by its schemas and the answer by
+ * its response schema, so no call site restates a type.
+ */
+export function call<N extends JsonRouteName>(
+  name: N,
+  ...[input, signal]: Args<N>
+): Promise<RouteResponse<N>> {
+  const i = (input ?? {}) as { params?: Record<string, string>; query?: unknown; body?: unknown };
+  const [method, path] = routeUrl(name, i.params);
+  return request<RouteResponse<N>>(method, path, {
+    query: i.query as Query | undefined,
+    body: i.body,
+    signal,
+  });
+}
+
+/** Downloads the file route N renders (see `download`). */
+export function downloadRoute<N extends FileRouteName>(
+  name: N,
+  input: CallInput<N>,
+  fallbackName: string,
+): Promise<void> {
+  const i = input as { params?: Record<string, string>; query?: unknown; body?: unknown };
+  const [method, path] = routeUrl(name, i.params);
+  return download(method as 'GET' | 'POST', path, {
+    query: i.query as Query | undefined,
+    body: i.body,
+    fallbackName,
+  });
+}
 
 /**
  * Downloads a file the server renders (Excel exports, templates, reports) through fetch, so the
@@ -164,14 +248,16 @@ export async function download(
  * Uploads one file as multipart `files` with XMLHttpRequest, the one browser API that reports
  * upload progress (fetch does not); `onProgress` gets 0–100. Same CSRF header and errors as `api`.
  */
-export function uploadFile<T>(
-  path: string,
+export function uploadFile<N extends UploadRouteName>(
+  name: N,
   file: Blob & { name: string },
   onProgress: (percent: number) => void,
-): Promise<T> {
+): Promise<RouteResponse<N>> {
+  type T = RouteResponse<N>;
+  const [method, path] = routeUrl(name);
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open(method, path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     const token = readCsrf();

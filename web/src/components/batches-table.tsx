@@ -21,14 +21,14 @@ export function BatchesTable({
   const [dataset, setDataset] = useState<string>();
   const [busyId, setBusyId] = useState<number>();
   const batches = useApi(
-    (signal) => api.get<Batch[]>('/api/batches', { dataset }, signal),
+    (signal) => api.call('GET /api/batches', { query: { dataset } }, signal),
     [dataset, refreshKey],
   );
 
   const rollback = async (b: Batch) => {
     setBusyId(b.id);
     try {
-      await api.post(`/api/batches/${b.id}/rollback`);
+      await api.call('POST /api/batches/:id/rollback', { params: { id: String(b.id) } });
       message.success(`批次 #${b.id} 已回滚，数据恢复到导入前`);
       batches.reload();
     } catch (e) {

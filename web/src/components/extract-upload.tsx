@@ -34,9 +34,14 @@ export function ExtractUpload({ onDone }: { onDone: () => void }) {
   const start = async () => {
     setStarting(true);
     try {
-      const { jobId: id } = await api.post<{ jobId: string }>('/api/extract/jobs', {
-        uploadIds: uploaded.map((f) => (f.response as UploadResponse).files[0]?.uploadId),
-        ocr,
+      const { jobId: id } = await api.call('POST /api/extract/jobs', {
+        body: {
+          // A file the server answered without an id was not stored: nothing to extract.
+          uploadIds: uploaded.flatMap((f) =>
+            (f.response as UploadResponse).files.map((u) => u.uploadId),
+          ),
+          ocr,
+        },
       });
       setFiles([]);
       setParams({ job: id });
@@ -56,10 +61,8 @@ export function ExtractUpload({ onDone }: { onDone: () => void }) {
         data-testid="extract-dragger"
         onChange={({ fileList }) => setFiles(fileList)}
         customRequest={({ file, onProgress, onSuccess, onError }) => {
-          uploadFile<UploadResponse>(
-            '/api/extract/uploads',
-            file as Blob & { name: string },
-            (percent) => onProgress?.({ percent }),
+          uploadFile('POST /api/extract/uploads', file as Blob & { name: string }, (percent) =>
+            onProgress?.({ percent }),
           ).then(
             (r) => onSuccess?.(r),
             (e: unknown) => {

@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import type { JobStarted } from '../../../src/contract/jobs.ts';
 import type { RunRequest } from '../../../src/contract/models.ts';
-import type { Unit } from '../../../src/contract/org.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useApi } from '../hooks/use-api.ts';
 
@@ -37,7 +35,7 @@ export function RunForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<ScopeValues>();
   const [busy, setBusy] = useState(false);
-  const units = useApi((s) => api.get<Unit[]>('/api/units', undefined, s), []);
+  const units = useApi((s) => api.call('GET /api/units', {}, s), []);
 
   const run = async () => {
     const v = form.getFieldsValue();
@@ -55,7 +53,7 @@ export function RunForm({
         },
         asOf: v.asOf ? v.asOf.format('YYYY-MM-DD') : undefined,
       };
-      const started = await api.post<JobStarted>('/api/runs', body);
+      const started = await api.call('POST /api/runs', { body });
       onStarted(started.jobId);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '运行失败');

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { CsrfInfo, Me, Role, SessionInfo } from '../../../src/contract/session.ts';
+import type { Me, Role, SessionInfo } from '../../../src/contract/session.ts';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 
 interface SessionState {
@@ -26,7 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      accept(await api.get<SessionInfo>('/api/session'));
+      accept(await api.call('GET /api/session'));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
         setCsrfToken(null);
@@ -48,16 +48,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       // Sign-in is CSRF-protected too: take a pre-session token first.
-      const { csrfToken } = await api.get<CsrfInfo>('/api/session/csrf');
+      const { csrfToken } = await api.call('GET /api/session/csrf');
       setCsrfToken(csrfToken);
-      return accept(await api.post<SessionInfo>('/api/session/login', { username, password }));
+      return accept(await api.call('POST /api/session/login', { body: { username, password } }));
     },
     [accept],
   );
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/session/logout');
+      await api.call('POST /api/session/logout');
     } finally {
       setCsrfToken(null);
       setUser(null);

@@ -4,8 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../../src/contract/audit.ts';
 import type { AuditEntry } from '../../../src/contract/audit.ts';
-import type { Page } from '../../../src/contract/common.ts';
-import { api, ApiError, download } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -33,7 +32,7 @@ export default function AuditPage() {
   const entries = useApi(
     (s) =>
       isAdmin
-        ? api.get<Page<AuditEntry>>('/api/audit', { ...filter, page, pageSize }, s)
+        ? api.call('GET /api/audit', { query: { ...filter, page, pageSize } }, s)
         : Promise.resolve(undefined),
     [JSON.stringify(filter), page, pageSize, isAdmin],
   );
@@ -49,10 +48,11 @@ export default function AuditPage() {
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
-            void download('GET', '/api/audit/export.xlsx', {
-              query: filter,
-              fallbackName: '审计日志.xlsx',
-            }).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'))
+            void downloadRoute(
+              'GET /api/audit/export.xlsx',
+              { query: filter },
+              '审计日志.xlsx',
+            ).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'))
           }
         >
           导出 Excel

@@ -20,9 +20,8 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     setBusy(true);
     setError(undefined);
     try {
-      await api.post('/api/session/password', {
-        oldPassword: v.oldPassword,
-        newPassword: v.newPassword,
+      await api.call('POST /api/session/password', {
+        body: { oldPassword: v.oldPassword, newPassword: v.newPassword },
       });
       message.success('密码已修改');
       await refresh();

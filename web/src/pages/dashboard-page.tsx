@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Dashboard } from '../../../src/contract/dashboard.ts';
 import { LEAD_STATUSES } from '../../../src/contract/leads.ts';
 import { api } from '../api/client.ts';
 import { EChart } from '../components/echart.tsx';
@@ -31,7 +30,7 @@ function freshness(lastImportAt: string | null): { text: string; color: string }
 /** 工作台: the numbers a leader asks for first. */
 export default function DashboardPage() {
   const { data, error, loading, reload } = useApi(
-    (signal) => api.get<Dashboard>('/api/dashboard', undefined, signal),
+    (signal) => api.call('GET /api/dashboard', {}, signal),
     [],
   );
 

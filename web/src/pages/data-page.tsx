@@ -20,11 +20,8 @@ import {
   type Dataset,
   type FilePreview,
   type ImportReport,
-  type PreviewResponse,
-  type UploadResponse,
 } from '../../../src/contract/data.ts';
-import type { JobStarted } from '../../../src/contract/jobs.ts';
-import { api, ApiError, download } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { BatchesTable } from '../components/batches-table.tsx';
 import { formatBytes, formatCount, formatDateTime } from '../components/format.ts';
 import { ImportReportView } from '../components/import-report.tsx';
@@ -69,7 +66,7 @@ export default function DataPage() {
   const jobId = url.get('job');
   const canImport = hasRole('data_admin', 'admin');
 
-  const datasets = useApi((s) => api.get<Dataset[]>('/api/datasets', undefined, s), []);
+  const datasets = useApi((s) => api.call('GET /api/datasets', {}, s), []);
   const [fileList, setFileList] = useState<UploadFile[]>([]);
   const [uploading, setUploading] = useState(false);
   // Confirmed mappings survive a reload: they are the user's work.
@@ -109,9 +106,9 @@ export default function DataPage() {
     try {
       const form = new FormData();
       for (const f of files) form.append('files', f, f.name);
-      const up = await api.post<UploadResponse>('/api/uploads', form);
-      const preview = await api.post<PreviewResponse>('/api/uploads/preview', {
-        uploadIds: up.files.map((f) => f.uploadId),
+      const up = await api.call('POST /api/uploads', { body: form });
+      const preview = await api.call('POST /api/uploads/preview', {
+        body: { uploadIds: up.files.map((f) => f.uploadId) },
       });
       setPending({
         files: preview.files,
@@ -133,16 +130,18 @@ export default function DataPage() {
     if (!pending) return;
     setStarting(true);
     try {
-      const started = await api.post<JobStarted>('/api/imports', {
-        files: pending.choices.map((c) => ({
-          uploadId: c.uploadId,
-          dataset: c.dataset ?? undefined,
-          mapping: c.mapping,
-        })),
-        skipBadRows: pending.skipBadRows,
-        dedupe: pending.keepLastDuplicate ? 'last' : 'reject',
-        dryRun,
-        source: pending.source.trim() || undefined,
+      const started = await api.call('POST /api/imports', {
+        body: {
+          files: pending.choices.map((c) => ({
+            uploadId: c.uploadId,
+            dataset: c.dataset ?? undefined,
+            mapping: c.mapping,
+          })),
+          skipBadRows: pending.skipBadRows,
+          dedupe: pending.keepLastDuplicate ? 'last' : 'reject',
+          dryRun,
+          source: pending.source.trim() || undefined,
+        },
       });
       localStorage.setItem(jobStore, started.jobId);
       if (!dryRun) setPending(null);
@@ -365,9 +364,11 @@ export default function DataPage() {
           report={report}
           datasetLabel={datasetLabel}
           onDownload={() =>
-            void download('GET', `/api/imports/${encodeURIComponent(jobId)}/report.xlsx`, {
-              fallbackName: '校验报告.xlsx',
-            }).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'))
+            void downloadRoute(
+              'GET /api/imports/:jobId/report.xlsx',
+              { params: { jobId } },
+              '校验报告.xlsx',
+            ).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'))
           }
         />
       )}
@@ -440,9 +441,11 @@ export default function DataPage() {
               size="small"
               icon={<DownloadOutlined />}
               onClick={() =>
-                void download('GET', `/api/templates/${encodeURIComponent(d.name)}`, {
-                  fallbackName: `${d.label}模板.xlsx`,
-                }).catch((e: unknown) =>
+                void downloadRoute(
+                  'GET /api/templates/:dataset',
+                  { params: { dataset: d.name } },
+                  `${d.label}模板.xlsx`,
+                ).catch((e: unknown) =>
                   message.error(e instanceof ApiError ? e.message : '下载失败'),
                 )
               }

@@ -65,8 +65,7 @@ function ReviewView({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<ReviewDocument>();
   const loaded = useApi(
-    (s) =>
-      api.get<ReviewDocument>(`/api/extract/documents/${encodeURIComponent(id)}`, undefined, s),
+    (s) => api.call('GET /api/extract/documents/:id', { params: { id } }, s),
     [id],
   );
   const doc = saved ?? loaded.data;
@@ -84,13 +83,13 @@ function ReviewView({ id }: { id: string }) {
     const values = form.getFieldsValue();
     setBusy(true);
     try {
-      const next = await api.put<ReviewDocument>(
-        `/api/extract/documents/${encodeURIComponent(id)}`,
-        {
+      const next = await api.call('PUT /api/extract/documents/:id', {
+        params: { id },
+        body: {
           fields: doc.fields.map((f) => ({ name: f.name, value: values[f.name]?.trim() || null })),
           confirm,
         },
-      );
+      });
       setSaved(next);
       message.success(confirm ? '已确认复核' : '已保存更正');
       if (confirm) void navigate('/extract');
@@ -169,10 +168,7 @@ function ReviewView({ id }: { id: string }) {
 export default function ExtractPage() {
   const { id } = useParams();
   const pending = useApi(
-    (s) =>
-      id
-        ? Promise.resolve(undefined)
-        : api.get<PendingDocument[]>('/api/extract/pending', undefined, s),
+    (s) => (id ? Promise.resolve(undefined) : api.call('GET /api/extract/pending', {}, s)),
     [id],
   );
   if (id) return <ReviewView id={id} />;

@@ -15,8 +15,8 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { ModelDetail, ModelParameter } from '../../../src/contract/models.ts';
-import { api, ApiError, download } from '../api/client.ts';
+import type { ModelParameter } from '../../../src/contract/models.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatCount, formatDateTime, lastRunText } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
@@ -61,10 +61,7 @@ export default function ModelDetailPage() {
   const url = useUrlState();
   const jobId = url.get('job');
   const [overrides, setOverrides] = useState<Record<string, unknown>>({});
-  const model = useApi(
-    (s) => api.get<ModelDetail>(`/api/models/${encodeURIComponent(id)}`, undefined, s),
-    [id],
-  );
+  const model = useApi((s) => api.call('GET /api/models/:id', { params: { id } }, s), [id]);
 
   if (model.loading && !model.data) return <PageLoading />;
   if (model.error) return <ErrorResult error={model.error} onRetry={model.reload} />;
@@ -90,9 +87,11 @@ export default function ModelDetailPage() {
             <Button
               icon={<FileExcelOutlined />}
               onClick={() =>
-                void download('GET', `/api/templates/${encodeURIComponent(`model:${m.id}`)}`, {
-                  fallbackName: `${m.id}数据模板.xlsx`,
-                }).catch(fail)
+                void downloadRoute(
+                  'GET /api/templates/:dataset',
+                  { params: { dataset: `model:${m.id}` } },
+                  `${m.id}数据模板.xlsx`,
+                ).catch(fail)
               }
             >
               数据模板
@@ -100,9 +99,11 @@ export default function ModelDetailPage() {
             <Button
               icon={<DownloadOutlined />}
               onClick={() =>
-                void download('GET', `/api/models/${encodeURIComponent(m.id)}/export`, {
-                  fallbackName: `${m.id}.model.yaml`,
-                }).catch(fail)
+                void downloadRoute(
+                  'GET /api/models/:id/export',
+                  { params: { id: m.id } },
+                  `${m.id}.model.yaml`,
+                ).catch(fail)
               }
             >
               导出模型文件

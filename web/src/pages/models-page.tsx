@@ -54,7 +54,7 @@ export default function ModelsPage() {
   const jobId = url.get('job');
   const canRun = hasRole('data_admin', 'admin');
   const [importing, setImporting] = useState(false);
-  const models = useApi((s) => api.get<ModelSummary[]>('/api/models', undefined, s), []);
+  const models = useApi((s) => api.call('GET /api/models', {}, s), []);
 
   const byCategory = useMemo(() => {
     const m = new Map<string, ModelSummary[]>();
@@ -66,9 +66,8 @@ export default function ModelsPage() {
     setImporting(true);
     try {
       const content = await file.text();
-      const r = await api.post<{ id: string; version: string }>('/api/models/import', {
-        content,
-        fileName: file.name,
+      const r = await api.call('POST /api/models/import', {
+        body: { content, fileName: file.name },
       });
       message.success(`已导入模型 ${r.id}（版本 ${r.version}）`);
       models.reload();

@@ -56,10 +56,10 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
   const users = useApi(
-    (s) => (isAdmin ? api.get<User[]>('/api/users', undefined, s) : Promise.resolve([])),
+    (s) => (isAdmin ? api.call('GET /api/users', {}, s) : Promise.resolve([])),
     [isAdmin],
   );
-  const units = useApi((s) => api.get<Unit[]>('/api/units', undefined, s), []);
+  const units = useApi((s) => api.call('GET /api/units', {}, s), []);
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
 
   if (!isAdmin) return <Result status="403" title="无权访问" subTitle="用户管理仅限系统管理员。" />;
@@ -98,9 +98,8 @@ export default function UsersPage() {
   const create = async () => {
     const v = await form.validateFields();
     await call(async () => {
-      const r = await api.post<UserWithPassword>('/api/users', {
-        ...v,
-        canViewFullId: !!v.canViewFullId,
+      const r = await api.call('POST /api/users', {
+        body: { ...v, canViewFullId: !!v.canViewFullId },
       });
       setCreating(false);
       form.resetFields();
@@ -163,9 +162,9 @@ export default function UsersPage() {
                   description="将生成一次性密码，原密码立即失效。"
                   onConfirm={() =>
                     call(async () => {
-                      const r = await api.post<UserWithPassword>(
-                        `/api/users/${encodeURIComponent(u.id)}/reset-password`,
-                      );
+                      const r = await api.call('POST /api/users/:id/reset-password', {
+                        params: { id: u.id },
+                      });
                       showPassword(r, '密码已重置');
                     }, '密码已重置')
                   }
@@ -180,7 +179,7 @@ export default function UsersPage() {
                     disabled={busy}
                     onClick={() =>
                       void call(
-                        () => api.post(`/api/users/${encodeURIComponent(u.id)}/unlock`),
+                        () => api.call('POST /api/users/:id/unlock', { params: { id: u.id } }),
                         '已解除锁定',
                       )
                     }
@@ -193,8 +192,9 @@ export default function UsersPage() {
                   onConfirm={() =>
                     call(
                       () =>
-                        api.patch(`/api/users/${encodeURIComponent(u.id)}`, {
-                          disabled: !u.disabled,
+                        api.call('PATCH /api/users/:id', {
+                          params: { id: u.id },
+                          body: { disabled: !u.disabled },
                         }),
                       u.disabled ? '已启用' : '已停用',
                     )
