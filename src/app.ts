@@ -24,7 +24,6 @@ export async function openApp(dbPath: string): Promise<App> {
         'DB_LOCKED',
         `数据库文件 ${dbPath} 正被另一个进程使用（通常是正在运行的平台 zhijian serve）。` +
           '请先停止平台再运行此命令；平台运行时，数据请在网页“数据管理”页上传导入',
-        409,
       );
     }
     throw error;

@@ -59,7 +59,7 @@ function checkCsrf(c: Ctx): void {
   const ok = session
     ? sameToken(header, session.csrfToken)
     : sameToken(header, getCookie(c, CSRF_COOKIE));
-  if (!ok) throw new AppError('CSRF', '安全令牌无效或缺失，请刷新页面后重试', 403);
+  if (!ok) throw new AppError('CSRF', '安全令牌无效或缺失，请刷新页面后重试');
 }
 
 /**
@@ -73,7 +73,7 @@ function checkParams(c: Ctx, def: RouteDef): unknown {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = issue?.path.map(String).join('.') ?? '';
-  throw new AppError('INVALID_PATH', `网址中的参数 ${name} 无效：${issue?.message ?? ''}`, 400);
+  throw new AppError('INVALID_PATH', `网址中的参数 ${name} 无效：${issue?.message ?? ''}`);
 }
 
 /** Query and body by their schemas (zod → 400 naming the field, in Chinese); before the handler. */
@@ -85,7 +85,7 @@ async function parseInput(c: Ctx, def: RouteDef, params: unknown): Promise<Parse
     try {
       json = await c.req.json();
     } catch {
-      throw new AppError('BAD_JSON', '请求体不是有效的 JSON', 400);
+      throw new AppError('BAD_JSON', '请求体不是有效的 JSON');
     }
     body = def.body.parse(json);
   }
@@ -101,12 +101,12 @@ function guarded(def: RouteDef, handler: AnyHandler) {
     const params = checkParams(c, def);
     if (def.access !== 'public') {
       const session = c.get('session');
-      if (!session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+      if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
       if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(routeName(def))) {
-        throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码', 403);
+        throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
       }
       if (def.access !== 'user' && !session.user.roles.some((r) => def.access.includes(r))) {
-        throw new AppError('FORBIDDEN', '没有权限执行此操作', 403);
+        throw new AppError('FORBIDDEN', '没有权限执行此操作');
       }
     }
     checkCsrf(c);

@@ -51,13 +51,13 @@ export const CSRF_COOKIE = 'zj_csrf';
 /** The signed-in session (routes with access 'user' or roles only). */
 export function sessionOf(c: Ctx): ActiveSession {
   const session = c.get('session');
-  if (!session) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+  if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
   return session;
 }
 
 export function scopeOf(c: Ctx): Scope {
   const scope = c.get('scope');
-  if (!scope) throw new AppError('UNAUTHENTICATED', '请先登录', 401);
+  if (!scope) throw new AppError('UNAUTHENTICATED', '请先登录');
   return scope;
 }
 

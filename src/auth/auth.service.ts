@@ -70,7 +70,7 @@ function toSessionUser(u: UserRecord): SessionUser {
 /** How long a resolved session is trusted without a query. */
 const SESSION_CACHE_MS = 10_000;
 
-const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错误', 401);
+const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错误');
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -115,7 +115,6 @@ export class AuthService {
       throw new AppError(
         'ACCOUNT_LOCKED',
         `密码错误次数过多，账户已锁定，请于 ${formatTime(user.lockedUntil)} 后重试或联系管理员`,
-        423,
       );
     }
     if (!matches) {
@@ -125,12 +124,11 @@ export class AuthService {
         throw new AppError(
           'ACCOUNT_LOCKED',
           `密码错误次数过多，账户已锁定 ${this.options.lockoutMinutes} 分钟`,
-          423,
         );
       }
       throw LOGIN_FAILED();
     }
-    if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账户已停用，请联系管理员', 403);
+    if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账户已停用，请联系管理员');
     await recordSuccessfulLogin(this.db, user.id);
     await deleteExpiredSessions(this.db, now);
     const token = randomToken();
@@ -188,12 +186,12 @@ export class AuthService {
     newPassword: string,
   ): Promise<void> {
     const user = await findUserById(this.db, session.user.id);
-    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在');
     if (!(await verifyPassword(oldPassword, user.passwordHash))) {
-      throw new AppError('WRONG_PASSWORD', '原密码不正确', 400);
+      throw new AppError('WRONG_PASSWORD', '原密码不正确');
     }
     if (oldPassword === newPassword) {
-      throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同', 400);
+      throw new AppError('SAME_PASSWORD', '新密码不能与原密码相同');
     }
     assertNewPassword(newPassword, user.username);
     await setPassword(this.db, user.id, await hashPassword(newPassword), false);

@@ -29,5 +29,5 @@ export function newPasswordProblem(password: string, username: string): string |
  */
 export function assertNewPassword(password: string, username: string): void {
   const problem = newPasswordProblem(password, username);
-  if (problem) throw new AppError('WEAK_PASSWORD', problem, 400);
+  if (problem) throw new AppError('WEAK_PASSWORD', problem);
 }

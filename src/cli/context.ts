@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AppError, isUserError } from '../domain/app-error.ts';
+import { AppError, exitCodeOf, isUserError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
 import type { Database } from '../store/database.ts';
 import { findUserByName } from '../store/user.repo.ts';
@@ -52,13 +52,13 @@ export async function cliOperator(db: Database, command: Command): Promise<Opera
       canViewFullId: user.canViewFullId,
     };
   }
-  if (wanted) throw new AppError('BAD_ARGUMENT', `--as：用户 ${wanted} 不存在或已停用`);
+  if (wanted) throw new AppError('USAGE', `--as：用户 ${wanted} 不存在或已停用`);
   return { userId: null, username: place, unitId: null, ip: place, canViewFullId: false };
 }
 
 /**
- * Wraps a command's action: user errors print a Chinese message and exit 1, anything else is a bug
- * (message + stack, exit 1 as well, but marked 内部错误).
+ * Wraps a command's action: user errors print a Chinese message, anything else is a bug (message +
+ * stack, marked 内部错误); the exit code comes from the error-code table (usage 2, otherwise 1).
  */
 export function action<A extends unknown[]>(
   fn: (...args: A) => Promise<void> | void,
@@ -74,8 +74,8 @@ export function action<A extends unknown[]>(
           `内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
         );
       }
-      // A wrong option value is a usage error (2), like the ones commander reports itself.
-      process.exitCode = isUserError(error) && error.code === 'BAD_ARGUMENT' ? 2 : 1;
+      // The code's exit class decides: a wrong option value exits 2, like commander's own errors.
+      process.exitCode = exitCodeOf(error);
     }
   };
 }

@@ -51,7 +51,7 @@ export async function loadDemo(
     const failed = result.outcomes.filter((o) => o.status !== 'imported');
     if (!result.ok || failed.length > 0) {
       const names = failed.map((o) => `${o.file}（${o.message ?? o.status}）`).join('；');
-      throw new AppError('DEMO_IMPORT_FAILED', `演示数据导入失败：${names}`, 500);
+      throw new AppError('DEMO_IMPORT_FAILED', `演示数据导入失败：${names}`);
     }
     return {
       answers: written.answers,

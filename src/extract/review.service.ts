@@ -29,7 +29,7 @@ export interface ReviewDocument {
 /** One document for the review screen: its text (left) and its fields with their reviews (right). */
 export async function getReviewDocument(db: Database, documentId: number): Promise<ReviewDocument> {
   const document = await getExtractionDocument(db, documentId);
-  if (!document) throw new AppError('DOCUMENT_NOT_FOUND', `未找到提取文书 ${documentId}`, 404);
+  if (!document) throw new AppError('DOCUMENT_NOT_FOUND', `未找到提取文书 ${documentId}`);
   return { document, reviews: await listReviews(db, { documentId }) };
 }
 
@@ -78,7 +78,7 @@ export async function saveCorrections(
   user: string | null,
 ): Promise<ReviewDocument> {
   const doc = await getExtractionDocument(db, documentId);
-  if (!doc) throw new AppError('DOCUMENT_NOT_FOUND', `未找到提取文书 ${documentId}`, 404);
+  if (!doc) throw new AppError('DOCUMENT_NOT_FOUND', `未找到提取文书 ${documentId}`);
   const fields: Record<string, unknown> = { ...doc.fields };
   const checked = corrections.map((c) => {
     if (!(CONFIDENCE_FIELDS as readonly string[]).includes(c.field))

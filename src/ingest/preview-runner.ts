@@ -91,13 +91,11 @@ export class PreviewRunner {
           outOfMemory
             ? `文件 ${name} 预览时占用内存过多，已停止；请检查文件内容是否为正常的数据表`
             : `文件 ${name} 预览失败，请稍后重试`,
-          outOfMemory ? 400 : 500,
         ),
       );
     });
     worker.on('exit', () => {
-      if (this.worker === worker)
-        this.fail(new AppError('PREVIEW_FAILED', '预览失败，请稍后重试', 500));
+      if (this.worker === worker) this.fail(new AppError('PREVIEW_FAILED', '预览失败，请稍后重试'));
     });
     this.worker = worker;
     return worker;

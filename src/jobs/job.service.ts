@@ -59,7 +59,7 @@ export class JobService {
     const id = randomUUID();
     await insertJob(this.db, { id, kind, title, createdBy: userId });
     const record = await findJob(this.db, id);
-    if (!record) throw new AppError('INTERNAL', '内部错误', 500);
+    if (!record) throw new AppError('INTERNAL', '内部错误');
     this.live.set(id, toJob(record));
     this.queue = this.queue.then(() => this.execute(id, work));
     return id;
@@ -159,7 +159,7 @@ export class JobService {
   async get(id: string, userId: string): Promise<Job> {
     const live = this.live.get(id);
     const job = live ?? (await findJob(this.db, id).then((r) => r && toJob(r)));
-    if (!job || job.createdBy !== userId) throw new AppError('NOT_FOUND', '任务不存在', 404);
+    if (!job || job.createdBy !== userId) throw new AppError('NOT_FOUND', '任务不存在');
     return job;
   }
 

@@ -137,7 +137,7 @@ export async function getLead(
   leadKey: string,
 ): Promise<Lead & { notes: { at: string; author: string | null; kind: string; text: string }[] }> {
   const row = await getLeadRow(db, leadKey);
-  if (!row) throw new AppError('LEAD_NOT_FOUND', `没有线索 ${leadKey}`, 404);
+  if (!row) throw new AppError('LEAD_NOT_FOUND', `没有线索 ${leadKey}`);
   return { ...toLead(row), notes: await leadNotes(db, leadKey) };
 }
 

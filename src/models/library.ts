@@ -53,7 +53,7 @@ export function splitUserModelId(id: string): { unitId: string | null; fileId: s
 /** Loads one built-in model and its fixture; throws AppError naming file and line on a bad file. */
 export function loadBuiltInModel(id: string, dir = BUILT_IN_DIR): LibraryModel {
   const file = join(dir, `${id}.model.yaml`);
-  if (!existsSync(file)) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`, 404);
+  if (!existsSync(file)) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`);
   const parsed = parseModelFile(readFileSync(file, 'utf8'), `${id}.model.yaml`);
   if (!parsed.ok) {
     throw new AppError('MODEL_INVALID', parsed.diagnostics.map((d) => d.message).join('\n'));
@@ -117,6 +117,6 @@ export async function findModel(
 ): Promise<LibraryModel> {
   const all = await loadLibrary(db, user);
   const found = all.find((m) => m.def.id.toLowerCase() === id.toLowerCase());
-  if (!found) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`, 404);
+  if (!found) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`);
   return found;
 }

@@ -117,7 +117,7 @@ function selectModels(library: readonly LibraryModel[], options: RunOptions): Li
   if (options.all || !options.models || options.models.length === 0) return [...library];
   return options.models.map((id) => {
     const m = library.find((x) => x.def.id.toLowerCase() === id.trim().toLowerCase());
-    if (!m) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`, 404);
+    if (!m) throw new AppError('MODEL_NOT_FOUND', `没有模型 ${id}`);
     return m;
   });
 }

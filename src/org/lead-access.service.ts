@@ -340,7 +340,7 @@ export class LeadAccessService {
       const row = await caseRow(db, caseNo, scope.courtPrefixes);
       return row ? { row, parties: await caseParties(db, caseNo) } : undefined;
     }, 'lookup');
-    if (!found) throw new AppError('NOT_FOUND', '案件不存在或不在本单位范围内', 404);
+    if (!found) throw new AppError('NOT_FOUND', '案件不存在或不在本单位范围内');
     return found;
   }
 
@@ -391,5 +391,5 @@ export class LeadAccessService {
 export type LeadWithNotes = Awaited<ReturnType<typeof getLead>>;
 
 function notFound(): AppError {
-  return new AppError('NOT_FOUND', '线索不存在或不在本单位范围内', 404);
+  return new AppError('NOT_FOUND', '线索不存在或不在本单位范围内');
 }

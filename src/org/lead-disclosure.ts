@@ -13,7 +13,7 @@ export interface Operator extends Actor {
 /** `reveal` needs the right; asking without it is refused, never silently ignored. */
 export function checkReveal(operator: Operator, reveal: boolean): boolean {
   if (reveal && !operator.canViewFullId) {
-    throw new AppError('FORBIDDEN', '没有查看完整证件号码的权限', 403);
+    throw new AppError('FORBIDDEN', '没有查看完整证件号码的权限');
   }
   return reveal;
 }

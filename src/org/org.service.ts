@@ -84,7 +84,7 @@ export class OrgService {
     const existing = await listUsers(this.db);
     if (existing.some((u) => u.roles.includes('admin'))) return undefined;
     const root = (await this.units()).find((u) => u.parentId === null);
-    if (!root) throw new AppError('NO_UNIT', `无法初始化：省份代码 ${provinceCode} 没有单位`, 500);
+    if (!root) throw new AppError('NO_UNIT', `无法初始化：省份代码 ${provinceCode} 没有单位`);
     let username = 'admin';
     for (let i = 2; existing.some((u) => u.username === username); i++) username = `admin${i}`;
     const password = generateOneTimePassword(username);
@@ -106,10 +106,9 @@ export class OrgService {
   async createUnit(input: CreateUnitRequest): Promise<UnitRecord> {
     const units = await this.units();
     const id = input.id ?? input.regionCode;
-    if (units.some((u) => u.id === id))
-      throw new AppError('UNIT_EXISTS', `单位编号 ${id} 已存在`, 409);
+    if (units.some((u) => u.id === id)) throw new AppError('UNIT_EXISTS', `单位编号 ${id} 已存在`);
     if (input.parentId !== null && !units.some((u) => u.id === input.parentId)) {
-      throw new AppError('UNKNOWN_UNIT', `上级单位 ${input.parentId} 不存在`, 400);
+      throw new AppError('UNKNOWN_UNIT', `上级单位 ${input.parentId} 不存在`);
     }
     const unit: UnitRecord = { ...input, id, courtCodes: input.courtCodes };
     await insertUnit(this.db, unit);
@@ -120,12 +119,12 @@ export class OrgService {
 
   async updateUnit(id: string, patch: UpdateUnitRequest): Promise<UnitRecord> {
     const current = await this.unit(id);
-    if (!current) throw new AppError('NOT_FOUND', '单位不存在', 404);
+    if (!current) throw new AppError('NOT_FOUND', '单位不存在');
     const next: UnitRecord = { ...current, ...patch };
     if (next.parentId !== null) {
       const below = (await this.scope(id)).unitIds;
       if (below.includes(next.parentId)) {
-        throw new AppError('UNIT_CYCLE', '上级单位不能是本单位或其下级单位', 400);
+        throw new AppError('UNIT_CYCLE', '上级单位不能是本单位或其下级单位');
       }
     }
     await updateUnit(this.db, next);
@@ -167,10 +166,10 @@ export class OrgService {
     input: CreateUserRequest,
   ): Promise<{ user: PublicUser; oneTimePassword: string | null }> {
     if (!(await this.unit(input.unitId))) {
-      throw new AppError('UNKNOWN_UNIT', `单位 ${input.unitId} 不存在`, 400);
+      throw new AppError('UNKNOWN_UNIT', `单位 ${input.unitId} 不存在`);
     }
     if (await findUserByName(this.db, input.username)) {
-      throw new AppError('USER_EXISTS', `用户名 ${input.username} 已存在`, 409);
+      throw new AppError('USER_EXISTS', `用户名 ${input.username} 已存在`);
     }
     if (input.password !== undefined) assertNewPassword(input.password, input.username);
     const oneTime = input.password === undefined ? generateOneTimePassword(input.username) : null;
@@ -188,15 +187,15 @@ export class OrgService {
     });
     this.changed(id);
     const user = await this.user(id);
-    if (!user) throw new AppError('INTERNAL', '内部错误', 500);
+    if (!user) throw new AppError('INTERNAL', '内部错误');
     return { user, oneTimePassword: oneTime };
   }
 
   async updateUser(id: string, patch: UpdateUserRequest): Promise<PublicUser> {
     const current = await findUserById(this.db, id);
-    if (!current) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!current) throw new AppError('NOT_FOUND', '用户不存在');
     if (patch.unitId && !(await this.unit(patch.unitId))) {
-      throw new AppError('UNKNOWN_UNIT', `单位 ${patch.unitId} 不存在`, 400);
+      throw new AppError('UNKNOWN_UNIT', `单位 ${patch.unitId} 不存在`);
     }
     await updateUserProfile(this.db, id, {
       displayName: patch.displayName ?? current.displayName,
@@ -209,28 +208,28 @@ export class OrgService {
     if (patch.disabled || patch.roles || patch.unitId) await deleteUserSessions(this.db, id);
     this.changed(id);
     const user = await this.user(id);
-    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在');
     return user;
   }
 
   async resetPassword(id: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
     const target = await findUserById(this.db, id);
-    if (!target) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!target) throw new AppError('NOT_FOUND', '用户不存在');
     const oneTimePassword = generateOneTimePassword(target.username);
     await setPassword(this.db, id, await hashPassword(oneTimePassword), true);
     await deleteUserSessions(this.db, id);
     this.changed(id);
     const user = await this.user(id);
-    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在');
     return { user, oneTimePassword };
   }
 
   async unlock(id: string): Promise<PublicUser> {
-    if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在');
     await unlockUser(this.db, id);
     this.changed(id);
     const user = await this.user(id);
-    if (!user) throw new AppError('NOT_FOUND', '用户不存在', 404);
+    if (!user) throw new AppError('NOT_FOUND', '用户不存在');
     return user;
   }
 
@@ -250,14 +249,14 @@ export class OrgService {
   ): Promise<{ id: string; name: string; filter: LeadFilter; createdAt: string }> {
     await insertSavedFilter(this.db, userId, filter);
     const saved = (await this.savedFilters(userId)).find((f) => f.id === filter.id);
-    if (!saved) throw new AppError('INTERNAL', '内部错误', 500);
+    if (!saved) throw new AppError('INTERNAL', '内部错误');
     return saved;
   }
 
   /** Deletes one of the user's own filters; someone else's is "not found". */
   async deleteFilter(userId: string, id: string): Promise<void> {
     if (!(await deleteSavedFilter(this.db, userId, id))) {
-      throw new AppError('NOT_FOUND', '筛选不存在', 404);
+      throw new AppError('NOT_FOUND', '筛选不存在');
     }
   }
 }

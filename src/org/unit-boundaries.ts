@@ -21,7 +21,7 @@ export interface BatchOwner {
   readonly unitId: string | null;
 }
 
-const notFound = (): AppError => new AppError('NOT_FOUND', '批次不存在或不在本单位范围内', 404);
+const notFound = (): AppError => new AppError('NOT_FOUND', '批次不存在或不在本单位范围内');
 
 /**
  * May `user` roll back `batch`? A batch is rolled back by a data administrator of its owning unit
@@ -42,14 +42,13 @@ export function checkRollback(
   const visible = batch.unitId === null || scope.dataUnitIds.includes(batch.unitId);
   if (!visible) throw notFound();
   if (!hasRight(user.roles, 'import_data')) {
-    throw new AppError('FORBIDDEN', '只有数据管理员可以回滚批次', 403);
+    throw new AppError('FORBIDDEN', '只有数据管理员可以回滚批次');
   }
   if (batch.unitId === null) {
     if (own.level !== 'province') {
       throw new AppError(
         'FORBIDDEN',
         `批次 #${batch.id} 是全省共享数据，只能由省级院的数据管理员回滚`,
-        403,
       );
     }
     return;
@@ -59,7 +58,6 @@ export function checkRollback(
     throw new AppError(
       'FORBIDDEN',
       `批次 #${batch.id} 属于上级单位${owner ? `“${owner.name}”` : ` ${batch.unitId}`}，只能由该单位或其上级单位的数据管理员回滚`,
-      403,
     );
   }
 }
@@ -78,7 +76,7 @@ export function runUnits(
   const allowed = user ? scopeOf(units, user.unitId).unitIds : units.map((u) => u.id);
   for (const id of wanted) {
     if (!allowed.includes(id)) {
-      throw new AppError('UNIT_NOT_FOUND', `单位 ${id} 不存在或不在本单位范围内`, 404);
+      throw new AppError('UNIT_NOT_FOUND', `单位 ${id} 不存在或不在本单位范围内`);
     }
   }
   if (wanted.length === 0 && user) return [user.unitId];

@@ -295,12 +295,11 @@ export async function rollbackBatch(db: Database, batchId: number): Promise<Roll
           `SELECT dataset, status FROM batches WHERE id = $1`,
           [batchId],
         );
-        if (!batch) throw new AppError('BATCH_NOT_FOUND', `批次 ${batchId} 不存在`, 404);
+        if (!batch) throw new AppError('BATCH_NOT_FOUND', `批次 ${batchId} 不存在`);
         if (batch.status !== 'committed') {
           throw new AppError(
             'BATCH_NOT_COMMITTED',
             `批次 ${batchId} 的状态是 ${statusLabel(batch.status)}，不能回退`,
-            409,
           );
         }
         const table = versionsTable(requireDataset(batch.dataset));

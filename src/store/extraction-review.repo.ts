@@ -187,7 +187,7 @@ export async function getExtractionDocument(
 
 function dataset(name: string): DatasetDef {
   const d = findDataset(name);
-  if (!d) throw new AppError('UNKNOWN_DATASET', `未知的数据集：${name}`, 500);
+  if (!d) throw new AppError('INTERNAL', `未知的数据集：${name}`);
   return d;
 }
 

@@ -7,6 +7,8 @@ import type { ModelDetail, ModelSummary, RunResult } from '../../src/contract/mo
 import type { Unit, UserWithPassword } from '../../src/contract/org.ts';
 import { ROUTES } from '../../src/contract/routes/index.ts';
 import { setLogSink } from '../../src/audit/logger.ts';
+import { loadBuiltInModel } from '../../src/models/library.ts';
+import { exportModelYaml } from '../../src/models/model-file.ts';
 import { addUser, Client, signedIn, type Harness, openHarness } from './harness.ts';
 
 describe('platform: units, users, audit, OpenAPI, errors, models', () => {
@@ -156,6 +158,39 @@ describe('platform: units, users, audit, OpenAPI, errors, models', () => {
     const yaml = await client.request('GET', '/api/models/M01/export');
     expect(await yaml.text()).toContain('id: M01');
     expect((await client.json('GET', '/api/models/NOPE')).status).toBe(404);
+  });
+
+  it('answers a model whose fixture is wrong with 400 naming the column or row, never 500', async () => {
+    const u = await addUser(h, 'mx', '330102', ['data_admin']);
+    const client = await signedIn(h, u.username, u.password);
+    const m01 = loadBuiltInModel('M01');
+    const fixture = m01.fixtures[0];
+    if (!fixture) throw new Error('M01 has a fixture');
+    const [dataset, rows] = Object.entries(fixture.given)[0] ?? [];
+    if (!dataset || !rows?.[0]) throw new Error('M01 fixture has rows');
+    const withRow = (row: Record<string, string | number | null>) =>
+      exportModelYaml({ ...m01.def, id: 'FX1' }, [
+        { ...fixture, given: { ...fixture.given, [dataset]: [row, ...rows.slice(1)] } },
+      ]);
+    const unknown = await client.json<{ code: string; message: string }>(
+      'POST',
+      '/api/models/import',
+      { content: withRow({ ...rows[0], 车主身份证: 'x' }), fileName: 'fx.model.yaml' },
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('FIXTURE_INVALID');
+    expect(unknown.body.message).toContain('未知列：车主身份证');
+    expect(unknown.body.message).toContain(`数据集 ${dataset} 第 1 行`);
+
+    const dateColumn = Object.keys(rows[0]).find((k) => /date/.test(k));
+    if (!dateColumn) throw new Error('M01 fixture row has a date column');
+    const badValue = await client.json<{ code: string; message: string }>(
+      'POST',
+      '/api/models/import',
+      { content: withRow({ ...rows[0], [dateColumn]: '不是日期' }), fileName: 'fx.model.yaml' },
+    );
+    expect(badValue.status).toBe(400);
+    expect(badValue.body.message).toContain(`数据集 ${dataset} 第 1 行的值无法写入`);
   });
 
   it('runs models as a background job and reports per model', async () => {

@@ -79,7 +79,7 @@ export const caseRoutes = {
     const platform = c.get('platform');
     const ref = c.req.param('ref') ?? '';
     const id = platform.personRefs.decode(ref);
-    if (!id) throw new AppError('NOT_FOUND', '当事人不存在或链接已失效', 404);
+    if (!id) throw new AppError('NOT_FOUND', '当事人不存在或链接已失效');
     const operator = operatorOf(c);
     const { reveal } = queryOf(c, RevealQuery);
     checkReveal(operator, reveal);
@@ -88,7 +88,7 @@ export const caseRoutes = {
     const leads = await platform.leads.ofSubject(scope, id);
     // Someone with no case and no lead in the scope is not disclosed.
     if (cases.length === 0 && leads.length === 0) {
-      throw new AppError('NOT_FOUND', '当事人不存在或不在本单位范围内', 404);
+      throw new AppError('NOT_FOUND', '当事人不存在或不在本单位范围内');
     }
     const name = (await platform.leads.partyName(id)) ?? leads[0]?.subject_name ?? null;
     return disclose(

@@ -181,7 +181,7 @@ export const dataRoutes = {
     }));
     for (const { choice } of chosen) {
       if (choice.dataset && !findDataset(choice.dataset)) {
-        throw new AppError('UNKNOWN_DATASET', `未知的数据集：${choice.dataset}`, 400);
+        throw new AppError('UNKNOWN_DATASET', `未知的数据集：${choice.dataset}`);
       }
     }
     const names = chosen.map((x) => x.stored.fileName).join('、');
@@ -244,7 +244,7 @@ export const dataRoutes = {
           .sort((a, b) => parseInt(a) - parseInt(b))
           .map((f) => join(dir, f))
       : [];
-    if (paths.length === 0) throw new AppError('NOT_FOUND', '此次导入没有问题行，无校验报告', 404);
+    if (paths.length === 0) throw new AppError('NOT_FOUND', '此次导入没有问题行，无校验报告');
     return download(
       await mergeReports(paths),
       `校验报告-${job.createdAt.slice(0, 10)}.xlsx`,
@@ -267,7 +267,7 @@ export const dataRoutes = {
     const db = c.get('platform').db;
     await rollbackImportBatch(db, id, sessionOf(c).user);
     const batch = await getImportBatch(db, id);
-    if (!batch) throw new AppError('NOT_FOUND', '批次不存在', 404);
+    if (!batch) throw new AppError('NOT_FOUND', '批次不存在');
     c.get('platform').leads.invalidate();
     await c
       .get('platform')
@@ -291,7 +291,7 @@ export const dataRoutes = {
       datasets = DATASETS.filter((d) => wanted.includes(d.name));
       title = `${model.def.id}${model.def.name}`;
     }
-    if (datasets.length === 0) throw new AppError('NOT_FOUND', `没有数据集 ${name}`, 404);
+    if (datasets.length === 0) throw new AppError('NOT_FOUND', `没有数据集 ${name}`);
     const dir = mkdtempSync(join(tmpdir(), 'zhijian-template-'));
     try {
       const path = join(dir, 'template.xlsx');

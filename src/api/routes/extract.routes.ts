@@ -40,17 +40,13 @@ function fromText(field: string, text: string | null, original: unknown): unknow
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new AppError(
-        'BAD_CORRECTION',
-        `字段 ${fieldLabel(field)} 应为列表（JSON），无法识别`,
-        400,
-      );
+      throw new AppError('BAD_CORRECTION', `字段 ${fieldLabel(field)} 应为列表（JSON），无法识别`);
     }
   }
   if (typeof original === 'number' || /Amount$/.test(field)) {
     const n = Number(text.replace(/[,，元\s]/g, ''));
     if (!Number.isFinite(n))
-      throw new AppError('BAD_CORRECTION', `字段 ${fieldLabel(field)} 应为金额（元）`, 400);
+      throw new AppError('BAD_CORRECTION', `字段 ${fieldLabel(field)} 应为金额（元）`);
     return n;
   }
   return text.trim();
@@ -101,7 +97,7 @@ function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
 
 function documentId(raw: string): number {
   const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND', '文书不存在', 404);
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('NOT_FOUND', '文书不存在');
   return id;
 }
 

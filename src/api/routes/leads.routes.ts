@@ -174,7 +174,7 @@ async function assigneeUsername(c: Ctx, assigneeId: string): Promise<string> {
   const user = await c.get('platform').org.user(assigneeId);
   // Only a user of the assigner's units may receive the lead.
   if (!user || user.disabled || !scopeOf(c).unitIds.includes(user.unitId)) {
-    throw new AppError('UNKNOWN_ASSIGNEE', '承办人不存在或不在本单位范围内', 400);
+    throw new AppError('UNKNOWN_ASSIGNEE', '承办人不存在或不在本单位范围内');
   }
   return user.username;
 }
@@ -240,7 +240,7 @@ export const leadRoutes = {
     const platform = c.get('platform');
     const scope = scopeOf(c);
     if (body.action === 'assign' && !sessionOf(c).user.roles.includes('dept_head')) {
-      throw new AppError('FORBIDDEN', '只有部门负责人可以指派线索', 403);
+      throw new AppError('FORBIDDEN', '只有部门负责人可以指派线索');
     }
     const assignee = body.action === 'assign' ? await assigneeUsername(c, body.assigneeId) : '';
     let updated = 0;

@@ -8,7 +8,6 @@ export function uploadTooLarge(maxBytes: number): AppError {
   return new AppError(
     'UPLOAD_TOO_LARGE',
     `上传内容过大：单次上传上限为 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分文件后分批上传`,
-    413,
   );
 }
 
@@ -33,7 +32,7 @@ export async function receiveFiles<T>(
 ): Promise<T[]> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(contentType) || !request.body) {
-    throw new AppError('NO_FILE', '请选择要上传的文件（表单字段 files）', 400);
+    throw new AppError('NO_FILE', '请选择要上传的文件（表单字段 files）');
   }
   const saves: Promise<T>[] = [];
   const open = new Set<Readable>();
@@ -42,7 +41,7 @@ export async function receiveFiles<T>(
     try {
       busboy = new Busboy({ headers: { 'content-type': contentType }, defCharset: 'utf8' });
     } catch (error) {
-      reject(new AppError('BAD_UPLOAD', `上传内容格式不正确：${String(error)}`, 400));
+      reject(new AppError('BAD_UPLOAD', `上传内容格式不正确：${String(error)}`));
       return;
     }
     busboy.on('file', (field, stream, fileName) => {
@@ -91,7 +90,6 @@ export async function receiveFiles<T>(
     for (const s of saved) discard(s);
     throw failure.reason;
   }
-  if (saved.length === 0)
-    throw new AppError('NO_FILE', '请选择要上传的文件（表单字段 files）', 400);
+  if (saved.length === 0) throw new AppError('NO_FILE', '请选择要上传的文件（表单字段 files）');
   return saved;
 }

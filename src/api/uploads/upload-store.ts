@@ -70,7 +70,6 @@ export class UploadStore {
       throw new AppError(
         'UNSUPPORTED_FILE',
         `文件 ${fileName} 的格式不支持：请上传 ${accept.hint}`,
-        400,
       );
     }
     const uploadId = randomUUID();
@@ -99,7 +98,6 @@ export class UploadStore {
     const notFound = new AppError(
       'NOT_FOUND',
       `上传的文件不存在或已过期：${uploadId.slice(0, 40)}`,
-      404,
     );
     if (!UUID.test(uploadId)) throw notFound;
     const meta = join(this.dir, uploadId, 'meta.json');

@@ -49,7 +49,7 @@ export function readZipDeclaration(path: string): ZipDeclaration | undefined {
       }
     }
     if (cdSize > 64 * 1024 * 1024 || cdOffset + cdSize > size) {
-      throw new AppError('BAD_ZIP', '文件结构损坏（压缩目录越界），无法读取', 400);
+      throw new AppError('BAD_ZIP', '文件结构损坏（压缩目录越界），无法读取');
     }
     const cd = Buffer.alloc(cdSize);
     readSync(fd, cd, 0, cdSize, cdOffset);
@@ -87,7 +87,7 @@ export function readZipDeclaration(path: string): ZipDeclaration | undefined {
       p = end + commentLength;
     }
     if (result.entries < entries) {
-      throw new AppError('BAD_ZIP', '文件结构损坏（压缩目录不完整），无法读取', 400);
+      throw new AppError('BAD_ZIP', '文件结构损坏（压缩目录不完整），无法读取');
     }
     return result;
   } finally {
@@ -110,14 +110,12 @@ export function assertNotZipBomb(path: string, fileName: string, maxUncompressed
     throw new AppError(
       'ZIP_BOMB',
       `文件 ${fileName} 解压后大小 ${gb(decl.uncompressed)} 超过上限 ${gb(maxUncompressed)}，疑似压缩炸弹，已拒绝`,
-      400,
     );
   }
   if (decl.maxRatio > MAX_RATIO) {
     throw new AppError(
       'ZIP_BOMB',
       `文件 ${fileName} 压缩比异常（${Math.round(decl.maxRatio)} 倍），疑似压缩炸弹，已拒绝`,
-      400,
     );
   }
 }

@@ -67,7 +67,7 @@ export function register(program: Command): void {
       action(async (paths: string[], raw: Record<string, unknown>, cmd: Command) => {
         const parsed = Options.safeParse(raw);
         if (!parsed.success)
-          throw new AppError('BAD_OPTION', parsed.error.issues[0]?.message ?? '参数不正确');
+          throw new AppError('USAGE', parsed.error.issues[0]?.message ?? '参数不正确');
         const opts = parsed.data;
         let files: string[];
         try {

@@ -46,7 +46,7 @@ export function register(program: Command): void {
       action(async (opts: FilterOptions & { limit: string }, cmd: Command) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit <= 0)
-          throw new AppError('BAD_ARGUMENT', '--limit 应为正整数');
+          throw new AppError('USAGE', '--limit 应为正整数');
         const app = await openApp(globalOptions(cmd).db);
         try {
           const { total, items } = await listLeads(app.db, { ...filterFrom(opts), limit });
@@ -77,9 +77,9 @@ export function register(program: Command): void {
     .action(
       action(async (opts: { format: string; out?: string; reveal?: boolean }, cmd: Command) => {
         if (!isExportFormat(opts.format))
-          throw new AppError('BAD_ARGUMENT', '--format 只能是 json、csv 或 xlsx');
+          throw new AppError('USAGE', '--format 只能是 json、csv 或 xlsx');
         if (opts.format === 'xlsx' && !opts.out)
-          throw new AppError('BAD_ARGUMENT', '导出 xlsx 时请用 --out 指定文件');
+          throw new AppError('USAGE', '导出 xlsx 时请用 --out 指定文件');
         const parentOpts = cmd.parent?.opts<FilterOptions>() ?? {};
         const app = await openApp(globalOptions(cmd).db);
         try {

@@ -13,7 +13,7 @@ export function parsePairs(pairs: readonly string[], what: string): Record<strin
   const out: Record<string, string> = {};
   for (const pair of pairs.flatMap((p) => p.split(/,(?=[A-Za-z]+=)/))) {
     const m = /^([A-Za-z][A-Za-z0-9_]*)=(.*)$/.exec(pair.trim());
-    if (!m?.[1]) throw new AppError('BAD_ARGUMENT', `${what} 应写作 key=value，实际为“${pair}”`);
+    if (!m?.[1]) throw new AppError('USAGE', `${what} 应写作 key=value，实际为“${pair}”`);
     out[m[1]] = m[2] ?? '';
   }
   return out;
@@ -25,7 +25,7 @@ export function parseScope(pairs: readonly string[]): RunScope {
   const allowed = ['court', 'courts', 'unit', 'units', 'closedFrom', 'closedTo', 'campaign'];
   for (const k of Object.keys(raw)) {
     if (!allowed.includes(k))
-      throw new AppError('BAD_ARGUMENT', `--scope 不支持 ${k}（可用：${allowed.join('、')}）`);
+      throw new AppError('USAGE', `--scope 不支持 ${k}（可用：${allowed.join('、')}）`);
   }
   const list = (v: string | undefined): string[] | undefined =>
     v
@@ -36,7 +36,7 @@ export function parseScope(pairs: readonly string[]): RunScope {
       : undefined;
   for (const k of ['closedFrom', 'closedTo'] as const) {
     if (raw[k] && !/^\d{4}-\d{2}-\d{2}$/.test(raw[k])) {
-      throw new AppError('BAD_ARGUMENT', `--scope ${k} 应为日期 YYYY-MM-DD，实际为“${raw[k]}”`);
+      throw new AppError('USAGE', `--scope ${k} 应为日期 YYYY-MM-DD，实际为“${raw[k]}”`);
     }
   }
   return {
@@ -83,17 +83,14 @@ export function register(program: Command): void {
           cmd: Command,
         ) => {
           if (!opts.model && !opts.all) {
-            throw new AppError(
-              'BAD_ARGUMENT',
-              '请用 --model M01,M05 指定模型，或用 --all 运行全部模型',
-            );
+            throw new AppError('USAGE', '请用 --model M01,M05 指定模型，或用 --all 运行全部模型');
           }
           if (opts.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
-            throw new AppError('BAD_ARGUMENT', `--as-of 应为日期 YYYY-MM-DD，实际为“${opts.asOf}”`);
+            throw new AppError('USAGE', `--as-of 应为日期 YYYY-MM-DD，实际为“${opts.asOf}”`);
           }
           const timeout = Number(opts.timeout);
           if (!Number.isFinite(timeout) || timeout <= 0)
-            throw new AppError('BAD_ARGUMENT', '--timeout 应为正数（秒）');
+            throw new AppError('USAGE', '--timeout 应为正数（秒）');
           const app = await openApp(globalOptions(cmd).db);
           // Ctrl-C interrupts the running model; finished models keep their leads.
           const controller = new AbortController();
