@@ -312,7 +312,7 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
       page.getByRole('button', { name: /导出模型文件/ }).click(),
     ]);
     expect(modelFile.suggestedFilename()).toMatch(/M01/);
-    await ids.download(modelFile);
+    await ids.download(modelFile, { fixture: true });
 
     await page.goto(`${server.url}/data?tab=batches`);
     const rollback = page
