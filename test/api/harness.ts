@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../src/contract/session.ts';
 import { createApiApp, type ApiApp, type CreateApiOptions } from '../../src/api/server.ts';
+import { SYSTEM_OPERATOR, type Operator } from '../../src/org/operator.ts';
 import { Database } from '../../src/store/database.ts';
+
+/** Who sets a test up (users made before any client signs in): named so in the audit log. */
+export const SETUP: Operator = { ...SYSTEM_OPERATOR, username: 'test-setup' };
 
 /** A real DuckDB in a temp dir, the API app on it, and the bootstrap admin's one-time password. */
 export interface Harness {
@@ -112,7 +116,7 @@ export async function addUser(
 ): Promise<{ username: string; password: string; id: string }> {
   // Accepted by the policy for any test user name (none is inside it).
   const password = 'Harbour-Lamp-2025';
-  const { user } = await h.api.platform.org.createUser({
+  const { user } = await h.api.platform.org.createUser(SETUP, {
     username,
     displayName: username,
     unitId,
