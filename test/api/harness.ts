@@ -48,7 +48,11 @@ export class Client {
   /** Set false to leave the CSRF header out (attack tests). */
   sendCsrf = true;
 
-  constructor(private readonly api: ApiApp) {}
+  /** `remoteAddress`: the peer address the server sees (as `@hono/node-server` passes it). */
+  constructor(
+    private readonly api: ApiApp,
+    private readonly remoteAddress?: string,
+  ) {}
 
   async request(
     method: string,
@@ -70,7 +74,10 @@ export class Client {
     // A stream body is sent as it is, without Content-Length (chunked).
     const init: RequestInit & { duplex?: 'half' } = { method, headers: h, body: payload };
     if (payload instanceof ReadableStream) init.duplex = 'half';
-    const res = await this.api.hono.request(path, init);
+    const env = this.remoteAddress
+      ? { incoming: { socket: { remoteAddress: this.remoteAddress } } }
+      : undefined;
+    const res = await this.api.hono.request(path, init, env);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair?.indexOf('=') ?? -1;
@@ -128,8 +135,13 @@ export async function addUser(
 }
 
 /** Signs a new client in as an existing user. */
-export async function signedIn(h: Harness, username: string, password: string): Promise<Client> {
-  const client = new Client(h.api);
+export async function signedIn(
+  h: Harness,
+  username: string,
+  password: string,
+  remoteAddress?: string,
+): Promise<Client> {
+  const client = new Client(h.api, remoteAddress);
   const res = await client.login(username, password);
   if (!res.ok) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`);
   return client;
