@@ -1,12 +1,14 @@
+import { AuditService } from './audit/audit.service.ts';
 import { AppError } from './domain/app-error.ts';
+import { DataChanges } from './org/data-changes.ts';
+import type { ServiceContext } from './org/operator.ts';
 import { Database } from './store/database.ts';
 
 /**
  * Composition root: the one place that opens the store and wires it into services. CLI commands,
  * the HTTP server and tests get their services from here.
  */
-export interface App {
-  readonly db: Database;
+export interface App extends ServiceContext {
   close(): void;
 }
 
@@ -28,8 +30,11 @@ export async function openApp(dbPath: string): Promise<App> {
     }
     throw error;
   }
+  // A command has no caches to drop: its change signal has no listener.
   return {
     db,
+    audit: new AuditService(db),
+    changes: new DataChanges(),
     close: () => db.close(),
   };
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { listImportBatches, rollbackImportBatch } from '../../ingest/batch.service.ts';
-import { action, globalOptions } from '../context.ts';
+import { batchesFor, rollbackBatchAs } from '../../ingest/batch.service.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 const KIND = { import: '导入', demo: '演示', extracted: '文书提取' } as const;
 const STATUS = { committed: '已导入', rolled_back: '已回退', rejected: '已拒绝' } as const;
@@ -22,7 +22,8 @@ export function register(program: Command): void {
         }
         const app = await openApp(globalOptions(command).db);
         try {
-          const list = await listImportBatches(app.db, {
+          // The operator's view: a platform user sees their unit's batches, the local operator all.
+          const list = await batchesFor(app.db, await cliOperator(app.db, command), {
             ...(opts.dataset ? { dataset: opts.dataset } : {}),
             limit,
           });
@@ -67,7 +68,12 @@ export function register(program: Command): void {
         }
         const app = await openApp(globalOptions(command).db);
         try {
-          const r = await rollbackImportBatch(app.db, batchId);
+          // The web's rule: another unit's batch is "not found"; audited, cached pages dropped.
+          const { result: r } = await rollbackBatchAs(
+            app,
+            await cliOperator(app.db, command),
+            batchId,
+          );
           process.stdout.write(
             `已回退批次 #${r.batchId}：删除 ${r.deleted} 行，恢复旧版本 ${r.reactivated} 行\n`,
           );
