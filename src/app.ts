@@ -1,4 +1,9 @@
+import { AuditService } from './audit/audit.service.ts';
+import { PersonRefs } from './auth/person-ref.ts';
 import { AppError } from './domain/app-error.ts';
+import { LeadAccessService } from './org/lead-access.service.ts';
+import { LeadViewService } from './org/lead-views.service.ts';
+import { OrgService } from './org/org.service.ts';
 import { Database } from './store/database.ts';
 
 /**
@@ -32,4 +37,20 @@ export async function openApp(dbPath: string): Promise<App> {
     db,
     close: () => db.close(),
   };
+}
+
+/**
+ * The lead views of a command-line process: the web's services (scope, masking, audit, the same
+ * reads) on the one connection of the command (no read pool: one query at a time). The unit tree
+ * is seeded if the database has none yet, as `users add` does.
+ */
+export async function leadViewsOf(db: Database): Promise<LeadViewService> {
+  const org = new OrgService(db);
+  await org.ensureUnits();
+  return new LeadViewService(
+    new LeadAccessService(db, 0),
+    org,
+    new AuditService(db),
+    new PersonRefs(),
+  );
 }

@@ -3,6 +3,7 @@ import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
+import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
 
@@ -14,6 +15,8 @@ export interface Platform {
   readonly audit: AuditService;
   readonly jobs: JobService;
   readonly leads: LeadAccessService;
+  /** Every view and export of leads, cases and persons for an operator (scope, masking, audit). */
+  readonly views: LeadViewService;
   readonly personRefs: PersonRefs;
 }
 
@@ -21,13 +24,17 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const org = new OrgService(db);
   const auth = new AuthService(db, authOptions);
   org.onUserChanged = (userId) => auth.forgetUser(userId);
+  const audit = new AuditService(db);
+  const leads = new LeadAccessService(db);
+  const personRefs = new PersonRefs();
   return {
     db,
     org,
     auth,
-    audit: new AuditService(db),
+    audit,
     jobs: new JobService(db),
-    leads: new LeadAccessService(db),
-    personRefs: new PersonRefs(),
+    leads,
+    views: new LeadViewService(leads, org, audit, personRefs),
+    personRefs,
   };
 }

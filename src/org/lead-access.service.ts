@@ -1,3 +1,4 @@
+import type { LeadSort } from '../contract/leads.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { getLead } from '../models/lead.service.ts';
 import {
@@ -8,7 +9,6 @@ import {
   toLead,
   type Lead,
 } from '../models/lead.service.ts';
-import { type LeadRow as ServiceLeadRow } from '../store/lead-query.repo.ts';
 import { loadLibrary } from '../models/library.ts';
 import type { Database } from '../store/database.ts';
 import { ReadPool, type ReadPriority } from '../store/read-pool.ts';
@@ -27,6 +27,7 @@ import {
 import {
   byPriority,
   countLeadTable,
+  leadFullRowsByKeys,
   leadRowsByKeys,
   leadTableKeys,
   leadNotesByKey,
@@ -34,10 +35,9 @@ import {
   leadRowByKey,
   leadsBy,
   leadStatistics,
-  queryLeadTable,
+  type LeadFullRow,
   type LeadTableFilter,
   type LeadTableRow,
-  type LeadTableSort,
 } from '../store/lead-table.repo.ts';
 import { ResultCache } from './result-cache.ts';
 import { courtCodeOfCaseNo, inScope, type Scope } from './unit-tree.ts';
@@ -45,7 +45,7 @@ import { courtCodeOfCaseNo, inScope, type Scope } from './unit-tree.ts';
 /** The lead-table query of one request, inside a user's scope. */
 export interface LeadPageQuery {
   filter: Omit<LeadTableFilter, 'courtPrefixes'>;
-  sort: LeadTableSort;
+  sort: LeadSort;
   desc: boolean;
   page: number;
   pageSize: number;
@@ -171,17 +171,18 @@ export class LeadAccessService {
     return window.slice(offset - start, offset - start + q.pageSize);
   }
 
-  /** Every lead of a filter (exports), up to `limit`. */
-  async all(scope: Scope, filter: LeadPageQuery['filter'], limit: number): Promise<LeadTableRow[]> {
-    return this.use((db) =>
-      queryLeadTable(
-        db,
-        { ...filter, courtPrefixes: scope.courtPrefixes },
-        'priority',
-        true,
-        limit,
-        0,
-      ),
+  /**
+   * Every lead of a filter in the scope (exports), up to `limit`, in the sort's order, as full rows:
+   * the keys in one sort scan, then the rows by key (uncached: an export is read once).
+   */
+  async all(
+    scope: Scope,
+    q: Omit<LeadPageQuery, 'page' | 'pageSize'>,
+    limit: number,
+  ): Promise<LeadFullRow[]> {
+    const filter: LeadTableFilter = { ...q.filter, courtPrefixes: scope.courtPrefixes };
+    return this.use(async (db) =>
+      leadFullRowsByKeys(db, await leadTableKeys(db, filter, q.sort, q.desc, limit, 0)),
     );
   }
 
@@ -216,7 +217,7 @@ export class LeadAccessService {
           this.use((db) => leadRowByKey(db, leadKey), 'lookup'),
           this.use((db) => leadNotesByKey(db, leadKey), 'lookup'),
         ]);
-        return row ? { ...toLead(row as ServiceLeadRow), notes } : undefined;
+        return row ? { ...toLead(row), notes, row } : undefined;
       });
       if (!lead) throw notFound();
       this.leadRows.set(leadKey, version, lead);
@@ -387,8 +388,8 @@ export class LeadAccessService {
   }
 }
 
-/** A lead in the lead service's shape with its notes (what the lead page shows). */
-export type LeadWithNotes = Awaited<ReturnType<typeof getLead>>;
+/** A lead in the lead service's shape with its notes and its store row (what the lead page shows). */
+export type LeadWithNotes = Awaited<ReturnType<typeof getLead>> & { row: LeadFullRow };
 
 function notFound(): AppError {
   return new AppError('NOT_FOUND', '线索不存在或不在本单位范围内');
