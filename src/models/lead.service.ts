@@ -6,7 +6,7 @@
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import { leadNotesByKey, leadRowByKey, type LeadFullRow } from '../store/lead-table.repo.ts';
-import { addLeadNote, updateLeadStatus } from '../store/lead-update.repo.ts';
+import { addLeadNote, updateLeadStatus } from '../store/lead.repo.ts';
 
 export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];

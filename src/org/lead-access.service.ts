@@ -1,12 +1,10 @@
 import type { LeadSort } from '../contract/leads.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { getLead } from '../models/lead.service.ts';
 import {
   assignLead,
   dismissLead,
   noteLead,
   reopenLead,
-  toLead,
   type Lead,
 } from '../models/lead.service.ts';
 import { loadLibrary } from '../models/library.ts';
@@ -206,7 +204,7 @@ export class LeadAccessService {
    */
   async get(scope: Scope, id: string): Promise<LeadWithNotes> {
     const leadKey = await this.keyOf(id);
-    // The lead service's shape, read through the key indexes (see leadRowByKey), cached until any
+    // Read through the key indexes (see leadRowByKey), cached until any
     // lead changes; the scope is checked on every read.
     const version = this.version;
     let lead = this.leadRows.get(leadKey, version);
@@ -217,12 +215,12 @@ export class LeadAccessService {
           this.use((db) => leadRowByKey(db, leadKey), 'lookup'),
           this.use((db) => leadNotesByKey(db, leadKey), 'lookup'),
         ]);
-        return row ? { ...toLead(row), notes, row } : undefined;
+        return row ? { row, notes } : undefined;
       });
       if (!lead) throw notFound();
       this.leadRows.set(leadKey, version, lead);
     }
-    if (!inScope(scope, courtCodeOfCaseNo(lead.caseNo))) throw notFound();
+    if (!inScope(scope, courtCodeOfCaseNo(lead.row.case_no))) throw notFound();
     return lead;
   }
 
@@ -363,7 +361,7 @@ export class LeadAccessService {
 
   /** Runs `fn` on the internal key of the lead `id` once it is known to lie in the scope. */
   private async mutate<T>(scope: Scope, id: string, fn: (key: string) => Promise<T>): Promise<T> {
-    const { leadKey } = await this.get(scope, id);
+    const leadKey = (await this.get(scope, id)).row.lead_key;
     try {
       return await fn(leadKey);
     } finally {
@@ -388,8 +386,11 @@ export class LeadAccessService {
   }
 }
 
-/** A lead in the lead service's shape with its notes and its store row (what the lead page shows). */
-export type LeadWithNotes = Awaited<ReturnType<typeof getLead>> & { row: LeadFullRow };
+/** A lead's full row with its notes (what the lead page shows). */
+export interface LeadWithNotes {
+  row: LeadFullRow;
+  notes: Awaited<ReturnType<typeof leadNotesByKey>>;
+}
 
 function notFound(): AppError {
   return new AppError('NOT_FOUND', '线索不存在或不在本单位范围内');

@@ -9,7 +9,13 @@ import { resolveReference } from '../legal/articles.ts';
 import type { LeadPageSources, PartyCase } from '../store/evidence.repo.ts';
 import type { LeadTableRow } from '../store/lead-table.repo.ts';
 import type { LeadWithNotes } from './lead-access.service.ts';
-import { toLeadRow, unitOfCase, type LeadViewContext } from './lead-rows.ts';
+import {
+  leadEvidence,
+  leadLegalBasis,
+  toLeadRow,
+  unitOfCase,
+  type LeadViewContext,
+} from './lead-rows.ts';
 
 /** Person id → its opaque reference (`/api/persons/:ref`). */
 export type PersonRefOf = (id: string) => string;
@@ -26,7 +32,7 @@ function relatedCase(x: PartyCase): LeadDetail['related']['cases'][number] {
 
 /** One evidence reference joined to its source row, cells masked by the catalog's column types. */
 function evidenceRow(
-  e: LeadWithNotes['evidence'][number],
+  e: ReturnType<typeof leadEvidence>[number],
   row: Record<string, unknown> | undefined,
   reveal: boolean,
 ): EvidenceRow {
@@ -60,23 +66,24 @@ export function leadDetailOf(
   ctx: LeadViewContext,
   personRefOf: PersonRefOf,
 ): LeadDetail {
+  const { row } = lead;
   const reveal = ctx.reveal;
   return {
-    lead: toLeadRow(lead.row, ctx),
-    action: lead.action,
-    dismissReason: lead.dismissReason,
-    dismissNote: lead.dismissNote === null ? null : maskText(lead.dismissNote, reveal),
-    evidence: lead.evidence.map((e, i) => evidenceRow(e, page.sources[i], reveal)),
-    legalBasis: lead.legalBasis.map((ref) => {
+    lead: toLeadRow(row, ctx),
+    action: row.action,
+    dismissReason: row.dismiss_reason,
+    dismissNote: row.dismiss_note === null ? null : maskText(row.dismiss_note, reveal),
+    evidence: leadEvidence(row).map((e, i) => evidenceRow(e, page.sources[i], reveal)),
+    legalBasis: leadLegalBasis(row).map((ref) => {
       const r = resolveReference(ref);
       return typeof r === 'string'
         ? { ref, text: '' }
         : { ref, text: `${r.article.doc}${r.article.article}：${r.article.text}` };
     }),
     related: {
-      personRef: lead.subjectId ? personRefOf(lead.subjectId) : null,
+      personRef: row.subject_id ? personRefOf(row.subject_id) : null,
       cases: page.cases.map(relatedCase),
-      leads: page.leads.filter((r) => r.lead_id !== lead.leadId).map((r) => toLeadRow(r, ctx)),
+      leads: page.leads.filter((r) => r.lead_id !== row.lead_id).map((r) => toLeadRow(r, ctx)),
     },
     history: lead.notes.map((n) => ({
       at: n.at,

@@ -73,18 +73,27 @@ function parseJson<T>(v: unknown, fallback: T): T {
 
 const orNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
+/** A lead's evidence: where each source row is (dataset, batch, file, row). */
+export function leadEvidence(r: LeadFullRow): LeadExportRow['evidence'] {
+  return parseJson<LeadExportRow['evidence']>(r.evidence, []).map((e) => ({
+    dataset: e.dataset,
+    batchId: e.batchId,
+    file: e.file,
+    row: e.row,
+  }));
+}
+
+/** A lead's legal basis: references such as `终本规定 第一条（三）`. */
+export function leadLegalBasis(r: LeadFullRow): string[] {
+  return parseJson<string[]>(r.legal_basis, []);
+}
+
 /** A lead as the data export carries it: the table row, its evidence references and legal basis. */
 export function toLeadExportRow(r: LeadFullRow, ctx: LeadViewContext): LeadExportRow {
-  const evidence = parseJson<LeadExportRow['evidence']>(r.evidence, []);
   return {
     ...toLeadRow(r, ctx),
-    evidence: evidence.map((e) => ({
-      dataset: e.dataset,
-      batchId: e.batchId,
-      file: e.file,
-      row: e.row,
-    })),
-    legalBasis: parseJson<string[]>(r.legal_basis, []),
+    evidence: leadEvidence(r),
+    legalBasis: leadLegalBasis(r),
     confidence: r.confidence,
     standIn: r.stand_in === null ? null : maskText(r.stand_in, ctx.reveal),
     firstSeenRun: orNull(r.first_seen_run),

@@ -17,7 +17,7 @@ import { leadTableWorkbook, renderLeadExport, type ExportFormat } from '../model
 import type { LeadAccessService, LeadPageQuery } from './lead-access.service.ts';
 import { checkReveal, disclose, discloseLeadExport, type Operator } from './lead-disclosure.ts';
 import { caseDetailOf, leadDetailOf, personDetailOf } from './lead-pages.ts';
-import { toLeadExportRow, toLeadRow, type LeadViewContext } from './lead-rows.ts';
+import { leadEvidence, toLeadExportRow, toLeadRow, type LeadViewContext } from './lead-rows.ts';
 import type { OrgService } from './org.service.ts';
 import { scopeOf, type Scope } from './unit-tree.ts';
 
@@ -203,7 +203,7 @@ export class LeadViewService {
     // Evidence rows, the subject's other leads and cases: one query (cached) on a read connection.
     const [ctx, page] = await Promise.all([
       this.context(reveal),
-      this.leads.leadPage(scope, lead.subjectId, lead.evidence),
+      this.leads.leadPage(scope, lead.row.subject_id, leadEvidence(lead.row)),
     ]);
     return leadDetailOf(lead, page, ctx, (x) => this.personRefs.encode(x));
   }

@@ -4,8 +4,8 @@ import { sqlString } from '../sql/literal.ts';
 
 /**
  * Every read of leads (线索), for the web and the CLI alike: scoped, filtered, sorted pages over
- * `leads`, one lead by key, exports, and the counts the dashboard shows. Writes are in
- * lead-update.repo.ts (the lead service). Pages are read in two steps — the 20 keys by the sort,
+ * `leads`, one lead by key, exports, and the counts the dashboard shows. Writes are in lead.repo.ts
+ * (the lead service and model runs). Pages are read in two steps — the 20 keys by the sort,
  * then their rows through the key index — so the sort touches only narrow columns of a million
  * rows. The sort names are the contract's (`LEAD_SORTS`).
  */
