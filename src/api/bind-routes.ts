@@ -89,9 +89,6 @@ async function parseInput(c: Ctx, def: RouteDef, params: unknown): Promise<Parse
     }
     body = def.body.parse(json);
   }
-  c.set('route', def);
-  c.set('query', query);
-  c.set('body', body);
   return { params, query, body };
 }
 

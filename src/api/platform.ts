@@ -5,6 +5,7 @@ import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
 import type { ServiceContext } from '../org/operator.ts';
+import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
 
@@ -17,6 +18,8 @@ export interface Platform extends ServiceContext {
   readonly auth: AuthService;
   readonly jobs: JobService;
   readonly leads: LeadAccessService;
+  /** Every view and export of leads, cases and persons for an operator (scope, masking, audit). */
+  readonly views: LeadViewService;
   readonly personRefs: PersonRefs;
 }
 
@@ -29,6 +32,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   // The one place cached lead pages and counts learn that data changed (no route calls it).
   const changes = new DataChanges();
   changes.subscribe((change) => (change === 'models' ? leads.modelsChanged() : leads.invalidate()));
+  const personRefs = new PersonRefs();
   return {
     db,
     org,
@@ -37,6 +41,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     changes,
     jobs: new JobService(db),
     leads,
-    personRefs: new PersonRefs(),
+    views: new LeadViewService(leads, org, audit, personRefs),
+    personRefs,
   };
 }

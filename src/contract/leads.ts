@@ -26,6 +26,8 @@ export const LEAD_SORTS = [
   'modelId',
   'status',
 ] as const;
+/** The one sort vocabulary of lead lists (web table, CLI listing, exports). */
+export type LeadSort = (typeof LEAD_SORTS)[number];
 
 export const PRIORITIES = ['高', '中', '低'] as const;
 
@@ -78,6 +80,24 @@ export const LeadRow = z.object({
   lastSeenAt: Timestamp,
 });
 export type LeadRow = z.infer<typeof LeadRow>;
+
+/** A lead as the data export carries it (`zhijian leads export`): the table row and its evidence. */
+export const LeadExportRow = LeadRow.extend({
+  evidence: z.array(
+    z.object({
+      dataset: z.string(),
+      batchId: z.number().int(),
+      file: z.string().nullable(),
+      row: z.number().int().nullable(),
+    }),
+  ),
+  legalBasis: z.array(z.string()),
+  confidence: z.string().nullable(),
+  standIn: z.string().nullable(),
+  firstSeenRun: z.number().int().nullable(),
+  lastSeenRun: z.number().int().nullable(),
+});
+export type LeadExportRow = z.infer<typeof LeadExportRow>;
 
 /** An evidence row joined to its source row (dataset version table by batch + file + row). */
 export const EvidenceRow = z.object({
@@ -159,6 +179,7 @@ export const LeadExportQuery = LeadFilter.extend({
   leadIds: z.string().optional(),
   reveal: z.enum(['0', '1']).optional(),
 });
+export type LeadExportQuery = z.infer<typeof LeadExportQuery>;
 
 export const SavedFilter = z.object({
   id: z.string(),

@@ -17,8 +17,7 @@ import { PreviewRunner } from '../../ingest/preview-runner.ts';
 import { writeTemplate } from '../../ingest/template.ts';
 import { findModel } from '../../models/library.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { download, sessionOf, XLSX_TYPE, type Ctx } from '../context.ts';
-import { operatorOf } from '../lead-operator.ts';
+import { download, operatorOf, sessionOf, XLSX_TYPE, type Ctx } from '../context.ts';
 
 /** The validation report of an import job, from the importer's outcomes. */
 export function toImportReport(outcomes: readonly SheetOutcome[], dryRun: boolean): ImportReport {

@@ -22,8 +22,7 @@ import {
 } from '../../extract/review.service.ts';
 import { CONFIDENCE_FIELDS } from '../../extract/types.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { sessionOf } from '../context.ts';
-import { operatorOf } from '../lead-operator.ts';
+import { operatorOf, sessionOf } from '../context.ts';
 import { maskText } from '../../audit/masking.ts';
 
 /** A value as the form edits it: text for scalars, JSON text for lists. */

@@ -29,8 +29,7 @@ import {
 } from '../../models/operator.service.ts';
 import type { RunResult as EngineResult } from '../../models/run.service.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { download, scopeOf, sessionOf, type Ctx } from '../context.ts';
-import { operatorOf } from '../lead-operator.ts';
+import { download, operatorOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
 

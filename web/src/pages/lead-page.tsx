@@ -50,20 +50,25 @@ export default function LeadPage() {
   const [busy, setBusy] = useState(false);
   const [override, setOverride] = useState<LeadDetail>();
 
-  const path = `/api/leads/${encodeURIComponent(id)}`;
+  const params = { key: id };
   const loaded = useApi(
     (signal) => {
       setOverride(undefined);
-      return api.get<LeadDetail>(path, reveal ? { reveal: '1' } : undefined, signal);
+      return api.call(
+        'GET /api/leads/:key',
+        { params, query: reveal ? { reveal: '1' } : {} },
+        signal,
+      );
     },
-    [path, reveal],
+    [id, reveal],
   );
   const data = override ?? loaded.data;
 
-  const act = async (suffix: string, body: object, done: string) => {
+  /** Runs an action on the lead; its answer is the lead page after it. */
+  const act = async (run: () => Promise<LeadDetail>, done: string) => {
     setBusy(true);
     try {
-      const next = await api.post<LeadDetail>(`${path}/${suffix}`, body);
+      const next = await run();
       setOverride(next);
       setDialog(null);
       setText('');
@@ -242,14 +247,21 @@ export default function LeadPage() {
         count={1}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(assigneeId) => act('assign', { assigneeId }, '已指派')}
+        onSubmit={(assigneeId) =>
+          act(
+            () => api.call('POST /api/leads/:key/assign', { params, body: { assigneeId } }),
+            '已指派',
+          )
+        }
       />
       <DismissModal
         open={dialog === 'dismiss'}
         count={1}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(v: DismissValues) => act('dismiss', v, '已排除')}
+        onSubmit={(v: DismissValues) =>
+          act(() => api.call('POST /api/leads/:key/dismiss', { params, body: v }), '已排除')
+        }
       />
       <Modal
         title={dialog === 'reopen' ? '重新研判' : '添加备注'}
@@ -259,8 +271,14 @@ export default function LeadPage() {
         okButtonProps={{ loading: busy, disabled: dialog === 'note' && !text.trim() }}
         onOk={() =>
           dialog === 'reopen'
-            ? void act('reopen', { note: text }, '已重新进入研判')
-            : void act('notes', { text }, '备注已保存')
+            ? void act(
+                () => api.call('POST /api/leads/:key/reopen', { params, body: { note: text } }),
+                '已重新进入研判',
+              )
+            : void act(
+                () => api.call('POST /api/leads/:key/notes', { params, body: { text } }),
+                '备注已保存',
+              )
         }
       >
         <Input.TextArea
