@@ -1,4 +1,5 @@
-import type { LeadRow, LeadStatus } from '../contract/leads.ts';
+import type { LeadRow } from '../contract/leads.ts';
+import type { LeadStatus } from '../contract/vocabulary.ts';
 import { maskIdValue, maskText } from '../audit/masking.ts';
 import type { PublicUser } from '../org/org.service.ts';
 import type { LeadTableRow } from '../store/lead-table.repo.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import {

@@ -10,3 +10,4 @@ export * from './models.ts';
 export * from './org.ts';
 export * from './routes/index.ts';
 export * from './session.ts';
+export * from './vocabulary.ts';

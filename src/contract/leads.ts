@@ -1,22 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, Timestamp } from './common.ts';
 import { LegalBasis } from './models.ts';
-
-/** Lead states (workflow.md). */
-export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
-export const LeadStatus = z.enum(LEAD_STATUSES);
-export type LeadStatus = z.infer<typeof LeadStatus>;
-
-/** Dismissal reasons (workflow.md). */
-export const DISMISS_REASONS = [
-  '数据错误',
-  '已恢复执行',
-  '财产已处置',
-  '不具备执行条件',
-  '其他',
-] as const;
-export const DismissReason = z.enum(DISMISS_REASONS);
-export type DismissReason = z.infer<typeof DismissReason>;
+import { DismissReason, LeadStatus } from './vocabulary.ts';
 
 export const LEAD_SORTS = [
   'priority',
@@ -26,8 +11,6 @@ export const LEAD_SORTS = [
   'modelId',
   'status',
 ] as const;
-
-export const PRIORITIES = ['高', '中', '低'] as const;
 
 /** Filters of the lead table (also the body of a saved filter). Comma-separated multi-values. */
 export const LeadFilter = z.object({

@@ -6,7 +6,7 @@ import type {
   UpdateUserRequest,
 } from '../contract/org.ts';
 import { LeadFilter } from '../contract/leads.ts';
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
 import { assertNewPassword } from '../auth/password-policy.ts';

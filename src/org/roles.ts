@@ -1,4 +1,4 @@
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 
 /** What a role may do; routes check roles through the contract's access lists, services through this. */
 export const RIGHTS = [

@@ -4,7 +4,7 @@
  * Services apply these rules for every entry point; `undefined` as the acting user is the trusted
  * local operator (the CLI on the database file), who is not limited.
  */
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import { hasRight } from './roles.ts';
 import { ancestorsOf, scopeOf, unitOfCourt, type UnitNode } from './unit-tree.ts';

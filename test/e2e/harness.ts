@@ -16,7 +16,7 @@ import { openApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { createApiApp } from '../../src/api/server.ts';
 import type { ApiApp } from '../../src/api/server.ts';
-import type { Role } from '../../src/contract/session.ts';
+import type { Role } from '../../src/contract/vocabulary.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIST = join(ROOT, 'web', 'dist');

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
+import { LEAD_STATUSES, PRIORITIES } from '../../contract/vocabulary.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { maskIdsInText } from '../../domain/mask.ts';
 import { AuditService } from '../../audit/audit.service.ts';
@@ -38,8 +39,8 @@ export function register(program: Command): void {
     .command('leads')
     .description('线索列表与导出 / list and export leads')
     .option('--model <ids>', '模型编号，逗号分隔 / model ids')
-    .option('--status <statuses>', '状态：待研判,研判中,已成案,已排除,已合并')
-    .option('--priority <levels>', '优先级：高,中,低')
+    .option('--status <statuses>', `状态：${LEAD_STATUSES.join(',')}`)
+    .option('--priority <levels>', `优先级：${PRIORITIES.join(',')}`)
     .option('--court <names>', '执行法院，逗号分隔')
     .option('--limit <n>', '最多显示条数 / max rows', '50')
     .action(

@@ -1,4 +1,4 @@
-import type { Role } from '../session.ts';
+import type { Role } from '../vocabulary.ts';
 
 export const DATA: readonly Role[] = ['data_admin', 'admin'];
 export const LEADS: readonly Role[] = ['prosecutor', 'dept_head', 'data_admin'];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../session.ts';
+import type { Role } from '../vocabulary.ts';
 
 /** Who may call a route: anyone, any signed-in user, or a signed-in user with one of the roles. */
 export type RouteAccess = 'public' | 'user' | readonly Role[];

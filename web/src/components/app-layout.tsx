@@ -14,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_LABELS } from '../../../src/contract/session.ts';
+import { ROLE_LABELS } from '../../../src/contract/vocabulary.ts';
 import { useSession } from '../hooks/use-session.tsx';
 
 const { Header, Sider, Content } = Layout;

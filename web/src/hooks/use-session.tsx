@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Me, Role, SessionInfo } from '../../../src/contract/session.ts';
+import type { Me, SessionInfo } from '../../../src/contract/session.ts';
+import type { Role } from '../../../src/contract/vocabulary.ts';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 
 interface SessionState {

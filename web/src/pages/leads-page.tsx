@@ -24,7 +24,7 @@ import {
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { Page } from '../../../src/contract/common.ts';
-import { LEAD_STATUSES, PRIORITIES } from '../../../src/contract/leads.ts';
+import { LEAD_STATUSES, PRIORITIES } from '../../../src/contract/vocabulary.ts';
 import type { LeadFilter, LeadRow, SavedFilter } from '../../../src/contract/leads.ts';
 import type { ModelSummary } from '../../../src/contract/models.ts';
 import type { Unit } from '../../../src/contract/org.ts';

@@ -19,8 +19,9 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, Unit, User, UserWithPassword } from '../../../src/contract/org.ts';
-import { PASSWORD_POLICY_HINT, ROLE_LABELS, ROLES } from '../../../src/contract/session.ts';
-import type { Role } from '../../../src/contract/session.ts';
+import { PASSWORD_POLICY_HINT } from '../../../src/contract/session.ts';
+import { ROLE_LABELS, ROLES } from '../../../src/contract/vocabulary.ts';
+import type { Role } from '../../../src/contract/vocabulary.ts';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDateTime } from '../components/format.ts';
