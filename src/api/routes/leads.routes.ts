@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { findDataset } from '../../catalog/datasets.ts';
 import { RevealQuery } from '../../contract/common.ts';
 import type { LeadFilter } from '../../contract/leads.ts';
+import { hasRight } from '../../contract/rights.ts';
 import {
   AssignRequest,
   BulkLeadRequest,
@@ -239,7 +240,7 @@ export const leadRoutes = {
     const body = bodyOf(c, BulkLeadRequest);
     const platform = c.get('platform');
     const scope = scopeOf(c);
-    if (body.action === 'assign' && !sessionOf(c).user.roles.includes('dept_head')) {
+    if (body.action === 'assign' && !hasRight(sessionOf(c).user.roles, 'assign_leads')) {
       throw new AppError('FORBIDDEN', '只有部门负责人可以指派线索');
     }
     const assignee = body.action === 'assign' ? await assigneeUsername(c, body.assigneeId) : '';

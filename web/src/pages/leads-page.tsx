@@ -63,7 +63,7 @@ const SORT_FIELDS: Record<string, string> = {
 /** 线索: server-side paging, sorting and filters; every filter lives in the URL. */
 export default function LeadsPage() {
   const { message, modal } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const url = useUrlState();
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | null>(null);
@@ -102,8 +102,8 @@ export default function LeadsPage() {
     url.set(Object.fromEntries([...FILTER_KEYS, 'page'].map((k) => [k, null])));
   };
 
-  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
-  const canAssign = hasRole('dept_head');
+  const canWork = hasRight('work_leads');
+  const canAssign = hasRight('assign_leads');
 
   const bulk = async (body: object, done: string) => {
     setBusy(true);
