@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError, exitCodeOf, isUserError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
+import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
-import { findUserByName } from '../store/user.repo.ts';
 
 /** Default database file: `./data/zhijian.duckdb`, overridden by `ZHIJIAN_DB` or `--db`. */
 export const DEFAULT_DB_PATH = './data/zhijian.duckdb';
@@ -42,7 +42,7 @@ function osUser(): string {
 export async function cliOperator(db: Database, command: Command): Promise<Operator> {
   const place = `cli:${osUser()}`;
   const wanted = globalOptions(command).as;
-  const user = await findUserByName(db, wanted ?? osUser());
+  const user = await new OrgService(db).userByName(wanted ?? osUser());
   if (user && !user.disabled) {
     return {
       userId: user.id,

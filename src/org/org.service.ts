@@ -161,6 +161,12 @@ export class OrgService {
     return u && this.toPublic(u);
   }
 
+  /** The user of a sign-in name (the CLI's `--as` or OS user). */
+  async userByName(username: string): Promise<PublicUser | undefined> {
+    const u = await findUserByName(this.db, username);
+    return u && this.toPublic(u);
+  }
+
   /** Creates a user; without a password a one-time password is generated and must be changed. */
   async createUser(
     input: CreateUserRequest,
