@@ -79,8 +79,3 @@ export function action<A extends unknown[]>(
     }
   };
 }
-
-/** Placeholder body for a subcommand whose issue has not landed yet. */
-export function notYetAvailable(name: string): never {
-  throw new AppError('NOT_AVAILABLE', `命令 ${name} 尚未提供`);
-}

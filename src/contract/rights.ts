@@ -18,18 +18,6 @@ export const RIGHTS = [
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 
-export const RIGHT_LABELS: Record<Right, string> = {
-  manage_users: '管理单位与用户',
-  view_audit: '查看审计日志',
-  import_data: '导入数据',
-  rollback_batches: '回滚数据批次',
-  run_models: '运行监督模型',
-  manage_models: '导入监督模型',
-  work_leads: '研判线索',
-  assign_leads: '指派线索',
-  review_documents: '复核文书提取',
-};
-
 export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
   // The administrator may also load data and run models (a small unit may have no data staff),
   // but rolling a batch back stays with the data administrators who answer for the data.

@@ -11,7 +11,6 @@ function member<T extends string>(values: readonly T[]) {
 
 /** Lead states (workflow.md): 待研判 → 研判中 → 已成案 / 已排除 / 已合并. */
 export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
 export const isLeadStatus = member(LEAD_STATUSES);
 
 /** Reasons a lead may be dismissed for (workflow.md). */
@@ -22,12 +21,10 @@ export const DISMISS_REASONS = [
   '不具备执行条件',
   '其他',
 ] as const;
-export type DismissReason = (typeof DISMISS_REASONS)[number];
 export const isDismissReason = member(DISMISS_REASONS);
 
 /** Lead priorities, highest first (a model's 高 / 中 conditions, else its default). */
 export const PRIORITIES = ['高', '中', '低'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export const isPriority = member(PRIORITIES);
 
 /** A batch of imported rows: in force, rolled back (rows removed, older versions back), or refused whole. */
@@ -57,7 +54,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   prosecutor: '检察官',
   dept_head: '部门负责人',
 };
-export const isRole = member(ROLES);
 
 /** States of a background job (import, model run, demo load). */
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
