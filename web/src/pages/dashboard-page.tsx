@@ -99,7 +99,7 @@ export default function DashboardPage() {
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (!data) return null;
 
-  const count = (s: string) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
+  const count = (s: LeadStatus) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
   const judged = count('已成案') + count('已排除');
   const caseRate = judged > 0 ? ((count('已成案') / judged) * 100).toFixed(1) + '%' : '—';
 
