@@ -19,8 +19,8 @@ export const RIGHTS = [
 export type Right = (typeof RIGHTS)[number];
 
 export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
-  // The administrator may also load data and run models (a small unit may have no data staff),
-  // but rolling a batch back stays with the data administrators who answer for the data.
+  // The administrator may also load data and run models (the routes allowed it before this table
+  // decided), but not roll a batch back: the rollback rule always kept that to data administrators.
   admin: [
     'manage_users',
     'view_audit',
