@@ -43,7 +43,7 @@ export type Ctx = Context<ApiEnv>;
 export const SESSION_COOKIE = 'zj_session';
 export const CSRF_COOKIE = 'zj_csrf';
 
-/** The signed-in session (routes with access 'user' or roles only). */
+/** The signed-in session (routes with access 'user' or a right only). */
 export function sessionOf(c: Ctx): ActiveSession {
   const session = c.get('session');
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');

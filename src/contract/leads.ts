@@ -1,35 +1,9 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, Timestamp } from './common.ts';
 import { LegalBasis } from './models.ts';
+import { DismissReason, LEAD_SORTS, LeadStatus } from './vocabulary.ts';
 
-/** Lead states (workflow.md). */
-export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
-export const LeadStatus = z.enum(LEAD_STATUSES);
-export type LeadStatus = z.infer<typeof LeadStatus>;
-
-/** Dismissal reasons (workflow.md). */
-export const DISMISS_REASONS = [
-  '数据错误',
-  '已恢复执行',
-  '财产已处置',
-  '不具备执行条件',
-  '其他',
-] as const;
-export const DismissReason = z.enum(DISMISS_REASONS);
-export type DismissReason = z.infer<typeof DismissReason>;
-
-export const LEAD_SORTS = [
-  'priority',
-  'firstSeenAt',
-  'lastSeenAt',
-  'caseNo',
-  'modelId',
-  'status',
-] as const;
-/** The one sort vocabulary of lead lists (web table, CLI listing, exports). */
-export type LeadSort = (typeof LEAD_SORTS)[number];
-
-export const PRIORITIES = ['高', '中', '低'] as const;
+export { LEAD_SORTS, type LeadSort } from './vocabulary.ts';
 
 /** Filters of the lead table (also the body of a saved filter). Comma-separated multi-values. */
 export const LeadFilter = z.object({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import { writeBatch } from '../store/batch.repo.ts';

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/app-error.ts';
+import type { BatchStatus } from '../domain/vocabulary.ts';
 import { actingUserOf, type Operator, type ServiceContext } from '../org/operator.ts';
 import { checkRollback, type ActingUser } from '../org/unit-boundaries.ts';
 import { scopeOf } from '../org/unit-tree.ts';
@@ -7,7 +8,6 @@ import {
   listBatches,
   rollbackBatch,
   type BatchInfo,
-  type BatchStatus,
   type RollbackResult,
 } from '../store/batch.repo.ts';
 import type { Database } from '../store/database.ts';

@@ -4,24 +4,15 @@
  * `LeadAccessService` / `LeadViewService` (src/org).
  */
 import { AppError } from '../domain/app-error.ts';
+import {
+  DISMISS_REASONS,
+  isDismissReason,
+  isLeadStatus,
+  LEAD_STATUSES,
+} from '../domain/vocabulary.ts';
 import type { Database } from '../store/database.ts';
 import { leadNotesByKey, leadRowByKey, type LeadFullRow } from '../store/lead-table.repo.ts';
 import { addLeadNote, updateLeadStatus } from '../store/lead.repo.ts';
-
-export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-export function isLeadStatus(s: string): s is LeadStatus {
-  return (LEAD_STATUSES as readonly string[]).includes(s);
-}
-
-export const DISMISS_REASONS = [
-  '数据错误',
-  '已恢复执行',
-  '财产已处置',
-  '不具备执行条件',
-  '其他',
-] as const;
-export type DismissReason = (typeof DISMISS_REASONS)[number];
 
 /** A lead as services and exports see it (camelCase; `subjectId` is the full normalised ID). */
 export interface Lead {
@@ -116,7 +107,7 @@ export async function dismissLead(
   note: string,
   user?: string,
 ): Promise<Lead> {
-  if (!(DISMISS_REASONS as readonly string[]).includes(reason)) {
+  if (!isDismissReason(reason)) {
     throw new AppError('BAD_REASON', `排除理由只能是：${DISMISS_REASONS.join('、')}`);
   }
   await getLead(db, leadKey);

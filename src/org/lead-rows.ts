@@ -2,7 +2,8 @@
  * Store rows → the contract's lead rows (pure): the one mapping of a lead for the web table, the
  * lead/person/case pages, the CLI listing and both exports. ID numbers are masked unless revealed.
  */
-import type { LeadExportRow, LeadRow, LeadStatus } from '../contract/leads.ts';
+import type { LeadExportRow, LeadRow } from '../contract/leads.ts';
+import type { LeadStatus } from '../contract/vocabulary.ts';
 import { maskIdValue, maskText } from '../audit/masking.ts';
 import type { PublicUser } from './org.service.ts';
 import type { LeadFullRow, LeadTableRow } from '../store/lead-table.repo.ts';

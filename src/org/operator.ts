@@ -1,5 +1,5 @@
 import type { AuditService } from '../audit/audit.service.ts';
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../domain/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import { findUserById } from '../store/user.repo.ts';

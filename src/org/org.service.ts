@@ -7,7 +7,7 @@ import type {
   UpdateUserRequest,
 } from '../contract/org.ts';
 import { LeadFilter } from '../contract/leads.ts';
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
 import { assertNewPassword } from '../auth/password-policy.ts';
@@ -165,6 +165,12 @@ export class OrgService {
 
   async user(id: string): Promise<PublicUser | undefined> {
     const u = await findUserById(this.db, id);
+    return u && this.toPublic(u);
+  }
+
+  /** The user of a sign-in name (the CLI's `--as` or OS user). */
+  async userByName(username: string): Promise<PublicUser | undefined> {
+    const u = await findUserByName(this.db, username);
     return u && this.toPublic(u);
   }
 

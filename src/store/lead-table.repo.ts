@@ -1,4 +1,4 @@
-import type { LeadSort } from '../contract/leads.ts';
+import type { LeadSort } from '../domain/vocabulary.ts';
 import type { Database } from './database.ts';
 import { sqlString } from '../sql/literal.ts';
 

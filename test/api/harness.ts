@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../src/contract/session.ts';
+import type { Role } from '../../src/contract/vocabulary.ts';
 import { createApiApp, type ApiApp, type CreateApiOptions } from '../../src/api/server.ts';
 import { SYSTEM_OPERATOR, type Operator } from '../../src/org/operator.ts';
 import { Database } from '../../src/store/database.ts';

@@ -16,7 +16,7 @@ import { openApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { createApiApp } from '../../src/api/server.ts';
 import type { ApiApp } from '../../src/api/server.ts';
-import type { Role } from '../../src/contract/session.ts';
+import type { Role } from '../../src/contract/vocabulary.ts';
 import { SYSTEM_OPERATOR } from '../../src/org/operator.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SavedFilter } from '../../contract/leads.ts';
+import { hasRight } from '../../contract/rights.ts';
 import { AppError } from '../../domain/app-error.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
 import {
@@ -57,7 +58,7 @@ export const leadRoutes = {
   'POST /api/leads/bulk': async (c, { body }) => {
     const platform = c.get('platform');
     const scope = scopeOf(c);
-    if (body.action === 'assign' && !sessionOf(c).user.roles.includes('dept_head')) {
+    if (body.action === 'assign' && !hasRight(sessionOf(c).user.roles, 'assign_leads')) {
       throw new AppError('FORBIDDEN', '只有部门负责人可以指派线索');
     }
     const assignee = body.action === 'assign' ? await assigneeUsername(c, body.assigneeId) : '';

@@ -6,6 +6,7 @@ import {
   type ModelSummary,
   type RunResult,
 } from '../../contract/models.ts';
+import type { LeadStatus } from '../../contract/vocabulary.ts';
 import {
   findModel,
   loadLibrary,
@@ -109,7 +110,8 @@ async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
   const out = new Map<string, ModelSummary>();
   for (const model of library) {
     const mine = stats.byModelStatus.filter((r) => r.model_id === model.def.id);
-    const count = (s: string) => mine.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
+    const count = (s: LeadStatus) =>
+      mine.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
     const judged = count('已成案') + count('已排除');
     const datasets = needs(model, rows);
     out.set(model.def.id, {

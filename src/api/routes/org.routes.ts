@@ -1,4 +1,5 @@
 import type { Unit, User, UserOption } from '../../contract/org.ts';
+import { hasRight } from '../../contract/rights.ts';
 import type { PublicUser } from '../../org/org.service.ts';
 import type { UnitRecord } from '../../store/unit.repo.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
@@ -31,7 +32,7 @@ export const orgRoutes = {
     const session = sessionOf(c);
     const units = await org.units();
     // Administrators manage the whole tree; others see their unit and the units below.
-    if (session.user.roles.includes('admin')) return units.map(toUnit);
+    if (hasRight(session.user.roles, 'manage_users')) return units.map(toUnit);
     const visible = new Set(scopeOf(c).unitIds);
     return units.filter((u) => visible.has(u.id)).map(toUnit);
   },

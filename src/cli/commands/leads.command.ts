@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { leadViewsOf, openApp } from '../../app.ts';
 import { LEAD_SORTS, type LeadFilter, type LeadRow, type LeadSort } from '../../contract/leads.ts';
+import { isLeadStatus, LEAD_STATUSES, PRIORITIES } from '../../contract/vocabulary.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { isExportFormat } from '../../models/lead-export.ts';
-import { isLeadStatus, LEAD_STATUSES } from '../../models/lead.service.ts';
 import type { Operator } from '../../org/lead-disclosure.ts';
 import type { LeadViewService } from '../../org/lead-views.service.ts';
 import { action, cliOperator, globalOptions } from '../context.ts';
@@ -88,8 +88,8 @@ export function register(program: Command): void {
     .command('leads')
     .description('线索列表与导出（本单位及下级单位；--as 指定用户）/ list and export leads')
     .option('--model <ids>', '模型编号，逗号分隔 / model ids')
-    .option('--status <statuses>', '状态：待研判,研判中,已成案,已排除,已合并')
-    .option('--priority <levels>', '优先级：高,中,低')
+    .option('--status <statuses>', `状态：${LEAD_STATUSES.join(',')}`)
+    .option('--priority <levels>', `优先级：${PRIORITIES.join(',')}`)
     .option('--court <names>', '执行法院，逗号分隔')
     .option('--unit <id>', '只看某一单位（本单位范围内）/ one unit of the scope')
     .option('--sort <field>', `排序：${LEAD_SORTS.join('|')}`, 'priority')

@@ -43,7 +43,7 @@ export default function LeadPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const [reveal, setReveal] = useState(false);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | 'note' | 'reopen' | null>(null);
   const [text, setText] = useState('');
@@ -84,7 +84,7 @@ export default function LeadPage() {
   if (loaded.error && !data) return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
   if (!data) return null;
   const { lead } = data;
-  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
+  const canWork = hasRight('work_leads');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lead-page">
@@ -104,7 +104,7 @@ export default function LeadPage() {
         extra={
           <Space wrap>
             <RevealButton revealed={data.revealed} onToggle={() => setReveal((r) => !r)} />
-            {hasRole('dept_head') && (
+            {hasRight('assign_leads') && (
               <Button icon={<UserAddOutlined />} onClick={() => setDialog('assign')}>
                 指派
               </Button>

@@ -23,7 +23,8 @@ import {
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { LEAD_SORTS, LEAD_STATUSES, PRIORITIES } from '../../../src/contract/leads.ts';
+import { LEAD_SORTS } from '../../../src/contract/leads.ts';
+import { LEAD_STATUSES, PRIORITIES } from '../../../src/contract/vocabulary.ts';
 import type { LeadFilter, LeadRow, LeadSort } from '../../../src/contract/leads.ts';
 import { api, ApiError, downloadRoute, type CallInput } from '../api/client.ts';
 import { AssignModal } from '../components/assign-modal.tsx';
@@ -54,7 +55,7 @@ const sortOf = (field: unknown): LeadSort | undefined => LEAD_SORTS.find((s) => 
 /** 线索: server-side paging, sorting and filters; every filter lives in the URL. */
 export default function LeadsPage() {
   const { message, modal } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const url = useUrlState();
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | null>(null);
@@ -93,8 +94,8 @@ export default function LeadsPage() {
     url.set(Object.fromEntries([...FILTER_KEYS, 'page'].map((k) => [k, null])));
   };
 
-  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
-  const canAssign = hasRole('dept_head');
+  const canWork = hasRight('work_leads');
+  const canAssign = hasRight('assign_leads');
 
   const bulk = async (body: CallInput<'POST /api/leads/bulk'>['body'], done: string) => {
     setBusy(true);
