@@ -31,5 +31,5 @@ GROUP BY d.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(plates) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(CAST(lead."closed_date" AS VARCHAR), '') || '终结本次执行程序，未履行金额' || yuan(lead."unpaid_amount") || '；终本时被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '名下登记有车辆' || coalesce(array_to_string(list_sort(list_distinct(lead."plates")), '、'), '') || '，未被本案查封。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序，未履行金额' || yuan(lead."unpaid_amount") || '；终本时被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '名下登记有车辆' || coalesce(array_to_string(list_sort(list_distinct(lead."plates")), '、'), '') || '，未被本案查封。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -29,5 +29,5 @@ GROUP BY d.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 200000 OR special_group IS NOT NULL OR len(units) > 1 THEN '高' WHEN unpaid_amount >= 20000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(CAST(lead."closed_date" AS VARCHAR), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），终本时被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '名下登记有不动产' || coalesce(array_to_string(list_sort(list_distinct(lead."units")), '、'), '') || '，登记未查封。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），终本时被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '名下登记有不动产' || coalesce(array_to_string(list_sort(list_distinct(lead."units")), '、'), '') || '，登记未查封。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -32,5 +32,5 @@ GROUP BY d.case_no
 )
 SELECT lead.*,
   CASE WHEN special_group IS NOT NULL OR balance >= 100000 OR (unpaid_amount IS NOT NULL AND balance >= unpaid_amount) THEN '高' WHEN balance >= 30000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(CAST(lead."closed_date" AS VARCHAR), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），被执行人' || coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '的住房公积金账户于' || coalesce(CAST(lead."balance_date" AS VARCHAR), '') || '余额' || yuan(lead."balance") || '（' || coalesce(CAST(lead."account_status" AS VARCHAR), '') || '，' || coalesce(CAST(lead."employer" AS VARCHAR), '') || '）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），被执行人' || coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '的住房公积金账户于' || coalesce(cn_date(lead."balance_date"), '') || '余额' || yuan(lead."balance") || '（' || coalesce(CAST(lead."account_status" AS VARCHAR), '') || '，' || coalesce(CAST(lead."employer" AS VARCHAR), '') || '）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

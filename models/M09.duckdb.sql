@@ -26,8 +26,8 @@ divorced AS (
     AND x.divorced <= d.closed_date
 ),
 transfers AS (
-  SELECT v.*, '车辆' || a.plate || '于' || strftime(a.deregistered_date, '%Y-%m-%d') || '转出，'
-      || strftime(b.registered_date, '%Y-%m-%d') || '登记到前配偶名下' AS item,
+  SELECT v.*, '车辆' || a.plate || '于' || cn_date(a.deregistered_date) || '转出，'
+      || cn_date(b.registered_date) || '登记到前配偶名下' AS item,
     a.plate, false AS is_estate, {'dataset': 'vehicles', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row} AS ev_from, {'dataset': 'vehicles', 'batch_id': b._batch_id, 'file': b._file, 'row': b._row} AS ev_to
   FROM divorced v
   JOIN vehicles a ON a.owner_id = v.match_id AND a.deregistered_date IS NOT NULL
@@ -35,8 +35,8 @@ transfers AS (
   JOIN vehicles b ON b.plate = a.plate AND b.owner_id = v.ex_id
     AND abs(date_diff('day', a.deregistered_date, b.registered_date)) <= $transferDays
   UNION ALL
-  SELECT v.*, '不动产' || coalesce(a.address, a.unit_no) || '于' || strftime(a.ended_date, '%Y-%m-%d')
-      || '转出，' || strftime(b.registered_date, '%Y-%m-%d') || '登记到前配偶名下',
+  SELECT v.*, '不动产' || coalesce(a.address, a.unit_no) || '于' || cn_date(a.ended_date)
+      || '转出，' || cn_date(b.registered_date) || '登记到前配偶名下',
     NULL, true, {'dataset': 'real_estate', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row}, {'dataset': 'real_estate', 'batch_id': b._batch_id, 'file': b._file, 'row': b._row}
   FROM divorced v
   JOIN real_estate a ON a.holder_id = v.match_id AND a.ended_date IS NOT NULL
@@ -61,5 +61,5 @@ GROUP BY c.case_no, c.court, c.filed_date, c.closed_date, c.unpaid_amount, c.spe
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 100000 OR special_group IS NOT NULL OR has_estate THEN '高' WHEN false THEN '中' ELSE '中' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（立案' || coalesce(CAST(lead."filed_date" AS VARCHAR), '') || '，终本' || coalesce(CAST(lead."closed_date" AS VARCHAR), '') || '，未履行金额' || yuan(lead."unpaid_amount") || '）被执行人' || coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '于' || coalesce(CAST(lead."divorced" AS VARCHAR), '') || '与' || coalesce(CAST(lead."ex_name" AS VARCHAR), '') || '登记离婚，其名下' || coalesce(array_to_string(list_sort(list_distinct(lead."transfers")), '、'), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案（立案' || coalesce(cn_date(lead."filed_date"), '') || '，终本' || coalesce(cn_date(lead."closed_date"), '') || '，未履行金额' || yuan(lead."unpaid_amount") || '）被执行人' || coalesce(CAST(lead."subject_name" AS VARCHAR), '') || '于' || coalesce(cn_date(lead."divorced"), '') || '与' || coalesce(CAST(lead."ex_name" AS VARCHAR), '') || '登记离婚，其名下' || coalesce(array_to_string(list_sort(list_distinct(lead."transfers")), '、'), '') || '。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -37,5 +37,5 @@ WHERE c.filed_date IS NOT NULL
 )
 SELECT lead.*,
   CASE WHEN days < 30 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 100000 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(CAST(lead."filed_date" AS VARCHAR), '') || '立案，' || coalesce(CAST(lead."closed_date" AS VARCHAR), '') || '即终结本次执行程序，距立案仅' || coalesce(CAST(lead."days" AS VARCHAR), '') || '天，不足' || coalesce(CAST(lead."min_months" AS VARCHAR), '') || '个月（被执行人：' || coalesce(CAST(lead."debtors" AS VARCHAR), '') || '）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."filed_date"), '') || '立案，' || coalesce(cn_date(lead."closed_date"), '') || '即终结本次执行程序，距立案仅' || coalesce(CAST(lead."days" AS VARCHAR), '') || '天，不足' || coalesce(CAST(lead."min_months" AS VARCHAR), '') || '个月（被执行人：' || coalesce(CAST(lead."debtors" AS VARCHAR), '') || '）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -70,5 +70,5 @@ GROUP BY f.case_no
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN unpaid_amount >= 50000 OR len(found) > 1 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），终本后' || coalesce(CAST(lead."found_text" AS VARCHAR), '') || '，查到被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '有财产，但此后' || coalesce(CAST(lead."resume_days" AS VARCHAR), '') || '日内未见执恢案件立案。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），' || coalesce(CAST(lead."found_text" AS VARCHAR), '') || '，查到被执行人' || coalesce(array_to_string(list_sort(list_distinct(lead."debtor_names")), '、'), '') || '有财产，但此后' || coalesce(CAST(lead."resume_days" AS VARCHAR), '') || '日内未见执恢案件立案。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -26,6 +26,7 @@ SELECT
   list(DISTINCT x.plate ORDER BY x.plate) AS plates,
   sum(x.sightings) AS sightings,
   max(x.last_seen) AS last_seen,
+  strftime(max(x.last_seen), '%H:%M') AS last_seen_time,
   arg_max(x.last_checkpoint, x.last_seen) AS last_checkpoint,
   list_concat([c._ev], list(x.ev_s), flatten(list(x.ev_g))) AS evidence
 FROM closed_cases c
@@ -38,5 +39,5 @@ GROUP BY c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c.
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 200000 OR special_group IS NOT NULL OR last_seen >= closed_date THEN '高' WHEN sightings >= 3 THEN '中' ELSE '低' END AS priority,
-  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(CAST(lead."closed_date" AS VARCHAR), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），本案查封的车辆' || coalesce(array_to_string(list_sort(list_distinct(lead."plates")), '、'), '') || '未实际扣押、未解封，查封后仍有' || coalesce(CAST(lead."sightings" AS VARCHAR), '') || '次卡口通行记录，最近一次' || coalesce(CAST(lead."last_seen" AS VARCHAR), '') || '（' || coalesce(CAST(lead."last_checkpoint" AS VARCHAR), '') || '）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
+  regexp_replace(coalesce(CAST(lead."court" AS VARCHAR), '') || coalesce(CAST(lead."case_no" AS VARCHAR), '') || '案于' || coalesce(cn_date(lead."closed_date"), '') || '终结本次执行程序（未履行金额' || yuan(lead."unpaid_amount") || '），本案查封的车辆' || coalesce(array_to_string(list_sort(list_distinct(lead."plates")), '、'), '') || '未实际扣押、未解封，查封后仍有' || coalesce(CAST(lead."sightings" AS VARCHAR), '') || '次卡口通行记录，最近一次' || coalesce(cn_date(lead."last_seen"), '') || coalesce(CAST(lead."last_seen_time" AS VARCHAR), '') || '（' || coalesce(CAST(lead."last_checkpoint" AS VARCHAR), '') || '）。', '(\d{6})\d{8}([0-9X]{4})', '\1********\2', 'g') AS summary
 FROM lead

@@ -11,6 +11,21 @@ import { BUILT_IN_DIR, builtInModelIds, loadBuiltInModel } from '../src/models/l
 import { renderModelSql } from '../src/models/model-sql.ts';
 import { checkDefinition } from '../src/models/prepare-model.ts';
 
+/**
+ * What a finding must not contain (issue 12, “Findings read like a document”): ISO dates (one date
+ * format: 2023年6月30日), English words (dataset ids, error codes, SQL), a phrase said twice in a row.
+ * Latin capitals stay allowed: plates (浙A12345), IDs ending in X, credit codes.
+ */
+function documentFaults(summary: string): string[] {
+  const faults: string[] = [];
+  if (/\d{4}-\d{1,2}-\d{1,2}/.test(summary)) faults.push('ISO 日期');
+  if (/[a-z]{2,}/.test(summary)) faults.push('英文');
+  // A Chinese phrase of 3+ characters repeated with at most a date between (终本后…终本后).
+  const doubled = /(\p{Script=Han}{3,})(?:\d{4}年\d{1,2}月\d{1,2}日)?\1/u.exec(summary);
+  if (doubled) faults.push(`重复：${doubled[0]}`);
+  return faults;
+}
+
 describe.each(builtInModelIds())('model %s', (id) => {
   const model = loadBuiltInModel(id);
 
@@ -27,6 +42,8 @@ describe.each(builtInModelIds())('model %s', (id) => {
     async (_name, fixture) => {
       const result = await runFixture(model, fixture);
       expect(result.failures).toEqual([]);
+      for (const lead of result.leads)
+        expect(documentFaults(lead.summary), lead.summary).toEqual([]);
     },
   );
 

@@ -1,15 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { maskAccount, maskId, maskIdsInText, maskPhone } from './mask.ts';
+import {
+  isOrganisationCode,
+  maskAccount,
+  maskId,
+  maskIdsInText,
+  maskPhone,
+  personIdsIn,
+} from './mask.ts';
 
 describe('masking', () => {
   it.each([
     ['330102199001011234', '330102********1234'],
     ['11010519491231002X', '110105********002X'],
     ['110105491231002', '110105*****1002'],
-    ['91440300123456788M', '914403********788M'],
     ['D2143569-X', '********-X'],
     ['12', '**'],
   ])('maskId %s → %s', (input, expected) => expect(maskId(input)).toBe(expected));
+
+  it('shows a company credit code in full and keeps every person-shaped number masked', () => {
+    // A 统一社会信用代码 names an organisation: not personal data (GB 32100 check character valid).
+    expect(maskId('91330100716105852F')).toBe('91330100716105852F');
+    expect(maskId('914403001922038216')).toBe('914403001922038216');
+    expect(isOrganisationCode('914403001922038216')).toBe(true);
+    // A credit code whose check character is wrong is in doubt: masked.
+    expect(maskId('91330100716105852G')).toBe('913301********852G');
+    // A person's ID stays masked, also one with a typo that happens to pass the GB 32100 check.
+    expect(maskId('11010519491231002X')).toBe('110105********002X');
+    const typos = [...'0123456789X']
+      .map((c) => `1101051949123100${'2'}${c}`)
+      .filter((v) => v !== '11010519491231002X');
+    for (const v of typos) expect(maskId(v), v).toBe(`110105********${v.slice(-4)}`);
+    const text =
+      '被执行人深圳某科技有限公司（统一社会信用代码914403001922038216），法定代表人身份证号11010519491231002X';
+    expect(personIdsIn(text)).toEqual(['110105********002X']);
+    expect(maskIdsInText(text)).toBe(
+      '被执行人深圳某科技有限公司（统一社会信用代码914403001922038216），法定代表人身份证号110105********002X',
+    );
+  });
 
   it('masks phones and accounts', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');

@@ -11,8 +11,26 @@ describe('legal articles', () => {
 
   it('parses the shipped legal-basis copy into documents and articles', () => {
     const docs = legalArticles();
-    expect(docs.get('民诉法')?.some((a) => a.article === '第246条' && a.level === 'V1')).toBe(true);
-    expect(docs.get('终本规定')?.map((a) => a.article)).toEqual(['第1条', '第2条', '第9条']);
+    expect(
+      docs.get('民诉法')?.some((a) => a.article === '第二百四十六条' && a.level === 'V1'),
+    ).toBe(true);
+    expect(docs.get('终本规定')?.map((a) => a.article)).toEqual(['第一条', '第二条', '第九条']);
+  });
+
+  it('labels an article as its document numbers it, and its text does not repeat the number', () => {
+    const docs = [...legalArticles().values()].flat();
+    for (const a of docs) {
+      // `财产调查规定第十六条：第十六条…` was how a citation read: the number belongs to the label only.
+      expect(a.text, `${a.doc}${a.article}`).not.toMatch(
+        /^\s*(第[零一二三四五六七八九十百\d]+条|\d+\.)/,
+      );
+    }
+    const sixteen = resolveReference('财产调查规定 第十六条');
+    expect(typeof sixteen === 'string' ? sixteen : sixteen.article.article).toBe('第十六条');
+    const numbered = resolveReference('执行规定 第29条');
+    expect(typeof numbered === 'string' ? numbered : numbered.article.article).toBe('第29条');
+    const whole = resolveReference('养老金复函 全文');
+    expect(typeof whole === 'string' ? whole : whole.article.article).toBe('全文');
   });
 
   it('resolves references and names what is unknown', () => {

@@ -70,12 +70,14 @@ export function articleNumber(label: string): number | undefined {
 
 function parseSection(doc: string, lines: string[]): Article[] {
   const articles = new Map<number, Article>();
-  let pending: { n: number; level: string; text: string[] } | undefined;
+  // `label`: the article number as the document writes it (第十六条, or 第29条 for 执行规定's `29.`),
+  // so a citation reads `财产调查规定第十六条：…` once; the text itself starts after the number.
+  let pending: { n: number; label: string; level: string; text: string[] } | undefined;
   const flush = (): void => {
     if (pending && pending.text.length > 0 && !articles.has(pending.n)) {
       articles.set(pending.n, {
         doc,
-        article: `第${pending.n}条`,
+        article: pending.label,
         text: pending.text.join('\n'),
         level: pending.level,
       });
@@ -90,7 +92,7 @@ function parseSection(doc: string, lines: string[]): Article[] {
       flush();
       const n = articleNumber(heading[1]);
       const level = /\bV[123]\b/.exec(line)?.[0] ?? (line.includes('✗') ? '✗' : sectionLevel);
-      if (n !== undefined) pending = { n, level, text: [] };
+      if (n !== undefined) pending = { n, label: heading[1], level, text: [] };
       continue;
     }
     if (line.startsWith('>')) {
@@ -103,12 +105,16 @@ function parseSection(doc: string, lines: string[]): Article[] {
       }
       if (inline?.[1] && (!pending || pending.text.length > 0)) {
         flush();
-        const n = /^\d+$/.test(inline[1]) ? Number(inline[1]) : articleNumber(inline[1]);
-        if (n !== undefined) pending = { n, level: sectionLevel, text: [body] };
+        const numbered = /^\d+$/.test(inline[1]);
+        const n = numbered ? Number(inline[1]) : articleNumber(inline[1]);
+        const label = numbered ? `第${inline[1]}条` : inline[1];
+        const rest = body.slice(inline[0].length);
+        if (n !== undefined) pending = { n, label, level: sectionLevel, text: [rest] };
         continue;
       }
       if (pending) pending.text.push(body);
-      else if (!articles.has(0)) pending = { n: 0, level: sectionLevel, text: [body] };
+      else if (!articles.has(0))
+        pending = { n: 0, label: '全文', level: sectionLevel, text: [body] };
       continue;
     }
     if (/^V[123]\b/.test(line)) sectionLevel = line.slice(0, 2);
@@ -161,7 +167,7 @@ export function resolveReference(reference: string): ResolvedReference | string 
   }
   const n = m[2] === '全文' ? 0 : articleNumber(m[2]);
   const article = articles.find(
-    (a) => articleNumber(a.article) === n || (n === 0 && a.article === '第0条'),
+    (a) => articleNumber(a.article) === n || (n === 0 && a.article === '全文'),
   );
   if (!article) return `法律依据“${reference}”：随软件提供的法律文本中没有${m[1]}${m[2]}`;
   for (const item of m[4]?.match(/（[一二三四五六七八九十]+）/g) ?? []) {

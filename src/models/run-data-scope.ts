@@ -14,6 +14,7 @@ import {
   type BatchOwner,
 } from '../org/unit-boundaries.ts';
 import type { UnitNode } from '../org/unit-tree.ts';
+import { asOfViewStatements } from '../sql/as-of.ts';
 import { sqlString } from '../sql/literal.ts';
 import type { SqlExecutor } from '../store/lead.repo.ts';
 
@@ -85,4 +86,23 @@ SELECT * FROM (VALUES ${pairs.join(', ')}) t(code, batch_id)`,
   const after = await session.all<{ n: string }>(`SELECT count(*) AS n FROM _stage`);
   await session.run(`DROP TABLE IF EXISTS _hidden_evidence`);
   return Number(before[0]?.n ?? 0) - Number(after[0]?.n ?? 0);
+}
+
+/**
+ * The as-of rule (models.md, Terms → As-of date): TEMP views over the datasets the run's sandbox
+ * holds, so that no model reads a row dated after `asOf` (src/sql/as-of.ts).
+ */
+export async function asOfViews(session: SqlExecutor, asOf: string): Promise<string[]> {
+  const rows = await session.all<{ db: string; name: string }>(
+    `SELECT database_name AS db, table_name AS name FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = 'main'`,
+  );
+  const db = rows[0]?.db;
+  return db
+    ? asOfViewStatements(
+        db,
+        rows.map((r) => r.name),
+        asOf,
+      )
+    : [];
 }

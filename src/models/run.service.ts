@@ -37,7 +37,12 @@ import {
   type PreparedModel,
 } from './prepare-model.ts';
 import { guardStatement, validatePreparedSql } from './validate-sql.ts';
-import { dropLeadsOnHiddenEvidence, planRunData, type RunDataScope } from './run-data-scope.ts';
+import {
+  asOfViews,
+  dropLeadsOnHiddenEvidence,
+  planRunData,
+  type RunDataScope,
+} from './run-data-scope.ts';
 
 /** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
 export interface RunScope extends CaseScope {
@@ -343,7 +348,10 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         const session = await openSession();
         if (!blocksReady) {
           const blocksStarted = Date.now();
-          for (const sql of buildingBlockStatements({ scope, proxyLedger, materialize: true })) {
+          for (const sql of [
+            ...(await asOfViews(session, asOf)),
+            ...buildingBlockStatements({ scope, proxyLedger, materialize: true }),
+          ]) {
             await session.run(sql);
           }
           blocksReady = true;
