@@ -5,6 +5,7 @@ import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
 import type { ServiceContext } from '../org/operator.ts';
+import { LeadActionService } from '../org/lead-actions.service.ts';
 import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
@@ -20,6 +21,8 @@ export interface Platform extends ServiceContext {
   readonly leads: LeadAccessService;
   /** Every view and export of leads, cases and persons for an operator (scope, masking, audit). */
   readonly views: LeadViewService;
+  /** Assign, dismiss, reopen, note (and in bulk) for an operator (right, scope, audit). */
+  readonly leadActions: LeadActionService;
   readonly personRefs: PersonRefs;
 }
 
@@ -33,6 +36,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const changes = new DataChanges();
   changes.subscribe((change) => (change === 'models' ? leads.modelsChanged() : leads.invalidate()));
   const personRefs = new PersonRefs();
+  const views = new LeadViewService(leads, org, audit, personRefs);
   return {
     db,
     org,
@@ -41,7 +45,8 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     changes,
     jobs: new JobService(db),
     leads,
-    views: new LeadViewService(leads, org, audit, personRefs),
+    views,
+    leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
   };
 }
