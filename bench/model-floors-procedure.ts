@@ -16,7 +16,6 @@ const namesDebtor = (l: string, d: string, company: boolean): string =>
   `(${l}.id_no = ${d}.debtor_id${company ? ` OR ${l}.company_code = ${d}.debtor_id` : ''}
     OR (${l}.name = ${d}.debtor_name AND (floor_id_like(${d}.debtor_id, ${l}.id_no) OR floor_id_like(${l}.id_no, ${d}.debtor_id))))`;
 
-const REQUIRED = `'执行通知', '报告财产令', '网络查控', '告知申请执行人'`;
 const QUERY_ACTS = `'终本后查询', '网络查控'`;
 
 export const PROCEDURE_FLOORS: Readonly<Record<string, Floor>> = {
@@ -64,29 +63,31 @@ export const PROCEDURE_FLOORS: Readonly<Record<string, Floor>> = {
   },
   M13: {
     rule: '终本 cases with acts, missing one of the four required acts ≤ closure',
+    // The required acts done as a bit set: cheaper than count(DISTINCT) per case.
     sql: () => `SELECT count(*) AS n FROM (
-        SELECT a.case_no FROM case_actions a JOIN floor_closed c USING (case_no)
+        SELECT a.case_no, bit_or(CASE WHEN a.action_date > c.closed_date THEN 0
+          WHEN a.action_type = '执行通知' THEN 1 WHEN a.action_type = '报告财产令' THEN 2
+          WHEN a.action_type = '网络查控' THEN 4 WHEN a.action_type = '告知申请执行人' THEN 8 ELSE 0 END) AS done
+        FROM case_actions a JOIN floor_closed c USING (case_no)
         GROUP BY a.case_no
-        HAVING count(DISTINCT a.action_type)
-          FILTER (WHERE a.action_date <= c.closed_date AND a.action_type IN (${REQUIRED})) < 4
-      )`,
+      ) WHERE done <> 15`,
   },
   M14: {
     rule: 'per case with acts: due 6-month windows since closure (≤ 10) not all covered by a query',
+    // The covered windows as a bit set (k < 10), from the query acts only.
     sql: (asOf) => `WITH due AS (
         SELECT case_no, closed_date,
           least(10, date_sub('month', closed_date, DATE '${asOf}') // 6) AS n_due
-        FROM floor_closed
+        FROM floor_closed WHERE case_no IN (SELECT case_no FROM case_actions)
       ),
-      acts AS (
-        SELECT c.case_no, c.n_due, date_sub('month', c.closed_date, a.action_date) // 6 AS k,
-          a.action_type IN (${QUERY_ACTS}) AND a.action_date >= c.closed_date AS is_query
-        FROM due c JOIN case_actions a ON a.case_no = c.case_no
+      covered AS (
+        SELECT case_no, bit_count(bit_or(CAST(1 AS BIGINT) << CAST(k AS INTEGER))) AS n FROM (
+          SELECT c.case_no, c.n_due, date_sub('month', c.closed_date, a.action_date) // 6 AS k
+          FROM due c JOIN case_actions a ON a.case_no = c.case_no
+            AND a.action_type IN (${QUERY_ACTS}) AND a.action_date >= c.closed_date
+        ) WHERE k < n_due GROUP BY case_no
       )
-      SELECT count(*) AS n FROM (
-        SELECT case_no FROM acts GROUP BY case_no
-        HAVING count(DISTINCT k) FILTER (WHERE is_query AND k < n_due) < any_value(n_due)
-      )`,
+      SELECT count(*) AS n FROM due d LEFT JOIN covered q USING (case_no) WHERE coalesce(q.n, 0) < d.n_due`,
   },
   M15: {
     rule: 'debtors × query acts after closure that found property (90 days over), no 执恢 case within 90 days',
