@@ -30,7 +30,8 @@ export const FLOOR_PREP: readonly string[] = [
    SELECT case_no, filed_date, closed_date FROM enforcement_cases
    WHERE (closure_type IN ('终结本次执行程序', '终本') OR closure_type LIKE '%终结本次%')
      AND closed_date IS NOT NULL`,
-  // Debtors of every case as written (masked or not): parties, and the ledger's own debtor column.
+  // Debtors of every case as written (masked or not): parties, and the ledger's own debtor column
+  // (M11/M12 read that column only for cases without party rows; the bench ledger has none).
   `CREATE OR REPLACE TEMP TABLE floor_raw_debtors AS
    SELECT case_no, party_id AS debtor_id, any_value(party_name) AS debtor_name FROM case_parties
    WHERE party_role = '被执行人' AND party_id IS NOT NULL GROUP BY ALL
