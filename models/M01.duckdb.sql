@@ -6,6 +6,19 @@
 WITH lead AS (
 -- models.md M01: a debtor owned a vehicle at closure that was not sealed by this case.
 -- Owned at closure: 登记日期 <= closure AND (注销/转出日期 empty OR > closure).
+WITH hits AS (
+  -- The bare join on narrow columns first: with the debtors' wide rows on one side, DuckDB
+  -- hashes all the vehicles instead (~8x the time). The case's columns join the hits only.
+  SELECT d.case_no, d.match_id, v.plate, {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row} AS vehicle_ev
+  FROM (SELECT case_no, match_id, closed_date FROM closed_debtors) d
+  JOIN vehicles v
+    ON v.owner_id = d.match_id
+   AND v.registered_date <= d.closed_date
+   AND (v.deregistered_date IS NULL OR v.deregistered_date > d.closed_date)
+  WHERE NOT EXISTS (
+    SELECT 1 FROM vehicle_seizures s WHERE s.case_no = d.case_no AND s.plate = v.plate
+  )
+)
 SELECT
   d.case_no,
   any_value(d.court) AS court,
@@ -14,19 +27,13 @@ SELECT
   any_value(d.special_group) AS special_group,
   min(d.match_id) AS subject_id,
   arg_min(d.debtor_name, d.match_id) AS subject_name,
-  min(v.plate) AS plate,
-  list(DISTINCT v.plate ORDER BY v.plate) AS plates,
+  min(h.plate) AS plate,
+  list(DISTINCT h.plate ORDER BY h.plate) AS plates,
   list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
   CASE WHEN bool_and(d.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row})) AS evidence
-FROM closed_debtors d
-JOIN vehicles v
-  ON v.owner_id = d.match_id
- AND v.registered_date <= d.closed_date
- AND (v.deregistered_date IS NULL OR v.deregistered_date > d.closed_date)
-WHERE NOT EXISTS (
-  SELECT 1 FROM vehicle_seizures s WHERE s.case_no = d.case_no AND s.plate = v.plate
-)
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT h.vehicle_ev)) AS evidence
+FROM hits h
+JOIN closed_debtors d ON d.case_no = h.case_no AND d.match_id = h.match_id
 GROUP BY d.case_no
 )
 SELECT lead.*,

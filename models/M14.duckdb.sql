@@ -15,12 +15,12 @@ query_windows AS (
   -- Window k of each 终本后查询 / 网络查控 on or after closure. date_sub counts whole months; around month
   -- ends it can differ by one from closure + to_months(n), so the guess k0 is checked against the
   -- window's real bounds and moved by one where needed.
-  SELECT case_no, act_ev,
+  SELECT case_no,
     CASE WHEN action_date < closed_date + to_months(CAST($intervalMonths * k0 AS INTEGER)) THEN k0 - 1
          WHEN action_date >= closed_date + to_months(CAST($intervalMonths * (k0 + 1) AS INTEGER)) THEN k0 + 1
          ELSE k0 END AS k
   FROM (
-    SELECT w.case_no, w.closed_date, a.action_date, {'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row} AS act_ev,
+    SELECT w.case_no, w.closed_date, a.action_date,
       CAST(date_sub('month', w.closed_date, a.action_date) // $intervalMonths AS INTEGER) AS k0
     FROM cases_with_acts w
     JOIN case_actions a ON a.case_no = w.case_no
@@ -28,7 +28,9 @@ query_windows AS (
   )
 ),
 covered_windows AS (
-  SELECT case_no, list(DISTINCT k) AS covered, list(act_ev) AS act_evidence
+  -- No evidence here: a list of act structs per case over every case costs more than the rest
+  -- of the model; the acts of the lead cases are gathered below.
+  SELECT case_no, list(DISTINCT k) AS covered
   FROM query_windows
   WHERE k >= 0 AND k < $windowCount
   GROUP BY case_no
@@ -47,15 +49,28 @@ due_windows AS (
   )
 ),
 missing_windows AS (
-  SELECT d.case_no, d.closed_date, coalesce(q.act_evidence, []) AS act_evidence,
+  SELECT d.case_no, d.closed_date,
     list_filter(range(0, d.n_due), k -> NOT list_contains(coalesce(q.covered, []), k)) AS missing
   FROM due_windows d LEFT JOIN covered_windows q USING (case_no)
+),
+lead_cases AS (
+  SELECT case_no, closed_date, missing FROM missing_windows WHERE len(missing) > 0
+),
+lead_evidence AS (
+  -- The acts counted above (windows 0 … windowCount - 1: from closure to closure + windowCount ×
+  -- intervalMonths months), of the lead cases only.
+  SELECT l.case_no, list({'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row}) AS act_evidence
+  FROM lead_cases l
+  JOIN case_actions a ON a.case_no = l.case_no
+    AND a.action_type IN ('终本后查询', '网络查控') AND a.action_date >= l.closed_date
+    AND a.action_date < l.closed_date + to_months(CAST($intervalMonths * $windowCount AS INTEGER))
+  GROUP BY l.case_no
 ),
 case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
     array_to_string(list_sort(list(DISTINCT debtor_name)), '、') AS names
   FROM case_debtors
-  WHERE case_no IN (SELECT case_no FROM missing_windows WHERE len(missing) > 0) -- only the cases that become leads
+  WHERE case_no IN (SELECT case_no FROM lead_cases) -- only the cases that become leads
   GROUP BY case_no
 )
 SELECT
@@ -74,11 +89,11 @@ SELECT
     k -> cn_date(CAST(c.closed_date + to_months(CAST($intervalMonths * k AS INTEGER)) AS DATE)) || '至' ||
          cn_date(CAST(c.closed_date + to_months(CAST($intervalMonths * (k + 1) AS INTEGER)) AS DATE) - 1)),
     '、') AS missing_text,
-  list_concat([c._ev], m.act_evidence) AS evidence
-FROM missing_windows m
+  list_concat([c._ev], coalesce(e.act_evidence, [])) AS evidence
+FROM lead_cases m
 JOIN closed_cases c USING (case_no)
+LEFT JOIN lead_evidence e USING (case_no)
 LEFT JOIN case_debtor_names d USING (case_no)
-WHERE len(m.missing) > 0
 )
 SELECT lead.*,
   CASE WHEN missing_count >= 3 OR special_group IS NOT NULL THEN '高' WHEN missing_count >= 2 OR unpaid_amount >= 100000 THEN '中' ELSE '低' END AS priority,

@@ -344,8 +344,13 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         report({ ...base, status: 'cached', leads: cache.leadCount, ms: Date.now() - started });
         continue;
       }
+      // The sandbox copy and the building blocks are paid once per run, by whichever model runs
+      // first: they are reported apart (RunResult), not as that model's time.
+      let sharedMs = 0;
       try {
+        const opened = Date.now();
         const session = await openSession();
+        sharedMs += Date.now() - opened;
         if (!blocksReady) {
           const blocksStarted = Date.now();
           for (const sql of [
@@ -356,6 +361,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           }
           blocksReady = true;
           blocksMs = Date.now() - blocksStarted;
+          sharedMs += blocksMs;
         }
         const { columns, problems: sqlProblems } = await validatePreparedSql(session, prep);
         if (sqlProblems.length > 0) throw new AppError('MODEL_INVALID', sqlProblems.join('\n'));
@@ -406,7 +412,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           leads: merged.total,
           created: merged.created,
           reopened: merged.reopened,
-          ms: Date.now() - started,
+          ms: Date.now() - started - sharedMs,
           mergeMs: Date.now() - mergeStarted,
           ...(standIn ? { standIn } : {}),
         });
@@ -416,7 +422,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           : error instanceof AppError
             ? error.message
             : `模型 ${def.id} 运行出错：${String((error as Error).message ?? error)}`;
-        report({ ...base, status: 'failed', ms: Date.now() - started, reason });
+        report({ ...base, status: 'failed', ms: Date.now() - started - sharedMs, reason });
       }
     }
   } finally {
