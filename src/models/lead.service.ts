@@ -13,6 +13,7 @@ import {
 import type { Database } from '../store/database.ts';
 import { leadNotesByKey, leadRowByKey, type LeadFullRow } from '../store/lead-table.repo.ts';
 import { addLeadNote, updateLeadStatus } from '../store/lead.repo.ts';
+import { parseJsonOr } from '../domain/json.ts';
 
 /** A lead as services and exports see it (camelCase; `subjectId` is the full normalised ID). */
 export interface Lead {
@@ -50,15 +51,6 @@ export interface Lead {
   readonly updatedAt: string;
 }
 
-function parseJson<T>(v: unknown, fallback: T): T {
-  if (typeof v !== 'string') return (v as T) ?? fallback;
-  try {
-    return JSON.parse(v) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 export function toLead(r: LeadFullRow): Lead {
   return {
     leadKey: r.lead_key,
@@ -72,8 +64,8 @@ export function toLead(r: LeadFullRow): Lead {
     summary: r.summary,
     priority: r.priority,
     status: r.status,
-    evidence: parseJson(r.evidence, []),
-    legalBasis: parseJson(r.legal_basis, []),
+    evidence: parseJsonOr(r.evidence, []),
+    legalBasis: parseJsonOr(r.legal_basis, []),
     action: r.action,
     court: r.court,
     unitId: r.unit_id,

@@ -8,6 +8,7 @@ import { maskIdValue, maskText } from '../audit/masking.ts';
 import type { PublicUser } from './org.service.ts';
 import type { LeadFullRow, LeadTableRow } from '../store/lead-table.repo.ts';
 import { courtCodeOfCaseNo, unitOfCourt, type UnitNode } from './unit-tree.ts';
+import { parseJsonOr } from '../domain/json.ts';
 
 /** What turning lead rows into the contract's shape needs: units, users, model names. */
 export interface LeadViewContext {
@@ -63,20 +64,11 @@ export function toLeadRow(r: LeadTableRow, ctx: LeadViewContext): LeadRow {
   };
 }
 
-function parseJson<T>(v: unknown, fallback: T): T {
-  if (typeof v !== 'string') return (v as T) ?? fallback;
-  try {
-    return JSON.parse(v) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 const orNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
 /** A lead's evidence: where each source row is (dataset, batch, file, row). */
 export function leadEvidence(r: LeadFullRow): LeadExportRow['evidence'] {
-  return parseJson<LeadExportRow['evidence']>(r.evidence, []).map((e) => ({
+  return parseJsonOr<LeadExportRow['evidence']>(r.evidence, []).map((e) => ({
     dataset: e.dataset,
     batchId: e.batchId,
     file: e.file,
@@ -86,7 +78,7 @@ export function leadEvidence(r: LeadFullRow): LeadExportRow['evidence'] {
 
 /** A lead's legal basis: references such as `终本规定 第一条（三）`. */
 export function leadLegalBasis(r: LeadFullRow): string[] {
-  return parseJson<string[]>(r.legal_basis, []);
+  return parseJsonOr<string[]>(r.legal_basis, []);
 }
 
 /** A lead as the data export carries it: the table row, its evidence references and legal basis. */

@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../src/contract/common.ts';
 import type { LeadRow } from '../../src/contract/leads.ts';
 import { addUser, signedIn, type Harness, openHarness } from './harness.ts';
 import { seedTwoCounties } from './seed.ts';
+import { runCli } from '../cli/run-cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/zhijian.mjs');
 const LEAD_ID = /L[0-9a-f]{16}/g;
 
 /**
@@ -75,7 +72,7 @@ describe(
     afterAll(() => h.close());
 
     async function cli(...args: string[]): Promise<{ ids: string[]; total: number }> {
-      const { stdout } = await run('node', [BIN, '--db', dbPath, ...args], { encoding: 'utf8' });
+      const { stdout } = await runCli(dbPath, ...args);
       const total = /共 (\d+) 条线索/.exec(stdout)?.[1];
       return { ids: stdout.match(LEAD_ID) ?? [], total: Number(total) };
     }
@@ -109,10 +106,9 @@ describe(
       expect(province.ids).toContain(leadB);
       expect(province.ids).toEqual(expect.arrayContaining(county.ids));
       // The export is scoped the same way.
-      const { stdout } = await run(
-        'node',
-        [BIN, '--db', dbPath, '--as', 'shangcheng', 'leads', 'export', '--format', 'json'],
-        { encoding: 'utf8' },
+      const { stdout } = await runCli(
+        dbPath,
+        ...['--as', 'shangcheng', 'leads', 'export', '--format', 'json'],
       );
       const exported = (JSON.parse(stdout) as { leadId: string }[]).map((l) => l.leadId);
       expect(exported).toEqual(county.ids);

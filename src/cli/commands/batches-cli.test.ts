@@ -1,30 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validId, writeCsv } from '../../../test/ingest/make-files.ts';
 import { BATCH_STATUS_LABELS } from '../../contract/vocabulary.ts';
+import { runCli } from '../../../test/cli/run-cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/zhijian.mjs');
 let dir = '';
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [
-      BIN,
-      '--db',
-      join(dir, 'db.duckdb'),
-      ...args,
-    ]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(join(dir, 'db.duckdb'), ...args);
 
 /** The status column (last) of batch #id in `zhijian batches`. */
 function statusOf(stdout: string, id: string): string | undefined {

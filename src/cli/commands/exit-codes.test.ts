@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/cli/run-cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/zhijian.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-cli-exit-'));
 const dbPath = join(dir, 'exit.duckdb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await run('node', [BIN, '--db', dbPath, ...args], { encoding: 'utf8' });
-    return { code: 0, stderr };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(dbPath, ...args);
 
 // README: exit 2 for a usage error (unknown option, bad option value), 1 for a user error.
 describe('CLI exit codes', { timeout: 180_000 }, () => {

@@ -1,30 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltInModel } from '../../models/library.ts';
 import { Database } from '../../store/database.ts';
 import { insertFixtureRows } from '../../store/fixture.repo.ts';
 import { personIdsIn } from '../../domain/mask.ts';
+import { runCli } from '../../../test/cli/run-cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/zhijian.mjs');
 let dir = '';
 let dbPath = '';
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, '--db', dbPath, ...args], {
-      encoding: 'utf8',
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(dbPath, ...args);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zhijian-cli-models-'));

@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/cli/run-cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/zhijian.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-cli-users-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const db = join(dir, 'users.duckdb');
-    const { stdout, stderr } = await run('node', [BIN, '--db', db, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(join(dir, 'users.duckdb'), ...args);
 
 describe('zhijian users add', { timeout: 120_000 }, () => {
   it('applies the password policy; a generated one-time password satisfies it', async () => {
