@@ -2,18 +2,14 @@
  * What a supervision case is made of: its kind (个案 from one enforcement case, 类案 from one model
  * across cases), the leads it may take, and the verification acts it records (workflow.md). Pure.
  */
+import { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
 
-export const CASE_KINDS = ['个案', '类案'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+export { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind };
 
 export function isCaseKind(s: string): s is CaseKind {
   return (CASE_KINDS as readonly string[]).includes(s);
 }
-
-/** Verification acts (调查核实). */
-export const ACT_KINDS = ['调阅卷宗', '询问', '调取', '查询银行流水', '听证'] as const;
-export type ActKind = (typeof ACT_KINDS)[number];
 
 export function checkActKind(s: string): ActKind {
   if (!(ACT_KINDS as readonly string[]).includes(s)) {

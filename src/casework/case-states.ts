@@ -2,18 +2,10 @@
  * The states of a supervision case (监督案件, workflow.md) and the moves allowed between them. Pure:
  * the service checks every move here before it writes, whichever entry point asks.
  */
+import { CASE_STATES, type CaseState } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
 
-export const CASE_STATES = [
-  '受理',
-  '调查核实',
-  '审查终结',
-  '制发检察建议',
-  '法院回复',
-  '跟进监督',
-  '结案',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+export { CASE_STATES, type CaseState };
 
 export function isCaseState(s: string): s is CaseState {
   return (CASE_STATES as readonly string[]).includes(s);

@@ -5,6 +5,7 @@ import {
   dismissLead,
   noteLead,
   reopenLead,
+  setLeadStatus,
   toLead,
   type Lead,
 } from '../models/lead.service.ts';
@@ -384,6 +385,22 @@ export class LeadAccessService {
 
   note(scope: Scope, id: string, text: string, user: string): Promise<void> {
     return this.mutate(scope, id, (key) => noteLead(this.db, key, text, user));
+  }
+
+  /**
+   * A workflow status set by another service (已成案 / 已合并 by casework), written on `db` — the
+   * caller's transaction — so the lead and the case change together; the caller invalidates once
+   * it has committed (a read in between would cache the old row under the new version).
+   */
+  setStatus(
+    scope: Scope,
+    id: string,
+    status: string,
+    user: string,
+    note: string,
+    db: Database = this.db,
+  ): Promise<Lead> {
+    return this.mutate(scope, id, (key) => setLeadStatus(db, key, status, user, note));
   }
 }
 
