@@ -1,0 +1,106 @@
+import { pageOf } from '../common.ts';
+import {
+  AddActRequest,
+  CaseDetailQuery,
+  CaseListQuery,
+  CaseNumbering,
+  JoinCaseRequest,
+  LeadCaseRef,
+  MoveCaseRequest,
+  OpenCaseRequest,
+  SetNumberingRequest,
+  SupervisionCase,
+  SupervisionCaseDetail,
+  UpdateCaseRequest,
+} from '../casework.ts';
+import { LeadKeyParams, NumericIdParams } from '../params.ts';
+import { HEAD, LEADS } from './access.ts';
+import { route } from './define.ts';
+
+/** Supervision cases (监督案件): `/api/cases/:caseNo` is the enforcement case, not these. */
+export const CASEWORK_ROUTES = [
+  route({
+    method: 'GET',
+    path: '/api/supervision-cases',
+    summary: '监督案件列表（本单位及下级）',
+    access: 'user',
+    query: CaseListQuery,
+    response: pageOf(SupervisionCase),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/supervision-cases',
+    summary: '立案：由线索新建监督案件（个案或类案）',
+    access: LEADS,
+    body: OpenCaseRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/supervision-cases/numbering',
+    summary: '本单位监督案号格式',
+    access: 'user',
+    response: CaseNumbering,
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/supervision-cases/numbering',
+    summary: '设置本单位监督案号格式（{year}、{serial}）',
+    access: HEAD,
+    body: SetNumberingRequest,
+    response: CaseNumbering,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/supervision-cases/by-lead/:key',
+    params: LeadKeyParams,
+    summary: '线索所在的监督案件（无则为 null）',
+    access: 'user',
+    response: LeadCaseRef,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/supervision-cases/:id',
+    params: NumericIdParams,
+    summary: '监督案件详情（审计；证件号码默认脱敏）',
+    access: 'user',
+    query: CaseDetailQuery,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/supervision-cases/:id',
+    params: NumericIdParams,
+    summary: '修改承办人、办理期限、标题（须带版本号）',
+    access: LEADS,
+    body: UpdateCaseRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/supervision-cases/:id/move',
+    params: NumericIdParams,
+    summary: '变更案件状态（只允许规定的流转，须带版本号）',
+    access: LEADS,
+    body: MoveCaseRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/supervision-cases/:id/leads',
+    params: NumericIdParams,
+    summary: '线索并入案件',
+    access: LEADS,
+    body: JoinCaseRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/supervision-cases/:id/acts',
+    params: NumericIdParams,
+    summary: '记录调查核实措施',
+    access: LEADS,
+    body: AddActRequest,
+    response: SupervisionCaseDetail,
+  }),
+] as const;
