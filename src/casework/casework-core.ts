@@ -51,8 +51,12 @@ export abstract class CaseworkCore {
 
   constructor(protected readonly deps: CaseworkDeps) {}
 
-  close(): void {
-    void this.writer?.then((db) => db.close());
+  /** Closes the writing connection (after the writes already queued). */
+  async close(): Promise<void> {
+    const writer = this.writer;
+    this.writer = undefined;
+    await this.queue;
+    if (writer) (await writer).close();
   }
 
   /**

@@ -84,8 +84,8 @@ beforeAll(async () => {
   leadIds.a2c = await addLead('M09|A2', 'M09', CASE_A2);
 }, 60_000);
 
-afterAll(() => {
-  platform.casework.close();
+afterAll(async () => {
+  await platform.casework.close();
   platform.leads.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -290,7 +290,7 @@ describe('numbering', () => {
       expect(c.caseNo).toBe('上城检民执监[2031]第1号');
       expect(c.handler).toBe('wang');
     } finally {
-      later.close();
+      await later.close();
     }
     expect((await auditRows('case_settings')).length).toBe(1);
   });

@@ -95,6 +95,12 @@ export class CaseworkService extends CaseworkCore {
     return { total, items: rows.map((r) => toCaseSummary(r, names)) };
   }
 
+  /** One case as lists show it (no findings, so not audited as a view). */
+  async summary(op: Operator, id: number): Promise<SupervisionCase> {
+    const scope = await this.scopeOf(op);
+    return toCaseSummary(await this.visible(scope, id), await this.names());
+  }
+
   /** The case page: audited as a view of personal data (the leads' findings), masked unless revealed. */
   async get(op: Operator, id: number, reveal = false): Promise<SupervisionCaseDetail> {
     const scope = await this.scopeOf(op);
