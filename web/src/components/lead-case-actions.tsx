@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import { FolderAddOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import type { SupervisionCase } from '../../../src/contract/casework.ts';
+import type { CaseKind, SupervisionCase } from '../../../src/contract/casework.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useApi } from '../hooks/use-api.ts';
 
@@ -25,6 +25,7 @@ export function LeadCaseActions({
   const [dialog, setDialog] = useState<'open' | 'join' | null>(null);
   const [note, setNote] = useState('');
   const [target, setTarget] = useState<number>();
+  const [kind, setKind] = useState<CaseKind>('个案');
   const [busy, setBusy] = useState(false);
   const ref = useApi(
     (s) => api.call('GET /api/supervision-cases/by-lead/:key', { params: { key: leadId } }, s),
@@ -47,7 +48,9 @@ export function LeadCaseActions({
               params: { id: String(target) },
               body: { leadIds: [leadId], note },
             })
-          : await api.call('POST /api/supervision-cases', { body: { leadIds: [leadId], note } });
+          : await api.call('POST /api/supervision-cases', {
+              body: { leadIds: [leadId], kind, note },
+            });
       message.success(dialog === 'join' ? `已并入 ${c.caseNo}` : `已立案：${c.caseNo}`);
       void navigate(`/supervision-cases/${c.id}`);
     } catch (e) {
@@ -89,6 +92,16 @@ export function LeadCaseActions({
         onOk={() => void submit()}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
+          {dialog === 'open' && (
+            <Radio.Group
+              value={kind}
+              onChange={(e) => setKind(e.target.value as CaseKind)}
+              options={[
+                { value: '个案', label: '个案（本执行案件）' },
+                { value: '类案', label: '类案（同一模型的多个执行案件，其他线索可再并入）' },
+              ]}
+            />
+          )}
           {dialog === 'join' && (
             <Select<number>
               style={{ width: '100%' }}
