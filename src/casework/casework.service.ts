@@ -168,9 +168,9 @@ export class CaseworkService extends CaseworkCore {
     const first = leads[0];
     if (!first) return '';
     if (kind === '个案') return `${first.caseNo ?? ''} ${first.subjectName ?? ''}`.trim();
+    // No count in the title: leads of other cases may join later.
     const model = (await this.deps.leads.modelNames()).get(first.modelId);
-    const cases = new Set(leads.map((l) => l.caseNo)).size;
-    return `${model?.name ?? first.modelId}类案（${cases} 件执行案件）`;
+    return `${model?.name ?? first.modelId}类案`;
   }
 
   /** 并入案件: leads join an open case (个案: its enforcement case; 类案: its model). */
