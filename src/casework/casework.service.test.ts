@@ -187,6 +187,10 @@ describe('scope, transitions and concurrency', () => {
     });
     // No reveal without the right.
     expect(await codeOf(platform.casework.get(city, caseId, true))).toBe('403 FORBIDDEN');
+    // With the right: the full ID, and a reveal_id row besides the view.
+    const revealed = await platform.casework.get(operator('zhao', '330100', true), caseId, true);
+    expect(JSON.stringify(revealed.leads)).toContain(DEBTOR_A);
+    expect((await auditRows('reveal_id')).at(-1)).toMatchObject({ target: seen.caseNo });
   });
 
   it('moves along allowed transitions only, recording who, from, to and the note', async () => {
