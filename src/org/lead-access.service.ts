@@ -387,11 +387,7 @@ export class LeadAccessService {
     return this.mutate(scope, id, (key) => noteLead(this.db, key, text, user));
   }
 
-  /**
-   * A workflow status set by another service (已成案 / 已合并 by casework), written on `db` — the
-   * caller's transaction — so the lead and the case change together; the caller invalidates once
-   * it has committed (a read in between would cache the old row under the new version).
-   */
+  /** 已成案 / 已合并 from casework, on its transaction's `db`; it invalidates after the commit. */
   setStatus(
     scope: Scope,
     id: string,
