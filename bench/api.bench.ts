@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { createApiApp } from '../src/api/server.ts';
 import { fastPathUses } from '../src/ingest/csv-fast-path.ts';
+import { SYSTEM_OPERATOR } from '../src/org/operator.ts';
 import { importFiles } from '../src/ingest/import.service.ts';
 import { setLogSink } from '../src/audit/logger.ts';
 import { Database } from '../src/store/database.ts';
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     ['ningbo', '330200'],
   ];
   for (const [name, unit] of users) {
-    await api.platform.org.createUser({
+    await api.platform.org.createUser(SYSTEM_OPERATOR, {
       username: name,
       displayName: name,
       unitId: unit,

@@ -1,12 +1,18 @@
+import { AuditService } from './audit/audit.service.ts';
+import { PersonRefs } from './auth/person-ref.ts';
 import { AppError } from './domain/app-error.ts';
+import { DataChanges } from './org/data-changes.ts';
+import { LeadAccessService } from './org/lead-access.service.ts';
+import { LeadViewService } from './org/lead-views.service.ts';
+import type { ServiceContext } from './org/operator.ts';
+import { OrgService } from './org/org.service.ts';
 import { Database } from './store/database.ts';
 
 /**
  * Composition root: the one place that opens the store and wires it into services. CLI commands,
  * the HTTP server and tests get their services from here.
  */
-export interface App {
-  readonly db: Database;
+export interface App extends ServiceContext {
   close(): void;
 }
 
@@ -28,8 +34,22 @@ export async function openApp(dbPath: string): Promise<App> {
     }
     throw error;
   }
+  // A command has no caches to drop: its change signal has no listener.
   return {
     db,
+    audit: new AuditService(db),
+    changes: new DataChanges(),
     close: () => db.close(),
   };
+}
+
+/**
+ * The lead views of a command-line process: the web's services (scope, masking, audit, the same
+ * reads) on the one connection of the command (no read pool: one query at a time). The unit tree
+ * is seeded if the database has none yet, as `users add` does.
+ */
+export async function leadViewsOf(app: ServiceContext): Promise<LeadViewService> {
+  const org = new OrgService(app.db, app.audit);
+  await org.ensureUnits();
+  return new LeadViewService(new LeadAccessService(app.db, 0), org, app.audit, new PersonRefs());
 }

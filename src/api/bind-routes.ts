@@ -11,6 +11,7 @@ import {
   type RouteName,
   type RouteResponse,
 } from '../contract/routes/index.ts';
+import { hasRight } from '../contract/rights.ts';
 import { CSRF_HEADER } from '../contract/session.ts';
 import { AppError } from '../domain/app-error.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, type ApiEnv, type Ctx } from './context.ts';
@@ -89,13 +90,10 @@ async function parseInput(c: Ctx, def: RouteDef, params: unknown): Promise<Parse
     }
     body = def.body.parse(json);
   }
-  c.set('route', def);
-  c.set('query', query);
-  c.set('body', body);
   return { params, query, body };
 }
 
-/** Checks the session, the role, CSRF and the input, in that order, then runs the handler. */
+/** Checks the session, the route's right (`ROLE_RIGHTS`), CSRF and the input, in that order, then runs the handler. */
 function guarded(def: RouteDef, handler: AnyHandler) {
   return async (c: Ctx): Promise<Response> => {
     const params = checkParams(c, def);
@@ -105,7 +103,7 @@ function guarded(def: RouteDef, handler: AnyHandler) {
       if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(routeName(def))) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
       }
-      if (def.access !== 'user' && !session.user.roles.some((r) => def.access.includes(r))) {
+      if (def.access !== 'user' && !hasRight(session.user.roles, def.access)) {
         throw new AppError('FORBIDDEN', '没有权限执行此操作');
       }
     }

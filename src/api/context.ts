@@ -1,10 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import type { z } from 'zod';
 import type { Actor } from '../audit/audit.service.ts';
 import type { ActiveSession } from '../auth/auth.service.ts';
-import type { RouteDef } from '../contract/routes/index.ts';
 import { AppError } from '../domain/app-error.ts';
+import type { Operator } from '../org/lead-disclosure.ts';
 import type { Scope } from '../org/unit-tree.ts';
 import type { Platform } from './platform.ts';
 import type { UploadStore } from './uploads/upload-store.ts';
@@ -36,10 +35,6 @@ export interface ApiEnv {
     uploads: UploadStore;
     session: ActiveSession | undefined;
     scope: Scope | undefined;
-    /** The matched route and its parsed input (set by bind-routes before the handler). */
-    route: RouteDef | undefined;
-    body: unknown;
-    query: unknown;
   };
 }
 
@@ -48,7 +43,7 @@ export type Ctx = Context<ApiEnv>;
 export const SESSION_COOKIE = 'zj_session';
 export const CSRF_COOKIE = 'zj_csrf';
 
-/** The signed-in session (routes with access 'user' or roles only). */
+/** The signed-in session (routes with access 'user' or a right only). */
 export function sessionOf(c: Ctx): ActiveSession {
   const session = c.get('session');
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
@@ -59,21 +54,6 @@ export function scopeOf(c: Ctx): Scope {
   const scope = c.get('scope');
   if (!scope) throw new AppError('UNAUTHENTICATED', '请先登录');
   return scope;
-}
-
-/**
- * The parsed body, for handlers not yet reading their `input`: the schema must be the one the route
- * declares (else the cast would lie), so a mismatch is a programming error, not a wrong type.
- */
-export function bodyOf<S extends z.ZodType>(c: Ctx, schema: S): z.output<S> {
-  if (c.get('route')?.body !== schema) throw new Error('bodyOf: 与路由声明的请求体模式不一致');
-  return c.get('body') as z.output<S>;
-}
-
-/** The parsed query, checked against the route's declared schema as `bodyOf` is. */
-export function queryOf<S extends z.ZodType>(c: Ctx, schema: S): z.output<S> {
-  if (c.get('route')?.query !== schema) throw new Error('queryOf: 与路由声明的查询模式不一致');
-  return c.get('query') as z.output<S>;
 }
 
 /** The peer address (no proxy headers are trusted: the server listens on its own). */
@@ -89,6 +69,11 @@ export function actorOf(c: Ctx): Actor {
     unitId: session?.user.unitId ?? null,
     ip: clientIp(c),
   };
+}
+
+/** The signed-in user of a request as the operator of a disclosure (see org/lead-disclosure.ts). */
+export function operatorOf(c: Ctx): Operator {
+  return { ...actorOf(c), canViewFullId: sessionOf(c).user.canViewFullId };
 }
 
 /** Answer with a file download (name in RFC 5987 form so Chinese names survive). */

@@ -1,12 +1,14 @@
 import { log } from '../audit/logger.ts';
-import { isDatabaseEmpty, loadDemo } from '../demo/load-demo.ts';
-import { runModels } from '../models/run.service.ts';
+import { isDatabaseEmpty, loadDemoAs } from '../demo/load-demo.ts';
+import { runModelsAs } from '../models/operator.service.ts';
+import { SYSTEM_OPERATOR } from '../org/operator.ts';
 import type { Platform } from './platform.ts';
 
 /**
  * `serve --demo-if-empty` (what `npm start` does): when the database holds no data yet, loads the
  * demo province and runs every model, as a background job, so the first page a visitor sees has
- * data. The job belongs to the first administrator and shows in their job list.
+ * data. The job belongs to the first administrator and shows in their job list; the load and the
+ * run are the platform's own (audited as `system`, province-wide) and signal their changes.
  */
 export async function startDemoIfEmpty(platform: Platform): Promise<string | undefined> {
   if (!(await isDatabaseEmpty(platform.db))) return undefined;
@@ -17,17 +19,17 @@ export async function startDemoIfEmpty(platform: Platform): Promise<string | und
     owner?.id ?? 'system',
     async (job) => {
       job.progress(0, null, '正在生成并导入演示数据');
-      const loaded = await loadDemo(job.db, {
+      const ctx = { ...platform, db: job.db };
+      const loaded = await loadDemoAs(ctx, SYSTEM_OPERATOR, {
         onProgress: (p) => job.progress(p.rowsRead, null, `导入 ${p.file}：已读 ${p.rowsRead} 行`),
       });
       job.progress(0, null, '正在运行全部模型');
-      const run = await runModels(job.db, {
+      const run = await runModelsAs(ctx, SYSTEM_OPERATOR, {
         all: true,
         // The demo's planted situations are exact against its fixed as-of date (answers.json).
         asOf: loaded.answers.asOf,
         onProgress: (p) => job.progress(p.index, p.total, `运行模型 ${p.modelId}`),
       });
-      platform.leads.invalidate();
       const leads = run.outcomes.reduce((s, o) => s + o.leads, 0);
       log('info', `演示数据已载入：${loaded.rows} 行，${leads} 条线索`);
       return { rows: loaded.rows, leads };

@@ -3,36 +3,48 @@ import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
 import { JobService } from '../jobs/job.service.ts';
+import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
+import type { ServiceContext } from '../org/operator.ts';
+import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
 
-/** The web platform's own services (units/users, sign-in, audit, jobs), built on one database. */
-export interface Platform {
-  readonly db: Database;
+/**
+ * The web platform's own services (units/users, sign-in, audit, jobs), built on one database. It is
+ * the services' context (db, audit, change signal); a job passes `{ ...platform, db: job.db }`.
+ */
+export interface Platform extends ServiceContext {
   readonly org: OrgService;
   readonly auth: AuthService;
-  readonly audit: AuditService;
   readonly jobs: JobService;
   readonly leads: LeadAccessService;
+  /** Every view and export of leads, cases and persons for an operator (scope, masking, audit). */
+  readonly views: LeadViewService;
   readonly personRefs: PersonRefs;
   readonly casework: CaseworkService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
-  const org = new OrgService(db);
-  const auth = new AuthService(db, authOptions);
-  org.onUserChanged = (userId) => auth.forgetUser(userId);
   const audit = new AuditService(db);
+  const org = new OrgService(db, audit);
+  const auth = new AuthService(db, audit, authOptions);
+  org.onUserChanged = (userId) => auth.forgetUser(userId);
   const leads = new LeadAccessService(db);
+  // The one place cached lead pages and counts learn that data changed (no route calls it).
+  const changes = new DataChanges();
+  changes.subscribe((change) => (change === 'models' ? leads.modelsChanged() : leads.invalidate()));
+  const personRefs = new PersonRefs();
   return {
     db,
     org,
     auth,
     audit,
+    changes,
     jobs: new JobService(db),
     leads,
-    personRefs: new PersonRefs(),
+    views: new LeadViewService(leads, org, audit, personRefs),
+    personRefs,
     casework: new CaseworkService({ db, org, leads, audit }),
   };
 }

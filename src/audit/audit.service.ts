@@ -75,8 +75,12 @@ export class AuditService {
     });
   }
 
-  /** The filtered log as an Excel workbook (at most 100,000 rows, newest first). */
+  /**
+   * The filtered log as an Excel workbook (at most 100,000 rows, newest first); the export itself
+   * is an entry naming `actor` and the filter.
+   */
   async exportXlsx(
+    actor: Actor,
     filter: AuditFilter & { unitIds?: readonly string[] },
     unitName: (id: string | null) => string,
   ): Promise<Buffer> {
@@ -104,6 +108,8 @@ export class AuditService {
       });
     }
     sheet.getRow(1).font = { bold: true };
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    await this.record(actor, 'export_audit', null, JSON.stringify(filter));
+    return buffer;
   }
 }

@@ -1,4 +1,5 @@
-import type { Role } from '../contract/session.ts';
+import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import {
@@ -95,12 +96,36 @@ export class AuthService {
 
   constructor(
     private readonly db: Database,
+    private readonly audit: AuditService,
     options: Partial<AuthOptions> = {},
   ) {
     this.options = { ...DEFAULT_AUTH_OPTIONS, ...options };
   }
 
+  /**
+   * Signs in from `ip`. Audited either way: `login` naming the user, or `login_failed` naming the
+   * name that was tried and why (wrong password, locked, disabled).
+   */
   async login(
+    username: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ token: string; session: ActiveSession }> {
+    let signedIn: { token: string; session: ActiveSession };
+    try {
+      signedIn = await this.attempt(username, password, ip);
+    } catch (error) {
+      if (error instanceof AppError) {
+        const tried: Actor = { userId: null, username, unitId: null, ip };
+        await this.audit.record(tried, 'login_failed', null, error.message);
+      }
+      throw error;
+    }
+    await this.audit.record(sessionActor(signedIn.session, ip), 'login', null);
+    return signedIn;
+  }
+
+  private async attempt(
     username: string,
     password: string,
     ip: string | null,
@@ -174,16 +199,19 @@ export class AuthService {
     }
   }
 
-  async logout(tokenHash: string): Promise<void> {
-    this.recent.delete(tokenHash);
-    await deleteSession(this.db, tokenHash);
+  /** Ends the session (audited as `logout` from `ip`). */
+  async logout(session: ActiveSession, ip: string | null): Promise<void> {
+    this.recent.delete(session.tokenHash);
+    await deleteSession(this.db, session.tokenHash);
+    await this.audit.record(sessionActor(session, ip), 'logout', null);
   }
 
-  /** Changes the password (the old one required); other sessions of the user end. */
+  /** Changes the password (the old one required); other sessions of the user end; audited. */
   async changePassword(
     session: ActiveSession,
     oldPassword: string,
     newPassword: string,
+    ip: string | null,
   ): Promise<void> {
     const user = await findUserById(this.db, session.user.id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
@@ -197,5 +225,16 @@ export class AuthService {
     await setPassword(this.db, user.id, await hashPassword(newPassword), false);
     await deleteUserSessions(this.db, user.id, session.tokenHash);
     this.forgetUser(user.id);
+    await this.audit.record(sessionActor(session, ip), 'password_change', session.user.username);
   }
+}
+
+/** The signed-in user of a session, as the audit log names them. */
+function sessionActor(session: ActiveSession, ip: string | null): Actor {
+  return {
+    userId: session.user.id,
+    username: session.user.username,
+    unitId: session.user.unitId,
+    ip,
+  };
 }

@@ -12,9 +12,6 @@ export const COLUMN_TYPES = [
   'month',
 ] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
-export function isColumnType(value: string): value is ColumnType {
-  return (COLUMN_TYPES as readonly string[]).includes(value);
-}
 
 /** Dataset groups, as datasets.md orders them. */
 export const DATASET_GROUPS = [

@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError, exitCodeOf, isUserError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
+import { AuditService } from '../audit/audit.service.ts';
+import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
-import { findUserByName } from '../store/user.repo.ts';
 
 /** Default database file: `./data/zhijian.duckdb`, overridden by `ZHIJIAN_DB` or `--db`. */
 export const DEFAULT_DB_PATH = './data/zhijian.duckdb';
@@ -42,7 +43,8 @@ function osUser(): string {
 export async function cliOperator(db: Database, command: Command): Promise<Operator> {
   const place = `cli:${osUser()}`;
   const wanted = globalOptions(command).as;
-  const user = await findUserByName(db, wanted ?? osUser());
+  // A read: the audit service is never asked to record here.
+  const user = await new OrgService(db, new AuditService(db)).userByName(wanted ?? osUser());
   if (user && !user.disabled) {
     return {
       userId: user.id,
@@ -78,9 +80,4 @@ export function action<A extends unknown[]>(
       process.exitCode = exitCodeOf(error);
     }
   };
-}
-
-/** Placeholder body for a subcommand whose issue has not landed yet. */
-export function notYetAvailable(name: string): never {
-  throw new AppError('NOT_AVAILABLE', `命令 ${name} 尚未提供`);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from './common.ts';
+import { BatchKind, BatchStatus } from './vocabulary.ts';
 
 /**
  * The default upload limit (1.5 GB): uploads stream to disk, so a province ledger (5M rows ≈ 1.2 GB
@@ -134,13 +135,12 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const BATCH_STATUSES = ['committed', 'rolled_back', 'rejected'] as const;
 export const Batch = z.object({
   id: z.number().int(),
   dataset: z.string(),
   datasetLabel: z.string(),
-  kind: z.string(),
-  status: z.enum(BATCH_STATUSES),
+  kind: BatchKind,
+  status: BatchStatus,
   source: z.string().nullable(),
   files: z.array(z.string()),
   unitId: z.string().nullable(),
@@ -156,5 +156,5 @@ export const Batch = z.object({
 export type Batch = z.infer<typeof Batch>;
 export const BatchQuery = z.object({
   dataset: z.string().optional(),
-  status: z.enum(BATCH_STATUSES).optional(),
+  status: BatchStatus.optional(),
 });

@@ -8,5 +8,7 @@ export * from './jobs.ts';
 export * from './leads.ts';
 export * from './models.ts';
 export * from './org.ts';
+export * from './rights.ts';
 export * from './routes/index.ts';
 export * from './session.ts';
+export * from './vocabulary.ts';

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { Timestamp } from './common.ts';
+import { JobState } from './vocabulary.ts';
 
 export const JOB_KINDS = ['import', 'run', 'demo'] as const;
 export const JobKind = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKind>;
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
-export const JobState = z.enum(JOB_STATES);
-export type JobState = z.infer<typeof JobState>;
 
 /**
  * A background job (import, model run, demo load). The browser follows it with SSE at

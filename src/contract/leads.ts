@@ -1,33 +1,9 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, Timestamp } from './common.ts';
 import { LegalBasis } from './models.ts';
+import { DismissReason, LEAD_SORTS, LeadStatus } from './vocabulary.ts';
 
-/** Lead states (workflow.md). */
-export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
-export const LeadStatus = z.enum(LEAD_STATUSES);
-export type LeadStatus = z.infer<typeof LeadStatus>;
-
-/** Dismissal reasons (workflow.md). */
-export const DISMISS_REASONS = [
-  '数据错误',
-  '已恢复执行',
-  '财产已处置',
-  '不具备执行条件',
-  '其他',
-] as const;
-export const DismissReason = z.enum(DISMISS_REASONS);
-export type DismissReason = z.infer<typeof DismissReason>;
-
-export const LEAD_SORTS = [
-  'priority',
-  'firstSeenAt',
-  'lastSeenAt',
-  'caseNo',
-  'modelId',
-  'status',
-] as const;
-
-export const PRIORITIES = ['高', '中', '低'] as const;
+export { LEAD_SORTS, type LeadSort } from './vocabulary.ts';
 
 /** Filters of the lead table (also the body of a saved filter). Comma-separated multi-values. */
 export const LeadFilter = z.object({
@@ -78,6 +54,24 @@ export const LeadRow = z.object({
   lastSeenAt: Timestamp,
 });
 export type LeadRow = z.infer<typeof LeadRow>;
+
+/** A lead as the data export carries it (`zhijian leads export`): the table row and its evidence. */
+export const LeadExportRow = LeadRow.extend({
+  evidence: z.array(
+    z.object({
+      dataset: z.string(),
+      batchId: z.number().int(),
+      file: z.string().nullable(),
+      row: z.number().int().nullable(),
+    }),
+  ),
+  legalBasis: z.array(z.string()),
+  confidence: z.string().nullable(),
+  standIn: z.string().nullable(),
+  firstSeenRun: z.number().int().nullable(),
+  lastSeenRun: z.number().int().nullable(),
+});
+export type LeadExportRow = z.infer<typeof LeadExportRow>;
 
 /** An evidence row joined to its source row (dataset version table by batch + file + row). */
 export const EvidenceRow = z.object({
@@ -159,6 +153,7 @@ export const LeadExportQuery = LeadFilter.extend({
   leadIds: z.string().optional(),
   reveal: z.enum(['0', '1']).optional(),
 });
+export type LeadExportQuery = z.infer<typeof LeadExportQuery>;
 
 export const SavedFilter = z.object({
   id: z.string(),

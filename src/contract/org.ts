@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NewPassword, Role } from './session.ts';
+import { NewPassword } from './session.ts';
+import { Role } from './vocabulary.ts';
 import { Timestamp } from './common.ts';
 
 /** Unit levels: 省院 → 市院 → 基层院. */

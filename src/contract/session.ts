@@ -1,18 +1,5 @@
 import { z } from 'zod';
-
-/** Roles (角色): the rights their names say. */
-export const ROLES = ['admin', 'data_admin', 'prosecutor', 'dept_head'] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  data_admin: '数据管理员',
-  prosecutor: '检察官',
-  dept_head: '部门负责人',
-};
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+import { Role } from './vocabulary.ts';
 
 /** The signed-in user as the browser sees it. */
 export const Me = z.object({

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../domain/app-error.ts';
 import { importFiles, type ImportProgress, type SheetOutcome } from '../ingest/import.service.ts';
+import type { Operator, ServiceContext } from '../org/operator.ts';
 import type { Database } from '../store/database.ts';
 import { generateProvince, type ProvinceOptions } from './generate.ts';
 import { writeProvinceFiles, type Answers } from './write-files.ts';
@@ -63,6 +64,26 @@ export async function loadDemo(
   } finally {
     if (!options.dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The demo loaded by an operator (`zhijian demo`, `serve --demo-if-empty`): audited as an import
+ * of the demo province, and the change is signalled (cached lead pages and counts drop).
+ */
+export async function loadDemoAs(
+  ctx: ServiceContext,
+  operator: Operator,
+  options: DemoLoadOptions = {},
+): Promise<DemoLoadResult> {
+  const result = await loadDemo(ctx.db, options);
+  ctx.changes.changed('data');
+  await ctx.audit.record(
+    operator,
+    'import',
+    `演示省份（种子 ${result.answers.seed}，规模 ${result.answers.scale}）`,
+    `演示数据：${result.outcomes.length} 个批次，${result.rows} 行`,
+  );
+  return result;
 }
 
 /** True when no batch has been committed yet (a fresh database). */

@@ -58,7 +58,6 @@ export const ERROR_CODES = {
   UPLOAD_TOO_LARGE: { status: 413, exit: 'user' },
   INVALID_PATH: bad,
   NOT_FOUND: notFound,
-  NOT_AVAILABLE: { status: 501, exit: 'user' },
   DB_LOCKED: conflict,
 
   // Files a user gives us: spreadsheets, mappings, archives, documents.

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/app-error.ts';
+import type { Operator, ServiceContext } from '../org/operator.ts';
 import type { BatchRow } from '../store/batch.repo.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import type { Database } from '../store/database.ts';
@@ -118,4 +119,38 @@ export async function importExtracted(
     0,
   );
   return { batches, documents: accepted.length, skipped, reviews, undatedActions, stored };
+}
+
+/**
+ * Extracted rulings imported by an operator (web job or `zhijian extract --import`): the batches
+ * are the operator's unit's (none: shared, the local operator) and name them; audited as `import`
+ * naming the files and what was stored (or why nothing was); the change is signalled.
+ */
+export async function importExtractedAs(
+  ctx: ServiceContext,
+  operator: Operator,
+  results: readonly (ExtractionResult & { text?: string })[],
+  options: Omit<ImportExtractedOptions, 'user' | 'unitId'> = {},
+): Promise<ImportExtractedResult> {
+  const target = `文书 ${[...new Set(results.map((r) => r.file))].join('、')}`.slice(0, 500);
+  let imported: ImportExtractedResult;
+  try {
+    imported = await importExtracted(ctx.db, results, {
+      ...options,
+      user: operator.username,
+      unitId: operator.unitId,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await ctx.audit.record(operator, 'import', target, `文书提取失败：${reason}`.slice(0, 2000));
+    throw error;
+  }
+  ctx.changes.changed('data');
+  await ctx.audit.record(
+    operator,
+    'import',
+    target,
+    `文书提取：导入 ${imported.documents} 份裁定书，${imported.reviews} 个字段待核对，未导入 ${imported.skipped.length} 份`,
+  );
+  return imported;
 }

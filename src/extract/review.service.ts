@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldLabel } from '../contract/extract.ts';
 import { ACT_TYPES, isActType, mapActType } from '../domain/act-vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
+import type { Operator, ServiceContext } from '../org/operator.ts';
 import type { Database } from '../store/database.ts';
 import {
   getExtractionDocument,
@@ -190,4 +191,25 @@ async function applyToLedger(
         );
       return;
   }
+}
+
+/**
+ * Corrections saved by an operator: the ledger rows change (signalled) and the review is audited
+ * as `import` on the document, naming the operator.
+ */
+export async function saveCorrectionsAs(
+  ctx: ServiceContext,
+  operator: Operator,
+  documentId: number,
+  corrections: readonly Correction[],
+): Promise<ReviewDocument> {
+  const saved = await saveCorrections(ctx.db, documentId, corrections, operator.username);
+  ctx.changes.changed('data');
+  await ctx.audit.record(
+    operator,
+    'import',
+    `文书 ${documentId}`,
+    `复核更正 ${corrections.length} 个字段`,
+  );
+  return saved;
 }

@@ -4,9 +4,6 @@ import type { ActType } from '../domain/act-vocabulary.ts';
 export const DOC_TYPES = ['终本裁定', '终结执行裁定', '恢复执行', '其他执行裁定', '其他'] as const;
 /** 文书类型 */
 export type DocType = (typeof DOC_TYPES)[number];
-export function isDocType(s: string): s is DocType {
-  return (DOC_TYPES as readonly string[]).includes(s);
-}
 
 /** 当事人: a name and the ID printed with it (canonical, masked with `*`, or null). */
 export interface ExtractedParty {
@@ -74,6 +71,3 @@ export interface DocumentText {
 
 export const OCR_MODES = ['auto', 'always', 'never'] as const;
 export type OcrMode = (typeof OCR_MODES)[number];
-export function isOcrMode(s: string): s is OcrMode {
-  return (OCR_MODES as readonly string[]).includes(s);
-}

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
+import { AuditService } from '../audit/audit.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import { Database } from '../store/database.ts';
@@ -13,7 +14,7 @@ async function openDb(): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), 'zhijian-batch-service-'));
   dirs.push(dir);
   const db = await Database.open(join(dir, 'test.duckdb'));
-  await new OrgService(db).ensureUnits('33');
+  await new OrgService(db, new AuditService(db)).ensureUnits('33');
   return db;
 }
 afterEach(() => {

@@ -1,5 +1,5 @@
 import type { DedupePolicy } from '../store/batch-dedupe.ts';
-import type { BatchKind } from '../store/batch.repo.ts';
+import type { BatchKind } from '../domain/vocabulary.ts';
 import type { DiagnosticSummary } from './diagnostic-collector.ts';
 import type { DatasetScore } from './header-match.ts';
 import type { MappingOverride } from './mapping.ts';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isUserError } from '../domain/app-error.ts';
 import type { Diagnostic } from '../domain/diagnostic.ts';
+import type { Operator, ServiceContext } from '../org/operator.ts';
 import type { Database } from '../store/database.ts';
 import { DiagnosticCollector, LISTED_CAP } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportResult, SheetOutcome, SheetStatus } from './import-types.ts';
@@ -162,4 +163,47 @@ async function writeFileReport(
     listed,
     unlisted,
   });
+}
+
+/**
+ * An import by an operator (web user or CLI), the entry both use: the batches belong to the
+ * operator's unit (none: shared province-wide, the local operator) and name the operator; one audit
+ * row says what was read, imported and refused, or why it failed; the change signal goes out when
+ * rows were written. `names` are the files as the user knows them (an upload's own name).
+ */
+export async function importAs(
+  ctx: ServiceContext,
+  operator: Operator,
+  files: readonly string[],
+  options: Omit<ImportOptions, 'unitId' | 'user'> & { names?: readonly string[] } = {},
+): Promise<ImportResult> {
+  const { names, ...rest } = options;
+  const target = (names ?? files.map((f) => basename(f))).join('、');
+  let result: ImportResult;
+  try {
+    result = await importFiles(ctx.db, files, {
+      ...rest,
+      ...(operator.unitId ? { unitId: operator.unitId } : {}),
+      ...(operator.username ? { user: operator.username } : {}),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await ctx.audit.record(operator, 'import', target, `失败：${reason}`.slice(0, 2000));
+    throw error;
+  }
+  if (result.outcomes.some((o) => o.status === 'imported')) ctx.changes.changed('data');
+  await ctx.audit.record(operator, 'import', target, importSummary(result, rest.dryRun === true));
+  return result;
+}
+
+/** `批次 #3、#4：读取 120 行，导入 118 行，拒绝 2 行` (a dry run says so and names no batch). */
+function importSummary(result: ImportResult, dryRun: boolean): string {
+  const sum = (pick: (o: SheetOutcome) => number) =>
+    result.outcomes.reduce((s, o) => s + pick(o), 0);
+  const batches = result.outcomes.flatMap((o) =>
+    o.batchId === undefined ? [] : [`#${o.batchId}`],
+  );
+  const counts = `读取 ${sum((o) => o.rowsRead)} 行，${dryRun ? '可导入' : '导入'} ${sum((o) => o.imported)} 行，拒绝 ${sum((o) => o.rejected)} 行`;
+  if (dryRun) return `试运行（未写入）：${counts}`;
+  return batches.length > 0 ? `批次 ${batches.join('、')}：${counts}` : counts;
 }

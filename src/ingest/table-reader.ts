@@ -5,9 +5,10 @@ import type { SheetSource } from './cell.ts';
 import { readDelimited, readSample } from './csv-reader.ts';
 import type { TextEncoding } from './encoding.ts';
 import { checkRows } from './read-limits.ts';
+import { convertXlsToXlsx } from './xls-convert.ts';
 import { readXlsx } from './xlsx-reader.ts';
 
-export type SourceFormat = 'xlsx' | 'csv' | 'tsv';
+export type SourceFormat = 'xlsx' | 'xls' | 'csv' | 'tsv';
 
 export interface TableSource {
   readonly path: string;
@@ -31,7 +32,7 @@ function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'other' {
 
 /**
  * Opens a data file for reading. Every problem that stops the whole file is an AppError with a
- * Chinese message naming the file (never a crash): unknown type, .xls, a PDF under an Excel name,
+ * Chinese message naming the file (never a crash): unknown type, an .xls LibreOffice cannot read, a PDF under an Excel name,
  * an encrypted workbook, an empty file, a row or cell over the limits (`read-limits.ts`).
  * `maxBytes`: a CSV is read only that far (previews).
  */
@@ -52,13 +53,24 @@ export async function openTable(
       `文件 ${name} 实际是 PDF 文档，不是 Excel 或 CSV 表格；裁定书等文书请用“文书提取”导入`,
     );
   }
+  if (ext === '.xls' && kind === 'zip') {
+    // An .xlsx saved under the old name: read it as what it is.
+    return { path, format: 'xlsx', sheets: guardXlsx(path, name) };
+  }
+  if (ext === '.xls' && kind === 'other') return textSavedAsXls(path, name, options);
   if (ext === '.xls' || (ext === '.xlsx' && kind === 'ole')) {
-    throw new AppError(
-      ext === '.xls' ? 'XLS_NOT_SUPPORTED' : 'ENCRYPTED_OR_XLS',
-      ext === '.xls'
-        ? `文件 ${name} 是旧版 Excel（.xls）格式，请用 Excel 打开后“另存为” .xlsx 格式再导入`
-        : `文件 ${name} 设置了打开密码或是旧版 .xls 格式，请在 Excel 中取消密码并“另存为” .xlsx 后再导入`,
-    );
+    // An OLE container is an old workbook or a password-protected .xlsx: LibreOffice reads the
+    // first and refuses the second (xls-convert.ts names the file either way).
+    const converted = await convertXlsToXlsx(path, name).catch((error: unknown) => {
+      if (ext === '.xlsx' && error instanceof AppError && error.code === 'CORRUPT_XLSX') {
+        throw new AppError(
+          'ENCRYPTED_OR_XLS',
+          `文件 ${name} 设置了打开密码或已损坏，请在 Excel 中取消密码并“另存为” .xlsx 后再导入`,
+        );
+      }
+      throw error;
+    });
+    return { path, format: 'xls', sheets: disposing(guardXlsx(converted.path, name), converted) };
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     if (kind !== 'zip') {
@@ -86,8 +98,46 @@ export async function openTable(
   }
   throw new AppError(
     'UNSUPPORTED_FILE',
-    `不支持的文件类型：${name}（支持 .xlsx、.csv、.tsv；.xls 请另存为 .xlsx）`,
+    `不支持的文件类型：${name}（支持 .xlsx、.xls、.csv、.tsv）`,
   );
+}
+
+/**
+ * Some systems save a web page or a tab-separated text under an .xls name. A text table is read as
+ * such (IDs stay text); a web page is refused: converting it turns 18-digit IDs into floating-point
+ * numbers and their last digits are lost, which no import may do silently.
+ */
+async function textSavedAsXls(
+  path: string,
+  name: string,
+  options: { maxBytes?: number },
+): Promise<TableSource> {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(await readSample(path, 512));
+  if (/^\uFEFF?\s*</.test(head)) {
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `文件 ${name} 的扩展名是 .xls，但内容是网页表格（HTML），直接读取会让身份证号等长数字丢失末几位；请用 Excel 打开后“另存为” .xlsx 再导入`,
+    );
+  }
+  const sheet = await readDelimited(path, head.includes('\t') ? '\t' : ',', options);
+  return {
+    path,
+    format: head.includes('\t') ? 'tsv' : 'csv',
+    encoding: sheet.encoding,
+    sheets: [sheet],
+  };
+}
+
+/** The sheets of a converted workbook; its temporary folder goes when reading ends or stops. */
+async function* disposing(
+  sheets: AsyncGenerator<SheetSource>,
+  converted: { dispose: () => Promise<void> },
+): AsyncGenerator<SheetSource> {
+  try {
+    yield* sheets;
+  } finally {
+    await converted.dispose();
+  }
 }
 
 /** ExcelJS throws plain errors on broken zips or XML: turn them into a message naming the file. */

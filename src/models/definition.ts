@@ -3,6 +3,7 @@
  * `models/<ID>.model.yaml`, validated by this zod schema. See models/README.md for how to write one.
  */
 import { z } from 'zod';
+import { PRIORITIES } from '../domain/vocabulary.ts';
 
 /** Model categories of models.md. */
 export const MODEL_CATEGORIES = [
@@ -17,10 +18,6 @@ export type ModelCategory = (typeof MODEL_CATEGORIES)[number];
 /** Parameter value types; each becomes a typed SQL literal where `$name` appears in the SQL. */
 export const PARAMETER_TYPES = ['int', 'money', 'date', 'text', 'boolean', 'list'] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
-
-/** Lead priorities (高 / 中 / 低). */
-export const PRIORITIES = ['高', '中', '低'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 
 /** What a lead is about: a case, or a case and one person (M22–M24). */
 export const SUBJECTS = ['case', 'case_person'] as const;

@@ -1,16 +1,15 @@
 /**
- * Lead exports for data staff: JSON (the contract of issue 4: leadId, modelId, modelVersion, caseNo,
- * subjectId, plate, summary, priority, status, evidence, legalBasis), CSV and Excel. ID numbers are
- * masked in every format unless `reveal` (the caller has checked the right and audits: see
- * org/lead-disclosure.ts). CSV/Excel cells that start with = + - @ are prefixed with ' (formula
- * injection).
+ * The files of lead exports, rendered from the contract's rows (already masked unless revealed by
+ * `LeadViewService`, which checks the right and audits: see org/lead-disclosure.ts).
+ * - the data export (`zhijian leads export`): JSON (the contract of issue 4: leadId, modelId,
+ *   modelVersion, caseNo, subjectId, plate, summary, priority, status, evidence, legalBasis), CSV
+ *   and Excel;
+ * - the lead table's Excel (the web's 导出): the columns the table shows.
+ * CSV/Excel cells that start with = + - @ are prefixed with ' (formula injection).
  */
 import ExcelJS from 'exceljs';
-import { maskId, maskIdsInText } from '../domain/mask.ts';
+import type { LeadExportRow, LeadRow } from '../contract/leads.ts';
 import { defuseCell } from '../domain/spreadsheet-cell.ts';
-import type { Database } from '../store/database.ts';
-import type { LeadFilter } from '../store/lead-query.repo.ts';
-import { listLeads, type Lead } from './lead.service.ts';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -18,23 +17,13 @@ export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
 }
 
-/** A lead as exported: its subject ID and free text masked unless revealed. */
-function disclosed(l: Lead, reveal: boolean): Lead {
-  if (reveal) return l;
-  return {
-    ...l,
-    subjectId: l.subjectId === null ? null : maskId(l.subjectId),
-    summary: maskIdsInText(l.summary),
-  };
-}
-
 /** The JSON export object of one lead. */
-export function leadExportObject(l: Lead) {
+export function leadExportObject(l: LeadExportRow) {
   return {
     // The opaque id, never lead_key (which holds the subject's ID number for some models).
-    leadId: l.leadId,
+    leadId: l.id,
     modelId: l.modelId,
-    modelVersion: l.modelVersion,
+    modelVersion: Number(l.modelVersion),
     caseNo: l.caseNo,
     subjectId: l.subjectId,
     subjectName: l.subjectName,
@@ -58,10 +47,10 @@ export function leadExportObject(l: Lead) {
   };
 }
 
-const COLUMNS: readonly [string, string, (l: Lead) => string][] = [
-  ['线索编号', 'leadId', (l) => l.leadId],
+const COLUMNS: readonly [string, string, (l: LeadExportRow) => string][] = [
+  ['线索编号', 'leadId', (l) => l.id],
   ['模型', 'modelId', (l) => l.modelId],
-  ['模型版本', 'modelVersion', (l) => String(l.modelVersion)],
+  ['模型版本', 'modelVersion', (l) => l.modelVersion],
   ['案号', 'caseNo', (l) => l.caseNo ?? ''],
   ['证件号码', 'subjectId', (l) => l.subjectId ?? ''],
   ['姓名/名称', 'subjectName', (l) => l.subjectName ?? ''],
@@ -81,37 +70,16 @@ const COLUMNS: readonly [string, string, (l: Lead) => string][] = [
   ],
 ];
 
-async function allLeads(db: Database, filter: LeadFilter): Promise<Lead[]> {
-  const out: Lead[] = [];
-  const page = 50_000;
-  for (let offset = 0; ; offset += page) {
-    const { items } = await listLeads(db, { ...filter, sort: 'model', limit: page, offset });
-    out.push(...items);
-    if (items.length < page) return out;
-  }
-}
-
 function csvField(s: string): string {
   const v = defuseCell(s);
   return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-/**
- * Exports the leads matching `filter`: JSON and CSV as text, xlsx as a Buffer, and how many leads.
- * IDs are masked unless `reveal`.
- */
-export async function exportLeads(
-  db: Database,
+/** The data export of these rows: JSON and CSV as text, xlsx as a Buffer. */
+export async function renderLeadExport(
+  leads: readonly LeadExportRow[],
   format: ExportFormat,
-  filter: LeadFilter = {},
-  options: { reveal?: boolean } = {},
-): Promise<{ data: string | Buffer; count: number }> {
-  const reveal = options.reveal ?? false;
-  const leads = (await allLeads(db, filter)).map((l) => disclosed(l, reveal));
-  return { data: await render(leads, format), count: leads.length };
-}
-
-async function render(leads: readonly Lead[], format: ExportFormat): Promise<string | Buffer> {
+): Promise<string | Buffer> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(leads.map(leadExportObject), null, 2)}\n`;
@@ -133,4 +101,45 @@ async function render(leads: readonly Lead[], format: ExportFormat): Promise<str
       return Buffer.from(await book.xlsx.writeBuffer());
     }
   }
+}
+
+/** The lead table as an Excel workbook (the web's export): the columns the table shows. */
+export async function leadTableWorkbook(rows: readonly LeadRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('线索');
+  sheet.columns = [
+    { header: '线索编号', key: 'id', width: 20 },
+    { header: '模型', key: 'model', width: 26 },
+    { header: '案号', key: 'caseNo', width: 26 },
+    { header: '执行法院', key: 'court', width: 24 },
+    { header: '所属单位', key: 'unitName', width: 24 },
+    { header: '当事人', key: 'subjectName', width: 20 },
+    { header: '证件号码', key: 'subjectId', width: 22 },
+    { header: '车牌', key: 'plate', width: 12 },
+    { header: '发现', key: 'summary', width: 60 },
+    { header: '优先级', key: 'priority', width: 8 },
+    { header: '状态', key: 'status', width: 10 },
+    { header: '承办人', key: 'assigneeName', width: 12 },
+    { header: '首次发现', key: 'firstSeenAt', width: 20 },
+  ];
+  for (const r of rows) {
+    sheet.addRow({
+      id: defuseCell(r.id),
+      model: defuseCell(`${r.modelId} ${r.modelName}`),
+      caseNo: defuseCell(r.caseNo),
+      court: defuseCell(r.court),
+      unitName: defuseCell(r.unitName),
+      subjectName: defuseCell(r.subjectName),
+      subjectId: defuseCell(r.subjectId),
+      plate: defuseCell(r.plate),
+      summary: defuseCell(r.summary),
+      priority: r.priority,
+      status: r.status,
+      assigneeName: defuseCell(r.assigneeName),
+      firstSeenAt: r.firstSeenAt,
+    });
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,35 +1,18 @@
 /**
- * Leads for people (线索研判): list with filters, paging and sorting; get one with its notes;
- * dismiss, reopen, assign, note. Statuses and dismissal reasons follow workflow.md.
+ * Leads for people (线索研判): get one with its notes; dismiss, reopen, assign, note. Statuses and
+ * dismissal reasons follow workflow.md. Lists, pages and exports are read in scope by
+ * `LeadAccessService` / `LeadViewService` (src/org).
  */
 import { AppError } from '../domain/app-error.ts';
-import type { Database } from '../store/database.ts';
 import {
-  addLeadNote,
-  countLeads,
-  getLeadRow,
-  leadNotes,
-  queryLeads,
-  updateLeadStatus,
-  type LeadFilter,
-  type LeadRow,
-  type LeadSort,
-} from '../store/lead-query.repo.ts';
-
-export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-export function isLeadStatus(s: string): s is LeadStatus {
-  return (LEAD_STATUSES as readonly string[]).includes(s);
-}
-
-export const DISMISS_REASONS = [
-  '数据错误',
-  '已恢复执行',
-  '财产已处置',
-  '不具备执行条件',
-  '其他',
-] as const;
-export type DismissReason = (typeof DISMISS_REASONS)[number];
+  DISMISS_REASONS,
+  isDismissReason,
+  isLeadStatus,
+  LEAD_STATUSES,
+} from '../domain/vocabulary.ts';
+import type { Database } from '../store/database.ts';
+import { leadNotesByKey, leadRowByKey, type LeadFullRow } from '../store/lead-table.repo.ts';
+import { addLeadNote, updateLeadStatus } from '../store/lead.repo.ts';
 
 /** A lead as services and exports see it (camelCase; `subjectId` is the full normalised ID). */
 export interface Lead {
@@ -76,7 +59,7 @@ function parseJson<T>(v: unknown, fallback: T): T {
   }
 }
 
-export function toLead(r: LeadRow): Lead {
+export function toLead(r: LeadFullRow): Lead {
   return {
     leadKey: r.lead_key,
     leadId: r.lead_id,
@@ -107,38 +90,13 @@ export function toLead(r: LeadRow): Lead {
   };
 }
 
-export interface ListLeadsOptions extends LeadFilter {
-  readonly limit?: number;
-  readonly offset?: number;
-  readonly sort?: LeadSort;
-}
-
-/** A page of leads and the total matching the filter. */
-export async function listLeads(
-  db: Database,
-  options: ListLeadsOptions = {},
-): Promise<{ total: number; items: Lead[] }> {
-  if (options.status && !options.status.every(isLeadStatus)) {
-    throw new AppError('BAD_STATUS', `线索状态只能是：${LEAD_STATUSES.join('、')}`);
-  }
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), 100_000);
-  const rows = await queryLeads(
-    db,
-    options,
-    options.sort ?? 'priority',
-    limit,
-    options.offset ?? 0,
-  );
-  return { total: await countLeads(db, options), items: rows.map(toLead) };
-}
-
 export async function getLead(
   db: Database,
   leadKey: string,
 ): Promise<Lead & { notes: { at: string; author: string | null; kind: string; text: string }[] }> {
-  const row = await getLeadRow(db, leadKey);
+  const row = await leadRowByKey(db, leadKey);
   if (!row) throw new AppError('LEAD_NOT_FOUND', `没有线索 ${leadKey}`);
-  return { ...toLead(row), notes: await leadNotes(db, leadKey) };
+  return { ...toLead(row), notes: await leadNotesByKey(db, leadKey) };
 }
 
 /** 已排除, with a reason from the list and a note; stays dismissed on re-runs unless evidence changes. */
@@ -149,7 +107,7 @@ export async function dismissLead(
   note: string,
   user?: string,
 ): Promise<Lead> {
-  if (!(DISMISS_REASONS as readonly string[]).includes(reason)) {
+  if (!isDismissReason(reason)) {
     throw new AppError('BAD_REASON', `排除理由只能是：${DISMISS_REASONS.join('、')}`);
   }
   await getLead(db, leadKey);

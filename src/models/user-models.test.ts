@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditService } from '../audit/audit.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { ActingUser } from '../org/unit-boundaries.ts';
 import { Database } from '../store/database.ts';
@@ -17,7 +18,7 @@ async function openDb(): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), 'zhijian-user-models-'));
   dirs.push(dir);
   const db = await Database.open(join(dir, 'test.duckdb'));
-  await new OrgService(db).ensureUnits('33');
+  await new OrgService(db, new AuditService(db)).ensureUnits('33');
   return db;
 }
 afterEach(() => {

@@ -9,7 +9,8 @@ import { expressionProbe } from '../sql/compile-model.ts';
 import { checkCompiledShape, probeExpression } from '../sql/compiled-shape.ts';
 import { checkQueryNode, parseSerialized, type JsonObject } from '../sql/sql-guard.ts';
 import type { ModelSession } from '../store/model-session.ts';
-import { LEAD_COLUMNS, PRIORITIES } from './definition.ts';
+import { PRIORITIES } from '../domain/vocabulary.ts';
+import { LEAD_COLUMNS } from './definition.ts';
 import { allowedTables, templateFields, type PreparedModel } from './prepare-model.ts';
 
 /** Names a model's CTE may not take: every dataset and every building block. */

@@ -1,15 +1,13 @@
+import type { LeadSort } from '../contract/leads.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { getLead } from '../models/lead.service.ts';
 import {
   assignLead,
   dismissLead,
   noteLead,
   reopenLead,
   setLeadStatus,
-  toLead,
   type Lead,
 } from '../models/lead.service.ts';
-import { type LeadRow as ServiceLeadRow } from '../store/lead-query.repo.ts';
 import { loadLibrary } from '../models/library.ts';
 import type { Database } from '../store/database.ts';
 import { ReadPool, type ReadPriority } from '../store/read-pool.ts';
@@ -28,6 +26,7 @@ import {
 import {
   byPriority,
   countLeadTable,
+  leadFullRowsByKeys,
   leadRowsByKeys,
   leadTableKeys,
   leadNotesByKey,
@@ -35,10 +34,9 @@ import {
   leadRowByKey,
   leadsBy,
   leadStatistics,
-  queryLeadTable,
+  type LeadFullRow,
   type LeadTableFilter,
   type LeadTableRow,
-  type LeadTableSort,
 } from '../store/lead-table.repo.ts';
 import { ResultCache } from './result-cache.ts';
 import { courtCodeOfCaseNo, inScope, type Scope } from './unit-tree.ts';
@@ -46,7 +44,7 @@ import { courtCodeOfCaseNo, inScope, type Scope } from './unit-tree.ts';
 /** The lead-table query of one request, inside a user's scope. */
 export interface LeadPageQuery {
   filter: Omit<LeadTableFilter, 'courtPrefixes'>;
-  sort: LeadTableSort;
+  sort: LeadSort;
   desc: boolean;
   page: number;
   pageSize: number;
@@ -172,17 +170,18 @@ export class LeadAccessService {
     return window.slice(offset - start, offset - start + q.pageSize);
   }
 
-  /** Every lead of a filter (exports), up to `limit`. */
-  async all(scope: Scope, filter: LeadPageQuery['filter'], limit: number): Promise<LeadTableRow[]> {
-    return this.use((db) =>
-      queryLeadTable(
-        db,
-        { ...filter, courtPrefixes: scope.courtPrefixes },
-        'priority',
-        true,
-        limit,
-        0,
-      ),
+  /**
+   * Every lead of a filter in the scope (exports), up to `limit`, in the sort's order, as full rows:
+   * the keys in one sort scan, then the rows by key (uncached: an export is read once).
+   */
+  async all(
+    scope: Scope,
+    q: Omit<LeadPageQuery, 'page' | 'pageSize'>,
+    limit: number,
+  ): Promise<LeadFullRow[]> {
+    const filter: LeadTableFilter = { ...q.filter, courtPrefixes: scope.courtPrefixes };
+    return this.use(async (db) =>
+      leadFullRowsByKeys(db, await leadTableKeys(db, filter, q.sort, q.desc, limit, 0)),
     );
   }
 
@@ -206,7 +205,7 @@ export class LeadAccessService {
    */
   async get(scope: Scope, id: string): Promise<LeadWithNotes> {
     const leadKey = await this.keyOf(id);
-    // The lead service's shape, read through the key indexes (see leadRowByKey), cached until any
+    // Read through the key indexes (see leadRowByKey), cached until any
     // lead changes; the scope is checked on every read.
     const version = this.version;
     let lead = this.leadRows.get(leadKey, version);
@@ -217,12 +216,12 @@ export class LeadAccessService {
           this.use((db) => leadRowByKey(db, leadKey), 'lookup'),
           this.use((db) => leadNotesByKey(db, leadKey), 'lookup'),
         ]);
-        return row ? { ...toLead(row as ServiceLeadRow), notes } : undefined;
+        return row ? { row, notes } : undefined;
       });
       if (!lead) throw notFound();
       this.leadRows.set(leadKey, version, lead);
     }
-    if (!inScope(scope, courtCodeOfCaseNo(lead.caseNo))) throw notFound();
+    if (!inScope(scope, courtCodeOfCaseNo(lead.row.case_no))) throw notFound();
     return lead;
   }
 
@@ -363,7 +362,7 @@ export class LeadAccessService {
 
   /** Runs `fn` on the internal key of the lead `id` once it is known to lie in the scope. */
   private async mutate<T>(scope: Scope, id: string, fn: (key: string) => Promise<T>): Promise<T> {
-    const { leadKey } = await this.get(scope, id);
+    const leadKey = (await this.get(scope, id)).row.lead_key;
     try {
       return await fn(leadKey);
     } finally {
@@ -400,8 +399,11 @@ export class LeadAccessService {
   }
 }
 
-/** A lead in the lead service's shape with its notes (what the lead page shows). */
-export type LeadWithNotes = Awaited<ReturnType<typeof getLead>>;
+/** A lead's full row with its notes (what the lead page shows). */
+export interface LeadWithNotes {
+  row: LeadFullRow;
+  notes: Awaited<ReturnType<typeof leadNotesByKey>>;
+}
 
 function notFound(): AppError {
   return new AppError('NOT_FOUND', '线索不存在或不在本单位范围内');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type {
   CreateUnitRequest,
   CreateUserRequest,
@@ -6,7 +7,7 @@ import type {
   UpdateUserRequest,
 } from '../contract/org.ts';
 import { LeadFilter } from '../contract/leads.ts';
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
 import { assertNewPassword } from '../auth/password-policy.ts';
@@ -37,7 +38,8 @@ export type PublicUser = Omit<UserRecord, 'passwordHash' | 'roles'> & {
 
 /**
  * Units and users (单位与用户). Units are few and change rarely: they are cached in memory and the
- * cache is dropped on every change, so scope checks on every request cost no query.
+ * cache is dropped on every change, so scope checks on every request cost no query. Every change
+ * takes the actor (web user or CLI operator) and is audited here, after it succeeds.
  */
 export class OrgService {
   private unitCache: UnitRecord[] | undefined;
@@ -45,7 +47,10 @@ export class OrgService {
   /** Called after any change of a user (sign-in caches drop their sessions). */
   onUserChanged: (userId: string) => void = () => undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
 
   private changed(userId: string): void {
     this.userCache = undefined;
@@ -103,7 +108,7 @@ export class OrgService {
     return { username, password };
   }
 
-  async createUnit(input: CreateUnitRequest): Promise<UnitRecord> {
+  async createUnit(actor: Actor, input: CreateUnitRequest): Promise<UnitRecord> {
     const units = await this.units();
     const id = input.id ?? input.regionCode;
     if (units.some((u) => u.id === id)) throw new AppError('UNIT_EXISTS', `单位编号 ${id} 已存在`);
@@ -114,10 +119,11 @@ export class OrgService {
     await insertUnit(this.db, unit);
     this.unitCache = undefined;
     this.userCache = undefined;
+    await this.audit.record(actor, 'unit_change', unit.id, `新建 ${unit.name}`);
     return unit;
   }
 
-  async updateUnit(id: string, patch: UpdateUnitRequest): Promise<UnitRecord> {
+  async updateUnit(actor: Actor, id: string, patch: UpdateUnitRequest): Promise<UnitRecord> {
     const current = await this.unit(id);
     if (!current) throw new AppError('NOT_FOUND', '单位不存在');
     const next: UnitRecord = { ...current, ...patch };
@@ -130,6 +136,7 @@ export class OrgService {
     await updateUnit(this.db, next);
     this.unitCache = undefined;
     this.userCache = undefined;
+    await this.audit.record(actor, 'unit_change', next.id, `修改 ${next.name}`);
     return next;
   }
 
@@ -161,8 +168,15 @@ export class OrgService {
     return u && this.toPublic(u);
   }
 
+  /** The user of a sign-in name (the CLI's `--as` or OS user). */
+  async userByName(username: string): Promise<PublicUser | undefined> {
+    const u = await findUserByName(this.db, username);
+    return u && this.toPublic(u);
+  }
+
   /** Creates a user; without a password a one-time password is generated and must be changed. */
   async createUser(
+    actor: Actor,
     input: CreateUserRequest,
   ): Promise<{ user: PublicUser; oneTimePassword: string | null }> {
     if (!(await this.unit(input.unitId))) {
@@ -188,10 +202,11 @@ export class OrgService {
     this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('INTERNAL', '内部错误');
+    await this.audit.record(actor, 'user_create', user.username, user.roles.join(','));
     return { user, oneTimePassword: oneTime };
   }
 
-  async updateUser(id: string, patch: UpdateUserRequest): Promise<PublicUser> {
+  async updateUser(actor: Actor, id: string, patch: UpdateUserRequest): Promise<PublicUser> {
     const current = await findUserById(this.db, id);
     if (!current) throw new AppError('NOT_FOUND', '用户不存在');
     if (patch.unitId && !(await this.unit(patch.unitId))) {
@@ -209,10 +224,14 @@ export class OrgService {
     this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
+    await this.audit.record(actor, 'user_update', user.username, JSON.stringify(patch));
     return user;
   }
 
-  async resetPassword(id: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
+  async resetPassword(
+    actor: Actor,
+    id: string,
+  ): Promise<{ user: PublicUser; oneTimePassword: string }> {
     const target = await findUserById(this.db, id);
     if (!target) throw new AppError('NOT_FOUND', '用户不存在');
     const oneTimePassword = generateOneTimePassword(target.username);
@@ -221,15 +240,17 @@ export class OrgService {
     this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
+    await this.audit.record(actor, 'user_reset_password', user.username);
     return { user, oneTimePassword };
   }
 
-  async unlock(id: string): Promise<PublicUser> {
+  async unlock(actor: Actor, id: string): Promise<PublicUser> {
     if (!(await findUserById(this.db, id))) throw new AppError('NOT_FOUND', '用户不存在');
     await unlockUser(this.db, id);
     this.changed(id);
     const user = await this.user(id);
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
+    await this.audit.record(actor, 'user_update', user.username, '解除锁定');
     return user;
   }
 

@@ -4,9 +4,9 @@
  * Services apply these rules for every entry point; `undefined` as the acting user is the trusted
  * local operator (the CLI on the database file), who is not limited.
  */
-import type { Role } from '../contract/session.ts';
+import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
-import { hasRight } from './roles.ts';
+import { hasRight } from '../contract/rights.ts';
 import { ancestorsOf, scopeOf, unitOfCourt, type UnitNode } from './unit-tree.ts';
 
 /** The signed-in user a service acts for. */
@@ -41,7 +41,7 @@ export function checkRollback(
   const scope = scopeOf(units, own.id);
   const visible = batch.unitId === null || scope.dataUnitIds.includes(batch.unitId);
   if (!visible) throw notFound();
-  if (!hasRight(user.roles, 'import_data')) {
+  if (!hasRight(user.roles, 'rollback_batches')) {
     throw new AppError('FORBIDDEN', '只有数据管理员可以回滚批次');
   }
   if (batch.unitId === null) {

@@ -320,17 +320,3 @@ export function checkQueryNode(
 function lower(names: ReadonlySet<string>): Set<string> {
   return new Set([...names].map((n) => n.toLowerCase()));
 }
-
-/**
- * Checks the output of `json_serialize_sql(sql)`. `allowedTables` are the names the statement may
- * read (dataset views, building blocks); CTEs defined in the statement count in their own scope.
- */
-export function checkSerializedSql(
-  serialized: string,
-  allowedTables: ReadonlySet<string>,
-  options: SqlGuardOptions = {},
-): SqlGuardResult {
-  const parsed = parseSerialized(serialized);
-  if ('problem' in parsed) return { problems: [parsed.problem], tables: [] };
-  return checkQueryNode(parsed.node, allowedTables, options);
-}

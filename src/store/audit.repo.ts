@@ -42,14 +42,6 @@ export async function ensureAuditSchema(db: Database): Promise<void> {
   for (const sql of DDL) await db.run(sql);
 }
 
-export async function insertAudit(db: Database, e: Omit<AuditRecord, 'id' | 'at'>): Promise<void> {
-  await db.run(
-    `INSERT INTO audit_log (user_id, username, unit_id, action, target, detail, ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [e.userId, e.username, e.unitId, e.action, e.target, e.detail, e.ip],
-  );
-}
-
 /** Several entries in one statement (one commit): the audit log's group commit. */
 export async function insertAuditMany(
   db: Database,

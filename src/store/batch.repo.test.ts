@@ -129,7 +129,7 @@ describe('writeBatch', () => {
       ['甲', b1.batchId, true],
       ['乙', b1.batchId, true],
     ]);
-    await expect(rollbackBatch(db, b3.batchId)).rejects.toThrow('已回退');
+    await expect(rollbackBatch(db, b3.batchId)).rejects.toThrow('已回滚');
     await expect(rollbackBatch(db, 999)).rejects.toThrow('不存在');
 
     const batches = await listBatches(db);

@@ -2,6 +2,12 @@ import { rmSync } from 'node:fs';
 import type { DatasetDef } from '../catalog/column-types.ts';
 import { findDataset } from '../catalog/datasets.ts';
 import { AppError } from '../domain/app-error.ts';
+import {
+  BATCH_STATUS_LABELS,
+  labelOf,
+  type BatchKind,
+  type BatchStatus,
+} from '../domain/vocabulary.ts';
 import { settleDuplicateKeys, type DedupePolicy, type DuplicateKey } from './batch-dedupe.ts';
 import {
   ChunkLoader,
@@ -15,13 +21,6 @@ import type { Database } from './database.ts';
 import { versionsTable } from './schema.ts';
 
 export { KEY_SEPARATOR, naturalKeyOf } from './bulk-load.ts';
-
-/** How a batch came in: a user's file, the demo generator, or document extraction. */
-export const BATCH_KINDS = ['import', 'demo', 'extracted'] as const;
-export type BatchKind = (typeof BATCH_KINDS)[number];
-
-export const BATCH_STATUSES = ['committed', 'rolled_back', 'rejected'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 /** One row to store: canonical strings as the domain parsers produce them ('YYYY-MM-DD', '125000.00'). */
 export interface BatchRow {
@@ -299,7 +298,7 @@ export async function rollbackBatch(db: Database, batchId: number): Promise<Roll
         if (batch.status !== 'committed') {
           throw new AppError(
             'BATCH_NOT_COMMITTED',
-            `批次 ${batchId} 的状态是 ${statusLabel(batch.status)}，不能回退`,
+            `批次 ${batchId} 的状态是“${labelOf(BATCH_STATUS_LABELS, batch.status)}”，不能回滚`,
           );
         }
         const table = versionsTable(requireDataset(batch.dataset));
@@ -418,18 +417,4 @@ export async function getBatch(
   const r = rows[0];
   if (!r) return undefined;
   return { ...toInfo(r), report: r.report ? (JSON.parse(r.report) as unknown) : null };
-}
-
-/** Chinese label of a batch status, for messages and listings. */
-export function statusLabel(status: string): string {
-  switch (status) {
-    case 'committed':
-      return '已导入';
-    case 'rolled_back':
-      return '已回退';
-    case 'rejected':
-      return '已拒绝';
-    default:
-      return status;
-  }
 }

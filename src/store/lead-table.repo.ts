@@ -1,11 +1,13 @@
+import type { LeadSort } from '../domain/vocabulary.ts';
 import type { Database } from './database.ts';
 import { sqlString } from '../sql/literal.ts';
 
 /**
- * The web lead table's reads (线索列表): scoped, filtered, sorted pages over `leads`, and the counts
- * the dashboard shows. Writes stay in lead-query.repo.ts (the lead service). Pages are read in two
- * steps — the 20 keys by the sort, then their rows through the primary-key index — so the sort
- * touches only narrow columns of a million rows.
+ * Every read of leads (线索), for the web and the CLI alike: scoped, filtered, sorted pages over
+ * `leads`, one lead by key, exports, and the counts the dashboard shows. Writes are in lead.repo.ts
+ * (the lead service and model runs). Pages are read in two steps — the 20 keys by the sort,
+ * then their rows through the key index — so the sort touches only narrow columns of a million
+ * rows. The sort names are the contract's (`LEAD_SORTS`).
  */
 export interface LeadTableFilter {
   /** Court-code prefixes of the user's units (浙0102 / 浙01 / 浙); empty = nothing. */
@@ -28,21 +30,11 @@ export interface LeadTableFilter {
   readonly ids?: readonly string[];
 }
 
-export const LEAD_TABLE_SORTS = [
-  'priority',
-  'firstSeenAt',
-  'lastSeenAt',
-  'caseNo',
-  'modelId',
-  'status',
-] as const;
-export type LeadTableSort = (typeof LEAD_TABLE_SORTS)[number];
-
 const PRIORITY_RANK = `CASE priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END`;
 const STATUS_RANK = `CASE status WHEN '待研判' THEN 0 WHEN '研判中' THEN 1 WHEN '已成案' THEN 2 WHEN '已合并' THEN 3 ELSE 4 END`;
 
 /** ORDER BY of each sort; `desc` for "high first" on priority means rank ascending. */
-function orderBy(sort: LeadTableSort, desc: boolean): string {
+function orderBy(sort: LeadSort, desc: boolean): string {
   const d = desc ? 'DESC' : 'ASC';
   switch (sort) {
     case 'priority':
@@ -122,6 +114,23 @@ export interface LeadTableRow {
   [k: string]: unknown;
 }
 
+/** A lead's full row (the lead page, the data export): the table row and its evidence and history. */
+export interface LeadFullRow extends LeadTableRow {
+  evidence: unknown;
+  legal_basis: unknown;
+  action: string | null;
+  unit_id: string | null;
+  confidence: string | null;
+  stand_in: string | null;
+  dismiss_reason: string | null;
+  dismiss_note: string | null;
+  first_seen_run: number | null;
+  last_seen_run: number | null;
+}
+
+const FULL_COLUMNS = `* EXCLUDE (created_at, updated_at), strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
+  strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at`;
+
 const ROW_COLUMNS = `lead_key, lead_id, model_id, model_version, case_no, court, subject_id, subject_name, plate,
   summary, priority, status, assignee, changed,
   strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
@@ -153,22 +162,11 @@ export function byPriority(a: LeadTableRow, b: LeadTableRow): number {
   );
 }
 
-export async function queryLeadTable(
-  db: Database,
-  filter: LeadTableFilter,
-  sort: LeadTableSort,
-  desc: boolean,
-  limit: number,
-  offset: number,
-): Promise<LeadTableRow[]> {
-  return leadRowsByKeys(db, await leadTableKeys(db, filter, sort, desc, limit, offset));
-}
-
 /** Step one of a page: the keys of `limit` leads from `offset`, in the sort's order. */
 export async function leadTableKeys(
   db: Database,
   filter: LeadTableFilter,
-  sort: LeadTableSort,
+  sort: LeadSort,
   desc: boolean,
   limit: number,
   offset: number,
@@ -215,15 +213,34 @@ export async function leadsBy(
     .slice(0, Math.trunc(limit));
 }
 
-/** One lead's full row by key (index lookup), in the lead service's row shape. */
+/** One lead's full row by key (index lookup). */
 export async function leadRowByKey(
   db: Database,
   leadKey: string,
-): Promise<Record<string, unknown> | undefined> {
-  return db.one(
-    `SELECT * EXCLUDE (created_at, updated_at), strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
-       strftime(updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at FROM leads WHERE lead_key = ${sqlString(leadKey)}`,
+): Promise<LeadFullRow | undefined> {
+  return db.one<LeadFullRow>(
+    `SELECT ${FULL_COLUMNS} FROM leads WHERE lead_key = ${sqlString(leadKey)}`,
   );
+}
+
+/** Full rows of these keys (an export), in the keys' order; read in slices of a few thousand keys. */
+export async function leadFullRowsByKeys(
+  db: Database,
+  keys: readonly string[],
+): Promise<LeadFullRow[]> {
+  const out: LeadFullRow[] = [];
+  for (let i = 0; i < keys.length; i += 5000) {
+    const slice = keys.slice(i, i + 5000);
+    const rows = await db.all<LeadFullRow>(
+      `SELECT ${FULL_COLUMNS} FROM leads WHERE lead_key IN (${slice.map(sqlString).join(', ')})`,
+    );
+    const byKey = new Map(rows.map((r) => [r.lead_key, r]));
+    for (const k of slice) {
+      const row = byKey.get(k);
+      if (row) out.push(row);
+    }
+  }
+  return out;
 }
 
 /** The internal key of the lead with this opaque id (index lookup). */

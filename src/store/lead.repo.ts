@@ -1,8 +1,9 @@
 /**
- * Leads (线索) and their notes, model runs, the per-model cache and user models: tables and SQL.
- * Statuses follow workflow.md: 待研判 → 研判中 → 已成案 / 已排除 / 已合并.
+ * Leads (线索) and their notes, model runs, the per-model cache and user models: tables and SQL,
+ * and the writes of people's actions on a lead (status, dismissal, assignee, notes). Every read of
+ * leads is in lead-table.repo.ts. Statuses follow workflow.md: 待研判 → 研判中 → 已成案 / 已排除 / 已合并.
  */
-import type { Row, SqlParams } from './database.ts';
+import type { Database, Row, SqlParams } from './database.ts';
 
 /** Anything that runs SQL: the main Database or a ModelSession. */
 export interface SqlExecutor {
@@ -232,5 +233,59 @@ export async function touchLeads(
   await db.run(
     `UPDATE leads SET last_seen_run = $run WHERE model_id = $model AND last_seen_run = $prev`,
     { run: runId, model: modelId, prev: previousRun },
+  );
+}
+
+/** A person's change of a lead (the lead service's actions). */
+export interface LeadUpdate {
+  readonly status?: string;
+  readonly dismissReason?: string | null;
+  readonly dismissNote?: string | null;
+  readonly assignee?: string | null;
+}
+
+export async function updateLeadStatus(
+  db: Database,
+  leadKey: string,
+  u: LeadUpdate,
+): Promise<void> {
+  const sets: string[] = ['updated_at = current_timestamp'];
+  const params: Record<string, string | null> = { key: leadKey };
+  if (u.status !== undefined) {
+    sets.push('status = $status');
+    params.status = u.status;
+    // A person looked at it: the "evidence changed" flag has done its job.
+    sets.push('changed = false');
+  }
+  if (u.dismissReason !== undefined) {
+    sets.push('dismiss_reason = $reason');
+    params.reason = u.dismissReason;
+  }
+  if (u.dismissNote !== undefined) {
+    sets.push('dismiss_note = $note');
+    params.note = u.dismissNote;
+  }
+  if (u.assignee !== undefined) {
+    sets.push('assignee = $assignee');
+    params.assignee = u.assignee;
+  }
+  await db.run(`UPDATE leads SET ${sets.join(', ')} WHERE lead_key = $key`, params);
+}
+
+export async function addLeadNote(
+  db: Database,
+  leadKey: string,
+  author: string | null,
+  kind: string,
+  text: string,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO lead_notes (lead_key, author, kind, text) VALUES ($key, $author, $kind, $text)`,
+    {
+      key: leadKey,
+      author,
+      kind,
+      text,
+    },
   );
 }

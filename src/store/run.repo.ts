@@ -126,14 +126,6 @@ export async function lastRuns(db: SqlExecutor, recent = 500): Promise<Map<strin
   return out;
 }
 
-export async function getRun(
-  db: SqlExecutor,
-  id: number,
-): Promise<Record<string, unknown> | undefined> {
-  const rows = await db.all(`SELECT * FROM model_runs WHERE id = $id`, { id });
-  return rows[0];
-}
-
 export interface CacheEntry {
   readonly signature: string;
   readonly runId: number;

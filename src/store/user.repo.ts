@@ -85,11 +85,6 @@ function toUser(r: Row): UserRecord {
   };
 }
 
-export async function countUsers(db: Database): Promise<number> {
-  const row = await db.one<{ n: string | number }>(`SELECT count(*) AS n FROM users`);
-  return Number(row?.n ?? 0);
-}
-
 export async function listUsers(db: Database): Promise<UserRecord[]> {
   return (await db.all<Row>(`SELECT ${COLUMNS} FROM users ORDER BY username`)).map(toUser);
 }

@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../src/contract/session.ts';
+import type { Role } from '../../src/contract/vocabulary.ts';
 import { createApiApp, type ApiApp, type CreateApiOptions } from '../../src/api/server.ts';
+import { SYSTEM_OPERATOR, type Operator } from '../../src/org/operator.ts';
 import { Database } from '../../src/store/database.ts';
+
+/** Who sets a test up (users made before any client signs in): named so in the audit log. */
+export const SETUP: Operator = { ...SYSTEM_OPERATOR, username: 'test-setup' };
 
 /** A real DuckDB in a temp dir, the API app on it, and the bootstrap admin's one-time password. */
 export interface Harness {
@@ -44,7 +48,11 @@ export class Client {
   /** Set false to leave the CSRF header out (attack tests). */
   sendCsrf = true;
 
-  constructor(private readonly api: ApiApp) {}
+  /** `remoteAddress`: the peer address the server sees (as `@hono/node-server` passes it). */
+  constructor(
+    private readonly api: ApiApp,
+    private readonly remoteAddress?: string,
+  ) {}
 
   async request(
     method: string,
@@ -66,7 +74,10 @@ export class Client {
     // A stream body is sent as it is, without Content-Length (chunked).
     const init: RequestInit & { duplex?: 'half' } = { method, headers: h, body: payload };
     if (payload instanceof ReadableStream) init.duplex = 'half';
-    const res = await this.api.hono.request(path, init);
+    const env = this.remoteAddress
+      ? { incoming: { socket: { remoteAddress: this.remoteAddress } } }
+      : undefined;
+    const res = await this.api.hono.request(path, init, env);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair?.indexOf('=') ?? -1;
@@ -112,7 +123,7 @@ export async function addUser(
 ): Promise<{ username: string; password: string; id: string }> {
   // Accepted by the policy for any test user name (none is inside it).
   const password = 'Harbour-Lamp-2025';
-  const { user } = await h.api.platform.org.createUser({
+  const { user } = await h.api.platform.org.createUser(SETUP, {
     username,
     displayName: username,
     unitId,
@@ -124,8 +135,13 @@ export async function addUser(
 }
 
 /** Signs a new client in as an existing user. */
-export async function signedIn(h: Harness, username: string, password: string): Promise<Client> {
-  const client = new Client(h.api);
+export async function signedIn(
+  h: Harness,
+  username: string,
+  password: string,
+  remoteAddress?: string,
+): Promise<Client> {
+  const client = new Client(h.api, remoteAddress);
   const res = await client.login(username, password);
   if (!res.ok) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`);
   return client;

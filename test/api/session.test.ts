@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newPasswordProblem } from '../../src/auth/password-policy.ts';
-import { addUser, Client, openHarness, signedIn, type Harness } from './harness.ts';
+import { addUser, Client, openHarness, SETUP, signedIn, type Harness } from './harness.ts';
 
 describe('sign-in, session, CSRF, lockout, password change', () => {
   let h: Harness;
@@ -199,7 +199,7 @@ describe('sign-in, session, CSRF, lockout, password change', () => {
     const disabled = await addUser(h, 'tingyong', '330102', ['prosecutor']);
     const client = new Client(h.api);
     for (let i = 0; i < 10; i++) await client.login(locked.username, 'wrong-password');
-    await h.api.platform.org.updateUser(disabled.id, { disabled: true });
+    await h.api.platform.org.updateUser(SETUP, disabled.id, { disabled: true });
     const time = async (username: string): Promise<number> => {
       const start = performance.now();
       const res = await client.login(username, 'Wrong-Guess-2026');

@@ -16,7 +16,8 @@ import { openApp } from '../../src/app.ts';
 import type { App } from '../../src/app.ts';
 import { createApiApp } from '../../src/api/server.ts';
 import type { ApiApp } from '../../src/api/server.ts';
-import type { Role } from '../../src/contract/session.ts';
+import type { Role } from '../../src/contract/vocabulary.ts';
+import { SYSTEM_OPERATOR } from '../../src/org/operator.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -115,11 +116,14 @@ export async function createUser(
   },
   password = 'Harbour-Lamp-e2e',
 ): Promise<{ id: string; username: string; password: string }> {
-  const { user: made } = await server.api.platform.org.createUser({
-    ...user,
-    canViewFullId: user.canViewFullId ?? false,
-    password,
-  });
+  const { user: made } = await server.api.platform.org.createUser(
+    { ...SYSTEM_OPERATOR, username: 'test-setup' },
+    {
+      ...user,
+      canViewFullId: user.canViewFullId ?? false,
+      password,
+    },
+  );
   return { id: made.id, username: made.username, password };
 }
 

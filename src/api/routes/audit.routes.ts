@@ -20,10 +20,9 @@ export const auditRoutes = {
     const { page: _page, pageSize: _size, ...filter } = query;
     const platform = c.get('platform');
     const units = new Map((await platform.org.units()).map((u) => [u.id, u.name]));
-    const buffer = await platform.audit.exportXlsx(filter, (id) =>
+    const buffer = await platform.audit.exportXlsx(actorOf(c), filter, (id) =>
       id ? (units.get(id) ?? id) : '',
     );
-    await platform.audit.record(actorOf(c), 'export_audit', null, JSON.stringify(filter));
     return download(buffer, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
   },
 } satisfies AreaHandlers;

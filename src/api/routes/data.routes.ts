@@ -11,22 +11,13 @@ import {
 } from '../../contract/data.ts';
 import { receiveFiles } from '../uploads/multipart.ts';
 import { AppError, isUserError } from '../../domain/app-error.ts';
-import {
-  IMPORT_PHASE_LABELS,
-  importFiles,
-  type SheetOutcome,
-} from '../../ingest/import.service.ts';
-import {
-  getImportBatch,
-  listImportBatches,
-  rollbackImportBatch,
-  type BatchInfo,
-} from '../../ingest/batch.service.ts';
+import { IMPORT_PHASE_LABELS, importAs, type SheetOutcome } from '../../ingest/import.service.ts';
+import { batchesFor, rollbackBatchAs, type BatchInfo } from '../../ingest/batch.service.ts';
 import { PreviewRunner } from '../../ingest/preview-runner.ts';
 import { writeTemplate } from '../../ingest/template.ts';
 import { findModel } from '../../models/library.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { actorOf, download, scopeOf, sessionOf, XLSX_TYPE, type Ctx } from '../context.ts';
+import { download, operatorOf, sessionOf, XLSX_TYPE, type Ctx } from '../context.ts';
 
 /** The validation report of an import job, from the importer's outcomes. */
 export function toImportReport(outcomes: readonly SheetOutcome[], dryRun: boolean): ImportReport {
@@ -96,11 +87,6 @@ async function toBatch(c: Ctx, b: BatchInfo): Promise<Batch> {
     rowsSuperseded: b.rowsSuperseded,
     rowsRejected: b.rowsRejected,
   };
-}
-
-/** Batches a user sees: their units', the units above (shared down) and unit-less ones (demo, CLI). */
-function visible(c: Ctx, b: BatchInfo): boolean {
-  return b.unitId === null || scopeOf(c).dataUnitIds.includes(b.unitId);
 }
 
 /** Previews parse on a worker thread: a hostile upload never holds the server's request thread. */
@@ -174,6 +160,7 @@ export const dataRoutes = {
   'POST /api/imports': async (c, { body: req }) => {
     const session = sessionOf(c);
     const platform = c.get('platform');
+    const operator = operatorOf(c);
     const uploads = c.get('uploads');
     const chosen = req.files.map((f) => ({
       choice: f,
@@ -194,7 +181,9 @@ export const dataRoutes = {
         const outcomes: SheetOutcome[] = [];
         let before = 0;
         for (const [i, { choice, stored }] of chosen.entries()) {
-          const result = await importFiles(job.db, [stored.path], {
+          // The service audits each file's import and signals the change (cached pages drop).
+          const result = await importAs({ ...platform, db: job.db }, operator, [stored.path], {
+            names: [stored.fileName],
             ...(choice.dataset ? { dataset: choice.dataset } : {}),
             ...(choice.mapping
               ? {
@@ -209,8 +198,6 @@ export const dataRoutes = {
             dedupe: req.dedupe,
             source: req.source ?? stored.fileName,
             kind: 'import',
-            unitId: session.user.unitId,
-            user: session.user.username,
             report: join(reportDir, `${i + 1}.xlsx`),
             onProgress: (p) =>
               job.progress(
@@ -226,11 +213,9 @@ export const dataRoutes = {
           outcomes.push(...result.outcomes);
           before += result.outcomes.reduce((s, o) => s + o.rowsRead, 0);
         }
-        platform.leads.invalidate();
         return toImportReport(outcomes, req.dryRun);
       },
     );
-    await platform.audit.record(actorOf(c), 'import', jobId, names);
     return { jobId };
   },
 
@@ -253,30 +238,17 @@ export const dataRoutes = {
   },
 
   'GET /api/batches': async (c, { query: q }) => {
-    const all = await listImportBatches(c.get('platform').db, {
+    const mine = await batchesFor(c.get('platform').db, operatorOf(c), {
       ...(q.dataset ? { dataset: q.dataset } : {}),
+      ...(q.status ? { status: q.status } : {}),
       limit: 2000,
     });
-    const mine = all.filter((b) => visible(c, b) && (!q.status || b.status === q.status));
     return Promise.all(mine.map((b) => toBatch(c, b)));
   },
 
-  /** Rollback; who may roll back which batch is the batch service's rule (unit-boundaries.ts). */
+  /** Rollback: the unit rule, the audit row and the change signal are the batch service's. */
   'POST /api/batches/:id/rollback': async (c, { params }) => {
-    const id = Number(params.id);
-    const db = c.get('platform').db;
-    await rollbackImportBatch(db, id, sessionOf(c).user);
-    const batch = await getImportBatch(db, id);
-    if (!batch) throw new AppError('NOT_FOUND', '批次不存在');
-    c.get('platform').leads.invalidate();
-    await c
-      .get('platform')
-      .audit.record(
-        actorOf(c),
-        'rollback',
-        String(id),
-        `${batch.dataset} ${batch.files.map((f) => f.file).join('、')}`,
-      );
+    const { batch } = await rollbackBatchAs(c.get('platform'), operatorOf(c), Number(params.id));
     return toBatch(c, batch);
   },
 

@@ -6,7 +6,10 @@ import {
   type PendingDocument,
   type ReviewDocument,
 } from '../../contract/extract.ts';
-import { importExtracted, DEFAULT_REVIEW_THRESHOLD } from '../../extract/extract-import.service.ts';
+import {
+  importExtractedAs,
+  DEFAULT_REVIEW_THRESHOLD,
+} from '../../extract/extract-import.service.ts';
 import { extractFiles, type ExtractionResult } from '../../extract/extract.service.ts';
 import { SUPPORTED_EXTENSIONS } from '../../extract/readers/read-document.ts';
 import { receiveFiles } from '../uploads/multipart.ts';
@@ -14,12 +17,12 @@ import { AppError } from '../../domain/app-error.ts';
 import {
   getReviewDocument,
   listPendingReviews,
-  saveCorrections,
+  saveCorrectionsAs,
   type ReviewDocument as StoredReview,
 } from '../../extract/review.service.ts';
 import { CONFIDENCE_FIELDS } from '../../extract/types.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { actorOf, sessionOf } from '../context.ts';
+import { operatorOf, sessionOf } from '../context.ts';
 import { maskText } from '../../audit/masking.ts';
 
 /** A value as the form edits it: text for scalars, JSON text for lists. */
@@ -157,6 +160,7 @@ export const extractRoutes = {
   'POST /api/extract/jobs': async (c, { body: req }) => {
     const session = sessionOf(c);
     const platform = c.get('platform');
+    const operator = operatorOf(c);
     const files = req.uploadIds.map((id) => c.get('uploads').get(id, session.user.id));
     const names = new Map(files.map((f) => [f.path, f.fileName]));
     const title = `提取文书 ${files.map((f) => f.fileName).join('、')}`.slice(0, 200);
@@ -192,14 +196,11 @@ export const extractRoutes = {
       let skipped = new Map<string, string>();
       let reviews = 0;
       if (results.some((r) => !r.error && r.docType !== '其他' && r.caseNo)) {
-        const imported = await importExtracted(job.db, results, {
-          user: session.user.username,
-          unitId: session.user.unitId,
-        });
+        // Audited by the service; the change it signals drops cached lead pages.
+        const imported = await importExtractedAs({ ...platform, db: job.db }, operator, results);
         stored = new Map(imported.stored.map((s) => [s.resultIndex, s.documentId]));
         skipped = new Map(imported.skipped.map((s) => [s.file, s.reason]));
         reviews = imported.reviews;
-        platform.leads.invalidate();
       } else skipped = new Map(results.map((r) => [r.file, '不是执行裁定书或未识别出案号']));
       const result: ExtractionJobResult = {
         documents: summarize(results, stored, skipped),
@@ -208,7 +209,6 @@ export const extractRoutes = {
       };
       return result;
     });
-    await platform.audit.record(actorOf(c), 'import', jobId, title);
     return { jobId };
   },
   'GET /api/extract/pending': async (c) => {
@@ -232,7 +232,8 @@ export const extractRoutes = {
   'GET /api/extract/documents/:id': async (c, { params }) =>
     toDocument(await getReviewDocument(c.get('platform').db, documentId(params.id)), false),
   'PUT /api/extract/documents/:id': async (c, { params, body }) => {
-    const db = c.get('platform').db;
+    const platform = c.get('platform');
+    const db = platform.db;
     const id = documentId(params.id);
     const current = await getReviewDocument(db, id);
     const corrections = body.fields.map((f) => ({
@@ -244,11 +245,7 @@ export const extractRoutes = {
           )
         : fromText(f.name, f.value, current.document.fields[f.name]),
     }));
-    const saved = await saveCorrections(db, id, corrections, sessionOf(c).user.username);
-    c.get('platform').leads.invalidate();
-    await c
-      .get('platform')
-      .audit.record(actorOf(c), 'import', `文书 ${id}`, `复核更正 ${corrections.length} 个字段`);
+    const saved = await saveCorrectionsAs(platform, operatorOf(c), id, corrections);
     return toDocument(saved, false);
   },
 } satisfies AreaHandlers;

@@ -6,6 +6,7 @@ import {
   type ModelSummary,
   type RunResult,
 } from '../../contract/models.ts';
+import type { LeadStatus } from '../../contract/vocabulary.ts';
 import {
   findModel,
   loadLibrary,
@@ -13,18 +14,23 @@ import {
   type LibraryModel,
 } from '../../models/library.ts';
 import {
-  exportModel,
-  importModel,
   modelLastRuns,
   showModel,
   testModel,
   type LastRun,
   type ModelAudit,
 } from '../../models/model.service.ts';
-import { runModels, type RunResult as EngineResult } from '../../models/run.service.ts';
-import { runUnits } from '../../org/unit-boundaries.ts';
+import {
+  checkRunUnits,
+  exportModelAs,
+  importModelAs,
+  modelAuditOf,
+  runModelsAs,
+  runTitle,
+} from '../../models/operator.service.ts';
+import type { RunResult as EngineResult } from '../../models/run.service.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { actorOf, download, scopeOf, sessionOf, type Ctx } from '../context.ts';
+import { download, operatorOf, scopeOf, sessionOf, type Ctx } from '../context.ts';
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
 
@@ -104,7 +110,8 @@ async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
   const out = new Map<string, ModelSummary>();
   for (const model of library) {
     const mine = stats.byModelStatus.filter((r) => r.model_id === model.def.id);
-    const count = (s: string) => mine.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
+    const count = (s: LeadStatus) =>
+      mine.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
     const judged = count('已成案') + count('已排除');
     const datasets = needs(model, rows);
     out.set(model.def.id, {
@@ -177,7 +184,7 @@ export const modelRoutes = {
         text: 'text' in l ? (l.text ?? '') : '',
       })),
       sql: shown.generatedSql,
-      fixture: await fixtureStatus(model, { service: platform.audit, actor: actorOf(c) }),
+      fixture: await fixtureStatus(model, modelAuditOf(platform, operatorOf(c))),
     };
     return detail;
   },
@@ -185,8 +192,7 @@ export const modelRoutes = {
   'GET /api/models/:id/export': async (c, { params }) => {
     const platform = c.get('platform');
     const { id } = params;
-    const yaml = await exportModel(platform.db, id, sessionOf(c).user);
-    await platform.audit.record(actorOf(c), 'model_export', id);
+    const yaml = await exportModelAs(platform, operatorOf(c), id);
     // The file carries the model's own id (`X01`, not `330102.X01`): named after it.
     const fileId = splitUserModelId(id).fileId;
     return download(yaml, `${fileId}.model.yaml`, 'application/yaml; charset=utf-8');
@@ -195,67 +201,50 @@ export const modelRoutes = {
   'POST /api/models/import': async (c, { body }) => {
     const { content, fileName } = body;
     const platform = c.get('platform');
-    // The service audits every attempt, refused ones included.
-    const result = await importModel(
-      platform.db,
-      content,
-      fileName ?? '上传的模型',
-      sessionOf(c).user,
-      {
-        service: platform.audit,
-        actor: actorOf(c),
-      },
-    );
-    platform.leads.modelsChanged();
+    // The service audits every attempt, refused ones included, and signals the library change.
+    const result = await importModelAs(platform, operatorOf(c), content, fileName ?? '上传的模型');
     return { id: result.id, version: String(result.version) };
   },
 
   'POST /api/runs': async (c, { body: req }) => {
     const platform = c.get('platform');
     const session = sessionOf(c);
+    const operator = operatorOf(c);
     // Units outside the caller's are refused now (404), not in the job; the engine checks again.
-    runUnits(await platform.org.units(), req.scope.unitIds, session.user);
+    await checkRunUnits(platform, operator, req.scope.unitIds);
     const ids = req.modelIds?.length ? req.modelIds : undefined;
     // The engine takes one parameter set: the '*' entry, overridden by a single model's own.
     const params = {
       ...(req.params['*'] ?? {}),
       ...(ids?.length === 1 && ids[0] ? (req.params[ids[0]] ?? {}) : {}),
     };
-    const title =
-      (ids ? `运行模型 ${ids.join('、')}` : '运行全部模型') +
-      (req.asOf ? `（基准日期 ${req.asOf}）` : '');
     const jobId = await platform.jobs.start(
       'run',
-      title.slice(0, 200),
+      runTitle(ids, req.asOf).slice(0, 200),
       session.user.id,
       async (job) => {
-        try {
-          const result = await runModels(job.db, {
-            ...(ids ? { models: ids } : { all: true }),
-            ...(req.asOf ? { asOf: req.asOf } : {}),
-            params,
-            user: session.user,
-            scope: {
-              ...(req.scope.courts ? { courts: req.scope.courts } : {}),
-              ...(req.scope.closedFrom ? { closedFrom: req.scope.closedFrom } : {}),
-              ...(req.scope.closedTo ? { closedTo: req.scope.closedTo } : {}),
-              ...(req.scope.unitIds ? { units: req.scope.unitIds } : {}),
-              ...(req.scope.campaign ? { campaign: req.scope.campaign } : {}),
-            },
-            onProgress: (p) =>
-              job.progress(
-                p.index + (p.status === 'running' ? 0 : 1),
-                p.total,
-                `${p.modelId}：${p.message ?? p.status}`,
-              ),
-          });
-          return toRunResult(result);
-        } finally {
-          platform.leads.invalidate();
-        }
+        // The service bounds the run by the user's unit, audits it and signals the lead change.
+        const result = await runModelsAs({ ...platform, db: job.db }, operator, {
+          ...(ids ? { models: ids } : { all: true }),
+          ...(req.asOf ? { asOf: req.asOf } : {}),
+          params,
+          scope: {
+            ...(req.scope.courts ? { courts: req.scope.courts } : {}),
+            ...(req.scope.closedFrom ? { closedFrom: req.scope.closedFrom } : {}),
+            ...(req.scope.closedTo ? { closedTo: req.scope.closedTo } : {}),
+            ...(req.scope.unitIds ? { units: req.scope.unitIds } : {}),
+            ...(req.scope.campaign ? { campaign: req.scope.campaign } : {}),
+          },
+          onProgress: (p) =>
+            job.progress(
+              p.index + (p.status === 'running' ? 0 : 1),
+              p.total,
+              `${p.modelId}：${p.message ?? p.status}`,
+            ),
+        });
+        return toRunResult(result);
       },
     );
-    await platform.audit.record(actorOf(c), 'model_run', jobId, title);
     return { jobId };
   },
 } satisfies AreaHandlers;

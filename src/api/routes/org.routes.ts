@@ -1,4 +1,5 @@
 import type { Unit, User, UserOption } from '../../contract/org.ts';
+import { hasRight } from '../../contract/rights.ts';
 import type { PublicUser } from '../../org/org.service.ts';
 import type { UnitRecord } from '../../store/unit.repo.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
@@ -31,43 +32,35 @@ export const orgRoutes = {
     const session = sessionOf(c);
     const units = await org.units();
     // Administrators manage the whole tree; others see their unit and the units below.
-    if (session.user.roles.includes('admin')) return units.map(toUnit);
+    if (hasRight(session.user.roles, 'manage_users')) return units.map(toUnit);
     const visible = new Set(scopeOf(c).unitIds);
     return units.filter((u) => visible.has(u.id)).map(toUnit);
   },
   'POST /api/units': async (c, { body }) => {
-    const unit = await c.get('platform').org.createUnit(body);
-    await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `新建 ${unit.name}`);
+    const unit = await c.get('platform').org.createUnit(actorOf(c), body);
     return toUnit(unit);
   },
   'PATCH /api/units/:id': async (c, { params, body }) => {
-    const unit = await c.get('platform').org.updateUnit(params.id, body);
-    await c.get('platform').audit.record(actorOf(c), 'unit_change', unit.id, `修改 ${unit.name}`);
+    const unit = await c.get('platform').org.updateUnit(actorOf(c), params.id, body);
     return toUnit(unit);
   },
   'GET /api/users': async (c) => (await c.get('platform').org.users(true)).map(toUser),
   'POST /api/users': async (c, { body }) => {
-    const { user, oneTimePassword } = await c.get('platform').org.createUser(body);
-    await c
-      .get('platform')
-      .audit.record(actorOf(c), 'user_create', user.username, user.roles.join(','));
+    const { user, oneTimePassword } = await c.get('platform').org.createUser(actorOf(c), body);
     return { user: toUser(user), oneTimePassword };
   },
   'PATCH /api/users/:id': async (c, { params, body: patch }) => {
-    const user = await c.get('platform').org.updateUser(params.id, patch);
-    await c
-      .get('platform')
-      .audit.record(actorOf(c), 'user_update', user.username, JSON.stringify(patch));
+    const user = await c.get('platform').org.updateUser(actorOf(c), params.id, patch);
     return toUser(user);
   },
   'POST /api/users/:id/reset-password': async (c, { params }) => {
-    const { user, oneTimePassword } = await c.get('platform').org.resetPassword(params.id);
-    await c.get('platform').audit.record(actorOf(c), 'user_reset_password', user.username);
+    const { user, oneTimePassword } = await c
+      .get('platform')
+      .org.resetPassword(actorOf(c), params.id);
     return { user: toUser(user), oneTimePassword };
   },
   'POST /api/users/:id/unlock': async (c, { params }) => {
-    const user = await c.get('platform').org.unlock(params.id);
-    await c.get('platform').audit.record(actorOf(c), 'user_update', user.username, '解除锁定');
+    const user = await c.get('platform').org.unlock(actorOf(c), params.id);
     return toUser(user);
   },
   'GET /api/user-options': async (c) => {

@@ -1,10 +1,9 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Me, SessionInfo } from '../../contract/session.ts';
-import { AppError } from '../../domain/app-error.ts';
 import { randomToken } from '../../auth/tokens.ts';
 import type { ActiveSession } from '../../auth/auth.service.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { actorOf, clientIp, CSRF_COOKIE, SESSION_COOKIE, sessionOf, type Ctx } from '../context.ts';
+import { clientIp, CSRF_COOKIE, SESSION_COOKIE, sessionOf, type Ctx } from '../context.ts';
 import { isSecureRequest } from '../security-headers.ts';
 
 function setCsrfCookie(c: Ctx, token: string): void {
@@ -41,36 +40,23 @@ export const sessionRoutes = {
   'POST /api/session/login': async (c, { body }) => {
     const { username, password } = body;
     const platform = c.get('platform');
-    try {
-      const { token, session } = await platform.auth.login(username, password, clientIp(c));
-      setCookie(c, SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: isSecureRequest(c, c.get('options')),
-        maxAge: platform.auth.options.sessionHours * 3600,
-      });
-      setCsrfCookie(c, session.csrfToken);
-      c.set('session', session);
-      await platform.audit.record(actorOf(c), 'login', null);
-      return await sessionInfo(c, session);
-    } catch (error) {
-      if (error instanceof AppError) {
-        await platform.audit.record(
-          { ...actorOf(c), username },
-          'login_failed',
-          null,
-          error.message,
-        );
-      }
-      throw error;
-    }
+    // The service audits the sign-in and every failed attempt.
+    const { token, session } = await platform.auth.login(username, password, clientIp(c));
+    setCookie(c, SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: isSecureRequest(c, c.get('options')),
+      maxAge: platform.auth.options.sessionHours * 3600,
+    });
+    setCsrfCookie(c, session.csrfToken);
+    c.set('session', session);
+    return sessionInfo(c, session);
   },
 
   'POST /api/session/logout': async (c) => {
     const session = sessionOf(c);
-    await c.get('platform').auth.logout(session.tokenHash);
-    await c.get('platform').audit.record(actorOf(c), 'logout', null);
+    await c.get('platform').auth.logout(session, clientIp(c));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return { ok: true };
   },
@@ -80,8 +66,7 @@ export const sessionRoutes = {
   'POST /api/session/password': async (c, { body }) => {
     const session = sessionOf(c);
     const { oldPassword, newPassword } = body;
-    await c.get('platform').auth.changePassword(session, oldPassword, newPassword);
-    await c.get('platform').audit.record(actorOf(c), 'password_change', session.user.username);
+    await c.get('platform').auth.changePassword(session, oldPassword, newPassword, clientIp(c));
     return { ok: true };
   },
 } satisfies AreaHandlers;

@@ -24,7 +24,7 @@ export interface StoredUpload {
   unitId: string;
 }
 
-const ACCEPTED = /\.(xlsx|xlsm|csv|tsv|txt)$/i;
+const ACCEPTED = /\.(xlsx|xlsm|xls|csv|tsv|txt)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -63,7 +63,10 @@ export class UploadStore {
     owner: { userId: string; unitId: string },
     maxUncompressed: number,
     /** Other uploads than data files (rulings for extraction): their extensions and a hint. */
-    accept: { pattern: RegExp; hint: string } = { pattern: ACCEPTED, hint: 'xlsx 或 csv 文件' },
+    accept: { pattern: RegExp; hint: string } = {
+      pattern: ACCEPTED,
+      hint: 'xlsx、xls 或 csv 文件',
+    },
   ): Promise<StoredUpload> {
     const fileName = safeFileName(originalName);
     if (!accept.pattern.test(fileName)) {

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
+import { BATCH_KIND_LABELS, BATCH_STATUS_LABELS, labelOf } from '../../contract/vocabulary.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { listImportBatches, rollbackImportBatch } from '../../ingest/batch.service.ts';
-import { action, globalOptions } from '../context.ts';
-
-const KIND = { import: '导入', demo: '演示', extracted: '文书提取' } as const;
-const STATUS = { committed: '已导入', rolled_back: '已回退', rejected: '已拒绝' } as const;
+import { batchesFor, rollbackBatchAs } from '../../ingest/batch.service.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 /** `zhijian batches` — 数据批次列表与回滚 / list and roll back batches */
 export function register(program: Command): void {
@@ -22,7 +20,8 @@ export function register(program: Command): void {
         }
         const app = await openApp(globalOptions(command).db);
         try {
-          const list = await listImportBatches(app.db, {
+          // The operator's view: a platform user sees their unit's batches, the local operator all.
+          const list = await batchesFor(app.db, await cliOperator(app.db, command), {
             ...(opts.dataset ? { dataset: opts.dataset } : {}),
             limit,
           });
@@ -38,7 +37,7 @@ export function register(program: Command): void {
               [
                 `#${b.id}`,
                 b.dataset,
-                KIND[b.kind] ?? b.kind,
+                labelOf(BATCH_KIND_LABELS, b.kind),
                 b.source ?? (b.files.map((f) => f.file).join('、') || '-'),
                 b.rowsRead,
                 b.rowsImported,
@@ -46,7 +45,7 @@ export function register(program: Command): void {
                 b.rowsRejected,
                 b.createdAt,
                 b.createdBy ?? '-',
-                STATUS[b.status] ?? b.status,
+                labelOf(BATCH_STATUS_LABELS, b.status),
               ].join('\t') + '\n',
             );
           }
@@ -58,7 +57,7 @@ export function register(program: Command): void {
 
   batches
     .command('rollback <id>')
-    .description('回退（删除）一个批次，恢复被它替换的旧版本 / remove a batch')
+    .description('回滚（删除）一个批次，恢复被它替换的旧版本 / roll back a batch')
     .action(
       action(async (id: string, _opts: unknown, command: Command) => {
         const batchId = Number(id.replace(/^#/, ''));
@@ -67,9 +66,14 @@ export function register(program: Command): void {
         }
         const app = await openApp(globalOptions(command).db);
         try {
-          const r = await rollbackImportBatch(app.db, batchId);
+          // The web's rule: another unit's batch is "not found"; audited, cached pages dropped.
+          const { result: r } = await rollbackBatchAs(
+            app,
+            await cliOperator(app.db, command),
+            batchId,
+          );
           process.stdout.write(
-            `已回退批次 #${r.batchId}：删除 ${r.deleted} 行，恢复旧版本 ${r.reactivated} 行\n`,
+            `已回滚批次 #${r.batchId}：删除 ${r.deleted} 行，恢复旧版本 ${r.reactivated} 行\n`,
           );
         } finally {
           app.close();

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { openApp } from '../../app.ts';
 import { DEFAULT_SEED, generateProvince } from '../../demo/generate.ts';
-import { loadDemo } from '../../demo/load-demo.ts';
+import { loadDemoAs } from '../../demo/load-demo.ts';
 import { writeProvinceFiles } from '../../demo/write-files.ts';
-import { action, globalOptions } from '../context.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 function parseScale(value: string): number {
   const n = Number(value);
@@ -61,7 +61,10 @@ export function register(program: Command): void {
         }
         const app = await openApp(globalOptions(cmd).db);
         try {
-          const result = await loadDemo(app.db, { scale: options.scale, seed: options.seed });
+          const result = await loadDemoAs(app, await cliOperator(app.db, cmd), {
+            scale: options.scale,
+            seed: options.seed,
+          });
           for (const o of result.outcomes) {
             process.stdout.write(
               `${o.file}\t${o.datasetLabel ?? o.dataset ?? ''}\t导入 ${o.imported} 行\t批次 ${o.batchId ?? '-'}\n`,

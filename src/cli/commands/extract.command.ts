@@ -1,10 +1,12 @@
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openApp } from '../../app.ts';
 import { fieldLabel } from '../../contract/extract.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { DEFAULT_REVIEW_THRESHOLD, importExtracted } from '../../extract/extract-import.service.ts';
+import {
+  DEFAULT_REVIEW_THRESHOLD,
+  importExtractedAs,
+} from '../../extract/extract-import.service.ts';
 import {
   DEFAULT_MAX_PAGES,
   expandInputs,
@@ -12,7 +14,7 @@ import {
   type ExtractionResult,
 } from '../../extract/extract.service.ts';
 import { OCR_MODES } from '../../extract/types.ts';
-import { action, globalOptions } from '../context.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 const Options = z.object({
   json: z.boolean().optional(),
@@ -117,9 +119,9 @@ export function register(program: Command): void {
         if (opts.import) {
           const app = await openApp(globalOptions(cmd).db);
           try {
-            const r = await importExtracted(app.db, results, {
+            // Audited by the service as the CLI operator, the web job's rule.
+            const r = await importExtractedAs(app, await cliOperator(app.db, cmd), results, {
               threshold: opts.threshold,
-              user: userInfo().username,
             });
             for (const b of r.batches)
               process.stderr.write(`已写入 ${b.dataset}：批次 ${b.batchId}，${b.imported} 行\n`);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
@@ -7,13 +6,13 @@ import { openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
 import {
   IMPORT_PHASE_LABELS,
-  importFiles,
+  importAs,
   type ImportProgress,
   type ImportResult,
   type SheetOutcome,
 } from '../../ingest/import.service.ts';
 import type { MappingOverride } from '../../ingest/mapping.ts';
-import { action, globalOptions } from '../context.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 const MappingFile = z.object({
   dataset: z.string().optional(),
@@ -219,7 +218,9 @@ export function register(program: Command): void {
           const progress = progressReporter();
           let result: ImportResult;
           try {
-            result = await importFiles(app.db, files, {
+            // Audited by the service, naming the CLI operator; the batches are its unit's (none:
+            // shared province-wide).
+            result = await importAs(app, await cliOperator(app.db, command), files, {
               ...(opts.dataset ? { dataset: opts.dataset } : {}),
               ...(mapping ? { mapping } : {}),
               dryRun: opts.dryRun ?? false,
@@ -227,7 +228,6 @@ export function register(program: Command): void {
               dedupe: opts.dedupe ?? 'reject',
               ...(opts.report ? { report: opts.report } : {}),
               ...(opts.source ? { source: opts.source } : {}),
-              user: userInfo().username,
               onProgress: (p) => progress.update(p),
             });
           } finally {

@@ -1,67 +1,118 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openApp } from '../../app.ts';
+import { leadViewsOf, openApp } from '../../app.ts';
+import { LEAD_SORTS, type LeadFilter, type LeadRow, type LeadSort } from '../../contract/leads.ts';
+import { isLeadStatus, LEAD_STATUSES, PRIORITIES } from '../../contract/vocabulary.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { maskIdsInText } from '../../domain/mask.ts';
-import { AuditService } from '../../audit/audit.service.ts';
-import { exportLeads, isExportFormat } from '../../models/lead-export.ts';
-import { listLeads } from '../../models/lead.service.ts';
-import { discloseLeadExport } from '../../org/lead-disclosure.ts';
+import { isExportFormat } from '../../models/lead-export.ts';
+import type { Operator } from '../../org/lead-disclosure.ts';
+import type { LeadViewService } from '../../org/lead-views.service.ts';
 import { action, cliOperator, globalOptions } from '../context.ts';
 
-interface FilterOptions {
+interface ListOptions {
   model?: string;
   status?: string;
   priority?: string;
   court?: string;
+  unit?: string;
+  sort: string;
+  order: string;
 }
 
-function filterFrom(opts: FilterOptions) {
-  const list = (v?: string): string[] | undefined =>
-    v
-      ? v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : undefined;
-  return {
-    ...(list(opts.model) ? { models: list(opts.model) } : {}),
-    ...(list(opts.status) ? { status: list(opts.status) } : {}),
-    ...(list(opts.priority) ? { priority: list(opts.priority) } : {}),
-    ...(list(opts.court) ? { courts: list(opts.court) } : {}),
+/** The options as the contract's filter and sort (the web list's vocabulary). */
+function queryFrom(opts: ListOptions): {
+  filter: LeadFilter;
+  sort: LeadSort;
+  order: 'asc' | 'desc';
+} {
+  const statuses = opts.status?.split(',').map((s) => s.trim()) ?? [];
+  const bad = statuses.find((s) => s && !isLeadStatus(s));
+  if (bad !== undefined) {
+    throw new AppError('BAD_STATUS', `线索状态只能是：${LEAD_STATUSES.join('、')}`);
+  }
+  const sort = LEAD_SORTS.find((s) => s === opts.sort);
+  if (!sort) throw new AppError('USAGE', `--sort 只能是：${LEAD_SORTS.join('、')}`);
+  if (opts.order !== 'asc' && opts.order !== 'desc') {
+    throw new AppError('USAGE', '--order 只能是 asc 或 desc');
+  }
+  const filter: LeadFilter = {
+    ...(opts.model ? { modelId: opts.model } : {}),
+    ...(opts.status ? { status: opts.status } : {}),
+    ...(opts.priority ? { priority: opts.priority } : {}),
+    ...(opts.court ? { court: opts.court } : {}),
+    ...(opts.unit ? { unitId: opts.unit } : {}),
   };
+  return { filter, sort, order: opts.order };
+}
+
+/** The first `limit` leads of the list, read page by page as the web table reads them. */
+async function firstLeads(
+  views: LeadViewService,
+  operator: Operator,
+  q: ReturnType<typeof queryFrom>,
+  limit: number,
+): Promise<{ items: LeadRow[]; total: number }> {
+  const pageSize = Math.min(limit, 500);
+  const items: LeadRow[] = [];
+  for (let page = 1; ; page++) {
+    const r = await views.list(operator, {
+      ...q.filter,
+      sort: q.sort,
+      order: q.order,
+      page,
+      pageSize,
+    });
+    items.push(...r.items);
+    if (items.length >= limit || r.items.length < pageSize) {
+      return { items: items.slice(0, limit), total: r.total };
+    }
+  }
+}
+
+/** Runs `fn` with the lead views and the operator of this command (see cliOperator). */
+async function withViews(
+  cmd: Command,
+  fn: (views: LeadViewService, operator: Operator) => Promise<void>,
+): Promise<void> {
+  const app = await openApp(globalOptions(cmd).db);
+  try {
+    await fn(await leadViewsOf(app), await cliOperator(app.db, cmd));
+  } finally {
+    app.close();
+  }
 }
 
 /** `zhijian leads` — 线索列表与导出 / list and export leads */
 export function register(program: Command): void {
   const leads = program
     .command('leads')
-    .description('线索列表与导出 / list and export leads')
+    .description('线索列表与导出（本单位及下级单位；--as 指定用户）/ list and export leads')
     .option('--model <ids>', '模型编号，逗号分隔 / model ids')
-    .option('--status <statuses>', '状态：待研判,研判中,已成案,已排除,已合并')
-    .option('--priority <levels>', '优先级：高,中,低')
+    .option('--status <statuses>', `状态：${LEAD_STATUSES.join(',')}`)
+    .option('--priority <levels>', `优先级：${PRIORITIES.join(',')}`)
     .option('--court <names>', '执行法院，逗号分隔')
+    .option('--unit <id>', '只看某一单位（本单位范围内）/ one unit of the scope')
+    .option('--sort <field>', `排序：${LEAD_SORTS.join('|')}`, 'priority')
+    .option('--order <order>', 'asc | desc', 'desc')
     .option('--limit <n>', '最多显示条数 / max rows', '50')
     .action(
-      action(async (opts: FilterOptions & { limit: string }, cmd: Command) => {
+      action(async (opts: ListOptions & { limit: string }, cmd: Command) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit <= 0)
           throw new AppError('USAGE', '--limit 应为正整数');
-        const app = await openApp(globalOptions(cmd).db);
-        try {
-          const { total, items } = await listLeads(app.db, { ...filterFrom(opts), limit });
+        const q = queryFrom(opts);
+        await withViews(cmd, async (views, operator) => {
+          const { total, items } = await firstLeads(views, operator, q, limit);
           for (const l of items) {
-            // The terminal is a log: IDs stay masked here (the data export carries them in full).
+            // The list is masked (as the web's): the data export carries IDs in full if revealed.
             process.stdout.write(
-              `[${l.priority}] ${l.status}  ${l.leadId}  ${l.modelId}  ${l.caseNo ?? ''}\n      ${maskIdsInText(l.summary)}\n`,
+              `[${l.priority}] ${l.status}  ${l.id}  ${l.modelId}  ${l.caseNo ?? ''}\n      ${l.summary}\n`,
             );
           }
           process.stdout.write(
             `共 ${total} 条线索${total > items.length ? `，显示前 ${items.length} 条` : ''}\n`,
           );
-        } finally {
-          app.close();
-        }
+        });
       }),
     );
 
@@ -80,28 +131,20 @@ export function register(program: Command): void {
           throw new AppError('USAGE', '--format 只能是 json、csv 或 xlsx');
         if (opts.format === 'xlsx' && !opts.out)
           throw new AppError('USAGE', '导出 xlsx 时请用 --out 指定文件');
-        const parentOpts = cmd.parent?.opts<FilterOptions>() ?? {};
-        const app = await openApp(globalOptions(cmd).db);
-        try {
-          const format = opts.format;
-          const filter = filterFrom(parentOpts);
-          // Masked unless revealed by a user with the right, and audited: the web export's rule.
-          const data = await discloseLeadExport(
-            new AuditService(app.db),
-            await cliOperator(app.db, cmd),
-            { reveal: opts.reveal ?? false, conditions: JSON.stringify({ format, ...filter }) },
-            async (reveal) => {
-              const r = await exportLeads(app.db, format, filter, { reveal });
-              return { value: r.data, count: r.count };
-            },
-          );
+        const format = opts.format;
+        const q = queryFrom(cmd.parent?.opts<ListOptions>() ?? { sort: 'priority', order: 'desc' });
+        await withViews(cmd, async (views, operator) => {
+          // Scoped, masked unless revealed by a user with the right, and audited: the web's rule.
+          const data = await views.dataExport(operator, {
+            format,
+            ...q,
+            reveal: opts.reveal ?? false,
+          });
           if (opts.out) {
             writeFileSync(opts.out, data);
             process.stderr.write(`已导出到 ${opts.out}\n`);
           } else process.stdout.write(data);
-        } finally {
-          app.close();
-        }
+        });
       }),
     );
 }

@@ -1,34 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
-import { AuditService } from '../../audit/audit.service.ts';
 import { AppError } from '../../domain/app-error.ts';
-import {
-  exportModel,
-  importModel,
-  listModels,
-  modelSql,
-  showModel,
-  testModels,
-  type ModelAudit,
-} from '../../models/model.service.ts';
-import { action, globalOptions } from '../context.ts';
-
-/** The CLI's audit actor: no web session, so the operating-system account that ran the command. */
-function cliAudit(app: Awaited<ReturnType<typeof openApp>>): ModelAudit {
-  let account = 'unknown';
-  try {
-    account = userInfo().username;
-  } catch {
-    // no passwd entry (containers): the row still says it came from the CLI
-  }
-  return {
-    service: new AuditService(app.db),
-    actor: { userId: null, username: `命令行:${account}`, unitId: null, ip: null },
-  };
-}
+import { listModels, modelSql, showModel, testModels } from '../../models/model.service.ts';
+import { exportModelAs, importModelAs, modelAuditOf } from '../../models/operator.service.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 async function withApp<T>(
   cmd: Command,
@@ -109,7 +86,10 @@ export function register(program: Command): void {
     .description('导出模型（含夹具）为一个 YAML 文件 / export a model with its fixture')
     .action(
       action(async (id: string, _opts: unknown, cmd: Command) => {
-        process.stdout.write(await withApp(cmd, (app) => exportModel(app.db, id)));
+        // Audited by the service as the CLI operator, like the web's download.
+        process.stdout.write(
+          await withApp(cmd, async (app) => exportModelAs(app, await cliOperator(app.db, cmd), id)),
+        );
       }),
     );
 
@@ -124,8 +104,8 @@ export function register(program: Command): void {
         } catch {
           throw new AppError('FILE_NOT_FOUND', `无法读取文件 ${file}`);
         }
-        const r = await withApp(cmd, (app) =>
-          importModel(app.db, text, basename(file), undefined, cliAudit(app)),
+        const r = await withApp(cmd, async (app) =>
+          importModelAs(app, await cliOperator(app.db, cmd), text, basename(file)),
         );
         process.stdout.write(
           `已导入模型 ${r.id} v${r.version}${r.fixtures.length > 0 ? `，夹具通过（${r.fixtures.map((f) => `${f.fixture} ${f.leads.length} 条线索`).join('、')}）` : '（无夹具）'}\n`,
@@ -138,7 +118,9 @@ export function register(program: Command): void {
     .description('运行模型夹具测试 / run model fixtures')
     .action(
       action(async (ids: string[], _opts: unknown, cmd: Command) => {
-        const results = await withApp(cmd, (app) => testModels(app.db, ids, cliAudit(app)));
+        const results = await withApp(cmd, async (app) =>
+          testModels(app.db, ids, modelAuditOf(app, await cliOperator(app.db, cmd))),
+        );
         let failed = 0;
         for (const r of results) {
           process.stdout.write(

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { runModels, type RunProgress, type RunScope } from '../../models/run.service.ts';
-import { action, globalOptions } from '../context.ts';
+import { runModelsAs } from '../../models/operator.service.ts';
+import type { RunProgress, RunScope } from '../../models/run.service.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -100,7 +101,8 @@ export function register(program: Command): void {
           };
           process.once('SIGINT', onSigint);
           try {
-            const result = await runModels(app.db, {
+            // Bounded by the operator's unit (none: the local operator), audited as the operator.
+            const result = await runModelsAs(app, await cliOperator(app.db, cmd), {
               ...(opts.all
                 ? { all: true }
                 : { models: (opts.model ?? '').split(',').filter(Boolean) }),

@@ -3,7 +3,7 @@ import { openApp } from '../../app.ts';
 import { CreateUserRequest, ROLES, ROLE_LABELS } from '../../contract/index.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { OrgService } from '../../org/org.service.ts';
-import { action, globalOptions } from '../context.ts';
+import { action, cliOperator, globalOptions } from '../context.ts';
 
 /** `zhijian users` — 用户管理 / manage users (tests, demo, first setup without the web page). */
 export function register(program: Command): void {
@@ -41,9 +41,11 @@ export function register(program: Command): void {
           }
           const app = await openApp(globalOptions(command).db);
           try {
-            const org = new OrgService(app.db);
+            const org = new OrgService(app.db, app.audit);
             await org.ensureUnits();
-            const { user, oneTimePassword } = await org.createUser(parsed.data);
+            // Audited by the service, naming the CLI operator (cli:<os user> or --as).
+            const operator = await cliOperator(app.db, command);
+            const { user, oneTimePassword } = await org.createUser(operator, parsed.data);
             process.stdout.write(
               `已创建用户 ${user.username}（${user.unitName}，${user.roles.map((r) => ROLE_LABELS[r]).join('、')}）\n`,
             );
@@ -63,7 +65,7 @@ export function register(program: Command): void {
       action(async (_opts: unknown, command: Command) => {
         const app = await openApp(globalOptions(command).db);
         try {
-          for (const u of await new OrgService(app.db).users()) {
+          for (const u of await new OrgService(app.db, app.audit).users()) {
             process.stdout.write(
               `${u.username}\t${u.displayName}\t${u.unitName}\t${u.roles.map((r) => ROLE_LABELS[r]).join('、')}${u.disabled ? '\t已停用' : ''}\n`,
             );

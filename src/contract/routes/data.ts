@@ -11,7 +11,6 @@ import {
 } from '../data.ts';
 import { JobStarted } from '../jobs.ts';
 import { DatasetParams, JobIdParams, NumericIdParams } from '../params.ts';
-import { DATA } from './access.ts';
 import { route } from './define.ts';
 
 /** Dashboard, datasets, uploads, imports, batches and templates. */
@@ -34,7 +33,7 @@ export const DATA_ROUTES = [
     method: 'POST',
     path: '/api/uploads',
     summary: '上传文件（multipart 字段 files，可多个）',
-    access: DATA,
+    access: 'import_data',
     response: UploadResponse,
     produces: 'multipart',
   }),
@@ -42,7 +41,7 @@ export const DATA_ROUTES = [
     method: 'POST',
     path: '/api/uploads/preview',
     summary: '识别数据集与表头映射',
-    access: DATA,
+    access: 'import_data',
     body: PreviewRequest,
     response: PreviewResponse,
   }),
@@ -50,7 +49,7 @@ export const DATA_ROUTES = [
     method: 'POST',
     path: '/api/imports',
     summary: '导入（后台任务，结果为校验报告）',
-    access: DATA,
+    access: 'import_data',
     body: ImportRequest,
     response: JobStarted,
   }),
@@ -59,7 +58,7 @@ export const DATA_ROUTES = [
     path: '/api/imports/:jobId/report.xlsx',
     params: JobIdParams,
     summary: '校验报告 Excel',
-    access: DATA,
+    access: 'import_data',
     produces: 'xlsx',
   }),
   route({
@@ -75,7 +74,7 @@ export const DATA_ROUTES = [
     path: '/api/batches/:id/rollback',
     params: NumericIdParams,
     summary: '回滚批次',
-    access: DATA,
+    access: 'rollback_batches',
     response: Batch,
   }),
   route({

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Role } from '../session.ts';
+import type { Right } from '../rights.ts';
 
-/** Who may call a route: anyone, any signed-in user, or a signed-in user with one of the roles. */
-export type RouteAccess = 'public' | 'user' | readonly Role[];
+/** Who may call a route: anyone, any signed-in user, or a signed-in user holding the right (`ROLE_RIGHTS`). */
+export type RouteAccess = 'public' | 'user' | Right;
 
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

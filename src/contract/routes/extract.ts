@@ -8,7 +8,6 @@ import {
 } from '../extract.ts';
 import { JobStarted } from '../jobs.ts';
 import { NumericIdParams } from '../params.ts';
-import { EXTRACT } from './access.ts';
 import { route } from './define.ts';
 
 /** Ruling upload, extraction and review. */
@@ -17,7 +16,7 @@ export const EXTRACT_ROUTES = [
     method: 'POST',
     path: '/api/extract/uploads',
     summary: '上传文书（裁定书等：txt、html、docx、pdf、图片；multipart 字段 files，可多个）',
-    access: EXTRACT,
+    access: 'review_documents',
     response: UploadResponse,
     produces: 'multipart',
   }),
@@ -25,7 +24,7 @@ export const EXTRACT_ROUTES = [
     method: 'POST',
     path: '/api/extract/jobs',
     summary: '提取并导入已上传的文书（后台任务，进度按文件和页）',
-    access: EXTRACT,
+    access: 'review_documents',
     body: StartExtractionRequest,
     response: JobStarted,
   }),
@@ -33,7 +32,7 @@ export const EXTRACT_ROUTES = [
     method: 'GET',
     path: '/api/extract/pending',
     summary: '待复核的文书',
-    access: EXTRACT,
+    access: 'review_documents',
     response: z.array(PendingDocument),
   }),
   route({
@@ -41,7 +40,7 @@ export const EXTRACT_ROUTES = [
     path: '/api/extract/documents/:id',
     params: NumericIdParams,
     summary: '文书与抽取字段',
-    access: EXTRACT,
+    access: 'review_documents',
     response: ReviewDocument,
   }),
   route({
@@ -49,7 +48,7 @@ export const EXTRACT_ROUTES = [
     path: '/api/extract/documents/:id',
     params: NumericIdParams,
     summary: '保存更正',
-    access: EXTRACT,
+    access: 'review_documents',
     body: SaveCorrectionRequest,
     response: ReviewDocument,
   }),

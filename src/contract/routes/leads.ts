@@ -17,7 +17,6 @@ import {
   SaveFilterRequest,
 } from '../leads.ts';
 import { CaseNoParams, IdParams, LeadKeyParams, PersonRefParams } from '../params.ts';
-import { HEAD, LEADS } from './access.ts';
 import { route } from './define.ts';
 
 /** Leads, cases and persons. */
@@ -65,7 +64,7 @@ export const LEAD_ROUTES = [
     method: 'POST',
     path: '/api/leads/bulk',
     summary: '批量指派 / 排除',
-    access: LEADS,
+    access: 'work_leads',
     body: BulkLeadRequest,
     response: BulkLeadResponse,
   }),
@@ -83,7 +82,7 @@ export const LEAD_ROUTES = [
     path: '/api/leads/:key/assign',
     params: LeadKeyParams,
     summary: '指派',
-    access: HEAD,
+    access: 'assign_leads',
     body: AssignRequest,
     response: LeadDetail,
   }),
@@ -92,7 +91,7 @@ export const LEAD_ROUTES = [
     path: '/api/leads/:key/dismiss',
     params: LeadKeyParams,
     summary: '排除（须理由）',
-    access: LEADS,
+    access: 'work_leads',
     body: DismissRequest,
     response: LeadDetail,
   }),
@@ -101,7 +100,7 @@ export const LEAD_ROUTES = [
     path: '/api/leads/:key/reopen',
     params: LeadKeyParams,
     summary: '重新研判',
-    access: LEADS,
+    access: 'work_leads',
     body: ReopenRequest,
     response: LeadDetail,
   }),
@@ -110,7 +109,7 @@ export const LEAD_ROUTES = [
     path: '/api/leads/:key/notes',
     params: LeadKeyParams,
     summary: '添加备注',
-    access: LEADS,
+    access: 'work_leads',
     body: NoteRequest,
     response: LeadDetail,
   }),

@@ -8,7 +8,6 @@ import {
   RunRequest,
 } from '../models.ts';
 import { IdParams } from '../params.ts';
-import { DATA } from './access.ts';
 import { route } from './define.ts';
 
 /** The model library and runs. */
@@ -40,7 +39,7 @@ export const MODEL_ROUTES = [
     method: 'POST',
     path: '/api/models/import',
     summary: '导入模型文件',
-    access: DATA,
+    access: 'manage_models',
     body: ModelImportRequest,
     response: ModelImportResponse,
   }),
@@ -48,7 +47,7 @@ export const MODEL_ROUTES = [
     method: 'POST',
     path: '/api/runs',
     summary: '运行模型（后台任务）',
-    access: DATA,
+    access: 'run_models',
     body: RunRequest,
     response: JobStarted,
   }),

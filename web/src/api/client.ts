@@ -82,7 +82,7 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(code, message, res.status);
 }
 
-export async function request<T>(
+async function request<T>(
   method: string,
   path: string,
   options: { query?: Query; body?: unknown; signal?: AbortSignal } = {},
@@ -118,15 +118,8 @@ export async function request<T>(
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }
 
-export const api = {
-  call,
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/** Every call names a route of the contract (`call`); no untyped path helpers. */
+export const api = { call };
 
 /** A field the route has no schema for may not be passed; an optional one may be left out. */
 type Field<K extends string, T> = [T] extends [undefined]
@@ -209,7 +202,7 @@ export function downloadRoute<N extends FileRouteName>(
  * Downloads a file the server renders (Excel exports, templates, reports) through fetch, so the
  * CSRF header and error messages work the same as for JSON; the browser then saves the blob.
  */
-export async function download(
+async function download(
   method: 'GET' | 'POST',
   path: string,
   options: { query?: Query; body?: unknown; fallbackName?: string } = {},

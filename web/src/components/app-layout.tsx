@@ -15,7 +15,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_LABELS } from '../../../src/contract/session.ts';
+import { ROLE_LABELS } from '../../../src/contract/vocabulary.ts';
 import { useSession } from '../hooks/use-session.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -36,7 +36,7 @@ const TITLES: Record<string, string> = {
 
 /** The frame of every signed-in page: left menu, the user's name/unit/role, sign-out. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { user, signOut, hasRole } = useSession();
+  const { user, signOut, hasRight } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -60,11 +60,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     },
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
-    ...(hasRole('admin')
-      ? [
-          { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> },
-          { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> },
-        ]
+    ...(hasRight('manage_users')
+      ? [{ key: '/users', icon: <TeamOutlined />, label: <Link to="/users">用户管理</Link> }]
+      : []),
+    ...(hasRight('view_audit')
+      ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> }]
       : []),
   ];
 

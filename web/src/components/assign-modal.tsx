@@ -25,7 +25,7 @@ export function AssignModal({
     setValue(undefined);
     setLoading(true);
     api
-      .get<UserOption[]>('/api/user-options')
+      .call('GET /api/user-options')
       .then(setOptions)
       .catch(() => setOptions([]))
       .finally(() => setLoading(false));

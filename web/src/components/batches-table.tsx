@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { RollbackOutlined } from '@ant-design/icons';
 import type { Batch, Dataset } from '../../../src/contract/data.ts';
+import { BATCH_STATUS_LABELS } from '../../../src/contract/vocabulary.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { ErrorResult } from './error-result.tsx';
@@ -114,12 +115,14 @@ export function BatchesTable({
             title: '状态',
             dataIndex: 'status',
             width: 80,
-            render: (s: Batch['status'], b) =>
-              s === 'committed' ? (
-                <Tag color="green">有效</Tag>
-              ) : (
-                <Tag title={formatDateTime(b.rolledBackAt)}>已回滚</Tag>
-              ),
+            render: (s: Batch['status'], b) => (
+              <Tag
+                color={s === 'committed' ? 'green' : undefined}
+                title={b.rolledBackAt ? formatDateTime(b.rolledBackAt) : undefined}
+              >
+                {BATCH_STATUS_LABELS[s]}
+              </Tag>
+            ),
           },
           ...(canRollback
             ? [

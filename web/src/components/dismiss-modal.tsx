@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Radio } from 'antd';
-import { DISMISS_REASONS } from '../../../src/contract/leads.ts';
-import type { DismissReason } from '../../../src/contract/leads.ts';
+import { DISMISS_REASONS } from '../../../src/contract/vocabulary.ts';
+import type { DismissReason } from '../../../src/contract/vocabulary.ts';
 
 export interface DismissValues {
   reason: DismissReason;

@@ -1,14 +1,8 @@
 import { Alert, Progress, Typography } from 'antd';
 import type { Job } from '../../../src/contract/jobs.ts';
+import { JOB_STATE_LABELS } from '../../../src/contract/vocabulary.ts';
 import { jobPercent } from '../hooks/use-job.ts';
 import { formatDateTime } from './format.ts';
-
-const STATE_LABELS: Record<Job['state'], string> = {
-  queued: '排队中',
-  running: '进行中',
-  succeeded: '已完成',
-  failed: '失败',
-};
 
 /** A background job's progress bar; it keeps going across page reloads (the id is in the URL). */
 export function JobProgress({ job }: { job: Job }) {
@@ -19,7 +13,7 @@ export function JobProgress({ job }: { job: Job }) {
     <div data-testid="job-progress" data-state={job.state}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16 }}>
         <Typography.Text strong ellipsis={{ tooltip: job.title }} style={{ flex: 1, minWidth: 0 }}>
-          {STATE_LABELS[job.state]} · {job.title}
+          {JOB_STATE_LABELS[job.state]} · {job.title}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           开始于 {formatDateTime(job.startedAt ?? job.createdAt)}

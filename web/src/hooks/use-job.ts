@@ -17,10 +17,10 @@ export function useJob(jobId: string | undefined): { job: Job | undefined; error
     let closed = false;
     let source: EventSource | undefined;
     const path = `/api/jobs/${encodeURIComponent(jobId)}`;
+    const fetchJob = () => api.call('GET /api/jobs/:id', { params: { id: jobId } });
 
     const finished = (j: Job) => j.state === 'succeeded' || j.state === 'failed';
-    api
-      .get<Job>(path)
+    fetchJob()
       .then((j) => {
         if (closed) return;
         setJob(j);
@@ -39,15 +39,13 @@ export function useJob(jobId: string | undefined): { job: Job | undefined; error
         source.addEventListener('end', () => {
           // `end` carries only the state: fetch the final job with its result.
           source?.close();
-          void api
-            .get<Job>(path)
+          void fetchJob()
             .then((j) => !closed && setJob(j))
             .catch(() => undefined);
         });
         source.onerror = () => {
           // The browser reconnects by itself; if the job ended meanwhile, poll once to settle.
-          void api
-            .get<Job>(path)
+          void fetchJob()
             .then((j) => {
               if (closed) return;
               setJob(j);

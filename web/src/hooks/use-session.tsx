@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Me, Role, SessionInfo } from '../../../src/contract/session.ts';
+import type { Me, SessionInfo } from '../../../src/contract/session.ts';
+import { hasRight as rolesHaveRight, type Right } from '../../../src/contract/rights.ts';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 
 interface SessionState {
@@ -9,7 +10,8 @@ interface SessionState {
   signIn: (username: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
   refresh: () => Promise<void>;
-  hasRole: (...roles: Role[]) => boolean;
+  /** Whether the user holds the right: the same table the server checks routes against. */
+  hasRight: (right: Right) => boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -64,14 +66,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const hasRole = useCallback(
-    (...roles: Role[]) => !!user && roles.some((r) => user.roles.includes(r)),
+  const hasRight = useCallback(
+    (right: Right) => !!user && rolesHaveRight(user.roles, right),
     [user],
   );
 
   const value = useMemo(
-    () => ({ user, signIn, signOut, refresh, hasRole }),
-    [user, signIn, signOut, refresh, hasRole],
+    () => ({ user, signIn, signOut, refresh, hasRight }),
+    [user, signIn, signOut, refresh, hasRight],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from '../../../src/contract/audit.ts';
 import type { AuditEntry } from '../../../src/contract/audit.ts';
+import { holdersOf } from '../../../src/contract/rights.ts';
 import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDateTime } from '../components/format.ts';
@@ -16,7 +17,7 @@ const KEYS = ['username', 'action', 'target', 'from', 'to'] as const;
 /** 审计日志 (administrators): who did what, when, from where; filters in the URL; Excel export. */
 export default function AuditPage() {
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const url = useUrlState();
   const filter = useMemo(
     () =>
@@ -28,16 +29,22 @@ export default function AuditPage() {
   );
   const page = Number(url.get('page') ?? 1) || 1;
   const pageSize = Number(url.get('pageSize') ?? 50) || 50;
-  const isAdmin = hasRole('admin');
+  const canView = hasRight('view_audit');
   const entries = useApi(
     (s) =>
-      isAdmin
+      canView
         ? api.call('GET /api/audit', { query: { ...filter, page, pageSize } }, s)
         : Promise.resolve(undefined),
-    [JSON.stringify(filter), page, pageSize, isAdmin],
+    [JSON.stringify(filter), page, pageSize, canView],
   );
-  if (!isAdmin)
-    return <Result status="403" title="无权访问" subTitle="审计日志仅限系统管理员查看。" />;
+  if (!canView)
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle={`审计日志仅限${holdersOf('view_audit')}查看。`}
+      />
+    );
   const set = (patch: Record<string, string | undefined>) => url.set({ ...patch, page: null });
 
   return (

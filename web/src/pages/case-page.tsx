@@ -20,9 +20,9 @@ export default function CasePage() {
   const [reveal, setReveal] = useState(false);
   const loaded = useApi(
     (s) =>
-      api.get<CaseDetail>(
-        `/api/cases/${encodeURIComponent(caseNo)}`,
-        reveal ? { reveal: '1' } : undefined,
+      api.call(
+        'GET /api/cases/:caseNo',
+        { params: { caseNo }, query: reveal ? { reveal: '1' } : {} },
         s,
       ),
     [caseNo, reveal],

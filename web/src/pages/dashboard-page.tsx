@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { LEAD_STATUSES } from '../../../src/contract/leads.ts';
+import { isLeadStatus, LEAD_STATUSES, type LeadStatus } from '../../../src/contract/vocabulary.ts';
 import { api } from '../api/client.ts';
 import { EChart } from '../components/echart.tsx';
 import type { ChartOption } from '../components/echart.tsx';
@@ -10,7 +10,7 @@ import { formatCount, formatDate } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { useApi } from '../hooks/use-api.ts';
 
-const STATUS_COLORS: Record<string, string> = {
+const STATUS_COLORS: Record<LeadStatus, string> = {
   待研判: '#fa8c16',
   研判中: '#1677ff',
   已成案: '#52c41a',
@@ -70,7 +70,7 @@ export default function DashboardPage() {
           data: data.byStatus.map((s) => ({
             name: s.status,
             value: s.count,
-            itemStyle: { color: STATUS_COLORS[s.status] },
+            itemStyle: { color: isLeadStatus(s.status) ? STATUS_COLORS[s.status] : undefined },
           })),
           label: { formatter: '{b}\n{c}' },
         },
@@ -99,7 +99,7 @@ export default function DashboardPage() {
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (!data) return null;
 
-  const count = (s: string) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
+  const count = (s: LeadStatus) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
   const judged = count('已成案') + count('已排除');
   const caseRate = judged > 0 ? ((count('已成案') / judged) * 100).toFixed(1) + '%' : '—';
 

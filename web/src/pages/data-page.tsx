@@ -21,6 +21,7 @@ import {
   type FilePreview,
   type ImportReport,
 } from '../../../src/contract/data.ts';
+import { holdersOf } from '../../../src/contract/rights.ts';
 import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { BatchesTable } from '../components/batches-table.tsx';
 import { formatBytes, formatCount, formatDateTime } from '../components/format.ts';
@@ -58,13 +59,13 @@ function loadPending(key: string): Pending | null {
 /** 数据管理: upload → confirm dataset and mapping → import (background job) → report; batches. */
 export default function DataPage() {
   const { message } = App.useApp();
-  const { user, hasRole } = useSession();
+  const { user, hasRight } = useSession();
   const pendingStore = pendingKey(user?.id ?? '');
   const jobStore = jobKey(user?.id ?? '');
   const url = useUrlState();
   const tab = url.get('tab') ?? 'import';
   const jobId = url.get('job');
-  const canImport = hasRole('data_admin', 'admin');
+  const canImport = hasRight('import_data');
 
   const datasets = useApi((s) => api.call('GET /api/datasets', {}, s), []);
   const [fileList, setFileList] = useState<UploadFile[]>([]);
@@ -173,7 +174,7 @@ export default function DataPage() {
         <Alert
           type="info"
           showIcon
-          title="导入数据需要“数据管理员”角色。您可以查看批次和下载模板。"
+          title={`导入数据需要${holdersOf('import_data')}角色。您可以查看批次和下载模板。`}
         />
       )}
       {canImport && !pending && (
@@ -471,7 +472,7 @@ export default function DataPage() {
             children: (
               <BatchesTable
                 datasets={datasets.data ?? []}
-                canRollback={canImport}
+                canRollback={hasRight('rollback_batches')}
                 refreshKey={batchesKey}
               />
             ),

@@ -44,27 +44,32 @@ export default function LeadPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const [reveal, setReveal] = useState(false);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | 'note' | 'reopen' | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [override, setOverride] = useState<LeadDetail>();
 
-  const path = `/api/leads/${encodeURIComponent(id)}`;
+  const params = { key: id };
   const loaded = useApi(
     (signal) => {
       setOverride(undefined);
-      return api.get<LeadDetail>(path, reveal ? { reveal: '1' } : undefined, signal);
+      return api.call(
+        'GET /api/leads/:key',
+        { params, query: reveal ? { reveal: '1' } : {} },
+        signal,
+      );
     },
-    [path, reveal],
+    [id, reveal],
   );
   const data = override ?? loaded.data;
 
-  const act = async (suffix: string, body: object, done: string) => {
+  /** Runs an action on the lead; its answer is the lead page after it. */
+  const act = async (run: () => Promise<LeadDetail>, done: string) => {
     setBusy(true);
     try {
-      const next = await api.post<LeadDetail>(`${path}/${suffix}`, body);
+      const next = await run();
       setOverride(next);
       setDialog(null);
       setText('');
@@ -80,7 +85,7 @@ export default function LeadPage() {
   if (loaded.error && !data) return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
   if (!data) return null;
   const { lead } = data;
-  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
+  const canWork = hasRight('work_leads');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="lead-page">
@@ -101,7 +106,7 @@ export default function LeadPage() {
           <Space wrap>
             <RevealButton revealed={data.revealed} onToggle={() => setReveal((r) => !r)} />
             <LeadCaseActions leadId={lead.id} status={lead.status} canWork={canWork} />
-            {hasRole('dept_head') && (
+            {hasRight('assign_leads') && (
               <Button icon={<UserAddOutlined />} onClick={() => setDialog('assign')}>
                 指派
               </Button>
@@ -244,14 +249,21 @@ export default function LeadPage() {
         count={1}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(assigneeId) => act('assign', { assigneeId }, '已指派')}
+        onSubmit={(assigneeId) =>
+          act(
+            () => api.call('POST /api/leads/:key/assign', { params, body: { assigneeId } }),
+            '已指派',
+          )
+        }
       />
       <DismissModal
         open={dialog === 'dismiss'}
         count={1}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(v: DismissValues) => act('dismiss', v, '已排除')}
+        onSubmit={(v: DismissValues) =>
+          act(() => api.call('POST /api/leads/:key/dismiss', { params, body: v }), '已排除')
+        }
       />
       <Modal
         title={dialog === 'reopen' ? '重新研判' : '添加备注'}
@@ -261,8 +273,14 @@ export default function LeadPage() {
         okButtonProps={{ loading: busy, disabled: dialog === 'note' && !text.trim() }}
         onOk={() =>
           dialog === 'reopen'
-            ? void act('reopen', { note: text }, '已重新进入研判')
-            : void act('notes', { text }, '备注已保存')
+            ? void act(
+                () => api.call('POST /api/leads/:key/reopen', { params, body: { note: text } }),
+                '已重新进入研判',
+              )
+            : void act(
+                () => api.call('POST /api/leads/:key/notes', { params, body: { text } }),
+                '备注已保存',
+              )
         }
       >
         <Input.TextArea

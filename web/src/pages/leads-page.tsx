@@ -23,12 +23,10 @@ import {
 } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import type { Page } from '../../../src/contract/common.ts';
-import { LEAD_STATUSES, PRIORITIES } from '../../../src/contract/leads.ts';
-import type { LeadFilter, LeadRow, SavedFilter } from '../../../src/contract/leads.ts';
-import type { ModelSummary } from '../../../src/contract/models.ts';
-import type { Unit } from '../../../src/contract/org.ts';
-import { api, ApiError, download } from '../api/client.ts';
+import { LEAD_SORTS } from '../../../src/contract/leads.ts';
+import { LEAD_STATUSES, PRIORITIES } from '../../../src/contract/vocabulary.ts';
+import type { LeadFilter, LeadRow, LeadSort } from '../../../src/contract/leads.ts';
+import { api, ApiError, downloadRoute, type CallInput } from '../api/client.ts';
 import { AssignModal } from '../components/assign-modal.tsx';
 import { DismissModal } from '../components/dismiss-modal.tsx';
 import type { DismissValues } from '../components/dismiss-modal.tsx';
@@ -51,19 +49,13 @@ const FILTER_KEYS = [
   'q',
 ] as const;
 
-const SORT_FIELDS: Record<string, string> = {
-  priority: 'priority',
-  firstSeenAt: 'firstSeenAt',
-  lastSeenAt: 'lastSeenAt',
-  caseNo: 'caseNo',
-  modelId: 'modelId',
-  status: 'status',
-};
+/** A sort of the contract's list, or undefined (a column the server does not sort by). */
+const sortOf = (field: unknown): LeadSort | undefined => LEAD_SORTS.find((s) => s === field);
 
 /** 线索: server-side paging, sorting and filters; every filter lives in the URL. */
 export default function LeadsPage() {
   const { message, modal } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const url = useUrlState();
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | null>(null);
@@ -80,17 +72,17 @@ export default function LeadsPage() {
   }, [url]);
   const page = Number(url.get('page') ?? 1) || 1;
   const pageSize = Number(url.get('pageSize') ?? 20) || 20;
-  const sort = url.get('sort') ?? 'priority';
+  const sort = sortOf(url.get('sort')) ?? 'priority';
   const order = (url.get('order') ?? 'desc') as 'asc' | 'desc';
 
   const leads = useApi(
     (signal) =>
-      api.get<Page<LeadRow>>('/api/leads', { ...filter, page, pageSize, sort, order }, signal),
+      api.call('GET /api/leads', { query: { ...filter, page, pageSize, sort, order } }, signal),
     [JSON.stringify(filter), page, pageSize, sort, order],
   );
-  const models = useApi((s) => api.get<ModelSummary[]>('/api/models', undefined, s), []);
-  const units = useApi((s) => api.get<Unit[]>('/api/units', undefined, s), []);
-  const saved = useApi((s) => api.get<SavedFilter[]>('/api/leads/filters', undefined, s), []);
+  const models = useApi((s) => api.call('GET /api/models', {}, s), []);
+  const units = useApi((s) => api.call('GET /api/units', {}, s), []);
+  const saved = useApi((s) => api.call('GET /api/leads/filters', {}, s), []);
 
   const setFilter = (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
     setSelected([]);
@@ -102,13 +94,13 @@ export default function LeadsPage() {
     url.set(Object.fromEntries([...FILTER_KEYS, 'page'].map((k) => [k, null])));
   };
 
-  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
-  const canAssign = hasRole('dept_head');
+  const canWork = hasRight('work_leads');
+  const canAssign = hasRight('assign_leads');
 
-  const bulk = async (body: object, done: string) => {
+  const bulk = async (body: CallInput<'POST /api/leads/bulk'>['body'], done: string) => {
     setBusy(true);
     try {
-      const r = await api.post<{ updated: number; skipped: number }>('/api/leads/bulk', body);
+      const r = await api.call('POST /api/leads/bulk', { body });
       message.success(`${done} ${r.updated} 条${r.skipped ? `，跳过 ${r.skipped} 条` : ''}`);
       setDialog(null);
       setSelected([]);
@@ -122,10 +114,8 @@ export default function LeadsPage() {
 
   const exportExcel = async () => {
     try {
-      const q: Record<string, string> = {};
-      for (const [k, v] of Object.entries(filter)) if (v !== undefined) q[k] = String(v);
-      if (selected.length) q.leadIds = selected.join(',');
-      await download('GET', '/api/leads/export.xlsx', { query: q, fallbackName: '线索.xlsx' });
+      const query = { ...filter, ...(selected.length ? { leadIds: selected.join(',') } : {}) };
+      await downloadRoute('GET /api/leads/export.xlsx', { query }, '线索.xlsx');
       message.success('已导出（本次导出已记入审计日志）');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '导出失败');
@@ -150,7 +140,7 @@ export default function LeadsPage() {
           message.warning('请输入名称');
           throw new Error('empty');
         }
-        await api.post('/api/leads/filters', { name: name.trim(), filter });
+        await api.call('POST /api/leads/filters', { body: { name: name.trim(), filter } });
         message.success('已保存');
         saved.reload();
       },
@@ -276,7 +266,7 @@ export default function LeadsPage() {
                             onClick={(e) => {
                               e.stopPropagation();
                               void api
-                                .delete(`/api/leads/filters/${encodeURIComponent(f.id)}`)
+                                .call('DELETE /api/leads/filters/:id', { params: { id: f.id } })
                                 .then(() => saved.reload());
                             }}
                           />
@@ -441,7 +431,7 @@ export default function LeadsPage() {
           }}
           onChange={(p, _f, s) => {
             const one = Array.isArray(s) ? s[0] : s;
-            const field = one?.order ? SORT_FIELDS[String(one.field)] : undefined;
+            const field = one?.order ? sortOf(one.field) : undefined;
             url.set({
               page: p.current && p.current > 1 ? p.current : null,
               pageSize: p.pageSize && p.pageSize !== 20 ? p.pageSize : null,

@@ -57,7 +57,7 @@ export default function ModelDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const url = useUrlState();
   const jobId = url.get('job');
   const [overrides, setOverrides] = useState<Record<string, unknown>>({});
@@ -214,7 +214,7 @@ export default function ModelDetailPage() {
             },
           ]}
         />
-        {hasRole('data_admin', 'admin') && (
+        {hasRight('run_models') && (
           <RunForm
             modelIds={[m.id]}
             params={Object.keys(overrides).length ? { [m.id]: overrides } : {}}

@@ -49,10 +49,10 @@ function caseRateText(rate: number | null): string {
 /** 监督模型: the library by category, with what data each needs and its track record. */
 export default function ModelsPage() {
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const url = useUrlState();
   const jobId = url.get('job');
-  const canRun = hasRole('data_admin', 'admin');
+  const canRun = hasRight('run_models');
   const [importing, setImporting] = useState(false);
   const models = useApi((s) => api.call('GET /api/models', {}, s), []);
 

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { PersonDetail } from '../../../src/contract/leads.ts';
 import { api } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { LeadList } from '../components/lead-list.tsx';
@@ -18,9 +17,9 @@ export default function PersonPage() {
   const [reveal, setReveal] = useState(false);
   const loaded = useApi(
     (s) =>
-      api.get<PersonDetail>(
-        `/api/persons/${encodeURIComponent(ref)}`,
-        reveal ? { reveal: '1' } : undefined,
+      api.call(
+        'GET /api/persons/:ref',
+        { params: { ref }, query: reveal ? { reveal: '1' } : {} },
         s,
       ),
     [ref, reveal],

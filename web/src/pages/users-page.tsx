@@ -19,8 +19,10 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CreateUserRequest, Unit, User, UserWithPassword } from '../../../src/contract/org.ts';
-import { PASSWORD_POLICY_HINT, ROLE_LABELS, ROLES } from '../../../src/contract/session.ts';
-import type { Role } from '../../../src/contract/session.ts';
+import { PASSWORD_POLICY_HINT } from '../../../src/contract/session.ts';
+import { ROLE_LABELS, ROLES } from '../../../src/contract/vocabulary.ts';
+import type { Role } from '../../../src/contract/vocabulary.ts';
+import { holdersOf } from '../../../src/contract/rights.ts';
 import { api, ApiError } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDateTime } from '../components/format.ts';
@@ -50,19 +52,26 @@ function unitTree(units: Unit[]): TreeNode[] {
 /** 用户管理 (administrators): users of the unit tree, roles, one-time passwords, unlock. */
 export default function UsersPage() {
   const { message, modal } = App.useApp();
-  const { hasRole } = useSession();
-  const isAdmin = hasRole('admin');
+  const { hasRight } = useSession();
+  const canManage = hasRight('manage_users');
   const [form] = Form.useForm<CreateUserRequest>();
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
   const users = useApi(
-    (s) => (isAdmin ? api.call('GET /api/users', {}, s) : Promise.resolve([])),
-    [isAdmin],
+    (s) => (canManage ? api.call('GET /api/users', {}, s) : Promise.resolve([])),
+    [canManage],
   );
   const units = useApi((s) => api.call('GET /api/units', {}, s), []);
   const tree = useMemo(() => unitTree(units.data ?? []), [units.data]);
 
-  if (!isAdmin) return <Result status="403" title="无权访问" subTitle="用户管理仅限系统管理员。" />;
+  if (!canManage)
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle={`用户管理仅限${holdersOf('manage_users')}。`}
+      />
+    );
   if (users.error) return <ErrorResult error={users.error} onRetry={users.reload} />;
 
   const showPassword = (r: UserWithPassword, title: string) => {

@@ -1,0 +1,82 @@
+/**
+ * The fixed vocabularies of the platform, each value once with its Chinese label: the contract's
+ * zod enums (`src/contract/vocabulary.ts`), the store, the services, the CLI and the web all read
+ * these tables. Lead states, dismissal reasons and priorities are Chinese words already (stored as
+ * such, workflow.md): the value is its own label. `vocabulary.test.ts` checks every table is whole.
+ */
+
+function member<T extends string>(values: readonly T[]) {
+  return (value: string): value is T => (values as readonly string[]).includes(value);
+}
+
+/** Lead states (workflow.md): 待研判 → 研判中 → 已成案 / 已排除 / 已合并. */
+export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
+export const isLeadStatus = member(LEAD_STATUSES);
+
+/** Reasons a lead may be dismissed for (workflow.md). */
+export const DISMISS_REASONS = [
+  '数据错误',
+  '已恢复执行',
+  '财产已处置',
+  '不具备执行条件',
+  '其他',
+] as const;
+export const isDismissReason = member(DISMISS_REASONS);
+
+/** Lead priorities, highest first (a model's 高 / 中 conditions, else its default). */
+/** The one sort vocabulary of lead lists (web table, CLI listing, exports). */
+export const LEAD_SORTS = [
+  'priority',
+  'firstSeenAt',
+  'lastSeenAt',
+  'caseNo',
+  'modelId',
+  'status',
+] as const;
+export type LeadSort = (typeof LEAD_SORTS)[number];
+
+export const PRIORITIES = ['高', '中', '低'] as const;
+export const isPriority = member(PRIORITIES);
+
+/** A batch of imported rows: in force, rolled back (rows removed, older versions back), or refused whole. */
+export const BATCH_STATUSES = ['committed', 'rolled_back', 'rejected'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
+  committed: '有效',
+  rolled_back: '已回滚',
+  rejected: '已拒绝',
+};
+
+/** How a batch came in: a user's file, the demo generator, or document extraction. */
+export const BATCH_KINDS = ['import', 'demo', 'extracted'] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+export const BATCH_KIND_LABELS: Record<BatchKind, string> = {
+  import: '导入',
+  demo: '演示',
+  extracted: '文书提取',
+};
+
+/** Roles (角色); what each may do is `ROLE_RIGHTS` (`src/contract/rights.ts`). */
+export const ROLES = ['admin', 'data_admin', 'prosecutor', 'dept_head'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  data_admin: '数据管理员',
+  prosecutor: '检察官',
+  dept_head: '部门负责人',
+};
+
+/** States of a background job (import, model run, demo load). */
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const JOB_STATE_LABELS: Record<JobState, string> = {
+  queued: '排队中',
+  running: '进行中',
+  succeeded: '已完成',
+  failed: '失败',
+};
+
+/** Label of a value of a labelled vocabulary; an unknown value (an old row) is shown as it is. */
+export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {
+  return Object.hasOwn(labels, value) ? (labels as Record<string, string>)[value]! : value;
+}
