@@ -45,6 +45,6 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     leads,
     views: new LeadViewService(leads, org, audit, personRefs),
     personRefs,
-    casework: new CaseworkService({ db, org, leads, audit }),
+    casework: new CaseworkService({ db, audit, changes, org, leads }),
   };
 }

@@ -2,20 +2,14 @@
  * What a supervision case is made of: its kind (个案 from one enforcement case, 类案 from one model
  * across cases), the leads it may take, and the verification acts it records (workflow.md). Pure.
  */
-import { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
-
-export { ACT_KINDS, CASE_KINDS, type ActKind, type CaseKind };
-
-export function isCaseKind(s: string): s is CaseKind {
-  return (CASE_KINDS as readonly string[]).includes(s);
-}
+import { ACT_KINDS, isActKind, type ActKind, type CaseKind } from '../domain/vocabulary.ts';
 
 export function checkActKind(s: string): ActKind {
-  if (!(ACT_KINDS as readonly string[]).includes(s)) {
+  if (!isActKind(s)) {
     throw new AppError('BAD_CASE_INPUT', `调查核实措施只能是：${ACT_KINDS.join('、')}`);
   }
-  return s as ActKind;
+  return s;
 }
 
 /** Lead statuses from which a lead may open or join a case (not dismissed, not already in one). */

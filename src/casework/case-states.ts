@@ -2,14 +2,8 @@
  * The states of a supervision case (监督案件, workflow.md) and the moves allowed between them. Pure:
  * the service checks every move here before it writes, whichever entry point asks.
  */
-import { CASE_STATES, type CaseState } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
-
-export { CASE_STATES, type CaseState };
-
-export function isCaseState(s: string): s is CaseState {
-  return (CASE_STATES as readonly string[]).includes(s);
-}
+import { CASE_STATES, isCaseState, type CaseState } from '../domain/vocabulary.ts';
 
 /** The state every case is opened in. */
 export const INITIAL_CASE_STATE: CaseState = '受理';

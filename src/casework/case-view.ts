@@ -11,8 +11,9 @@ import type {
 } from '../contract/casework.ts';
 import { maskIdsInText } from '../domain/mask.ts';
 import type { CaseLeadLink, CaseRow } from '../store/casework.repo.ts';
-import { allowedTransitions, isCaseState } from './case-states.ts';
-import { isCaseKind } from './case-rules.ts';
+import { allowedTransitions } from './case-states.ts';
+import { isCaseState } from '../domain/vocabulary.ts';
+import { isCaseKind } from '../domain/vocabulary.ts';
 
 export interface ViewNames {
   unitName(unitId: string): string;

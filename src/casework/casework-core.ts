@@ -3,12 +3,13 @@
  * operator's scope, audit rows, names for views, the visible-case check, handlers, and linking
  * leads (their status through the lead access service).
  */
-import type { AuditService } from '../audit/audit.service.ts';
 import type { AuditAction } from '../contract/audit.ts';
-import type { CaseKind, SupervisionCaseDetail } from '../contract/casework.ts';
+import type { SupervisionCaseDetail } from '../contract/casework.ts';
+import type { CaseKind } from '../domain/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { LeadAccessService, LeadWithNotes } from '../org/lead-access.service.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
+import type { ServiceContext } from '../org/operator.ts';
 import type { OrgService } from '../org/org.service.ts';
 import type { Scope } from '../org/unit-tree.ts';
 import {
@@ -21,18 +22,34 @@ import {
   type CaseRow,
 } from '../store/casework.repo.ts';
 import type { Database } from '../store/database.ts';
-import { getLeadRow } from '../store/lead-query.repo.ts';
+import { leadRowByKey } from '../store/lead-table.repo.ts';
 import { leadStatusFor, type CaseLead } from './case-rules.ts';
 import { toCaseDetail, type LinkedLead, type ViewNames } from './case-view.ts';
 import { notFound } from './casework-checks.ts';
 
-export interface CaseworkDeps {
-  readonly db: Database;
+/** The service context (db, audit, change signal) and the services casework reads through. */
+export interface CaseworkDeps extends ServiceContext {
   readonly org: OrgService;
   readonly leads: LeadAccessService;
-  readonly audit: AuditService;
   /** The clock (tests move it across a year). */
   readonly now?: () => number;
+}
+
+/** What casework keeps of a lead it read in the operator's scope. */
+export interface ScopedLead extends CaseLead {
+  readonly leadKey: string;
+  readonly subjectName: string | null;
+}
+
+function scopedLead({ row }: LeadWithNotes): ScopedLead {
+  return {
+    leadKey: row.lead_key,
+    leadId: row.lead_id,
+    modelId: row.model_id,
+    caseNo: row.case_no,
+    subjectName: row.subject_name,
+    status: row.status,
+  };
 }
 
 export function caseLeadOf(l: {
@@ -81,6 +98,14 @@ export abstract class CaseworkCore {
     return this.deps.org.scope(op.unitId);
   }
 
+  /**
+   * Lead statuses moved inside a write: signalled once it has ended (committed or not), since the
+   * lead service's own bump came before the commit and a read in between may have cached old rows.
+   */
+  protected leadsChanged(): void {
+    this.deps.changes.changed('leads');
+  }
+
   protected async record(op: Operator, action: AuditAction, target: string, detail: string) {
     const { userId, username, unitId, ip } = op;
     await this.deps.audit.record({ userId, username, unitId, ip }, action, target, detail);
@@ -125,21 +150,25 @@ export abstract class CaseworkCore {
     for (const l of links) {
       // A lead the viewer may not see (or that is gone) shows only its link.
       const lead = await this.deps.leads.get(scope, l.lead_id).catch(() => undefined);
-      if (lead) leads.set(l.lead_id, lead);
+      if (lead) {
+        const { subject_name, summary, status, priority } = lead.row;
+        leads.set(l.lead_id, { subjectName: subject_name, summary, status, priority });
+      }
     }
     return toCaseDetail(row, await this.names(), { links, leads, transitions, acts }, reveal);
   }
 
   /** Leads by opaque id, in the scope (another unit's lead is 404). */
-  protected leadsOf(scope: Scope, ids: readonly string[]): Promise<LeadWithNotes[]> {
-    return Promise.all(ids.map((id) => this.deps.leads.get(scope, id)));
+  protected async leadsOf(scope: Scope, ids: readonly string[]): Promise<ScopedLead[]> {
+    const leads = await Promise.all(ids.map((id) => this.deps.leads.get(scope, id)));
+    return leads.map(scopedLead);
   }
 
   /** The leads' current rows inside the transaction: statuses may have moved since they were read. */
-  protected async fresh(db: Database, leads: readonly LeadWithNotes[]): Promise<CaseLead[]> {
+  protected async fresh(db: Database, leads: readonly ScopedLead[]): Promise<CaseLead[]> {
     const out: CaseLead[] = [];
     for (const l of leads) {
-      const row = await getLeadRow(db, l.leadKey);
+      const row = await leadRowByKey(db, l.leadKey);
       if (!row) throw new AppError('NOT_FOUND', '线索不存在或不在本单位范围内');
       const inCase = await caseOfLead(db, l.leadKey);
       const status = inCase === undefined ? row.status : '已成案';
@@ -154,7 +183,7 @@ export abstract class CaseworkCore {
     scope: Scope,
     op: Operator,
     c: { id: number; caseNo: string; kind: CaseKind },
-    leads: readonly LeadWithNotes[],
+    leads: readonly ScopedLead[],
   ): Promise<void> {
     const user = op.username ?? op.ip ?? '';
     const note = `${c.kind === '类案' ? '并入类案' : '立案'} ${c.caseNo}`;
@@ -169,6 +198,4 @@ export abstract class CaseworkCore {
       await this.deps.leads.setStatus(scope, l.leadId, leadStatusFor(c.kind), user, note, db);
     }
   }
-
-  /** 立案: a new case from one lead, leads of one enforcement case (个案) or of one model (类案). */
 }

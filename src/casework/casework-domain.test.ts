@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/app-error.ts';
 import type { UnitNode } from '../org/unit-tree.ts';
 import { checkJoin, kindFor, leadStatusFor, type CaseLead } from './case-rules.ts';
-import { CASE_STATES, CASE_TRANSITIONS, checkTransition } from './case-states.ts';
+import { CASE_STATES } from '../domain/vocabulary.ts';
+import { CASE_TRANSITIONS, checkTransition } from './case-states.ts';
 import {
   checkNumberPattern,
   defaultNumberPattern,

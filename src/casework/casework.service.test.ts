@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../api/platform.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
+import { SYSTEM_OPERATOR } from '../org/operator.ts';
 import { Database } from '../store/database.ts';
 import { CASE_A, DEBTOR_A, leadIdOf, seedTwoCounties } from '../../test/api/seed.ts';
 import { CaseworkService } from './casework.service.ts';
@@ -65,7 +66,7 @@ beforeAll(async () => {
     ['li', '330105'],
     ['zhao', '330100'],
   ] as const) {
-    await platform.org.createUser({
+    await platform.org.createUser(SYSTEM_OPERATOR, {
       username: name,
       displayName: `检察官${name}`,
       unitId: unit,
@@ -112,7 +113,7 @@ describe('opening supervision cases', () => {
     expect(await leadStatus(leadIds.a5!)).toBe('已成案');
     // Through the lead service: its cached view and the lead's history both know.
     const lead = await platform.leads.get((await platform.org.scope('330102'))!, leadIds.a!);
-    expect(lead.status).toBe('已成案');
+    expect(lead.row.status).toBe('已成案');
     expect(lead.notes.at(-1)?.text).toBe(`状态改为 已成案：立案 ${c.caseNo}`);
     expect((await auditRows('case_open')).at(-1)).toMatchObject({
       username: 'wang',
@@ -283,10 +284,7 @@ describe('numbering', () => {
     );
     // Next year, on the same database: the serial starts again at 1 for that year.
     const later = new CaseworkService({
-      db,
-      org: platform.org,
-      leads: platform.leads,
-      audit: platform.audit,
+      ...platform,
       now: () => Date.UTC(2031, 0, 1, 0, 0, 0),
     });
     try {

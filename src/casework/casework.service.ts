@@ -6,14 +6,13 @@
  * leads' status (已成案 / 已合并, through the lead access service, in the same transaction).
  */
 import type {
-  CaseKind,
   CaseNumbering,
   LeadCaseRef,
   SupervisionCase,
   SupervisionCaseDetail,
 } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { LeadWithNotes } from '../org/lead-access.service.ts';
+import { CASE_STATES, isCaseState, type CaseKind } from '../domain/vocabulary.ts';
 import { disclose, type Operator } from '../org/lead-disclosure.ts';
 import {
   caseById,
@@ -30,16 +29,10 @@ import {
   updateCaseIfVersion,
 } from '../store/casework.repo.ts';
 import { checkActKind, checkJoin, kindFor } from './case-rules.ts';
-import {
-  CASE_STATES,
-  checkTransition,
-  INITIAL_CASE_STATE,
-  isCaseState,
-  isOpenState,
-} from './case-states.ts';
+import { checkTransition, INITIAL_CASE_STATE, isOpenState } from './case-states.ts';
 import { toCaseSummary } from './case-view.ts';
 import { checkDate, conflict, yearInChina } from './casework-checks.ts';
-import { CaseworkCore, caseLeadOf } from './casework-core.ts';
+import { CaseworkCore, caseLeadOf, type ScopedLead } from './casework-core.ts';
 import {
   checkNumberPattern,
   defaultNumberPattern,
@@ -154,7 +147,7 @@ export class CaseworkService extends CaseworkCore {
       });
       await this.link(db, scope, op, { id, caseNo, kind }, leads);
       return { id, caseNo };
-    }).finally(() => this.deps.leads.invalidate());
+    }).finally(() => this.leadsChanged());
     await this.record(
       op,
       'case_open',
@@ -164,7 +157,7 @@ export class CaseworkService extends CaseworkCore {
     return this.detail(scope, opened.id);
   }
 
-  private async defaultTitle(kind: CaseKind, leads: readonly LeadWithNotes[]): Promise<string> {
+  private async defaultTitle(kind: CaseKind, leads: readonly ScopedLead[]): Promise<string> {
     const first = leads[0];
     if (!first) return '';
     if (kind === '个案') return `${first.caseNo ?? ''} ${first.subjectName ?? ''}`.trim();
@@ -197,7 +190,7 @@ export class CaseworkService extends CaseworkCore {
       for (const l of fresh) checkJoin(kind, members, l);
       await this.link(db, scope, op, { id, caseNo: row.case_no, kind }, leads);
       return row.case_no;
-    }).finally(() => this.deps.leads.invalidate());
+    }).finally(() => this.leadsChanged());
     const note = input.note?.trim();
     await this.record(
       op,
@@ -297,7 +290,7 @@ export class CaseworkService extends CaseworkCore {
   async caseOfLead(op: Operator, leadId: string): Promise<LeadCaseRef> {
     const scope = await this.scopeOf(op);
     const lead = await this.deps.leads.get(scope, leadId);
-    const caseId = await caseOfLead(this.deps.db, lead.leadKey);
+    const caseId = await caseOfLead(this.deps.db, lead.row.lead_key);
     if (caseId === undefined) return null;
     const row = await caseById(this.deps.db, caseId);
     if (!row || !scope.unitIds.includes(row.unit_id)) return null;

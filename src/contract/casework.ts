@@ -1,28 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, RevealQuery, Timestamp } from './common.ts';
-
-/** The states of a supervision case (workflow.md); the allowed moves are in src/casework. */
-export const CASE_STATES = [
-  '受理',
-  '调查核实',
-  '审查终结',
-  '制发检察建议',
-  '法院回复',
-  '跟进监督',
-  '结案',
-] as const;
-export const CaseState = z.enum(CASE_STATES);
-export type CaseState = z.infer<typeof CaseState>;
-
-/** 个案: leads of one enforcement case; 类案: leads of one model across enforcement cases. */
-export const CASE_KINDS = ['个案', '类案'] as const;
-export const CaseKind = z.enum(CASE_KINDS);
-export type CaseKind = z.infer<typeof CaseKind>;
-
-/** Verification acts (调查核实). */
-export const ACT_KINDS = ['调阅卷宗', '询问', '调取', '查询银行流水', '听证'] as const;
-export const ActKind = z.enum(ACT_KINDS);
-export type ActKind = z.infer<typeof ActKind>;
+import { ActKind, CaseKind, CaseState } from './vocabulary.ts';
 
 /** A case as lists show it. `version` must be sent back with every save (409 when stale). */
 export const SupervisionCase = z.object({

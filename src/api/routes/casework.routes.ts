@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../bind-routes.ts';
-import { operatorOf } from '../lead-operator.ts';
+import { operatorOf } from '../context.ts';
 
 const states = (s: string | undefined) =>
   s

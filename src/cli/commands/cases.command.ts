@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { openApp, type App } from '../../app.ts';
-import { AuditService } from '../../audit/audit.service.ts';
 import { CaseworkService } from '../../casework/casework.service.ts';
-import { CASE_STATES, type SupervisionCaseDetail } from '../../contract/casework.ts';
+import type { SupervisionCaseDetail } from '../../contract/casework.ts';
+import { CASE_STATES } from '../../contract/vocabulary.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { LeadAccessService } from '../../org/lead-access.service.ts';
 import type { Operator } from '../../org/lead-disclosure.ts';
@@ -16,11 +16,13 @@ async function withCasework(
 ): Promise<void> {
   const app: App = await openApp(globalOptions(cmd).db);
   const leads = new LeadAccessService(app.db, 0);
+  const { db, audit, changes } = app;
   const service = new CaseworkService({
-    db: app.db,
-    org: new OrgService(app.db),
+    db,
+    audit,
+    changes,
+    org: new OrgService(db, audit),
     leads,
-    audit: new AuditService(app.db),
   });
   try {
     await fn(service, await cliOperator(app.db, cmd));

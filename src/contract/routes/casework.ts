@@ -14,7 +14,6 @@ import {
   UpdateCaseRequest,
 } from '../casework.ts';
 import { LeadKeyParams, NumericIdParams } from '../params.ts';
-import { HEAD, LEADS } from './access.ts';
 import { route } from './define.ts';
 
 /** Supervision cases (监督案件): `/api/cases/:caseNo` is the enforcement case, not these. */
@@ -31,7 +30,7 @@ export const CASEWORK_ROUTES = [
     method: 'POST',
     path: '/api/supervision-cases',
     summary: '立案：由线索新建监督案件（个案或类案）',
-    access: LEADS,
+    access: 'work_cases',
     body: OpenCaseRequest,
     response: SupervisionCaseDetail,
   }),
@@ -46,7 +45,7 @@ export const CASEWORK_ROUTES = [
     method: 'PUT',
     path: '/api/supervision-cases/numbering',
     summary: '设置本单位监督案号格式（{year}、{serial}）',
-    access: HEAD,
+    access: 'number_cases',
     body: SetNumberingRequest,
     response: CaseNumbering,
   }),
@@ -72,7 +71,7 @@ export const CASEWORK_ROUTES = [
     path: '/api/supervision-cases/:id',
     params: NumericIdParams,
     summary: '修改承办人、办理期限、标题（须带版本号）',
-    access: LEADS,
+    access: 'work_cases',
     body: UpdateCaseRequest,
     response: SupervisionCaseDetail,
   }),
@@ -81,7 +80,7 @@ export const CASEWORK_ROUTES = [
     path: '/api/supervision-cases/:id/move',
     params: NumericIdParams,
     summary: '变更案件状态（只允许规定的流转，须带版本号）',
-    access: LEADS,
+    access: 'work_cases',
     body: MoveCaseRequest,
     response: SupervisionCaseDetail,
   }),
@@ -90,7 +89,7 @@ export const CASEWORK_ROUTES = [
     path: '/api/supervision-cases/:id/leads',
     params: NumericIdParams,
     summary: '线索并入案件',
-    access: LEADS,
+    access: 'work_cases',
     body: JoinCaseRequest,
     response: SupervisionCaseDetail,
   }),
@@ -99,7 +98,7 @@ export const CASEWORK_ROUTES = [
     path: '/api/supervision-cases/:id/acts',
     params: NumericIdParams,
     summary: '记录调查核实措施',
-    access: LEADS,
+    access: 'work_cases',
     body: AddActRequest,
     response: SupervisionCaseDetail,
   }),

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ACT_KINDS, type SupervisionCase } from '../../../src/contract/casework.ts';
+import type { SupervisionCase } from '../../../src/contract/casework.ts';
+import { ACT_KINDS } from '../../../src/contract/vocabulary.ts';
 import type { UserOption } from '../../../src/contract/org.ts';
 import { api } from '../api/client.ts';
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import { FolderAddOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import type { CaseKind, SupervisionCase } from '../../../src/contract/casework.ts';
+import type { SupervisionCase } from '../../../src/contract/casework.ts';
+import type { CaseKind } from '../../../src/contract/vocabulary.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useApi } from '../hooks/use-api.ts';
 

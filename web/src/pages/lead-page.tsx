@@ -105,7 +105,11 @@ export default function LeadPage() {
         extra={
           <Space wrap>
             <RevealButton revealed={data.revealed} onToggle={() => setReveal((r) => !r)} />
-            <LeadCaseActions leadId={lead.id} status={lead.status} canWork={canWork} />
+            <LeadCaseActions
+              leadId={lead.id}
+              status={lead.status}
+              canWork={hasRight('work_cases')}
+            />
             {hasRight('assign_leads') && (
               <Button icon={<UserAddOutlined />} onClick={() => setDialog('assign')}>
                 指派

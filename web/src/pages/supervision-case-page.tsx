@@ -43,7 +43,7 @@ export default function SupervisionCasePage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { hasRight } = useSession();
   const [override, setOverride] = useState<SupervisionCaseDetail>();
   const [moveTo, setMoveTo] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'act' | null>(null);
@@ -84,7 +84,7 @@ export default function SupervisionCasePage() {
   if (loaded.loading && !data) return <PageLoading />;
   if (loaded.error && !data) return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
   if (!data) return null;
-  const canWork = hasRole('prosecutor', 'dept_head', 'data_admin');
+  const canWork = hasRight('work_cases');
   const params = { id: String(data.id) };
 
   return (

@@ -1,6 +1,7 @@
 import { Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { CASE_STATES, type SupervisionCase } from '../../../src/contract/casework.ts';
+import type { SupervisionCase } from '../../../src/contract/casework.ts';
+import { CASE_STATES } from '../../../src/contract/vocabulary.ts';
 import { api } from '../api/client.ts';
 import { CaseStateTag } from '../components/case-state-tag.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
