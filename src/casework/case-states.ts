@@ -49,12 +49,3 @@ export function checkTransition(from: string, to: string): CaseState {
 export function isOpenState(state: string): boolean {
   return state !== '结案';
 }
-
-/** One recorded state change: who, when, from which state (null at opening), to which, and why. */
-export interface CaseTransition {
-  readonly from: CaseState | null;
-  readonly to: CaseState;
-  readonly at: string;
-  readonly by: string | null;
-  readonly note: string;
-}
