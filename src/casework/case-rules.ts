@@ -3,7 +3,14 @@
  * across cases), the leads it may take, and the verification acts it records (workflow.md). Pure.
  */
 import { AppError } from '../domain/app-error.ts';
-import { ACT_KINDS, isActKind, type ActKind, type CaseKind } from '../domain/vocabulary.ts';
+import {
+  ACT_KINDS,
+  CASEABLE_LEAD_STATUSES,
+  isActKind,
+  isCaseableLeadStatus,
+  type ActKind,
+  type CaseKind,
+} from '../domain/vocabulary.ts';
 
 export function checkActKind(s: string): ActKind {
   if (!isActKind(s)) {
@@ -11,9 +18,6 @@ export function checkActKind(s: string): ActKind {
   }
   return s;
 }
-
-/** Lead statuses from which a lead may open or join a case (not dismissed, not already in one). */
-export const CASEABLE_LEAD_STATUSES: readonly string[] = ['待研判', '研判中'];
 
 /** The lead status a lead takes on entering a case: a class case merges it (已合并). */
 export function leadStatusFor(kind: CaseKind): '已成案' | '已合并' {
@@ -29,10 +33,10 @@ export interface CaseLead {
 }
 
 function checkCaseable(lead: CaseLead): void {
-  if (!CASEABLE_LEAD_STATUSES.includes(lead.status)) {
+  if (!isCaseableLeadStatus(lead.status)) {
     throw new AppError(
       'LEAD_NOT_CASEABLE',
-      `线索 ${lead.leadId} 的状态为「${lead.status}」，不能立案或并入案件（只有待研判、研判中的线索可以）`,
+      `线索 ${lead.leadId} 的状态为「${lead.status}」，不能立案或并入案件（只有${CASEABLE_LEAD_STATUSES.join('、')}的线索可以）`,
     );
   }
 }

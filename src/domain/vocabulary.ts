@@ -12,6 +12,9 @@ function member<T extends string>(values: readonly T[]) {
 /** Lead states (workflow.md): 待研判 → 研判中 → 已成案 / 已排除 / 已合并. */
 export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
 export const isLeadStatus = member(LEAD_STATUSES);
+/** The lead states from which a lead may open or join a supervision case (not dismissed or in one). */
+export const CASEABLE_LEAD_STATUSES = ['待研判', '研判中'] as const;
+export const isCaseableLeadStatus = member(CASEABLE_LEAD_STATUSES);
 
 /** Reasons a lead may be dismissed for (workflow.md). */
 export const DISMISS_REASONS = [

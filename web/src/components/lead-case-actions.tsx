@@ -3,7 +3,7 @@ import { App, Button, Input, Modal, Radio, Select, Space, Tag } from 'antd';
 import { FolderAddOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { SupervisionCase } from '../../../src/contract/casework.ts';
-import type { CaseKind } from '../../../src/contract/vocabulary.ts';
+import { isCaseableLeadStatus, type CaseKind } from '../../../src/contract/vocabulary.ts';
 import { api, ApiError } from '../api/client.ts';
 import { useApi } from '../hooks/use-api.ts';
 
@@ -70,7 +70,7 @@ export function LeadCaseActions({
       </Link>
     );
   }
-  if (!canWork || ref.loading || !['待研判', '研判中'].includes(status)) return null;
+  if (!canWork || ref.loading || !isCaseableLeadStatus(status)) return null;
   return (
     <>
       <Button
