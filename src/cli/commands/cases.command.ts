@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openApp, type App } from '../../app.ts';
 import { CaseworkService } from '../../casework/casework.service.ts';
 import type { SupervisionCaseDetail } from '../../contract/casework.ts';
-import { CASE_STATES } from '../../contract/vocabulary.ts';
+import { CASE_KINDS, CASE_STATES, isCaseKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { LeadAccessService } from '../../org/lead-access.service.ts';
 import type { Operator } from '../../org/lead-disclosure.ts';
@@ -71,7 +71,12 @@ function emit(c: SupervisionCaseDetail, json: boolean | undefined): void {
 /** `zhijian cases` — 监督案件 / supervision cases */
 export function register(program: Command): void {
   const cases = program.command('cases').description('监督案件 / supervision cases');
+  registerList(cases);
+  registerOpen(cases);
+  registerShowAndMove(cases);
+}
 
+function registerList(cases: Command): void {
   cases
     .command('list')
     .description('监督案件列表（本单位及下级）/ list cases')
@@ -110,12 +115,14 @@ export function register(program: Command): void {
         },
       ),
     );
+}
 
+function registerOpen(cases: Command): void {
   cases
     .command('open')
     .description('由线索立案 / open a case from leads')
     .requiredOption('--lead <ids...>', '线索编号（可多个）/ lead ids')
-    .option('--kind <kind>', '个案 | 类案（默认按线索判断）')
+    .option('--kind <kind>', `${CASE_KINDS.join(' | ')}（默认按线索判断）`)
     .option('--title <title>', '案件标题')
     .option('--handler <user>', '承办人用户名（默认本人）')
     .option('--due <date>', '办理期限 YYYY-MM-DD')
@@ -135,10 +142,10 @@ export function register(program: Command): void {
           },
           cmd: Command,
         ) => {
-          if (opts.kind !== undefined && opts.kind !== '个案' && opts.kind !== '类案') {
-            throw new AppError('USAGE', '--kind 只能是 个案 或 类案');
-          }
           const kind = opts.kind;
+          if (kind !== undefined && !isCaseKind(kind)) {
+            throw new AppError('USAGE', `--kind 只能是 ${CASE_KINDS.join(' 或 ')}`);
+          }
           await withCasework(cmd, async (service, op) => {
             const c = await service.open(op, {
               leadIds: opts.lead,
@@ -153,7 +160,9 @@ export function register(program: Command): void {
         },
       ),
     );
+}
 
+function registerShowAndMove(cases: Command): void {
   cases
     .command('show <id>')
     .description('案件详情（证件号码脱敏；查看记入审计）/ show a case')
