@@ -386,7 +386,7 @@ export class LeadAccessService {
     return this.mutate(scope, id, (key) => noteLead(this.db, key, text, user));
   }
 
-  /** 已成案 / 已合并 from casework, on its transaction's `db`; it invalidates after the commit. */
+  /** 已成案 / 已合并 from casework, on its transaction's `db`; it signals `changes` after the commit. */
   setStatus(
     scope: Scope,
     id: string,
