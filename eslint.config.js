@@ -11,6 +11,7 @@ const FOLDERS = [
   'api',
   'audit',
   'auth',
+  'casework',
   'catalog',
   'cli',
   'contract',
@@ -120,7 +121,7 @@ export default tseslint.config(
     { regex: '^@duckdb/', message: 'src/cli 不直接使用 DuckDB，经服务访问' },
   ]),
   // Services: the domain, the store and each other, never the entry points.
-  ...['audit', 'auth', 'extract', 'ingest', 'jobs', 'legal', 'models', 'org'].map((f) =>
+  ...['audit', 'auth', 'casework', 'extract', 'ingest', 'jobs', 'legal', 'models', 'org'].map((f) =>
     boundary(
       f,
       FOLDERS.filter((g) => g !== 'api' && g !== 'cli'),

@@ -1,6 +1,7 @@
 import { AuditService } from '../audit/audit.service.ts';
 import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
+import { CaseworkService } from '../casework/casework.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -24,6 +25,7 @@ export interface Platform extends ServiceContext {
   /** Assign, dismiss, reopen, note (and in bulk) for an operator (right, scope, audit). */
   readonly leadActions: LeadActionService;
   readonly personRefs: PersonRefs;
+  readonly casework: CaseworkService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -48,5 +50,6 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     views,
     leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
+    casework: new CaseworkService({ db, audit, changes, org, leads }),
   };
 }

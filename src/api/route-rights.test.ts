@@ -75,9 +75,11 @@ describe('route rights', () => {
     }
   });
 
-  it('keeps the split the pages rely on: only data administrators roll back, only heads assign', () => {
+  it('keeps the split the pages rely on: only data administrators roll back, only heads assign and number cases', () => {
     expect(rolesWith('rollback_batches')).toEqual(['data_admin']);
     expect(rolesWith('assign_leads')).toEqual(['dept_head']);
+    expect(rolesWith('number_cases')).toEqual(['dept_head']);
+    expect(rolesWith('work_cases')).toEqual(['data_admin', 'prosecutor', 'dept_head']);
     expect(rolesWith('manage_users')).toEqual(['admin']);
     expect(hasRight(['prosecutor', 'dept_head'], 'assign_leads')).toBe(true);
     expect(hasRight([], 'work_leads')).toBe(false);

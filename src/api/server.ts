@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.ts';
 import { createPlatform, type Platform } from './platform.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
+import { caseworkRoutes } from './routes/casework.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { dataRoutes } from './routes/data.routes.ts';
 import { leadRoutes } from './routes/leads.routes.ts';
@@ -87,6 +88,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...jobRoutes,
     ...leadRoutes,
     ...caseRoutes,
+    ...caseworkRoutes,
     ...dashboardRoutes,
     ...dataRoutes,
     ...modelRoutes,

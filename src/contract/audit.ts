@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   'model_export',
   'model_run',
   'lead_update',
+  'case_open',
+  'case_update',
+  'view_supervision_case',
+  'case_settings',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -55,6 +59,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   model_export: '导出模型',
   model_run: '运行模型',
   lead_update: '处理线索',
+  case_open: '监督案件立案',
+  case_update: '办理监督案件',
+  view_supervision_case: '查看监督案件',
+  case_settings: '设置监督案号格式',
 };
 
 export const AuditEntry = z.object({

@@ -14,6 +14,8 @@ export const RIGHTS = [
   'manage_models',
   'work_leads',
   'assign_leads',
+  'work_cases',
+  'number_cases',
   'review_documents',
 ] as const;
 export type Right = (typeof RIGHTS)[number];
@@ -35,11 +37,13 @@ export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
     'run_models',
     'manage_models',
     'work_leads',
+    'work_cases',
     'review_documents',
   ],
   // Prosecutors read the rulings of their own cases, so they review extractions too.
-  prosecutor: ['work_leads', 'review_documents'],
-  dept_head: ['work_leads', 'assign_leads', 'review_documents'],
+  prosecutor: ['work_leads', 'work_cases', 'review_documents'],
+  // A unit's supervision-case number pattern is the department head's to set.
+  dept_head: ['work_leads', 'assign_leads', 'work_cases', 'number_cases', 'review_documents'],
 };
 
 export function hasRight(roles: readonly Role[], right: Right): boolean {

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from './audit.ts';
 import { UNIT_LEVEL_LABELS, UNIT_LEVELS } from './org.ts';
 import {
+  ACT_KINDS,
+  ActKind,
   BATCH_KIND_LABELS,
   BATCH_KINDS,
   BATCH_STATUS_LABELS,
   BATCH_STATUSES,
   BatchKind,
   BatchStatus,
+  CASE_KINDS,
+  CASE_STATES,
+  CaseKind,
+  CaseState,
   DISMISS_REASONS,
   DismissReason,
   JOB_STATE_LABELS,
@@ -52,13 +58,25 @@ describe('fixed vocabularies', () => {
       [BATCH_KINDS, BatchKind],
       [ROLES, Role],
       [JOB_STATES, JobState],
+      [CASE_STATES, CaseState],
+      [CASE_KINDS, CaseKind],
+      [ACT_KINDS, ActKind],
     ];
     for (const [values, schema] of enums) expect(schema.options).toEqual(values);
     expect(LeadStatus.safeParse('已回退').success).toBe(false);
+    expect(CaseState.safeParse('已立案').success).toBe(false);
   });
 
   it('keeps the Chinese-valued vocabularies in Chinese, unique', () => {
-    for (const values of [LEAD_STATUSES, DISMISS_REASONS, PRIORITIES]) {
+    const chinese = [
+      LEAD_STATUSES,
+      DISMISS_REASONS,
+      PRIORITIES,
+      CASE_STATES,
+      CASE_KINDS,
+      ACT_KINDS,
+    ];
+    for (const values of chinese) {
       for (const v of values) expect(v).toMatch(/^[\u4e00-\u9fff]+$/);
       expect(new Set(values).size).toBe(values.length);
     }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
+  ACT_KINDS,
   BATCH_KINDS,
   BATCH_STATUSES,
+  CASE_KINDS,
+  CASE_STATES,
   DISMISS_REASONS,
   JOB_STATES,
   LEAD_STATUSES,
@@ -26,3 +29,9 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const JobState = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobState>;
+export const CaseState = z.enum(CASE_STATES);
+export type CaseState = z.infer<typeof CaseState>;
+export const CaseKind = z.enum(CASE_KINDS);
+export type CaseKind = z.infer<typeof CaseKind>;
+export const ActKind = z.enum(ACT_KINDS);
+export type ActKind = z.infer<typeof ActKind>;

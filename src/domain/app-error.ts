@@ -103,6 +103,16 @@ export const ERROR_CODES = {
   BAD_REASON: bad,
   EMPTY_NOTE: bad,
 
+  // Supervision cases (监督案件).
+  BAD_CASE_STATE: bad,
+  CASE_TRANSITION: bad,
+  CASE_VERSION_CONFLICT: conflict,
+  CASE_LEADS_MIXED: bad,
+  LEAD_NOT_CASEABLE: conflict,
+  CASE_CLOSED: conflict,
+  BAD_CASE_PATTERN: bad,
+  BAD_CASE_INPUT: bad,
+
   INTERNAL: internal,
 } as const satisfies Record<string, ErrorKind>;
 

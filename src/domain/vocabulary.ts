@@ -2,7 +2,7 @@
  * The fixed vocabularies of the platform, each value once with its Chinese label: the contract's
  * zod enums (`src/contract/vocabulary.ts`), the store, the services, the CLI and the web all read
  * these tables. Lead states, dismissal reasons and priorities are Chinese words already (stored as
- * such, workflow.md): the value is its own label. `vocabulary.test.ts` checks every table is whole.
+ * such, workflow.md): the value is its own label; so are the supervision-case states and kinds. `vocabulary.test.ts` checks every table is whole.
  */
 
 function member<T extends string>(values: readonly T[]) {
@@ -12,6 +12,9 @@ function member<T extends string>(values: readonly T[]) {
 /** Lead states (workflow.md): 待研判 → 研判中 → 已成案 / 已排除 / 已合并. */
 export const LEAD_STATUSES = ['待研判', '研判中', '已成案', '已排除', '已合并'] as const;
 export const isLeadStatus = member(LEAD_STATUSES);
+/** The lead states from which a lead may open or join a supervision case (not dismissed or in one). */
+export const CASEABLE_LEAD_STATUSES = ['待研判', '研判中'] as const;
+export const isCaseableLeadStatus = member(CASEABLE_LEAD_STATUSES);
 
 /** Reasons a lead may be dismissed for (workflow.md). */
 export const DISMISS_REASONS = [
@@ -75,6 +78,32 @@ export const JOB_STATE_LABELS: Record<JobState, string> = {
   succeeded: '已完成',
   failed: '失败',
 };
+
+/**
+ * States of a supervision case (监督案件, workflow.md), Chinese words that are their own labels; the
+ * allowed moves are in `src/casework/case-states.ts`.
+ */
+export const CASE_STATES = [
+  '受理',
+  '调查核实',
+  '审查终结',
+  '制发检察建议',
+  '法院回复',
+  '跟进监督',
+  '结案',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+export const isCaseState = member(CASE_STATES);
+
+/** 个案: leads of one enforcement case; 类案: leads of one model across enforcement cases. */
+export const CASE_KINDS = ['个案', '类案'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const isCaseKind = member(CASE_KINDS);
+
+/** Verification acts (调查核实) a supervision case records. */
+export const ACT_KINDS = ['调阅卷宗', '询问', '调取', '查询银行流水', '听证'] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+export const isActKind = member(ACT_KINDS);
 
 /** Label of a value of a labelled vocabulary; an unknown value (an old row) is shown as it is. */
 export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {

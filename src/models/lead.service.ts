@@ -147,18 +147,25 @@ export async function assignLead(
   return getLead(db, leadKey);
 }
 
-/** Sets any status of the workflow (已成案, 已合并 …). */
+/** Sets any status of the workflow (已成案, 已合并 …); `note` says why in the lead's history. */
 export async function setLeadStatus(
   db: Database,
   leadKey: string,
   status: string,
   user?: string,
+  note = '',
 ): Promise<Lead> {
   if (!isLeadStatus(status))
     throw new AppError('BAD_STATUS', `线索状态只能是：${LEAD_STATUSES.join('、')}`);
   await getLead(db, leadKey);
   await updateLeadStatus(db, leadKey, { status });
-  await addLeadNote(db, leadKey, user ?? null, 'status', `状态改为 ${status}`);
+  await addLeadNote(
+    db,
+    leadKey,
+    user ?? null,
+    'status',
+    `状态改为 ${status}${note ? `：${note}` : ''}`,
+  );
   return getLead(db, leadKey);
 }
 

@@ -5,6 +5,7 @@ import {
   dismissLead,
   noteLead,
   reopenLead,
+  setLeadStatus,
   type Lead,
 } from '../models/lead.service.ts';
 import { loadLibrary } from '../models/library.ts';
@@ -383,6 +384,18 @@ export class LeadAccessService {
 
   note(scope: Scope, id: string, text: string, user: string): Promise<void> {
     return this.mutate(scope, id, (key) => noteLead(this.db, key, text, user));
+  }
+
+  /** 已成案 / 已合并 from casework, on its transaction's `db`; it signals `changes` after the commit. */
+  setStatus(
+    scope: Scope,
+    id: string,
+    status: string,
+    user: string,
+    note: string,
+    db: Database = this.db,
+  ): Promise<Lead> {
+    return this.mutate(scope, id, (key) => setLeadStatus(db, key, status, user, note));
   }
 }
 

@@ -10,6 +10,7 @@ import { ensureLeadSchema } from './lead.repo.ts';
 import { ensureLeadTableIndexes } from './lead-table.repo.ts';
 import { ensureMappingSchema } from './mapping.repo.ts';
 import { ensureExtractionSchema } from './extraction-review.repo.ts';
+import { ensureCaseworkSchema } from './casework.repo.ts';
 
 /** DuckDB type for each contract type. IDs, plates and case numbers are text, always. */
 export const SQL_TYPES: Record<ColumnType, string> = {
@@ -101,6 +102,7 @@ export async function ensureSchema(db: Database): Promise<void> {
     ensureLeadTableIndexes,
     ensureMappingSchema,
     ensureExtractionSchema,
+    ensureCaseworkSchema,
   ]) {
     await ensure(db);
   }

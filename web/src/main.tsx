@@ -23,6 +23,8 @@ const LeadPage = lazy(() => import('./pages/lead-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const CasePage = lazy(() => import('./pages/case-page.tsx'));
 const PersonPage = lazy(() => import('./pages/person-page.tsx'));
+const SupervisionCasesPage = lazy(() => import('./pages/supervision-cases-page.tsx'));
+const SupervisionCasePage = lazy(() => import('./pages/supervision-case-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
@@ -47,6 +49,8 @@ function Guarded() {
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/leads/:id" element={<LeadPage />} />
           <Route path="/cases/:caseNo" element={<CasePage />} />
+          <Route path="/supervision-cases" element={<SupervisionCasesPage />} />
+          <Route path="/supervision-cases/:id" element={<SupervisionCasePage />} />
           <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />

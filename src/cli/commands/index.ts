@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as batches } from './batches.command.ts';
+import { register as cases } from './cases.command.ts';
 import { register as demo } from './demo.command.ts';
 import { register as extract } from './extract.command.ts';
 import { register as importFiles } from './import.command.ts';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command): void {
     models,
     run,
     leads,
+    cases,
     extract,
     users,
   ]) {

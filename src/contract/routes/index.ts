@@ -1,4 +1,5 @@
 import { AUDIT_ROUTES } from './audit.ts';
+import { CASEWORK_ROUTES } from './casework.ts';
 import { DATA_ROUTES } from './data.ts';
 import type {
   NameOf,
@@ -29,6 +30,7 @@ export const ROUTE_TABLE = [
   ...MODEL_ROUTES,
   ...JOB_ROUTES,
   ...LEAD_ROUTES,
+  ...CASEWORK_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];

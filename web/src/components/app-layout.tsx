@@ -8,6 +8,7 @@ import {
   ExperimentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FolderOpenOutlined,
   KeyOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -25,6 +26,7 @@ const TITLES: Record<string, string> = {
   '/models': '监督模型',
   '/leads': '线索',
   '/cases': '执行案件',
+  '/supervision-cases': '监督案件',
   '/persons': '串并审查',
   '/extract': '文书复核',
   '/users': '用户管理',
@@ -51,6 +53,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: '/data', icon: <DatabaseOutlined />, label: <Link to="/data">数据管理</Link> },
     { key: '/models', icon: <ExperimentOutlined />, label: <Link to="/models">监督模型</Link> },
     { key: '/leads', icon: <FileSearchOutlined />, label: <Link to="/leads">线索</Link> },
+    {
+      key: '/supervision-cases',
+      icon: <FolderOpenOutlined />,
+      label: <Link to="/supervision-cases">监督案件</Link>,
+    },
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRight('manage_users')

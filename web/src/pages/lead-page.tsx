@@ -32,6 +32,7 @@ import { LeadList } from '../components/lead-list.tsx';
 import { RelatedCases } from '../components/related-cases.tsx';
 import { RevealButton, RevealedNotice } from '../components/reveal-button.tsx';
 import { EvidenceRows } from '../components/evidence-rows.tsx';
+import { LeadCaseActions } from '../components/lead-case-actions.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { LeadStatusTag, PriorityTag } from '../components/lead-status-tag.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
@@ -104,6 +105,11 @@ export default function LeadPage() {
         extra={
           <Space wrap>
             <RevealButton revealed={data.revealed} onToggle={() => setReveal((r) => !r)} />
+            <LeadCaseActions
+              leadId={lead.id}
+              status={lead.status}
+              canWork={hasRight('work_cases')}
+            />
             {hasRight('assign_leads') && (
               <Button icon={<UserAddOutlined />} onClick={() => setDialog('assign')}>
                 指派

@@ -1,0 +1,110 @@
+import { Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { SupervisionCase } from '../../../src/contract/casework.ts';
+import { CASE_STATES } from '../../../src/contract/vocabulary.ts';
+import { api } from '../api/client.ts';
+import { CaseStateTag } from '../components/case-state-tag.tsx';
+import { ErrorResult } from '../components/error-result.tsx';
+import { formatDate, formatDateTime } from '../components/format.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { useUrlState } from '../hooks/use-url-state.ts';
+
+/** 监督案件: the cases of my unit and those below, filtered by state, open only, or text. */
+export default function SupervisionCasesPage() {
+  const url = useUrlState();
+  const state = {
+    state: url.get('state') ?? '',
+    open: url.get('open') ?? '1',
+    q: url.get('q') ?? '',
+  };
+  const page = Number(url.get('page')) || 1;
+  const setState = (patch: Record<string, string>) => url.set(patch);
+  const loaded = useApi(
+    (s) =>
+      api.call(
+        'GET /api/supervision-cases',
+        {
+          query: {
+            page: String(page),
+            pageSize: '20',
+            ...(state.state ? { state: state.state } : {}),
+            ...(state.open === '1' ? { open: '1' as const } : {}),
+            ...(state.q ? { q: state.q } : {}),
+          },
+        },
+        s,
+      ),
+    [state.state, state.open, state.q, page],
+  );
+  if (loaded.error && !loaded.data) {
+    return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
+  }
+  return (
+    <Card title="监督案件" data-testid="supervision-cases-page">
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder="案件状态"
+          style={{ width: 160 }}
+          value={state.state || undefined}
+          options={CASE_STATES.map((s) => ({ value: s, label: s }))}
+          onChange={(v?: string) => setState({ state: v ?? '', page: '1' })}
+        />
+        <Space>
+          <Switch
+            checked={state.open === '1'}
+            onChange={(v) => setState({ open: v ? '1' : '0', page: '1' })}
+          />
+          <span>只看未结案</span>
+        </Space>
+        <Input.Search
+          allowClear
+          placeholder="案号、标题或执行案号"
+          style={{ width: 280 }}
+          defaultValue={state.q}
+          onSearch={(v) => setState({ q: v.trim(), page: '1' })}
+        />
+      </Space>
+      <Table<SupervisionCase>
+        rowKey="id"
+        size="middle"
+        loading={loaded.loading}
+        dataSource={loaded.data?.items ?? []}
+        locale={{ emptyText: '暂无监督案件：在线索详情页点「立案」' }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: loaded.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 件`,
+          showSizeChanger: false,
+          onChange: (p) => setState({ page: String(p) }),
+        }}
+        columns={[
+          {
+            title: '案号',
+            dataIndex: 'caseNo',
+            render: (v: string, c) => <Link to={`/supervision-cases/${c.id}`}>{v}</Link>,
+          },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            render: (v: string) => <Tag color={v === '类案' ? 'purple' : 'blue'}>{v}</Tag>,
+          },
+          { title: '标题', dataIndex: 'title', ellipsis: true },
+          { title: '状态', dataIndex: 'state', render: (v: string) => <CaseStateTag state={v} /> },
+          { title: '线索', dataIndex: 'leadCount', align: 'right' },
+          { title: '承办人', dataIndex: 'handlerName', render: (v: string | null) => v ?? '—' },
+          { title: '办理期限', dataIndex: 'dueDate', render: (v: string | null) => formatDate(v) },
+          { title: '单位', dataIndex: 'unitName' },
+          {
+            title: '更新',
+            dataIndex: 'updatedAt',
+            render: (v: string) => (
+              <Typography.Text type="secondary">{formatDateTime(v)}</Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
