@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../store/database.ts';
+import { runCli } from '../../../test/cli/run-cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/zhijian.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-cli-cases-'));
 const DB = join(dir, 'cases.duckdb');
 const SUBJECT = '330102198001011234';
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, '--db', DB, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(DB, ...args);
 
 async function query<T extends Record<string, unknown>>(sql: string): Promise<T[]> {
   const db = await Database.open(DB);
