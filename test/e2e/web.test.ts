@@ -237,6 +237,36 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     expect(((await detail.json()) as LeadDetail).lead.status).toBe('已排除');
   }, 150_000);
 
+  it('opens a supervision case from a lead, moves it on, and lists it', async () => {
+    await page.goto(`${server.url}/leads`);
+    await page
+      .locator('[data-testid=leads-table] tbody tr.ant-table-row')
+      .filter({ hasText: '待研判' })
+      .filter({ hasText: /\*{4,}/ })
+      .first()
+      .locator('a')
+      .first()
+      .click();
+    await page.getByTestId('lead-page').waitFor();
+    await page.getByTestId('open-case').click();
+    await page.getByPlaceholder('说明（可选）').fill('终本时名下有车辆，拟调阅卷宗');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('supervision-case-page').waitFor();
+    const caseNo = (await page.getByTestId('case-no').textContent()) ?? '';
+    expect(caseNo).toMatch(/检民执监〔\d{4}〕\d+号$/);
+    const moves = page.getByTestId('supervision-case-page').getByRole('button', { name: /^改为/ });
+    const first = ((await moves.first().textContent()) ?? '').replace(/^改为/, '');
+    await moves.first().click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('supervision-case-page').getByText(first).first().waitFor();
+    await ids.page(page, '监督案件');
+    await shot(page, '08-supervision-case');
+
+    await page.goto(`${server.url}/supervision-cases`);
+    await page.getByText(caseNo).first().waitFor();
+    await ids.page(page, '监督案件列表');
+  });
+
   it('renders an HTML party name as text', async () => {
     const res = await page.request.get(
       `${server.url}/api/leads?pageSize=50&q=${encodeURIComponent(demo.xssCaseNo)}`,
