@@ -12,6 +12,8 @@ export interface ClientsInput {
   /** Session cookies: [0] is the province user (lead pages), the rest take turns on the tables. */
   cookies: string[];
   leads: number;
+  /** Opaque ids of the leads whose pages are asked for (a URL never holds a lead's key). */
+  leadIds: string[];
   clients: number;
   requestsPerKind: number;
   timeLimitMs: number;
@@ -60,15 +62,11 @@ async function run(input: ClientsInput): Promise<ClientsResult> {
   const statuses = ['待研判', '研判中', '已成案'];
   const filtered = (n: number) =>
     `/api/leads?modelId=${models[n % 24]}&status=${encodeURIComponent(statuses[n % 3] ?? '')}&priority=${encodeURIComponent('高')}&page=${(n % 5) + 1}&pageSize=20`;
-  const leadKeys = Array.from(
-    { length: 400 },
-    (_, n) =>
-      `M${String(((n * 7) % 24) + 1).padStart(2, '0')}|${(n * 97) % Math.floor(input.leads / 24)}`,
-  );
+  const leadIds = input.leadIds;
   const kinds: Record<string, (n: number) => string> = {
     'first page': () => '/api/leads?page=1&pageSize=20',
     'filtered page': (n) => filtered(n),
-    'lead page': (n) => `/api/leads/${encodeURIComponent(leadKeys[n % leadKeys.length] ?? '')}`,
+    'lead page': (n) => `/api/leads/${leadIds[n % leadIds.length] ?? ''}`,
     ...(input.duringImport
       ? {
           dashboard: () => '/api/dashboard',

@@ -136,6 +136,7 @@ async function main(): Promise<void> {
     base,
     cookies: sessions.map((s) => s.cookie),
     leads: LEADS,
+    leadIds: await sampleLeadIds(db),
     clients: CLIENTS,
     requestsPerKind: REQUESTS_PER_KIND,
     timeLimitMs: TIME_LIMIT_MS,
@@ -258,3 +259,12 @@ async function duringImport(
 }
 
 await main();
+
+/** 400 leads spread over the models and the table (the pages the clients open), by opaque id. */
+async function sampleLeadIds(db: Database): Promise<string[]> {
+  const rows = await db.all<{ lead_id: string }>(
+    `SELECT lead_id FROM (SELECT lead_id, row_number() OVER (ORDER BY lead_key) AS n FROM leads)
+     WHERE n % ${Math.max(1, Math.floor(LEADS / 400))} = 0 LIMIT 400`,
+  );
+  return rows.map((r) => r.lead_id);
+}

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error.ts';
-import type { Operator, ServiceContext } from '../org/operator.ts';
+import { actingUserWith, type Operator, type ServiceContext } from '../org/operator.ts';
 import type { BatchRow } from '../store/batch.repo.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import type { Database } from '../store/database.ts';
@@ -132,6 +132,7 @@ export async function importExtractedAs(
   results: readonly (ExtractionResult & { text?: string })[],
   options: Omit<ImportExtractedOptions, 'user' | 'unitId'> = {},
 ): Promise<ImportExtractedResult> {
+  await actingUserWith(ctx.db, operator, 'review_documents');
   const target = `文书 ${[...new Set(results.map((r) => r.file))].join('、')}`.slice(0, 500);
   let imported: ImportExtractedResult;
   try {

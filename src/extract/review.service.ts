@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldLabel } from '../contract/extract.ts';
 import { ACT_TYPES, isActType, mapActType } from '../domain/act-vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { Operator, ServiceContext } from '../org/operator.ts';
+import { actingUserWith, type Operator, type ServiceContext } from '../org/operator.ts';
 import type { Database } from '../store/database.ts';
 import {
   getExtractionDocument,
@@ -203,6 +203,7 @@ export async function saveCorrectionsAs(
   documentId: number,
   corrections: readonly Correction[],
 ): Promise<ReviewDocument> {
+  await actingUserWith(ctx.db, operator, 'review_documents');
   const saved = await saveCorrections(ctx.db, documentId, corrections, operator.username);
   ctx.changes.changed('data');
   await ctx.audit.record(

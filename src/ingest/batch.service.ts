@@ -1,6 +1,6 @@
 import { AppError } from '../domain/app-error.ts';
 import type { BatchStatus } from '../domain/vocabulary.ts';
-import { actingUserOf, type Operator, type ServiceContext } from '../org/operator.ts';
+import { actingUserWith, type Operator, type ServiceContext } from '../org/operator.ts';
 import { checkRollback, type ActingUser } from '../org/unit-boundaries.ts';
 import { scopeOf } from '../org/unit-tree.ts';
 import {
@@ -78,7 +78,8 @@ export async function rollbackBatchAs(
   operator: Operator,
   id: number,
 ): Promise<{ result: RollbackResult; batch: BatchInfo }> {
-  const result = await rollbackImportBatch(ctx.db, id, await actingUserOf(ctx.db, operator));
+  const acting = await actingUserWith(ctx.db, operator, 'rollback_batches');
+  const result = await rollbackImportBatch(ctx.db, id, acting);
   ctx.changes.changed('data');
   const batch = await getBatch(ctx.db, id);
   if (!batch) throw new AppError('NOT_FOUND', '批次不存在');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isUserError } from '../domain/app-error.ts';
 import type { Diagnostic } from '../domain/diagnostic.ts';
-import type { Operator, ServiceContext } from '../org/operator.ts';
+import { actingUserWith, type Operator, type ServiceContext } from '../org/operator.ts';
 import type { Database } from '../store/database.ts';
 import { DiagnosticCollector, LISTED_CAP } from './diagnostic-collector.ts';
 import type { ImportOptions, ImportResult, SheetOutcome, SheetStatus } from './import-types.ts';
@@ -177,6 +177,7 @@ export async function importAs(
   files: readonly string[],
   options: Omit<ImportOptions, 'unitId' | 'user'> & { names?: readonly string[] } = {},
 ): Promise<ImportResult> {
+  await actingUserWith(ctx.db, operator, 'import_data');
   const { names, ...rest } = options;
   const target = (names ?? files.map((f) => basename(f))).join('、');
   let result: ImportResult;

@@ -4,7 +4,12 @@
  * and run is audited here, and a run or an import signals the change, so the web API and the CLI
  * get the same rules.
  */
-import { actingUserOf, type Operator, type ServiceContext } from '../org/operator.ts';
+import {
+  actingUserOf,
+  actingUserWith,
+  type Operator,
+  type ServiceContext,
+} from '../org/operator.ts';
 import { runUnits } from '../org/unit-boundaries.ts';
 import { listUnits } from '../store/unit.repo.ts';
 import { exportModel, importModel, type ModelAudit } from './model.service.ts';
@@ -36,6 +41,7 @@ export async function importModelAs(
   text: string,
   file: string,
 ): Promise<Awaited<ReturnType<typeof importModel>>> {
+  await actingUserWith(ctx.db, operator, 'manage_models');
   const user =
     operator.unitId && operator.username
       ? { username: operator.username, unitId: operator.unitId }
@@ -75,7 +81,7 @@ export async function runModelsAs(
   operator: Operator,
   options: Omit<RunOptions, 'user'>,
 ): Promise<RunResult> {
-  const user = await actingUserOf(ctx.db, operator);
+  const user = await actingUserWith(ctx.db, operator, 'run_models');
   const title = runTitle(options.all ? undefined : options.models, options.asOf);
   let result: RunResult;
   try {

@@ -1,11 +1,11 @@
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { BulkLeadRequest, LeadDetail } from '../contract/leads.ts';
-import { hasRight, type Right } from '../contract/rights.ts';
+import type { Right } from '../contract/rights.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import type { LeadAccessService } from './lead-access.service.ts';
 import type { LeadViewService } from './lead-views.service.ts';
-import { actingUserOf, type Operator } from './operator.ts';
+import { actingUserWith, type Operator } from './operator.ts';
 import type { OrgService } from './org.service.ts';
 import type { Scope } from './unit-tree.ts';
 
@@ -39,13 +39,7 @@ export class LeadActionService {
   ) {}
 
   private async acting(operator: Operator, right: Right): Promise<Acting> {
-    const user = await actingUserOf(this.db, operator);
-    if (user && !hasRight(user.roles, right)) {
-      throw new AppError(
-        'FORBIDDEN',
-        right === 'assign_leads' ? '只有部门负责人可以指派线索' : '没有权限执行此操作',
-      );
-    }
+    await actingUserWith(this.db, operator, right);
     const profile = operator.userId ? await this.org.user(operator.userId) : undefined;
     return {
       scope: await this.views.scopeOf(operator),

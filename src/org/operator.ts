@@ -1,5 +1,6 @@
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Role } from '../domain/vocabulary.ts';
+import { hasRight, type Right } from '../contract/rights.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Database } from '../store/database.ts';
 import { findUserById } from '../store/user.repo.ts';
@@ -44,4 +45,21 @@ export async function actingUserOf(
   const user = operator.userId ? await findUserById(db, operator.userId) : undefined;
   if (!user || user.disabled) throw new AppError('FORBIDDEN', '用户不存在或已停用');
   return { unitId: user.unitId, roles: user.roles as Role[] };
+}
+
+/**
+ * `actingUserOf`, refusing an operator whose roles (as stored now) lack `right`: the services check
+ * the right themselves, so the CLI's `--as` user is held to it as the web's routes hold a session.
+ * The trusted local operator (no platform user) may do all.
+ */
+export async function actingUserWith(
+  db: Database,
+  operator: Operator,
+  right: Right,
+): Promise<ActingUser | undefined> {
+  const user = await actingUserOf(db, operator);
+  if (user && !hasRight(user.roles, right)) {
+    throw new AppError('FORBIDDEN', `用户 ${operator.username ?? ''} 没有权限执行此操作`);
+  }
+  return user;
 }

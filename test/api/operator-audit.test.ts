@@ -12,6 +12,7 @@ import type { Batch, UploadResponse } from '../../src/contract/data.ts';
 import type { ModelSummary } from '../../src/contract/models.ts';
 import { rollbackBatchAs } from '../../src/ingest/batch.service.ts';
 import { importAs } from '../../src/ingest/import.service.ts';
+import { runModelsAs } from '../../src/models/operator.service.ts';
 import type { Operator } from '../../src/org/operator.ts';
 import { validId, writeCsv } from '../ingest/make-files.ts';
 import { addUser, openHarness, signedIn, type Client, type Harness } from './harness.ts';
@@ -153,5 +154,32 @@ describe('web: services audit what the operator did, and signal data changes', (
     const batchId = result.outcomes[0]?.batchId ?? -1;
     await rollbackBatchAs(h.api.platform, operator, batchId);
     expect(await state()).toBe('missing');
+  });
+
+  it('holds a named operator to the right in the service, as a route holds a session', async () => {
+    const p = await addUser(h, 'jiancha', '330102', ['prosecutor']);
+    const prosecutor: Operator = {
+      userId: p.id,
+      username: p.username,
+      unitId: '330102',
+      ip: 'cli:jiancha',
+      canViewFullId: false,
+    };
+    const options = { dataset: 'enforcement_cases', report: false } as const;
+    await expect(importAs(h.api.platform, prosecutor, [csv], options)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      runModelsAs(h.api.platform, prosecutor, { models: ['M01'] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const shuju = await h.api.platform.org.userByName('shuju');
+    const dataAdmin: Operator = { ...prosecutor, userId: shuju?.id ?? '', username: 'shuju' };
+    const imported = await importAs(h.api.platform, dataAdmin, [csv], options);
+    expect(imported.ok).toBe(true);
+    const batchId = imported.outcomes[0]?.batchId ?? -1;
+    await expect(rollbackBatchAs(h.api.platform, prosecutor, batchId)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await rows('import')).map((r) => r.username)).toEqual(['shuju']);
   });
 });
