@@ -154,12 +154,15 @@ export const PROCEDURE_FLOORS: Readonly<Record<string, Floor>> = {
   },
   M19: {
     rule: 'seals ≤ closure neither seized nor released × a sighting of the plate after the seal day',
-    sql: () => `SELECT count(DISTINCT c.case_no) AS n
+    // as-of: a seizure or release after asOf has not happened yet; a later sighting is not seen.
+    sql: (asOf) => `SELECT count(DISTINCT c.case_no) AS n
       FROM floor_closed c JOIN vehicle_seizures s ON s.case_no = c.case_no AND s.sealed_date <= c.closed_date
-      WHERE s.seized_date IS NULL AND s.released_date IS NULL
+      WHERE (s.seized_date IS NULL OR s.seized_date > DATE '${asOf}')
+        AND (s.released_date IS NULL OR s.released_date > DATE '${asOf}')
         AND EXISTS (
           SELECT 1 FROM vehicle_sightings g
           WHERE g.plate = s.plate AND CAST(g.seen_at AS DATE) > s.sealed_date
+            AND CAST(g.seen_at AS DATE) <= DATE '${asOf}'
         )`,
   },
 };

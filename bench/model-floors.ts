@@ -25,11 +25,12 @@ const NOT_SEALED = (alias: string): string =>
   `(${alias}.seal_status IS NULL OR trim(${alias}.seal_status) IN ('', '未查封'))`;
 
 /** Debtors × a monthly person dataset: ≥ 3 distinct months in the 12 from the closure month. */
-const monthsFloor = (dataset: string, extra: string): string => `
+const monthsFloor = (dataset: string, extra: string, asOf: string): string => `
   SELECT count(DISTINCT case_no) AS n FROM (
     SELECT d.case_no, d.match_id FROM floor_debtors d JOIN ${dataset} p
       ON p.id_no = d.match_id AND p.month >= date_trunc('month', d.closed_date)
      AND p.month < date_trunc('month', d.closed_date) + INTERVAL 12 MONTH
+     AND p.month <= DATE '${asOf}'
     WHERE ${extra}
     GROUP BY d.case_no, d.match_id HAVING count(DISTINCT p.month) >= 3
   )`;
@@ -56,7 +57,9 @@ const PROPERTY_FLOORS: Readonly<Record<string, Floor>> = {
     sql: (asOf) => `SELECT count(DISTINCT d.case_no) AS n
       FROM floor_debtors d JOIN vehicles v
         ON v.owner_id = d.match_id AND v.registered_date > d.closed_date
-       AND v.registered_date <= d.closed_date + INTERVAL 5 YEAR AND v.registered_date <= DATE '${asOf}'
+       AND v.registered_date <= d.closed_date + INTERVAL 5 YEAR
+       -- as-of: the 90 days after the registration are over
+       AND v.registered_date + INTERVAL 90 DAY < DATE '${asOf}'
       WHERE NOT EXISTS (
         SELECT 1 FROM floor_resumed r WHERE r.match_id = d.match_id
           AND r.filed_date >= v.registered_date AND r.filed_date <= v.registered_date + INTERVAL 90 DAY
@@ -78,7 +81,7 @@ const PROPERTY_FLOORS: Readonly<Record<string, Floor>> = {
   },
   M05: {
     rule: 'debtors × pension months in the 12 months from the closure month, ≥ 3 distinct months',
-    sql: () => monthsFloor('pension_payments', 'true'),
+    sql: (asOf) => monthsFloor('pension_payments', 'true', asOf),
   },
   M06: {
     rule: 'debtors × provident-fund snapshots dated ≥ closure, balance ≥ 10,000, not 销户',
@@ -89,7 +92,8 @@ const PROPERTY_FLOORS: Readonly<Record<string, Floor>> = {
   },
   M07: {
     rule: 'debtors × social-insurance months with an employer in the 12 from closure, ≥ 3 months',
-    sql: () => monthsFloor('social_insurance', `p.employer IS NOT NULL AND trim(p.employer) <> ''`),
+    sql: (asOf) =>
+      monthsFloor('social_insurance', `p.employer IS NOT NULL AND trim(p.employer) <> ''`, asOf),
   },
   M08: {
     rule: "debtors × spouses married before closure (not divorced) × the spouse's unsealed vehicles / units bought during the marriage",
