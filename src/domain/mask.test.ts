@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { citizenIdCheckChar } from './citizen-id.ts';
+import { creditCodeCheckChar } from './credit-code.ts';
 import {
   isOrganisationCode,
   maskAccount,
@@ -7,6 +9,10 @@ import {
   maskPhone,
   personIdsIn,
 } from './mask.ts';
+
+/** Made-up identifiers built from 17 characters and their check character (GB 11643, GB 32100). */
+const PERSON = ((first17: string) => first17 + citizenIdCheckChar(first17))('11010519491231002');
+const COMPANY = ((first17: string) => first17 + creditCodeCheckChar(first17))('91440300192203821');
 
 describe('masking', () => {
   it.each([
@@ -20,21 +26,21 @@ describe('masking', () => {
   it('shows a company credit code in full and keeps every person-shaped number masked', () => {
     // A 统一社会信用代码 names an organisation: not personal data (GB 32100 check character valid).
     expect(maskId('91330100716105852F')).toBe('91330100716105852F');
-    expect(maskId('914403001922038216')).toBe('914403001922038216');
-    expect(isOrganisationCode('914403001922038216')).toBe(true);
+    expect(maskId(COMPANY)).toBe(COMPANY);
+    expect(isOrganisationCode(COMPANY)).toBe(true);
     // A credit code whose check character is wrong is in doubt: masked.
     expect(maskId('91330100716105852G')).toBe('913301********852G');
     // A person's ID stays masked, also one with a typo that happens to pass the GB 32100 check.
-    expect(maskId('11010519491231002X')).toBe('110105********002X');
+    expect(maskId(PERSON)).toBe(`110105********${PERSON.slice(-4)}`);
     const typos = [...'0123456789X']
-      .map((c) => `1101051949123100${'2'}${c}`)
-      .filter((v) => v !== '11010519491231002X');
+      .map((c) => PERSON.slice(0, 17) + c)
+      .filter((v) => v !== PERSON);
     for (const v of typos) expect(maskId(v), v).toBe(`110105********${v.slice(-4)}`);
-    const text =
-      '被执行人深圳某科技有限公司（统一社会信用代码914403001922038216），法定代表人身份证号11010519491231002X';
-    expect(personIdsIn(text)).toEqual(['110105********002X']);
+    const masked = `110105********${PERSON.slice(-4)}`;
+    const text = `被执行人深圳某科技有限公司（统一社会信用代码${COMPANY}），法定代表人身份证号${PERSON}`;
+    expect(personIdsIn(text)).toEqual([masked]);
     expect(maskIdsInText(text)).toBe(
-      '被执行人深圳某科技有限公司（统一社会信用代码914403001922038216），法定代表人身份证号110105********002X',
+      `被执行人深圳某科技有限公司（统一社会信用代码${COMPANY}），法定代表人身份证号${masked}`,
     );
   });
 

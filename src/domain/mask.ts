@@ -24,7 +24,8 @@ export function isOrganisationCode(s: string): boolean {
 }
 
 /**
- * `330102199001011234` → `330102********1234` for a person's ID (18/15) or any other identifier;
+ * A person's ID (18 or 15 characters) keeps its 6-character region and last 4 (`330102********1234`),
+ * as does any other identifier;
  * strings of 10 characters or fewer keep only the last 2 visible. Already-masked input is returned
  * as is, and a company's credit code (`isOrganisationCode`) is not personal data: shown in full.
  */

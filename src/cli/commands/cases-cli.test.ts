@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../store/database.ts';
 import { runCli } from '../../../test/cli/run-cli.ts';
+import { validId } from '../../../test/ingest/make-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-cli-cases-'));
 const DB = join(dir, 'cases.duckdb');
-const SUBJECT = '330102198001011234';
+const SUBJECT = validId(30);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => runCli(DB, ...args);
@@ -82,7 +83,7 @@ describe('zhijian cases', { timeout: 180_000 }, () => {
     const shown = await cli('--as', 'wangwu', 'cases', 'show', String(c.id));
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('调查核实');
-    expect(shown.stdout).toContain('330102********1234');
+    expect(shown.stdout).toContain(`${SUBJECT.slice(0, 6)}********${SUBJECT.slice(-4)}`);
     expect(shown.stdout).not.toContain(SUBJECT);
 
     const [lead] = await query<{ status: string }>(`SELECT status FROM leads`);
