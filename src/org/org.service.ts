@@ -7,6 +7,7 @@ import type {
   UpdateUserRequest,
 } from '../contract/org.ts';
 import { LeadFilter } from '../contract/leads.ts';
+import { hasRight } from '../contract/rights.ts';
 import type { Role } from '../contract/vocabulary.ts';
 import { AppError } from '../domain/app-error.ts';
 import { generateOneTimePassword, hashPassword } from '../auth/password.ts';
@@ -166,6 +167,28 @@ export class OrgService {
   async user(id: string): Promise<PublicUser | undefined> {
     const u = await findUserById(this.db, id);
     return u && this.toPublic(u);
+  }
+
+  /**
+   * The units a user may see: the whole tree for those who manage users, else their unit and the
+   * units below it.
+   */
+  async visibleUnits(user: { roles: readonly Role[]; unitId: string }): Promise<UnitRecord[]> {
+    const units = await this.units();
+    if (hasRight(user.roles, 'manage_users')) return units;
+    const visible = new Set(scopeOf(units, user.unitId).unitIds);
+    return units.filter((u) => visible.has(u.id));
+  }
+
+  /** Who may receive a lead from a user of `unitId`: enabled caseworkers of that unit and below. */
+  async assignableUsers(unitId: string): Promise<PublicUser[]> {
+    const visible = new Set((await this.scope(unitId)).unitIds);
+    return (await this.users()).filter(
+      (u) =>
+        !u.disabled &&
+        visible.has(u.unitId) &&
+        u.roles.some((r) => r === 'prosecutor' || r === 'dept_head'),
+    );
   }
 
   /** The user of a sign-in name (the CLI's `--as` or OS user). */

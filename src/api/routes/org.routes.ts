@@ -1,9 +1,8 @@
 import type { Unit, User, UserOption } from '../../contract/org.ts';
-import { hasRight } from '../../contract/rights.ts';
 import type { PublicUser } from '../../org/org.service.ts';
 import type { UnitRecord } from '../../store/unit.repo.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
-import { actorOf, scopeOf, sessionOf } from '../context.ts';
+import { actorOf, sessionOf } from '../context.ts';
 
 function toUnit(u: UnitRecord): Unit {
   return { ...u };
@@ -27,15 +26,8 @@ function toUser(u: PublicUser): User {
 }
 
 export const orgRoutes = {
-  'GET /api/units': async (c) => {
-    const org = c.get('platform').org;
-    const session = sessionOf(c);
-    const units = await org.units();
-    // Administrators manage the whole tree; others see their unit and the units below.
-    if (hasRight(session.user.roles, 'manage_users')) return units.map(toUnit);
-    const visible = new Set(scopeOf(c).unitIds);
-    return units.filter((u) => visible.has(u.id)).map(toUnit);
-  },
+  'GET /api/units': async (c) =>
+    (await c.get('platform').org.visibleUnits(sessionOf(c).user)).map(toUnit),
   'POST /api/units': async (c, { body }) => {
     const unit = await c.get('platform').org.createUnit(actorOf(c), body);
     return toUnit(unit);
@@ -63,12 +55,8 @@ export const orgRoutes = {
     const user = await c.get('platform').org.unlock(actorOf(c), params.id);
     return toUser(user);
   },
-  'GET /api/user-options': async (c) => {
-    const visible = new Set(scopeOf(c).unitIds);
-    const users = await c.get('platform').org.users();
-    return users
-      .filter((u) => !u.disabled && visible.has(u.unitId))
-      .filter((u) => u.roles.some((r) => r === 'prosecutor' || r === 'dept_head'))
-      .map((u): UserOption => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }));
-  },
+  'GET /api/user-options': async (c) =>
+    (await c.get('platform').org.assignableUsers(sessionOf(c).user.unitId)).map(
+      (u): UserOption => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }),
+    ),
 } satisfies AreaHandlers;
