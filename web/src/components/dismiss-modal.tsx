@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, Modal, Radio } from 'antd';
 import { DISMISS_REASONS } from '../../../src/contract/vocabulary.ts';
 import type { DismissReason } from '../../../src/contract/vocabulary.ts';
@@ -23,9 +22,6 @@ export function DismissModal({
   busy?: boolean;
 }) {
   const [form] = Form.useForm<DismissValues>();
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
   return (
     <Modal
       title={count > 1 ? `排除所选 ${count} 条线索` : '排除线索'}
@@ -35,6 +31,8 @@ export function DismissModal({
       okButtonProps={{ danger: true, loading: busy }}
       onOk={() => void form.validateFields().then((v) => onSubmit({ ...v, note: v.note ?? '' }))}
       destroyOnHidden
+      // Cleared once closed, not on opening: a reset on opening could land after the first click.
+      afterClose={() => form.resetFields()}
     >
       <Form form={form} layout="vertical">
         <Form.Item
