@@ -1,6 +1,7 @@
 import { AuditService } from '../audit/audit.service.ts';
 import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
+import { CaseWriter } from '../casework/case-writer.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
@@ -25,6 +26,8 @@ export interface Platform extends ServiceContext {
   /** Assign, dismiss, reopen, note (and in bulk) for an operator (right, scope, audit). */
   readonly leadActions: LeadActionService;
   readonly personRefs: PersonRefs;
+  /** The one writing connection of the casework services (cases, recommendations, outcomes …). */
+  readonly caseWriter: CaseWriter;
   readonly casework: CaseworkService;
 }
 
@@ -39,6 +42,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   changes.subscribe((change) => (change === 'models' ? leads.modelsChanged() : leads.invalidate()));
   const personRefs = new PersonRefs();
   const views = new LeadViewService(leads, org, audit, personRefs);
+  const caseWriter = new CaseWriter(db);
   return {
     db,
     org,
@@ -50,6 +54,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     views,
     leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
-    casework: new CaseworkService({ db, audit, changes, org, leads }),
+    caseWriter,
+    casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
   };
 }

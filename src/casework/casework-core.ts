@@ -25,6 +25,7 @@ import type { Database } from '../store/database.ts';
 import { leadRowByKey } from '../store/lead-table.repo.ts';
 import { leadStatusFor, type CaseLead } from './case-rules.ts';
 import { toCaseDetail, type LinkedLead, type ViewNames } from './case-view.ts';
+import { CaseWriter } from './case-writer.ts';
 import { notFound } from './casework-checks.ts';
 
 /** The service context (db, audit, change signal) and the services casework reads through. */
@@ -33,6 +34,8 @@ export interface CaseworkDeps extends ServiceContext {
   readonly leads: LeadAccessService;
   /** The clock (tests move it across a year). */
   readonly now?: () => number;
+  /** The writing connection shared by the casework services; each makes its own without one. */
+  readonly writer?: CaseWriter;
 }
 
 /** What casework keeps of a lead it read in the operator's scope. */
@@ -62,33 +65,21 @@ export function caseLeadOf(l: {
 }
 
 export abstract class CaseworkCore {
-  /** Writes go through their own connection, one at a time (see `write`). */
-  private writer: Promise<Database> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Shared with the other casework services when the platform passes one (see `CaseWriter`). */
+  private readonly writer: CaseWriter;
 
-  constructor(protected readonly deps: CaseworkDeps) {}
+  constructor(protected readonly deps: CaseworkDeps) {
+    this.writer = deps.writer ?? new CaseWriter(deps.db);
+  }
 
   /** Closes the writing connection (after the writes already queued). */
   async close(): Promise<void> {
-    const writer = this.writer;
-    this.writer = undefined;
-    await this.queue;
-    if (writer) (await writer).close();
+    await this.writer.close();
   }
 
-  /**
-   * Runs `fn` in a transaction on the service's own connection, after the writes before it: other
-   * requests' statements on the main connection never land inside it, and in this process two
-   * saves of one case are checked one after the other (the conditional UPDATE covers the rest).
-   */
+  /** Runs `fn` in a transaction on the casework writing connection, after the writes before it. */
   protected write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      this.writer ??= this.deps.db.fork();
-      const db = await this.writer;
-      return db.transaction(() => fn(db));
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.writer.write(fn);
   }
 
   protected async scopeOf(op: Operator): Promise<Scope> {

@@ -6,9 +6,15 @@ import {
   CASE_KINDS,
   CASE_STATES,
   DISMISS_REASONS,
+  DOCUMENT_KINDS,
   JOB_STATES,
   LEAD_STATUSES,
+  OUTCOME_KINDS,
   PRIORITIES,
+  RECOMMENDATION_STATES,
+  REFERRAL_CRIMES,
+  REPLY_ACTIONS,
+  REPLY_RESULTS,
   ROLES,
 } from '../domain/vocabulary.ts';
 
@@ -35,3 +41,15 @@ export const CaseKind = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof CaseKind>;
 export const ActKind = z.enum(ACT_KINDS);
 export type ActKind = z.infer<typeof ActKind>;
+export const RecommendationState = z.enum(RECOMMENDATION_STATES);
+export type RecommendationState = z.infer<typeof RecommendationState>;
+export const DocumentKind = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+export const ReplyResult = z.enum(REPLY_RESULTS);
+export type ReplyResult = z.infer<typeof ReplyResult>;
+export const ReplyAction = z.enum(REPLY_ACTIONS);
+export type ReplyAction = z.infer<typeof ReplyAction>;
+export const OutcomeKind = z.enum(OUTCOME_KINDS);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
+export const ReferralCrime = z.enum(REFERRAL_CRIMES);
+export type ReferralCrime = z.infer<typeof ReferralCrime>;

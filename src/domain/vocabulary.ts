@@ -109,3 +109,41 @@ export const isActKind = member(ACT_KINDS);
 export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {
   return Object.hasOwn(labels, value) ? (labels as Record<string, string>)[value]! : value;
 }
+
+/** A recommendation (检察建议) is drafted, then issued (发出: its number and date are fixed). */
+export const RECOMMENDATION_STATES = ['草稿', '已发出'] as const;
+export type RecommendationState = (typeof RECOMMENDATION_STATES)[number];
+export const isRecommendationState = member(RECOMMENDATION_STATES);
+
+/** Word documents a supervision case produces. */
+export const DOCUMENT_KINDS = ['检察建议书', '线索移送函', '审查终结报告'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const isDocumentKind = member(DOCUMENT_KINDS);
+
+/** The court's answer to a recommendation (采纳率 = 采纳 / replied; 部分采纳 counts as replied, not adopted). */
+export const REPLY_RESULTS = ['采纳', '部分采纳', '不采纳'] as const;
+export type ReplyResult = (typeof REPLY_RESULTS)[number];
+export const isReplyResult = member(REPLY_RESULTS);
+
+/** What the court did in its reply. */
+export const REPLY_ACTIONS = ['恢复执行', '删除失信', '解除限消', '纠正', '其他'] as const;
+export type ReplyAction = (typeof REPLY_ACTIONS)[number];
+export const isReplyAction = member(REPLY_ACTIONS);
+
+/** Outcomes that count (workflow.md); money is exact (DECIMAL(18,2)), entered over time. */
+export const OUTCOME_KINDS = [
+  '恢复执行',
+  '执行到位',
+  '移送刑事线索',
+  '公安立案',
+  '听证',
+  '执行和解',
+  '司法救助',
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export const isOutcomeKind = member(OUTCOME_KINDS);
+
+/** The crimes a criminal referral (移送刑事线索) names. */
+export const REFERRAL_CRIMES = ['拒不执行判决、裁定罪', '虚假诉讼罪', '其他'] as const;
+export type ReferralCrime = (typeof REFERRAL_CRIMES)[number];
+export const isReferralCrime = member(REFERRAL_CRIMES);

@@ -11,6 +11,7 @@ import { ensureLeadTableIndexes } from './lead-table.repo.ts';
 import { ensureMappingSchema } from './mapping.repo.ts';
 import { ensureExtractionSchema } from './extraction-review.repo.ts';
 import { ensureCaseworkSchema } from './casework.repo.ts';
+import { ensureRecommendationSchema } from './recommendation.repo.ts';
 
 /** DuckDB type for each contract type. IDs, plates and case numbers are text, always. */
 export const SQL_TYPES: Record<ColumnType, string> = {
@@ -103,6 +104,7 @@ export async function ensureSchema(db: Database): Promise<void> {
     ensureMappingSchema,
     ensureExtractionSchema,
     ensureCaseworkSchema,
+    ensureRecommendationSchema,
   ]) {
     await ensure(db);
   }
