@@ -11,6 +11,7 @@ import { LeadActionService } from '../org/lead-actions.service.ts';
 import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
+import { FileStore } from '../store/file-store.ts';
 
 /**
  * The web platform's own services (units/users, sign-in, audit, jobs), built on one database. It is
@@ -28,6 +29,8 @@ export interface Platform extends ServiceContext {
   readonly personRefs: PersonRefs;
   /** The one writing connection of the casework services (cases, recommendations, outcomes …). */
   readonly caseWriter: CaseWriter;
+  /** Attachments, Word drafts and templates, beside the database file. */
+  readonly files: FileStore;
   readonly casework: CaseworkService;
 }
 
@@ -55,6 +58,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
     caseWriter,
+    files: new FileStore(db.path),
     casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
   };
 }
