@@ -321,6 +321,23 @@ describe('bad models and bad input', () => {
     expect((await allLeads(db)).total).toBe(1);
   });
 
+  it('says in Chinese why a model failed while running, without the value that broke it', async () => {
+    const db = await openDb();
+    await seed(db);
+    const failing = variant({
+      datasets: { required: ['enforcement_cases'], optional: [], standIns: {} },
+      sql: `SELECT c.case_no, NULL AS subject_id, NULL AS subject_name, NULL AS plate,
+              NULL AS court, NULL AS closed_date, NULL AS unpaid_amount, NULL AS special_group,
+              [] AS plates, [] AS debtor_names, [c._ev] AS evidence
+            FROM closed_cases c WHERE CAST(c.case_no AS INTEGER) > 0`,
+    });
+    const result = await runModels(db, { definitions: [failing], asOf: '2024-12-31' });
+    expect(result.outcomes[0]).toMatchObject({ status: 'failed' });
+    const reason = result.outcomes[0]?.reason ?? '';
+    expect(reason).toContain('数据类型转换失败');
+    expect(reason).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{2,}|执\d/);
+  });
+
   it('cancels a run through its signal', async () => {
     const db = await openDb();
     await seed(db);

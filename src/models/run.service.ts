@@ -36,6 +36,7 @@ import {
   prepareModel,
   type PreparedModel,
 } from './prepare-model.ts';
+import { explainDuckDbError } from '../sql/duckdb-errors.ts';
 import { guardStatement, validatePreparedSql } from './validate-sql.ts';
 import {
   asOfViews,
@@ -421,7 +422,10 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           ? `模型 ${def.id} 运行已取消；数据库和已有线索未受影响`
           : error instanceof AppError
             ? error.message
-            : `模型 ${def.id} 运行出错：${String((error as Error).message ?? error)}`;
+            : explainDuckDbError(
+                `模型 ${def.id} 运行时`,
+                String((error as Error).message ?? error),
+              );
         report({ ...base, status: 'failed', ms: Date.now() - started - sharedMs, reason });
       }
     }

@@ -5,6 +5,7 @@
  */
 import { DATASETS } from '../catalog/datasets.ts';
 import { BUILDING_BLOCKS } from '../sql/building-blocks.ts';
+import { explainDuckDbError } from '../sql/duckdb-errors.ts';
 import { expressionProbe } from '../sql/compile-model.ts';
 import { checkCompiledShape, probeExpression } from '../sql/compiled-shape.ts';
 import { checkQueryNode, parseSerialized, type JsonObject } from '../sql/sql-guard.ts';
@@ -17,24 +18,6 @@ import { allowedTables, templateFields, type PreparedModel } from './prepare-mod
 const RESERVED = new Set([...DATASETS.map((d) => d.name), ...BUILDING_BLOCKS]);
 /** In the user's own fragments, the compiler's `lead` too. */
 const RESERVED_IN_FRAGMENTS = new Set([...RESERVED, 'lead']);
-
-/** Turns DuckDB's binder/catalog messages into a Chinese sentence naming the column or table. */
-export function explainDuckDbError(modelId: string, message: string): string {
-  const column = /Referenced column "([^"]+)" not found/.exec(message);
-  if (column)
-    return `模型 ${modelId} 的 SQL 引用了不存在的列 ${column[1]}（${message.split('\n')[0]}）`;
-  const table = /Table with name ([^\s!]+) does not exist/.exec(message);
-  if (table) return `模型 ${modelId} 的 SQL 引用了不存在的表 ${table[1]}`;
-  const fn =
-    /Function with name ([^\s!]+) does not exist|Scalar Function with name ([^\s!]+) does not exist/.exec(
-      message,
-    );
-  if (fn) return `模型 ${modelId} 的 SQL 调用了不存在的函数 ${fn[1] ?? fn[2]}`;
-  if (/multiple statements/i.test(message)) {
-    return `模型 ${modelId} 的 SQL 只能包含一条查询语句`;
-  }
-  return `模型 ${modelId} 的 SQL 无法执行：${message.split('\n')[0]}`;
-}
 
 /**
  * Every table and view this connection could reach by name: no CTE may take one of them, so a
@@ -154,7 +137,7 @@ export async function validatePreparedSql(
   } catch (error) {
     return {
       columns: [],
-      problems: [explainDuckDbError(def.id, String((error as Error).message))],
+      problems: [explainDuckDbError(`模型 ${def.id} 的 SQL `, String((error as Error).message))],
     };
   }
   for (const c of LEAD_COLUMNS) {

@@ -82,7 +82,8 @@ export function leadDetailOf(
     }),
     related: {
       personRef: row.subject_id ? personRefOf(row.subject_id) : null,
-      cases: page.cases.map(relatedCase),
+      // 其他案件: the subject's cases other than the lead's own.
+      cases: page.cases.filter((c) => c.case_no !== row.case_no).map(relatedCase),
       leads: page.leads.filter((r) => r.lead_id !== row.lead_id).map((r) => toLeadRow(r, ctx)),
     },
     history: lead.notes.map((n) => ({

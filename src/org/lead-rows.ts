@@ -67,13 +67,15 @@ export function toLeadRow(r: LeadTableRow, ctx: LeadViewContext): LeadRow {
 const orNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
 /** A lead's evidence: where each source row is (dataset, batch, file, row). */
-export function leadEvidence(r: LeadFullRow): LeadExportRow['evidence'] {
-  return parseJsonOr<LeadExportRow['evidence']>(r.evidence, []).map((e) => ({
-    dataset: e.dataset,
-    batchId: e.batchId,
-    file: e.file,
-    row: e.row,
-  }));
+export function leadEvidence(r: Pick<LeadFullRow, 'evidence'>): LeadExportRow['evidence'] {
+  // A model may name one source row twice (a join through two paths): evidence lists it once.
+  const seen = new Set<string>();
+  return parseJsonOr<LeadExportRow['evidence']>(r.evidence, []).flatMap((e) => {
+    const key = JSON.stringify([e.dataset, e.batchId, e.file, e.row]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ dataset: e.dataset, batchId: e.batchId, file: e.file, row: e.row }];
+  });
 }
 
 /** A lead's legal basis: references such as `终本规定 第一条（三）`. */

@@ -51,16 +51,14 @@ describe('lead page: shared cache, per-viewer scope', () => {
     const path = `/api/leads/${encodeURIComponent(leadA)}`;
     const wide = await city.json<LeadDetail>('GET', path);
     expect(wide.status).toBe(200);
-    expect(wide.body.related.cases.map((c) => [c.caseNo, c.role])).toEqual([
-      [CASE_B, '担保人'],
-      [CASE_A, '被执行人'],
-    ]);
+    // 其他案件: the lead's own case (A) is not listed as another.
+    expect(wide.body.related.cases.map((c) => [c.caseNo, c.role])).toEqual([[CASE_B, '担保人']]);
     // Known from the party list only: the ledger fields come from the case's ledger row.
     expect(wide.body.related.cases[0]?.court).toBe('杭州市拱墅区人民法院');
     expect(wide.body.related.leads.map((l) => l.id)).toEqual([await leadIdOf(h.db, 'M02|A2')]);
     const narrow = await county.json<LeadDetail>('GET', path);
     expect(narrow.status).toBe(200);
-    expect(narrow.body.related.cases.map((c) => c.caseNo)).toEqual([CASE_A]);
+    expect(narrow.body.related.cases).toEqual([]);
     expect(narrow.body.related.leads).toEqual([]);
     expect(narrow.body.evidence[0]?.values?.find((v) => v.column === 'case_no')?.value).toBe(
       CASE_A,
