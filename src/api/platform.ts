@@ -11,7 +11,6 @@ import { LeadActionService } from '../org/lead-actions.service.ts';
 import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
-import { FileStore } from '../store/file-store.ts';
 
 /**
  * The web platform's own services (units/users, sign-in, audit, jobs), built on one database. It is
@@ -27,10 +26,8 @@ export interface Platform extends ServiceContext {
   /** Assign, dismiss, reopen, note (and in bulk) for an operator (right, scope, audit). */
   readonly leadActions: LeadActionService;
   readonly personRefs: PersonRefs;
-  /** The one writing connection of the casework services (cases, recommendations, outcomes …). */
+  /** The casework services' one writing connection and their files (attachments, Word drafts). */
   readonly caseWriter: CaseWriter;
-  /** Attachments, Word drafts and templates, beside the database file. */
-  readonly files: FileStore;
   readonly casework: CaseworkService;
 }
 
@@ -58,7 +55,6 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
     caseWriter,
-    files: new FileStore(db.path),
     casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
   };
 }

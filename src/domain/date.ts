@@ -113,19 +113,8 @@ function readParts(raw: string): DateParts | string {
   let s = raw.trim();
   if (s === '') return '日期为空';
   if (!isAscii(s)) s = toHalfWidth(s).trim();
-  let m = SEPARATED.exec(s);
-  if (m) {
-    return {
-      y: num(m[1]),
-      m: num(m[2]),
-      d: num(m[3]),
-      hh: num(m[4]),
-      mi: num(m[5]),
-      ss: num(m[6]),
-      hasTime: m[4] !== undefined,
-    };
-  }
-  m = COMPACT.exec(s);
+  // Both spellings capture year, month, day, then an optional hour, minute, second.
+  const m = SEPARATED.exec(s) ?? COMPACT.exec(s);
   if (m) {
     return {
       y: num(m[1]),

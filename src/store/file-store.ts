@@ -20,15 +20,20 @@ export interface StoredFile {
 const STORED_NAME = /^[0-9a-f-]{36}$/;
 
 export class FileStore {
-  readonly dir: string;
+  private folder: string | undefined;
 
-  /** The store of a database file (`:memory:` gets a temporary folder). */
-  constructor(dbPath: string) {
-    this.dir =
-      dbPath === ':memory:'
-        ? mkdtempSync(join(tmpdir(), 'zhijian-files-'))
-        : join(dirname(dbPath), `${basename(dbPath)}.files`);
-    mkdirSync(this.dir, { recursive: true });
+  /** The store of a database file (`:memory:` gets a temporary folder, made on first use). */
+  constructor(private readonly dbPath: string) {}
+
+  get dir(): string {
+    if (this.folder === undefined) {
+      this.folder =
+        this.dbPath === ':memory:'
+          ? mkdtempSync(join(tmpdir(), 'zhijian-files-'))
+          : join(dirname(this.dbPath), `${basename(this.dbPath)}.files`);
+      mkdirSync(this.folder, { recursive: true });
+    }
+    return this.folder;
   }
 
   async save(bytes: Uint8Array): Promise<StoredFile> {

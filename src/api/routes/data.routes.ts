@@ -9,7 +9,7 @@ import {
   type FilePreview,
   type ImportReport,
 } from '../../contract/data.ts';
-import { receiveFiles } from '../uploads/multipart.ts';
+import { receiveUploads } from '../uploads/receive-uploads.ts';
 import { AppError, isUserError } from '../../domain/app-error.ts';
 import { IMPORT_PHASE_LABELS, importAs, type SheetOutcome } from '../../ingest/import.service.ts';
 import { batchesFor, rollbackBatchAs, type BatchInfo } from '../../ingest/batch.service.ts';
@@ -111,22 +111,7 @@ async function mergeReports(paths: readonly string[]): Promise<Buffer> {
 }
 
 export const dataRoutes = {
-  'POST /api/uploads': async (c) => {
-    const session = sessionOf(c);
-    const uploads = c.get('uploads');
-    const max = c.get('options').maxUnzippedBytes;
-    // Streamed to disk as the body arrives: memory stays flat whatever the file size.
-    const saved = await receiveFiles(
-      c.req.raw,
-      (name, stream) =>
-        uploads.save(name, stream, { userId: session.user.id, unitId: session.user.unitId }, max),
-      (stored) => uploads.discard(stored),
-      c.get('options').maxUploadBytes,
-    );
-    return {
-      files: saved.map((s) => ({ uploadId: s.uploadId, fileName: s.fileName, size: s.size })),
-    };
-  },
+  'POST /api/uploads': (c) => receiveUploads(c),
 
   'POST /api/uploads/preview': async (c, { body }) => {
     const { uploadIds } = body;

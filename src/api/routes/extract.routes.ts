@@ -12,7 +12,7 @@ import {
 } from '../../extract/extract-import.service.ts';
 import { extractFiles, type ExtractionResult } from '../../extract/extract.service.ts';
 import { SUPPORTED_EXTENSIONS } from '../../extract/readers/read-document.ts';
-import { receiveFiles } from '../uploads/multipart.ts';
+import { receiveUploads } from '../uploads/receive-uploads.ts';
 import { AppError } from '../../domain/app-error.ts';
 import {
   getReviewDocument,
@@ -136,27 +136,7 @@ function summarize(
 }
 
 export const extractRoutes = {
-  'POST /api/extract/uploads': async (c) => {
-    const session = sessionOf(c);
-    const uploads = c.get('uploads');
-    const max = c.get('options').maxUnzippedBytes;
-    const saved = await receiveFiles(
-      c.req.raw,
-      (name, stream) =>
-        uploads.save(
-          name,
-          stream,
-          { userId: session.user.id, unitId: session.user.unitId },
-          max,
-          DOCUMENTS,
-        ),
-      (stored) => uploads.discard(stored),
-      c.get('options').maxUploadBytes,
-    );
-    return {
-      files: saved.map((s) => ({ uploadId: s.uploadId, fileName: s.fileName, size: s.size })),
-    };
-  },
+  'POST /api/extract/uploads': (c) => receiveUploads(c, DOCUMENTS),
   'POST /api/extract/jobs': async (c, { body: req }) => {
     const session = sessionOf(c);
     const platform = c.get('platform');
