@@ -1,8 +1,10 @@
 import { AuditService } from '../audit/audit.service.ts';
 import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
+import { CaseFilesService } from '../casework/case-files.service.ts';
 import { CaseWriter } from '../casework/case-writer.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
+import { DocumentsService } from '../casework/documents.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -32,6 +34,10 @@ export interface Platform extends ServiceContext {
   /** Attachments, Word drafts and templates, beside the database file. */
   readonly files: FileStore;
   readonly casework: CaseworkService;
+  /** Attachments of verification acts (content-checked, audited downloads). */
+  readonly caseFiles: CaseFilesService;
+  /** The case's Word documents, their versions and the units' templates. */
+  readonly documents: DocumentsService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -46,6 +52,8 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const personRefs = new PersonRefs();
   const views = new LeadViewService(leads, org, audit, personRefs);
   const caseWriter = new CaseWriter(db);
+  const files = new FileStore(db.path);
+  const caseDeps = { db, audit, changes, org, leads, writer: caseWriter };
   return {
     db,
     org,
@@ -58,7 +66,9 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
     caseWriter,
-    files: new FileStore(db.path),
-    casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
+    files,
+    casework: new CaseworkService(caseDeps),
+    caseFiles: new CaseFilesService({ ...caseDeps, files }),
+    documents: new DocumentsService({ ...caseDeps, files }),
   };
 }
