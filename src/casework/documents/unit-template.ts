@@ -29,21 +29,35 @@ function compile(name: string, bytes: Uint8Array): Docxtemplater {
       paragraphLoop: true,
       linebreaks: true,
       nullGetter: () => '',
+      // Refusals are answered to the user; nothing of a template goes to the server log.
+      errorLogging: false,
     });
   } catch (error) {
     throw new AppError('BAD_TEMPLATE', `模板「${name}」的占位符写法有误：${templateErrors(error)}`);
   }
 }
 
-/** docxtemplater's errors (unclosed tags …) in a short Chinese list. */
+const ERROR_WORDS: Record<string, string> = {
+  unclosed_tag: '缺少右括号 }',
+  unopened_tag: '缺少左括号 {',
+  unclosed_loop: '循环没有结束标记 {/…}',
+  unopened_loop: '结束标记没有对应的循环开始 {#…}',
+  closing_tag_does_not_match_opening_tag: '循环的开始与结束标记不一致',
+  duplicate_open_tag: '左括号重复',
+  duplicate_close_tag: '右括号重复',
+};
+
+/** docxtemplater's errors (unclosed tags …) as a short Chinese list. */
 function templateErrors(error: unknown): string {
-  const e = error as {
-    properties?: { errors?: { properties?: { xtag?: string; explanation?: string } }[] };
-  };
-  const list = e.properties?.errors ?? [];
-  if (list.length === 0) return String(error);
+  type Detail = { properties?: { id?: string; xtag?: string; explanation?: string } };
+  const e = error as Detail & { properties?: { errors?: Detail[] } };
+  const list = e.properties?.errors ?? (e.properties?.id ? [e] : []);
+  if (list.length === 0) return '文件无法读取（不是有效的 Word 文档）';
   return list
-    .map((x) => `{${x.properties?.xtag ?? ''}}（${x.properties?.explanation ?? ''}）`)
+    .map(({ properties: p }) => {
+      const why = (p?.id && ERROR_WORDS[p.id]) ?? p?.explanation ?? '';
+      return `{${p?.xtag ?? ''}：${why}`;
+    })
     .join('；');
 }
 
