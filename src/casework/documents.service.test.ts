@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../api/platform.ts';
 import { AppError } from '../domain/app-error.ts';
@@ -53,6 +54,12 @@ async function textOf(bytes: Buffer): Promise<string> {
 
 const count = async (table: string) =>
   Number((await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))?.n ?? 0);
+const storedName = async (id: number) =>
+  (
+    await db.one<{ stored_name: string }>(`SELECT stored_name FROM case_documents WHERE id = $1`, [
+      id,
+    ])
+  )?.stored_name;
 const storedFiles = () => readdirSync(platform.files.dir).length;
 const audits = (action: string) =>
   db.all<{ target: string; detail: string }>(
@@ -317,6 +324,53 @@ describe('Word documents', () => {
       'RECOMMENDATION_NOT_ISSUED',
     );
     expect((await failure(platform.documents.renderIssued(li, Number(rec!.id)))).status).toBe(404);
+  });
+
+  it('keeps the wording of an edited draft in the 定稿, filling its number and date blanks', async () => {
+    const [rec] = await db.all<{ id: number }>(
+      `INSERT INTO supervision_recommendations (case_id, unit_id, kind, case_count, addressee, state)
+       VALUES ($1, '330102', '类案', 3, '杭州市上城区人民法院', '草稿') RETURNING id`,
+      [classCase],
+    );
+    const recId = Number(rec!.id);
+    const draft = await platform.documents.generate(wang, classCase, {
+      kind: '检察建议书',
+      recommendationId: recId,
+    });
+    // The user edits the generated draft in Word: a sentence of their own, the blanks kept.
+    const zip = new PizZip(await platform.files.read((await storedName(draft.id))!));
+    const xml = zip.file('word/document.xml')!.asText();
+    zip.file(
+      'word/document.xml',
+      xml.replace('现将有关情况及建议通报如下', '经检察官联席会议讨论，现通报如下'),
+    );
+    const edited = zip.generate({ type: 'nodebuffer' });
+    await platform.documents.uploadVersion(
+      wang,
+      classCase,
+      { kind: '检察建议书', recommendationId: recId },
+      {
+        name: '联席会议修改稿.docx',
+        bytes: edited,
+      },
+    );
+    await db.run(
+      `UPDATE supervision_recommendations SET state = '已发出', doc_no = '浙杭上检民执建〔2025〕4号',
+         issued_on = DATE '2025-11-03', reply_due = DATE '2026-02-03' WHERE id = $1`,
+      [recId],
+    );
+    const final = await platform.documents.renderIssued(wang, recId);
+    expect(final).toMatchObject({
+      status: '定稿',
+      source: '上传',
+      version: 3,
+      fileName: '联席会议修改稿.docx',
+    });
+    const text = await textOf((await platform.documents.download(wang, final.id)).bytes);
+    expect(text).toContain('经检察官联席会议讨论');
+    expect(text).toContain('浙杭上检民执建〔2025〕4号');
+    expect(text).toContain('2025年11月3日');
+    expect(text).not.toContain('〔　　〕　号');
   });
 
   it('refuses a template with an unknown and a missing placeholder, naming both', async () => {

@@ -3,7 +3,8 @@
  * generation or upload is the next version of its document (per case, kind and recommendation);
  * the file goes to the FileStore first and its row after, in a transaction of the casework writer,
  * and a failed transaction removes the file. Issuing (the recommendations service) fixes the
- * number and date: `renderIssued` then regenerates the final version (定稿) with them.
+ * number and date: `renderIssued` then makes the final version (定稿) with them — the user's edited
+ * upload with its blanks filled when that is the latest draft, else regenerated from the case.
  */
 import type {
   CaseDocuments,
@@ -24,17 +25,17 @@ import {
   nextDocumentVersion,
   recommendationForDocument,
   recommendationsOfCase,
-  type CaseDocumentRow,
   type RecommendationDocRow,
-  type TemplateRow,
 } from '../store/case-documents.repo.ts';
 import type { CaseRow } from '../store/casework.repo.ts';
 import type { StoredFile } from '../store/file-store.ts';
 import type { FilesDeps, IncomingFile, OutgoingFile } from './case-files.service.ts';
 import { CaseworkCore } from './casework-core.ts';
+import { toTemplate, toVersion } from './documents-view.ts';
 import { gatherContext } from './document-context.ts';
 import { composeDocument, templateData } from './documents/document-content.ts';
 import { checkDocx, DOCX, MAX_CASE_FILE_BYTES } from './documents/file-content.ts';
+import { fillIssuedBlanks } from './documents/issued-edit.ts';
 import { officialDocx } from './documents/official-layout.ts';
 import { checkTemplate, fillTemplate } from './documents/unit-template.ts';
 
@@ -43,35 +44,6 @@ export interface GenerateInput {
   recommendationId?: number | null | undefined;
   addressee?: string | undefined;
   reveal?: boolean | undefined;
-}
-
-function toVersion(r: CaseDocumentRow): CaseDocumentVersion {
-  return {
-    id: Number(r.id),
-    kind: r.kind as DocumentKind,
-    recommendationId: r.recommendation_id === null ? null : Number(r.recommendation_id),
-    version: Number(r.version),
-    status: r.status as CaseDocumentVersion['status'],
-    source: r.source as CaseDocumentVersion['source'],
-    fileName: r.original_name,
-    size: Number(r.size),
-    sha256: r.sha256,
-    revealed: Boolean(r.revealed),
-    by: r.created_by,
-    at: r.created_at,
-  };
-}
-
-function toTemplate(r: TemplateRow): DocumentTemplate {
-  return {
-    id: Number(r.id),
-    kind: r.kind as DocumentKind,
-    fileName: r.original_name,
-    placeholders: [...r.placeholders],
-    size: Number(r.size),
-    by: r.created_by,
-    at: r.created_at,
-  };
 }
 
 interface NewVersion {
@@ -129,8 +101,13 @@ export class DocumentsService extends CaseworkCore {
    * The final version (定稿) of an issued recommendation, with its number, date and reply deadline:
    * for the recommendations service to call once it has issued (the row holds doc_no, issued_on).
    */
-  async renderIssued(op: Operator, recommendationId: number): Promise<CaseDocumentVersion> {
+  async renderIssued(
+    op: Operator,
+    recommendationId: number,
+    options: { reveal?: boolean } = {},
+  ): Promise<CaseDocumentVersion> {
     const scope = await this.scopeOf(op);
+    const reveal = checkReveal(op, options.reveal ?? false);
     const rec = await recommendationForDocument(this.deps.db, recommendationId);
     if (!rec || !scope.unitIds.includes(rec.unit_id)) {
       throw new AppError('NOT_FOUND', '检察建议不存在或不在本单位范围内');
@@ -142,12 +119,54 @@ export class DocumentsService extends CaseworkCore {
       );
     }
     const row = await this.visible(scope, Number(rec.case_id));
+    const edited = await this.finalFromEdit(op, row, rec, {
+      docNo: rec.doc_no,
+      date: rec.issued_on,
+    });
+    if (edited) return edited;
     return this.render(op, scope, row, rec, {
       kind: '检察建议书',
       addressee: undefined,
-      reveal: op.canViewFullId,
+      reveal,
       issued: true,
     });
+  }
+
+  /**
+   * When the latest draft of the recommendation (or the case's unlinked 检察建议书 draft) is the
+   * user's edited upload, its wording is kept: the final version is that file with the number and
+   * date filled in its blanks. Undefined when there is none or its blanks were edited away.
+   */
+  private async finalFromEdit(
+    op: Operator,
+    row: CaseRow,
+    rec: RecommendationDocRow,
+    issued: { docNo: string; date: string },
+  ): Promise<CaseDocumentVersion | undefined> {
+    const all = (await caseDocuments(this.deps.db, Number(row.id))).filter(
+      (d) => d.kind === '检察建议书',
+    );
+    const own = all.filter((d) => Number(d.recommendation_id) === Number(rec.id));
+    const series = own.length ? own : all.filter((d) => d.recommendation_id === null);
+    const latest = series.at(-1);
+    if (latest?.source !== '上传') return undefined;
+    const filled = fillIssuedBlanks(await this.deps.files.read(latest.stored_name), issued);
+    if (!filled) return undefined;
+    const version = await this.store(op, row, filled, {
+      kind: '检察建议书',
+      recommendationId: Number(rec.id),
+      status: '定稿',
+      source: '上传',
+      originalName: latest.original_name,
+      revealed: Boolean(latest.revealed),
+    });
+    await this.record(
+      op,
+      'document_generate',
+      row.case_no,
+      `检察建议书第 ${version.version} 版（定稿，由第 ${latest.version} 版修改稿填入文号和日期）`,
+    );
+    return version;
   }
 
   private async recommendationOf(
