@@ -103,6 +103,23 @@ describe('case attachments and documents over the API', () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  it('refuses a file over 20 MB naming it and the limit (413), nothing kept', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+    const res = await county.json<{ code: string; message: string }>(
+      'POST',
+      `/api/supervision-cases/${c.id}/acts/${c.acts[0]!.id}/files`,
+      form([{ name: '整本卷宗.pdf', bytes: big }]),
+    );
+    expect(res.status).toBe(413);
+    expect(res.body.message).toContain('整本卷宗.pdf');
+    expect(res.body.message).toContain('20 MB');
+    const list = await county.json<CaseAttachmentList>(
+      'GET',
+      `/api/supervision-cases/${c.id}/files`,
+    );
+    expect(list.body.items).toHaveLength(1);
+  });
+
   it('generates a recommendation as .docx, lists and downloads its versions', async () => {
     const gen = await county.json<CaseDocumentVersion>(
       'POST',
