@@ -10,6 +10,7 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   yaml: 'application/yaml',
   sse: 'text/event-stream',
+  file: 'application/octet-stream',
 } as const;
 
 /** The OpenAPI 3 document, generated from the contract's route list and zod schemas. */
@@ -41,7 +42,10 @@ export function openApiDocument(): Record<string, unknown> {
       }
     }
     const ok =
-      def.produces === 'xlsx' || def.produces === 'yaml' || def.produces === 'sse'
+      def.produces === 'xlsx' ||
+      def.produces === 'yaml' ||
+      def.produces === 'sse' ||
+      def.produces === 'file'
         ? { description: '文件', content: { [CONTENT_TYPES[def.produces]]: {} } }
         : {
             description: '成功',

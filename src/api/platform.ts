@@ -1,8 +1,10 @@
 import { AuditService } from '../audit/audit.service.ts';
 import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
+import { CaseFilesService } from '../casework/case-files.service.ts';
 import { CaseWriter } from '../casework/case-writer.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
+import { DocumentsService } from '../casework/documents.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -29,6 +31,10 @@ export interface Platform extends ServiceContext {
   /** The casework services' one writing connection and their files (attachments, Word drafts). */
   readonly caseWriter: CaseWriter;
   readonly casework: CaseworkService;
+  /** Attachments of verification acts (content-checked, audited downloads). */
+  readonly caseFiles: CaseFilesService;
+  /** The case's Word documents, their versions and the units' templates. */
+  readonly documents: DocumentsService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -43,6 +49,8 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const personRefs = new PersonRefs();
   const views = new LeadViewService(leads, org, audit, personRefs);
   const caseWriter = new CaseWriter(db);
+  const files = caseWriter.files;
+  const caseDeps = { db, audit, changes, org, leads, writer: caseWriter };
   return {
     db,
     org,
@@ -55,6 +63,8 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     leadActions: new LeadActionService(db, leads, views, org, audit),
     personRefs,
     caseWriter,
-    casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
+    casework: new CaseworkService(caseDeps),
+    caseFiles: new CaseFilesService({ ...caseDeps, files }),
+    documents: new DocumentsService({ ...caseDeps, files }),
   };
 }

@@ -30,6 +30,12 @@ export const AUDIT_ACTIONS = [
   'case_update',
   'view_supervision_case',
   'case_settings',
+  'case_file_upload',
+  'view_case_file',
+  'document_generate',
+  'document_upload',
+  'view_case_document',
+  'template_upload',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -63,6 +69,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   case_update: '办理监督案件',
   view_supervision_case: '查看监督案件',
   case_settings: '设置监督案号格式',
+  case_file_upload: '上传调查核实附件',
+  view_case_file: '下载调查核实附件',
+  document_generate: '生成案件文书',
+  document_upload: '上传案件文书修改稿',
+  view_case_document: '下载案件文书',
+  template_upload: '上传文书模板',
 };
 
 export const AuditEntry = z.object({

@@ -113,6 +113,12 @@ export const ERROR_CODES = {
   BAD_CASE_PATTERN: bad,
   BAD_CASE_INPUT: bad,
 
+  // Attachments and Word documents of supervision cases.
+  FILE_TYPE_REFUSED: bad,
+  FILE_TOO_LARGE: { status: 413, exit: 'user' },
+  BAD_TEMPLATE: bad,
+  RECOMMENDATION_NOT_ISSUED: conflict,
+
   INTERNAL: internal,
 } as const satisfies Record<string, ErrorKind>;
 

@@ -120,6 +120,41 @@ export const DOCUMENT_KINDS = ['检察建议书', '线索移送函', '审查终�
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const isDocumentKind = member(DOCUMENT_KINDS);
 
+/** A document version: a draft, or the final one (定稿: issued with its number and date). */
+export const DOCUMENT_STATUSES = ['草稿', '定稿'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Where a version came from: the built-in layout, a user's edited upload, the unit's template. */
+export const DOCUMENT_SOURCES = ['生成', '上传', '模板'] as const;
+export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
+
+/**
+ * The placeholders of a unit's Word template (docxtemplater `{名称}`), the one vocabulary: the
+ * template check, the generator's data and the web's template page read it. `required`: the kinds
+ * whose template must carry it (a 检察建议书 without its reply deadline is no recommendation).
+ */
+export const TEMPLATE_PLACEHOLDERS = [
+  { name: '单位名称', label: '发文单位', required: DOCUMENT_KINDS },
+  { name: '文号', label: '文号（草稿为〔　〕号）', required: DOCUMENT_KINDS },
+  { name: '主送单位', label: '主送单位', required: ['检察建议书', '线索移送函'] },
+  { name: '案件事实', label: '查明的案件事实', required: DOCUMENT_KINDS },
+  { name: '审查意见', label: '审查意见（发现的问题与证据）', required: [] },
+  { name: '法律依据', label: '法律依据（引用条文）', required: ['检察建议书'] },
+  { name: '检察建议', label: '检察建议 / 移送意见 / 处理意见', required: DOCUMENT_KINDS },
+  { name: '回复期限', label: '回复期限', required: ['检察建议书'] },
+  { name: '日期', label: '落款日期', required: DOCUMENT_KINDS },
+  { name: '案件列表', label: '案件列表（循环：{#案件列表}…{/案件列表}）', required: [] },
+] as const satisfies readonly {
+  name: string;
+  label: string;
+  required: readonly DocumentKind[];
+}[];
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number]['name'];
+
+/** The fields of one row inside the `{#案件列表}` loop. */
+export const TEMPLATE_LIST_FIELDS = ['序号', '案号', '被执行人', '终本日期', '财产线索'] as const;
+export type TemplateListField = (typeof TEMPLATE_LIST_FIELDS)[number];
+
 /** The court's answer to a recommendation (采纳率 = 采纳 / replied; 部分采纳 counts as replied, not adopted). */
 export const REPLY_RESULTS = ['采纳', '部分采纳', '不采纳'] as const;
 export type ReplyResult = (typeof REPLY_RESULTS)[number];

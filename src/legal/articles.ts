@@ -176,3 +176,25 @@ export function resolveReference(reference: string): ResolvedReference | string 
   }
   return { reference: reference.trim(), doc: m[1], article };
 }
+
+let titles: Map<string, string> | undefined;
+
+/**
+ * A document's full title as legal-basis.md heads it — what an official document cites
+ * (《中华人民共和国民事诉讼法》, not the abbreviation 民诉法): the text inside 《》 when the heading
+ * has one, else the heading without its trailing note (date, number, revision).
+ */
+export function documentTitle(doc: string): string | undefined {
+  if (!titles) {
+    const lines = readFileSync(new URL('./legal-basis.md', import.meta.url), 'utf8').split('\n');
+    titles = new Map();
+    for (const [abbr, prefix] of Object.entries(DOCUMENTS)) {
+      const heading = lines.find((l) => l.startsWith(prefix + ' '))?.slice(prefix.length + 1);
+      if (!heading) continue;
+      const quoted = /《([^》]+)》/.exec(heading)?.[1];
+      const plain = heading.replace(/（[^（）]*(?:号|修正|\d{4})[^（）]*）\s*$/, '').trim();
+      titles.set(abbr, quoted ?? plain);
+    }
+  }
+  return titles.get(doc);
+}

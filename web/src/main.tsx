@@ -26,6 +26,7 @@ const PersonPage = lazy(() => import('./pages/person-page.tsx'));
 const SupervisionCasesPage = lazy(() => import('./pages/supervision-cases-page.tsx'));
 const SupervisionCasePage = lazy(() => import('./pages/supervision-case-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
+const DocumentTemplatesPage = lazy(() => import('./pages/document-templates-page.tsx'));
 const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -51,6 +52,7 @@ function Guarded() {
           <Route path="/cases/:caseNo" element={<CasePage />} />
           <Route path="/supervision-cases" element={<SupervisionCasesPage />} />
           <Route path="/supervision-cases/:id" element={<SupervisionCasePage />} />
+          <Route path="/document-templates" element={<DocumentTemplatesPage />} />
           <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />

@@ -16,8 +16,11 @@ export interface RouteDef {
   body?: z.ZodType;
   /** JSON answer; omitted for files and streams (see `produces`). */
   response?: z.ZodType;
-  /** What the route answers with when not JSON; `multipart` = takes a multipart body, answers JSON. */
-  produces?: 'json' | 'xlsx' | 'yaml' | 'sse' | 'multipart';
+  /**
+   * What the route answers with when not JSON; `multipart` = takes a multipart body, answers JSON;
+   * `file` = a download of whatever type the file is (attachments, Word documents).
+   */
+  produces?: 'json' | 'xlsx' | 'yaml' | 'sse' | 'multipart' | 'file';
 }
 
 /** Keeps the literal method, path and schemas of a route so its types can be derived from it. */

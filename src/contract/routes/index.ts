@@ -1,6 +1,7 @@
 import { AUDIT_ROUTES } from './audit.ts';
 import { CASEWORK_ROUTES } from './casework.ts';
 import { DATA_ROUTES } from './data.ts';
+import { DOCUMENT_ROUTES } from './documents.ts';
 import type {
   NameOf,
   ParsedInput,
@@ -31,6 +32,7 @@ export const ROUTE_TABLE = [
   ...JOB_ROUTES,
   ...LEAD_ROUTES,
   ...CASEWORK_ROUTES,
+  ...DOCUMENT_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];

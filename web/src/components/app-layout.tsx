@@ -8,6 +8,7 @@ import {
   ExperimentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FileWordOutlined,
   FolderOpenOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -58,6 +59,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
       icon: <FolderOpenOutlined />,
       label: <Link to="/supervision-cases">监督案件</Link>,
     },
+    ...(hasRight('work_cases')
+      ? [
+          {
+            key: '/document-templates',
+            icon: <FileWordOutlined />,
+            label: <Link to="/document-templates">文书模板</Link>,
+          },
+        ]
+      : []),
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRight('manage_users')

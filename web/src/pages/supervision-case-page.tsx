@@ -22,6 +22,8 @@ import type {
   SupervisionCaseDetail,
 } from '../../../src/contract/casework.ts';
 import { api, ApiError } from '../api/client.ts';
+import { ActAttachments, useCaseAttachments } from '../components/act-attachments.tsx';
+import { CaseDocumentsCard } from '../components/case-documents.tsx';
 import {
   ActModal,
   EditCaseModal,
@@ -62,6 +64,7 @@ export default function SupervisionCasePage() {
     [id, reveal],
   );
   const data = override ?? loaded.data;
+  const attachments = useCaseAttachments(Number(id));
 
   /** Runs a save; a refused one keeps the dialog and its text, a 409 offers to reload. */
   const save = async (fn: () => Promise<SupervisionCaseDetail>, done: string) => {
@@ -208,12 +211,25 @@ export default function SupervisionCasePage() {
               rowKey="id"
               pagination={false}
               dataSource={data.acts}
-              locale={{ emptyText: '尚未记录调查核实措施（附件上传将在后续版本提供）' }}
+              locale={{ emptyText: '尚未记录调查核实措施' }}
               columns={[
                 { title: '日期', dataIndex: 'date' },
                 { title: '措施', dataIndex: 'kind' },
                 { title: '情况', dataIndex: 'note' },
                 { title: '记录人', dataIndex: 'by', render: (v: string | null) => v ?? '—' },
+                {
+                  title: '附件',
+                  key: 'files',
+                  render: (_: unknown, act) => (
+                    <ActAttachments
+                      caseId={data.id}
+                      actId={act.id}
+                      files={attachments.byAct.get(act.id) ?? []}
+                      canUpload={canWork && data.state !== '结案'}
+                      onUploaded={attachments.reload}
+                    />
+                  ),
+                },
               ]}
             />
           </Card>
@@ -240,6 +256,8 @@ export default function SupervisionCasePage() {
           </Card>
         </Col>
       </Row>
+
+      <CaseDocumentsCard caseId={data.id} canWork={canWork} />
 
       <MoveModal
         to={moveTo}
