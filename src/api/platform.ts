@@ -3,6 +3,7 @@ import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
 import { CaseWriter } from '../casework/case-writer.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
+import { RecommendationsService } from '../casework/recommendations.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -32,6 +33,8 @@ export interface Platform extends ServiceContext {
   /** Attachments, Word drafts and templates, beside the database file. */
   readonly files: FileStore;
   readonly casework: CaseworkService;
+  /** Recommendations (检察建议), court replies, deadlines, follow-up and outcomes. */
+  readonly recommendations: RecommendationsService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -60,5 +63,13 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     caseWriter,
     files: new FileStore(db.path),
     casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
+    recommendations: new RecommendationsService({
+      db,
+      audit,
+      changes,
+      org,
+      leads,
+      writer: caseWriter,
+    }),
   };
 }

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'case_update',
   'view_supervision_case',
   'case_settings',
+  'recommendation_create',
+  'recommendation_issue',
+  'recommendation_update',
+  'court_reply',
+  'outcome_add',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -63,6 +68,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   case_update: '办理监督案件',
   view_supervision_case: '查看监督案件',
   case_settings: '设置监督案号格式',
+  recommendation_create: '起草检察建议',
+  recommendation_issue: '发出检察建议',
+  recommendation_update: '检察建议延期或跟进监督',
+  court_reply: '记录法院回复',
+  outcome_add: '记录监督成效',
 };
 
 export const AuditEntry = z.object({

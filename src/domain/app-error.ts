@@ -113,6 +113,15 @@ export const ERROR_CODES = {
   BAD_CASE_PATTERN: bad,
   BAD_CASE_INPUT: bad,
 
+  // Recommendations (检察建议), court replies, outcomes.
+  RECOMMENDATION_NOT_FOUND: notFound,
+  RECOMMENDATION_STATE: conflict,
+  RECOMMENDATION_VERSION_CONFLICT: conflict,
+  BAD_RECOMMENDATION: bad,
+  BAD_REPLY: bad,
+  BAD_OUTCOME: bad,
+  BAD_AMOUNT: bad,
+
   INTERNAL: internal,
 } as const satisfies Record<string, ErrorKind>;
 

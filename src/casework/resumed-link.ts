@@ -1,0 +1,67 @@
+/**
+ * A resumed 执恢 case arriving in a later ledger import links itself to the recommendation that
+ * caused it: after an import of `enforcement_cases` commits, each new 执恢 case whose number a
+ * court reply named — or whose 执行依据 is that of one of a recommendation's enforcement cases,
+ * filed on or after the recommendation was issued — counts as a 恢复执行 outcome (source 台账导入)
+ * of that supervision case. Idempotent: an outcome already recorded for the number is only marked
+ * as seen in the ledger; a 恢复执行 recorded from a reply without a number takes this one.
+ * Called from one place, `importAs` (src/ingest/import.service.ts).
+ */
+import { todayInChina } from '../domain/date.ts';
+import type { Operator, ServiceContext } from '../org/operator.ts';
+import { confirmOutcome, insertOutcome, resumedMatches } from '../store/case-outcome.repo.ts';
+
+/** What one import linked, for its audit rows and tests. */
+export interface ResumedLink {
+  caseNo: string;
+  enforcementCaseNo: string;
+  via: string;
+  action: '新增' | '确认';
+}
+
+export async function linkResumedCases(
+  ctx: ServiceContext,
+  operator: Operator,
+  batchIds: readonly number[],
+): Promise<ResumedLink[]> {
+  if (batchIds.length === 0) return [];
+  const links = await ctx.db.transaction(async () => {
+    const out: ResumedLink[] = [];
+    for (const m of await resumedMatches(ctx.db, batchIds)) {
+      const base = { caseNo: m.case_no, enforcementCaseNo: m.enforcement_case_no, via: m.via };
+      const existing = m.existing_id ?? m.blank_id;
+      if (existing !== null) {
+        // Seen before (a re-import): nothing to do.
+        if (m.existing_id !== null && m.existing_batch !== null) continue;
+        await confirmOutcome(ctx.db, Number(existing), m.enforcement_case_no, Number(m.batch_id));
+        out.push({ ...base, action: '确认' });
+        continue;
+      }
+      await insertOutcome(ctx.db, {
+        caseId: Number(m.case_id),
+        recommendationId: Number(m.recommendation_id),
+        kind: '恢复执行',
+        date: m.filed_date ?? todayInChina(),
+        amount: null,
+        enforcementCaseNo: m.enforcement_case_no,
+        crime: null,
+        persons: null,
+        source: '台账导入',
+        note: `台账导入（${m.via}）`,
+        ledgerBatchId: Number(m.batch_id),
+        by: operator.username,
+      });
+      out.push({ ...base, action: '新增' });
+    }
+    return out;
+  });
+  for (const l of links) {
+    await ctx.audit.record(
+      operator,
+      'outcome_add',
+      l.caseNo,
+      `台账导入${l.action === '新增' ? '关联' : '确认'}恢复执行：${l.enforcementCaseNo}（${l.via}）`,
+    );
+  }
+  return links;
+}
