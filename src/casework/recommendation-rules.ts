@@ -163,3 +163,35 @@ export function checkEscalation(
   if (!note.trim()) throw new AppError('BAD_RECOMMENDATION', '法院回复不当而跟进监督，须写明理由');
   return 'improper';
 }
+
+export function recNotFound(): AppError {
+  return new AppError('RECOMMENDATION_NOT_FOUND', '检察建议不存在或不在本单位范围内');
+}
+
+export function recConflict(
+  row: { doc_no: string | null; version: number | bigint },
+  seen: number,
+): AppError {
+  const name = row.doc_no ? `检察建议 ${row.doc_no}` : '该检察建议';
+  return new AppError(
+    'RECOMMENDATION_VERSION_CONFLICT',
+    `${name}已被他人修改（您看到的是第 ${seen} 版，现在是第 ${Number(row.version)} 版），` +
+      '本次修改未保存。请刷新后查看对方的修改，再重新操作',
+  );
+}
+
+export function factsOf(r: {
+  doc_no: string | null;
+  state: string;
+  issued_on: string | null;
+  reply_due: string | null;
+  extended_due: string | null;
+}): RecommendationFacts {
+  return {
+    docNo: r.doc_no,
+    state: r.state,
+    issuedOn: r.issued_on,
+    replyDue: r.reply_due,
+    extendedDue: r.extended_due,
+  };
+}

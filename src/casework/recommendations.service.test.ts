@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../api/platform.ts';
 import type { SupervisionCaseDetail } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
-import { importAs } from '../ingest/import.service.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
 import { SYSTEM_OPERATOR } from '../org/operator.ts';
 import { Database } from '../store/database.ts';
@@ -355,52 +354,5 @@ describe('unit scope', () => {
       await refusal(recs.addOutcome(gongshu, caseId, { kind: '听证', date: '2026-03-01' })),
     ).toContain('404 NOT_FOUND');
     expect(await refusal(recs.outcomes(shangcheng, otherCaseId))).toContain('404 NOT_FOUND');
-  });
-});
-
-describe('a resumed 执恢 case in a later ledger import', () => {
-  const csv = (rows: string[]) =>
-    ['案号,执行法院,立案日期,执行依据文号', ...rows].join('\n') + '\n';
-
-  it('links itself: the reply’s number is confirmed, a same-basis 执恢 case is added; re-import adds nothing', async () => {
-    const file = join(dir, '执行案件台账.csv');
-    writeFileSync(
-      file,
-      csv([
-        `${CASE_A},杭州市上城区人民法院,2023-01-05,（2022）浙0102民初88号`,
-        '（2026）浙0102执恢5号,杭州市上城区人民法院,2026-03-25,（2022）浙0102民初88号',
-        '（2026）浙0102执恢9号,杭州市上城区人民法院,2026-10-01,（2022）浙0102民初88号',
-        // Another judgment's resumption, and a resumption filed before any recommendation.
-        '（2026）浙0102执恢10号,杭州市上城区人民法院,2026-10-01,（2022）浙0102民初99号',
-        '（2025）浙0102执恢1号,杭州市上城区人民法院,2025-01-10,（2022）浙0102民初88号',
-      ]),
-    );
-    const first = await importAs(platform, SYSTEM_OPERATOR, [file], {
-      dataset: 'enforcement_cases',
-    });
-    expect(first.ok).toBe(true);
-    const c = await platform.casework.get(shangcheng, caseId);
-    const resumed = c.outcomes.filter((o) => o.kind === '恢复执行');
-    expect(resumed.map((o) => [o.enforcementCaseNo, o.source, o.ledgerBatchId !== null])).toEqual([
-      ['（2026）浙0102执恢5号', '手工', true],
-      ['（2026）浙0102执恢9号', '台账导入', true],
-    ]);
-    expect(resumed[1]).toMatchObject({
-      date: '2026-10-01',
-      recommendationId: c.recommendations[2]!.id,
-    });
-    const audited = await db.all<{ detail: string }>(
-      `SELECT detail FROM audit_log WHERE action = 'outcome_add' AND detail LIKE '台账导入%' ORDER BY id`,
-    );
-    expect(audited.map((a) => a.detail)).toEqual([
-      '台账导入确认恢复执行：（2026）浙0102执恢5号（回复案号）',
-      '台账导入关联恢复执行：（2026）浙0102执恢9号（执行依据）',
-    ]);
-    const before = await count('case_outcomes');
-    const again = await importAs(platform, SYSTEM_OPERATOR, [file], {
-      dataset: 'enforcement_cases',
-    });
-    expect(again.ok).toBe(true);
-    expect(await count('case_outcomes')).toBe(before);
   });
 });

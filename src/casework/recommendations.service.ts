@@ -48,37 +48,17 @@ import {
   checkReply,
   checkResumedCaseNo,
   defaultRecommendationPattern,
-  type RecommendationFacts,
+  factsOf,
+  recConflict,
+  recNotFound,
   type ReplyInput,
 } from './recommendation-rules.ts';
 import { toOutcomeItem, toRecommendationItem } from './recommendation-view.ts';
+import { recordReplyResumption } from './resumed-link.ts';
 import { addDays, DEFAULT_WARN_DAYS, extendedDue, replyDue } from './reply-deadline.ts';
 import { formatCaseNumber } from './supervision-number.ts';
 
 export type { CaseworkDeps } from './casework-core.ts';
-
-function recNotFound(): AppError {
-  return new AppError('RECOMMENDATION_NOT_FOUND', '检察建议不存在或不在本单位范围内');
-}
-
-function recConflict(row: RecommendationRow, seen: number): AppError {
-  const name = row.doc_no ? `检察建议 ${row.doc_no}` : '该检察建议';
-  return new AppError(
-    'RECOMMENDATION_VERSION_CONFLICT',
-    `${name}已被他人修改（您看到的是第 ${seen} 版，现在是第 ${Number(row.version)} 版），` +
-      '本次修改未保存。请刷新后查看对方的修改，再重新操作',
-  );
-}
-
-function factsOf(r: RecommendationRow): RecommendationFacts {
-  return {
-    docNo: r.doc_no,
-    state: r.state,
-    issuedOn: r.issued_on,
-    replyDue: r.reply_due,
-    extendedDue: r.extended_due,
-  };
-}
 
 export class RecommendationsService extends CaseworkCore {
   /** A recommendation and its case, if the scope sees the case; else 404. */
@@ -280,27 +260,7 @@ export class RecommendationsService extends CaseworkCore {
       await insertReply(db, { recommendationId: id, ...reply, by: op.username });
       const caseId = Number(row.id);
       if (reply.actions.includes('恢复执行')) {
-        const known = (await caseOutcomes(db, caseId)).some(
-          (o) =>
-            o.kind === '恢复执行' &&
-            (o.enforcement_case_no === reply.resumedCaseNo ||
-              (o.enforcement_case_no === null && Number(o.recommendation_id) === id)),
-        );
-        if (!known) {
-          await insertOutcome(db, {
-            caseId,
-            recommendationId: id,
-            kind: '恢复执行',
-            date: reply.date,
-            amount: null,
-            enforcementCaseNo: reply.resumedCaseNo,
-            crime: null,
-            persons: null,
-            source: '手工',
-            note: `法院回复（${reply.result}）`,
-            by: op.username,
-          });
-        }
+        await recordReplyResumption(db, { caseId, recommendationId: id, reply, by: op.username });
       }
       if (row.state === '制发检察建议' || row.state === '跟进监督') {
         await this.moveCase(

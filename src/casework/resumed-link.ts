@@ -9,7 +9,14 @@
  */
 import { todayInChina } from '../domain/date.ts';
 import type { Operator, ServiceContext } from '../org/operator.ts';
-import { confirmOutcome, insertOutcome, resumedMatches } from '../store/case-outcome.repo.ts';
+import {
+  caseOutcomes,
+  confirmOutcome,
+  insertOutcome,
+  resumedMatches,
+} from '../store/case-outcome.repo.ts';
+import type { Database } from '../store/database.ts';
+import type { CheckedReply } from './recommendation-rules.ts';
 
 /** What one import linked, for its audit rows and tests. */
 export interface ResumedLink {
@@ -64,4 +71,35 @@ export async function linkResumedCases(
     );
   }
   return links;
+}
+
+/**
+ * A reply saying 恢复执行 counts as a 恢复执行 outcome of the case (once: not when the case already
+ * has one for that number, or a numberless one from this recommendation). In the caller's write.
+ */
+export async function recordReplyResumption(
+  db: Database,
+  r: { caseId: number; recommendationId: number; reply: CheckedReply; by: string | null },
+): Promise<void> {
+  const { reply } = r;
+  const known = (await caseOutcomes(db, r.caseId)).some(
+    (o) =>
+      o.kind === '恢复执行' &&
+      (o.enforcement_case_no === reply.resumedCaseNo ||
+        (o.enforcement_case_no === null && Number(o.recommendation_id) === r.recommendationId)),
+  );
+  if (known) return;
+  await insertOutcome(db, {
+    caseId: r.caseId,
+    recommendationId: r.recommendationId,
+    kind: '恢复执行',
+    date: reply.date,
+    amount: null,
+    enforcementCaseNo: reply.resumedCaseNo,
+    crime: null,
+    persons: null,
+    source: '手工',
+    note: `法院回复（${reply.result}）`,
+    by: r.by,
+  });
 }
