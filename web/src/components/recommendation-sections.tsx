@@ -278,7 +278,7 @@ export function RecommendationSections({ data, canWork, busy, save }: SectionPro
   };
   const closed = data.state === '结案';
   return (
-    <>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={`检察建议（${data.recommendations.length}）`}
         size="small"
@@ -305,7 +305,7 @@ export function RecommendationSections({ data, canWork, busy, save }: SectionPro
         close={() => setDialog(null)}
         run={run}
       />
-    </>
+    </Space>
   );
 }
 
