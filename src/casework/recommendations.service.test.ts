@@ -210,6 +210,32 @@ describe('recommendations: draft, issue, deadline', () => {
   });
 });
 
+describe('a class recommendation', () => {
+  it('covers every enforcement case of the class case', async () => {
+    await db.run(
+      `INSERT INTO leads (lead_key, model_id, model_version, case_no, subject_id, subject_name,
+         summary, priority, evidence, legal_basis)
+       VALUES ('M01|A2', 'M01', 1, '（2023）浙0102执101号', 's', '某乙', '名下有房产', '中', '[]', '[]'),
+              ('M01|A3', 'M01', 1, '（2024）浙0102执7号', 's', '某丙', '名下有车辆', '中', '[]', '[]')`,
+    );
+    const ids = await db.all<{ lead_id: string }>(
+      `SELECT lead_id FROM leads WHERE lead_key IN ('M01|A2', 'M01|A3') ORDER BY lead_key`,
+    );
+    const c = await platform.casework.open(shangcheng, {
+      leadIds: ids.map((r) => r.lead_id),
+      kind: '类案',
+    });
+    // Neither lead nor ledger names a court here: the draft must say where it goes.
+    expect(await refusal(recs.create(shangcheng, c.id, {}))).toContain('请填写检察建议的主送法院');
+    const drafted = await recs.create(shangcheng, c.id, { addressee: '杭州市上城区人民法院' });
+    expect(latest(drafted)).toMatchObject({ kind: '类案', caseCount: 2 });
+    expect((await recs.get(shangcheng, latest(drafted).id)).enforcementCases).toEqual([
+      '（2023）浙0102执101号',
+      '（2024）浙0102执7号',
+    ]);
+  });
+});
+
 describe('court replies', () => {
   it('refuses a reply dated before the issue, and writes nothing', async () => {
     const c = await platform.casework.get(shangcheng, caseId);

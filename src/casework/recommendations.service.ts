@@ -368,11 +368,16 @@ export class RecommendationsService extends CaseworkCore {
     const today = this.today();
     const until = addDays(today, days);
     const rows = await unansweredDueBy(this.deps.db, scope.unitIds, until);
-    const items: RecommendationDetail[] = [];
-    for (const r of rows) {
-      const row = await caseById(this.deps.db, Number(r.case_id));
-      if (row) items.push(await this.detailOf(r, row));
-    }
+    const names = await this.names();
+    // Unanswered by definition: no replies to read; the case's fields come with the row.
+    const items: RecommendationDetail[] = rows.map((r) => ({
+      ...toRecommendationItem(r, [], today),
+      caseNo: r.case_no,
+      caseTitle: r.case_title,
+      caseState: r.case_state as CaseState,
+      unitName: names.unitName(r.unit_id),
+      enforcementCases: [...r.enforcement_cases],
+    }));
     return {
       today,
       days,

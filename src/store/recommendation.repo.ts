@@ -273,19 +273,34 @@ export async function replyCount(db: SqlExecutor, recommendationId: number): Pro
   return Number(row?.n ?? 0);
 }
 
-/** Issued recommendations of the units, not replied to, due on or before `until` (the warning list). */
+export interface DueRow extends RecommendationRow {
+  case_no: string;
+  case_title: string;
+  case_state: string;
+  enforcement_cases: string[];
+}
+
+/**
+ * Issued recommendations of the units, not replied to, due on or before `until` (the warning
+ * list), with what the list shows of their case; at most `limit`, the most urgent first.
+ */
 export async function unansweredDueBy(
   db: SqlExecutor,
   unitIds: readonly string[],
   until: string,
-): Promise<(RecommendationRow & { case_no: string; case_state: string })[]> {
-  return db.all(
-    `SELECT ${REC_COLUMNS}, c.case_no, c.state AS case_state
+  limit = 2000,
+): Promise<DueRow[]> {
+  return db.all<DueRow>(
+    `SELECT ${REC_COLUMNS}, c.case_no, c.title AS case_title, c.state AS case_state,
+       coalesce((SELECT list(DISTINCT l.enforcement_case_no ORDER BY l.enforcement_case_no)
+                 FROM supervision_case_leads l
+                 WHERE l.case_id = c.id AND l.enforcement_case_no IS NOT NULL), []) AS enforcement_cases
      FROM supervision_recommendations r JOIN supervision_cases c ON c.id = r.case_id
      WHERE list_contains($units, r.unit_id) AND r.state = '已发出'
        AND coalesce(r.extended_due, r.reply_due) <= CAST($until AS DATE)
        AND NOT EXISTS (SELECT 1 FROM court_replies p WHERE p.recommendation_id = r.id)
-     ORDER BY coalesce(r.extended_due, r.reply_due), r.id`,
+     ORDER BY coalesce(r.extended_due, r.reply_due), r.id
+     LIMIT ${Math.max(1, Math.floor(limit))}`,
     { units: listValue([...unitIds]), until },
   );
 }
