@@ -219,6 +219,52 @@ export interface OutcomeValues {
 
 const WITH_AMOUNT = new Set<string>(['执行到位', '执行和解', '司法救助']);
 
+type Field<T> = [T, (v: T) => void];
+
+/** The fields only some kinds take: the amount, the crime, the persons, the 执恢 案号. */
+function KindFields({
+  kind,
+  amount: [amount, setAmount],
+  crime: [crime, setCrime],
+  persons: [persons, setPersons],
+  caseNo: [caseNo, setCaseNo],
+}: {
+  kind: OutcomeValues['kind'];
+  amount: Field<string>;
+  crime: Field<OutcomeValues['crime']>;
+  persons: Field<number | null>;
+  caseNo: Field<string>;
+}) {
+  return (
+    <>
+      {WITH_AMOUNT.has(kind) && (
+        <Form.Item label="金额（元）" required extra="如 12,345.60、1.2万、12345.6元；精确到分">
+          <Input value={amount} maxLength={40} onChange={(e) => setAmount(e.target.value)} />
+        </Form.Item>
+      )}
+      {kind === '移送刑事线索' && (
+        <Form.Item label="涉嫌罪名" required>
+          <Select
+            value={crime ?? undefined}
+            onChange={setCrime}
+            options={REFERRAL_CRIMES.map((c) => ({ value: c, label: c }))}
+          />
+        </Form.Item>
+      )}
+      {kind === '公安立案' && (
+        <Form.Item label="立案人数" required>
+          <InputNumber min={1} precision={0} value={persons} onChange={setPersons} />
+        </Form.Item>
+      )}
+      {kind === '恢复执行' && (
+        <Form.Item label="恢复执行案号">
+          <Input value={caseNo} maxLength={60} onChange={(e) => setCaseNo(e.target.value)} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
 /** 记录成效: the fields each kind takes; the amount is sent as typed and parsed exactly by the server. */
 export function OutcomeModal(props: {
   open: boolean;
@@ -269,30 +315,13 @@ export function OutcomeModal(props: {
             style={{ width: '100%' }}
           />
         </Form.Item>
-        {WITH_AMOUNT.has(kind) && (
-          <Form.Item label="金额（元）" required extra="如 12,345.60、1.2万、12345.6元；精确到分">
-            <Input value={amount} maxLength={40} onChange={(e) => setAmount(e.target.value)} />
-          </Form.Item>
-        )}
-        {kind === '移送刑事线索' && (
-          <Form.Item label="涉嫌罪名" required>
-            <Select
-              value={crime ?? undefined}
-              onChange={setCrime}
-              options={REFERRAL_CRIMES.map((c) => ({ value: c, label: c }))}
-            />
-          </Form.Item>
-        )}
-        {kind === '公安立案' && (
-          <Form.Item label="立案人数" required>
-            <InputNumber min={1} precision={0} value={persons} onChange={setPersons} />
-          </Form.Item>
-        )}
-        {kind === '恢复执行' && (
-          <Form.Item label="恢复执行案号">
-            <Input value={caseNo} maxLength={60} onChange={(e) => setCaseNo(e.target.value)} />
-          </Form.Item>
-        )}
+        <KindFields
+          kind={kind}
+          amount={[amount, setAmount]}
+          crime={[crime, setCrime]}
+          persons={[persons, setPersons]}
+          caseNo={[caseNo, setCaseNo]}
+        />
         <Form.Item label="说明">
           <Input.TextArea
             rows={3}

@@ -168,6 +168,59 @@ function CourtRepliesCard({ recs }: { recs: RecommendationItem[] }) {
   );
 }
 
+/** 延长回复期限 (a reason required) and 跟进监督 (a reason required after a reply). */
+function NoteDialog({
+  rec,
+  kind,
+  busy,
+  close,
+  run,
+}: {
+  rec: RecommendationItem | undefined;
+  kind: 'extend' | 'escalate' | null;
+  busy: boolean;
+  close: () => void;
+  run: (fn: () => Promise<SupervisionCaseDetail>, done: string) => Promise<void>;
+}) {
+  const params = { id: String(rec?.id ?? '') };
+  const version = rec?.version ?? 0;
+  const noting = kind;
+  return (
+    <NoteModal
+      title={
+        noting === 'extend'
+          ? '延长回复期限一个月（仅可一次）'
+          : noting === 'escalate'
+            ? '跟进监督'
+            : null
+      }
+      placeholder={
+        noting === 'extend'
+          ? '延长理由，如：法院院长批准延长'
+          : '理由：逾期未回复可不填；回复不当须写明'
+      }
+      required={noting === 'extend' || (rec?.replies.length ?? 0) > 0}
+      busy={busy}
+      onCancel={close}
+      onSubmit={(note) =>
+        void run(
+          () =>
+            noting === 'extend'
+              ? api.call('POST /api/recommendations/:id/extend', {
+                  params,
+                  body: { version, note },
+                })
+              : api.call('POST /api/recommendations/:id/escalate', {
+                  params,
+                  body: { version, note },
+                }),
+          noting === 'extend' ? '回复期限已延长' : '已转入跟进监督',
+        )
+      }
+    />
+  );
+}
+
 /** The dialogs of one recommendation (or of a new draft), each posting to its route. */
 function RecommendationDialogs({
   caseId,
@@ -218,38 +271,7 @@ function RecommendationDialogs({
           )
         }
       />
-      <NoteModal
-        title={
-          noting === 'extend'
-            ? '延长回复期限一个月（仅可一次）'
-            : noting === 'escalate'
-              ? '跟进监督'
-              : null
-        }
-        placeholder={
-          noting === 'extend'
-            ? '延长理由，如：法院院长批准延长'
-            : '理由：逾期未回复可不填；回复不当须写明'
-        }
-        required={noting === 'extend' || (rec?.replies.length ?? 0) > 0}
-        busy={busy}
-        onCancel={close}
-        onSubmit={(note) =>
-          void run(
-            () =>
-              noting === 'extend'
-                ? api.call('POST /api/recommendations/:id/extend', {
-                    params,
-                    body: { version, note },
-                  })
-                : api.call('POST /api/recommendations/:id/escalate', {
-                    params,
-                    body: { version, note },
-                  }),
-            noting === 'extend' ? '回复期限已延长' : '已转入跟进监督',
-          )
-        }
-      />
+      <NoteDialog rec={rec} kind={noting} busy={busy} close={close} run={run} />
       <ReplyModal
         open={dialog?.kind === 'reply'}
         busy={busy}
