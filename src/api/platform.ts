@@ -5,6 +5,7 @@ import { CaseFilesService } from '../casework/case-files.service.ts';
 import { CaseWriter } from '../casework/case-writer.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
 import { DocumentsService } from '../casework/documents.service.ts';
+import { RecommendationsService } from '../casework/recommendations.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -35,6 +36,8 @@ export interface Platform extends ServiceContext {
   readonly caseFiles: CaseFilesService;
   /** The case's Word documents, their versions and the units' templates. */
   readonly documents: DocumentsService;
+  /** Recommendations (检察建议), court replies, deadlines, follow-up and outcomes. */
+  readonly recommendations: RecommendationsService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -51,6 +54,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const caseWriter = new CaseWriter(db);
   const files = caseWriter.files;
   const caseDeps = { db, audit, changes, org, leads, writer: caseWriter };
+  const documents = new DocumentsService({ ...caseDeps, files });
   return {
     db,
     org,
@@ -65,6 +69,10 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     caseWriter,
     casework: new CaseworkService(caseDeps),
     caseFiles: new CaseFilesService({ ...caseDeps, files }),
-    documents: new DocumentsService({ ...caseDeps, files }),
+    documents,
+    recommendations: new RecommendationsService({
+      ...caseDeps,
+      onIssued: (op, id) => documents.renderIssued(op, id),
+    }),
   };
 }

@@ -20,6 +20,7 @@ import { modelRoutes } from './routes/models.routes.ts';
 import { extractRoutes } from './routes/extract.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
+import { recommendationRoutes } from './routes/recommendations.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static.ts';
@@ -91,6 +92,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...caseRoutes,
     ...caseworkRoutes,
     ...documentRoutes,
+    ...recommendationRoutes,
     ...dashboardRoutes,
     ...dataRoutes,
     ...modelRoutes,

@@ -9,6 +9,7 @@ import type {
   SupervisionCase,
   SupervisionCaseDetail,
 } from '../contract/casework.ts';
+import type { CaseFollowUp } from '../contract/recommendations.ts';
 import { maskIdsInText } from '../domain/mask.ts';
 import type { CaseLeadLink, CaseRow } from '../store/casework.repo.ts';
 import { allowedTransitions } from './case-states.ts';
@@ -77,7 +78,7 @@ export function toCaseDetail(
     }[];
   },
   reveal: boolean,
-): SupervisionCaseDetail {
+): Omit<SupervisionCaseDetail, keyof CaseFollowUp> {
   const leads: CaseLeadItem[] = parts.links.map((l) => {
     const lead = parts.leads.get(l.lead_id);
     const summary = lead?.summary ?? '';

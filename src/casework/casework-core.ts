@@ -27,6 +27,8 @@ import { leadStatusFor, type CaseLead } from './case-rules.ts';
 import { toCaseDetail, type LinkedLead, type ViewNames } from './case-view.ts';
 import { CaseWriter } from './case-writer.ts';
 import { notFound } from './casework-checks.ts';
+import { followUpOf } from './recommendation-view.ts';
+import { todayInChina } from '../domain/date.ts';
 
 /** The service context (db, audit, change signal) and the services casework reads through. */
 export interface CaseworkDeps extends ServiceContext {
@@ -146,7 +148,18 @@ export abstract class CaseworkCore {
         leads.set(l.lead_id, { subjectName: subject_name, summary, status, priority });
       }
     }
-    return toCaseDetail(row, await this.names(), { links, leads, transitions, acts }, reveal);
+    const shown = toCaseDetail(
+      row,
+      await this.names(),
+      { links, leads, transitions, acts },
+      reveal,
+    );
+    return { ...shown, ...(await followUpOf(db, id, this.today())) };
+  }
+
+  /** Today in China by the service's clock (deadlines, issue dates). */
+  protected today(): string {
+    return todayInChina(this.deps.now?.() ?? Date.now());
   }
 
   /** Leads by opaque id, in the scope (another unit's lead is 404). */

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'document_upload',
   'view_case_document',
   'template_upload',
+  'recommendation_create',
+  'recommendation_issue',
+  'recommendation_update',
+  'court_reply',
+  'outcome_add',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -75,6 +80,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   document_upload: '上传案件文书修改稿',
   view_case_document: '下载案件文书',
   template_upload: '上传文书模板',
+  recommendation_create: '起草检察建议',
+  recommendation_issue: '发出检察建议',
+  recommendation_update: '检察建议延期或跟进监督',
+  court_reply: '记录法院回复',
+  outcome_add: '记录监督成效',
 };
 
 export const AuditEntry = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, RevealQuery, Timestamp } from './common.ts';
+import { CaseFollowUp } from './recommendations.ts';
 import { ActKind, CaseKind, CaseState } from './vocabulary.ts';
 
 /** A case as lists show it. `version` must be sent back with every save (409 when stale). */
@@ -64,6 +65,8 @@ export const SupervisionCaseDetail = SupervisionCase.extend({
   enforcementCases: z.array(z.string()),
   transitions: z.array(CaseTransitionItem),
   acts: z.array(CaseActItem),
+  // Recommendations with the court's replies, and outcomes (src/contract/recommendations.ts).
+  ...CaseFollowUp.shape,
 });
 export type SupervisionCaseDetail = z.infer<typeof SupervisionCaseDetail>;
 

@@ -5,11 +5,13 @@ import {
   BATCH_STATUSES,
   CASE_KINDS,
   CASE_STATES,
+  DEADLINE_STATUSES,
   DISMISS_REASONS,
   DOCUMENT_KINDS,
   JOB_STATES,
   LEAD_STATUSES,
   OUTCOME_KINDS,
+  OUTCOME_SOURCES,
   PRIORITIES,
   RECOMMENDATION_STATES,
   REFERRAL_CRIMES,
@@ -53,3 +55,7 @@ export const OutcomeKind = z.enum(OUTCOME_KINDS);
 export type OutcomeKind = z.infer<typeof OutcomeKind>;
 export const ReferralCrime = z.enum(REFERRAL_CRIMES);
 export type ReferralCrime = z.infer<typeof ReferralCrime>;
+export const DeadlineStatus = z.enum(DEADLINE_STATUSES);
+export type DeadlineStatus = z.infer<typeof DeadlineStatus>;
+export const OutcomeSource = z.enum(OUTCOME_SOURCES);
+export type OutcomeSource = z.infer<typeof OutcomeSource>;

@@ -118,6 +118,14 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: { status: 413, exit: 'user' },
   BAD_TEMPLATE: bad,
   RECOMMENDATION_NOT_ISSUED: conflict,
+  // Recommendations (检察建议), court replies, outcomes.
+  RECOMMENDATION_NOT_FOUND: notFound,
+  RECOMMENDATION_STATE: conflict,
+  RECOMMENDATION_VERSION_CONFLICT: conflict,
+  BAD_RECOMMENDATION: bad,
+  BAD_REPLY: bad,
+  BAD_OUTCOME: bad,
+  BAD_AMOUNT: bad,
 
   INTERNAL: internal,
 } as const satisfies Record<string, ErrorKind>;

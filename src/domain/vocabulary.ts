@@ -182,3 +182,11 @@ export const isOutcomeKind = member(OUTCOME_KINDS);
 export const REFERRAL_CRIMES = ['拒不执行判决、裁定罪', '虚假诉讼罪', '其他'] as const;
 export type ReferralCrime = (typeof REFERRAL_CRIMES)[number];
 export const isReferralCrime = member(REFERRAL_CRIMES);
+
+/** Where an unanswered recommendation's reply deadline stands (the warning and the overdue list). */
+export const DEADLINE_STATUSES = ['未到期', '即将到期', '已逾期'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** How an outcome came in: entered by hand, or found in a later ledger import (a 执恢 case). */
+export const OUTCOME_SOURCES = ['手工', '台账导入'] as const;
+export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { linkResumedCases } from '../casework/resumed-link.ts';
 import { isUserError } from '../domain/app-error.ts';
 import type { Diagnostic } from '../domain/diagnostic.ts';
 import { actingUserWith, type Operator, type ServiceContext } from '../org/operator.ts';
@@ -194,7 +195,32 @@ export async function importAs(
   }
   if (result.outcomes.some((o) => o.status === 'imported')) ctx.changes.changed('data');
   await ctx.audit.record(operator, 'import', target, importSummary(result, rest.dryRun === true));
+  await linkLedger(ctx, operator, result);
   return result;
+}
+
+/**
+ * After the batches committed: new 执恢 cases of the ledger link themselves to the recommendations
+ * that caused them (src/casework/resumed-link.ts). A failure there does not undo the import; it is
+ * audited, and a later import of the same rows links them (the link is idempotent).
+ */
+async function linkLedger(ctx: ServiceContext, operator: Operator, result: ImportResult) {
+  const batchIds = result.outcomes.flatMap((o) =>
+    o.status === 'imported' && o.dataset === 'enforcement_cases' && o.batchId !== undefined
+      ? [o.batchId]
+      : [],
+  );
+  try {
+    await linkResumedCases(ctx, operator, batchIds);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await ctx.audit.record(
+      operator,
+      'outcome_add',
+      '台账导入',
+      `关联恢复执行失败：${reason}`.slice(0, 2000),
+    );
+  }
 }
 
 /** `批次 #3、#4：读取 120 行，导入 118 行，拒绝 2 行` (a dry run says so and names no batch). */

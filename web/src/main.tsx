@@ -25,6 +25,7 @@ const CasePage = lazy(() => import('./pages/case-page.tsx'));
 const PersonPage = lazy(() => import('./pages/person-page.tsx'));
 const SupervisionCasesPage = lazy(() => import('./pages/supervision-cases-page.tsx'));
 const SupervisionCasePage = lazy(() => import('./pages/supervision-case-page.tsx'));
+const DueRecommendationsPage = lazy(() => import('./pages/due-recommendations-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const DocumentTemplatesPage = lazy(() => import('./pages/document-templates-page.tsx'));
 const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
@@ -53,6 +54,7 @@ function Guarded() {
           <Route path="/supervision-cases" element={<SupervisionCasesPage />} />
           <Route path="/supervision-cases/:id" element={<SupervisionCasePage />} />
           <Route path="/document-templates" element={<DocumentTemplatesPage />} />
+          <Route path="/recommendations" element={<DueRecommendationsPage />} />
           <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatform } from '../../api/platform.ts';
 import { Database } from '../../store/database.ts';
 import { runCli } from '../../../test/cli/run-cli.ts';
 import { validId } from '../../../test/ingest/make-files.ts';
@@ -125,5 +126,42 @@ describe('zhijian cases', { timeout: 180_000 }, () => {
       `SELECT state, version FROM supervision_cases`,
     );
     expect(state).toMatchObject({ state: '调查核实', version: 2 });
+  });
+
+  it('shows the recommendations, the replies and the outcomes with their totals', async () => {
+    const db = await Database.open(DB);
+    const platform = createPlatform(db);
+    try {
+      const op = {
+        userId: null,
+        username: 'wangwu',
+        unitId: '330102',
+        ip: 'test',
+        canViewFullId: false,
+      };
+      const recs = platform.recommendations;
+      const draft = (await recs.create(op, 1, { addressee: '杭州市上城区人民法院' }))
+        .recommendations[0]!;
+      const issued = (await recs.issue(op, draft.id, { version: 1, issuedOn: '2025-01-31' }))
+        .recommendations[0]!;
+      await recs.reply(op, draft.id, {
+        version: issued.version,
+        result: '采纳',
+        date: '2025-03-01',
+        actions: ['恢复执行'],
+        resumedCaseNo: '（2025）浙0102执恢3号',
+      });
+      await recs.addOutcome(op, 1, { kind: '执行到位', date: '2025-04-01', amount: '1.2万' });
+      await recs.addOutcome(op, 1, { kind: '执行到位', date: '2025-05-01', amount: '0.5' });
+    } finally {
+      await platform.caseWriter.close();
+      platform.leads.close();
+      db.close();
+    }
+    const shown = await cli('--as', 'wangwu', 'cases', 'show', '1');
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('浙杭上检民执建〔2025〕1号  已发出  致 杭州市上城区人民法院');
+    expect(shown.stdout).toContain('回复 2025-03-01  采纳  恢复执行（（2025）浙0102执恢3号）');
+    expect(shown.stdout).toContain('合计 执行到位 2 项，合计 12000.50 元');
   });
 });

@@ -59,8 +59,48 @@ function print(c: SupervisionCaseDetail): void {
     ),
     ...(c.acts.length ? ['  调查核实：'] : []),
     ...c.acts.map((a) => `    ${a.date}  ${a.kind}  ${a.note}`),
+    ...followUpLines(c),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** 检察建议 with their replies, then 成效 with the totals per kind. */
+function followUpLines(c: SupervisionCaseDetail): string[] {
+  const out: string[] = [];
+  if (c.recommendations.length) out.push('  检察建议：');
+  for (const r of c.recommendations) {
+    const due = r.due ? `  回复期限 ${r.due}${r.extendedDue ? '（已延长）' : ''}` : '';
+    const tag = r.deadline && r.deadline !== '未到期' ? `  【${r.deadline}】` : '';
+    out.push(
+      `    ${r.docNo ?? `草稿 #${r.id}`}  ${r.state}  致 ${r.addressee}  ${r.issuedOn ?? ''}${due}${tag}`,
+    );
+    if (r.escalatedOn) out.push(`      跟进监督 ${r.escalatedOn}：${r.escalationNote ?? ''}`);
+    for (const p of r.replies) {
+      const acts = p.actions.length ? `  ${p.actions.join('、')}` : '';
+      const no = p.resumedCaseNo ? `（${p.resumedCaseNo}）` : '';
+      out.push(
+        `      回复 ${p.date}  ${p.result}${acts}${no}${p.inForce ? '' : '  （已被后续回复取代）'}`,
+      );
+    }
+  }
+  if (c.outcomes.length) out.push('  成效：');
+  for (const o of c.outcomes) {
+    const what = [
+      o.amount && `${o.amount} 元`,
+      o.crime,
+      o.persons && `${o.persons} 人`,
+      o.enforcementCaseNo,
+    ]
+      .filter(Boolean)
+      .join('  ');
+    out.push(`    ${o.date}  ${o.kind}  ${what}  ${o.source}${o.note ? `  ${o.note}` : ''}`);
+  }
+  for (const t of c.outcomeTotals) {
+    const sum =
+      t.amount !== null ? `，合计 ${t.amount} 元` : t.persons !== null ? `，${t.persons} 人` : '';
+    out.push(`    合计 ${t.kind} ${t.count} 项${sum}`);
+  }
+  return out;
 }
 
 function emit(c: SupervisionCaseDetail, json: boolean | undefined): void {

@@ -15,6 +15,7 @@ import { JOB_ROUTES } from './jobs.ts';
 import { LEAD_ROUTES } from './leads.ts';
 import { MODEL_ROUTES } from './models.ts';
 import { ORG_ROUTES } from './org.ts';
+import { RECOMMENDATION_ROUTES } from './recommendations.ts';
 import { SESSION_ROUTES } from './session.ts';
 
 export type { RouteAccess, RouteDef } from './define.ts';
@@ -33,6 +34,7 @@ export const ROUTE_TABLE = [
   ...LEAD_ROUTES,
   ...CASEWORK_ROUTES,
   ...DOCUMENT_ROUTES,
+  ...RECOMMENDATION_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];

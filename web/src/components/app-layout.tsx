@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
+  ClockCircleOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
@@ -28,6 +29,7 @@ const TITLES: Record<string, string> = {
   '/leads': '线索',
   '/cases': '执行案件',
   '/supervision-cases': '监督案件',
+  '/recommendations': '逾期未回复',
   '/persons': '串并审查',
   '/extract': '文书复核',
   '/users': '用户管理',
@@ -68,6 +70,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           },
         ]
       : []),
+    {
+      key: '/recommendations',
+      icon: <ClockCircleOutlined />,
+      label: <Link to="/recommendations">逾期未回复</Link>,
+    },
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRight('manage_users')

@@ -36,6 +36,7 @@ import { ErrorResult } from '../components/error-result.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
 import { LeadStatusTag } from '../components/lead-status-tag.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
+import { OutcomeSection, RecommendationSections } from '../components/recommendation-sections.tsx';
 import { RevealButton, RevealedNotice } from '../components/reveal-button.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useSession } from '../hooks/use-session.tsx';
@@ -75,10 +76,12 @@ export default function SupervisionCasePage() {
       setDialog(null);
       setStale(undefined);
       message.success(done);
+      return true;
     } catch (e) {
       const text = e instanceof ApiError ? e.message : '保存失败';
       if (e instanceof ApiError && e.status === 409) setStale(text);
       message.error(text);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -258,6 +261,8 @@ export default function SupervisionCasePage() {
       </Row>
 
       <CaseDocumentsCard caseId={data.id} canWork={canWork} />
+      <RecommendationSections data={data} canWork={canWork} busy={busy} save={save} />
+      <OutcomeSection data={data} canWork={canWork} busy={busy} save={save} />
 
       <MoveModal
         to={moveTo}

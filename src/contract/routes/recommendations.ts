@@ -1,0 +1,97 @@
+import { SupervisionCaseDetail } from '../casework.ts';
+import { NumericIdParams } from '../params.ts';
+import {
+  AddOutcomeRequest,
+  CaseOutcomes,
+  CreateRecommendationRequest,
+  DueQuery,
+  DueRecommendations,
+  EscalateRequest,
+  ExtendRecommendationRequest,
+  IssueRecommendationRequest,
+  RecommendationDetail,
+  RecordReplyRequest,
+} from '../recommendations.ts';
+import { route } from './define.ts';
+
+/** Recommendations (检察建议), court replies and outcomes of supervision cases. */
+export const RECOMMENDATION_ROUTES = [
+  route({
+    method: 'GET',
+    path: '/api/recommendations/due',
+    summary: '逾期未回复及即将到期的检察建议（本单位及下级）',
+    access: 'user',
+    query: DueQuery,
+    response: DueRecommendations,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/recommendations/:id',
+    params: NumericIdParams,
+    summary: '检察建议（文号、发出日期、主送法院、回复期限、所涉执行案件）',
+    access: 'user',
+    response: RecommendationDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/supervision-cases/:id/recommendations',
+    params: NumericIdParams,
+    summary: '起草检察建议',
+    access: 'work_cases',
+    body: CreateRecommendationRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/recommendations/:id/issue',
+    params: NumericIdParams,
+    summary: '发出检察建议（确定文号与发出日期，须带版本号）',
+    access: 'work_cases',
+    body: IssueRecommendationRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/recommendations/:id/extend',
+    params: NumericIdParams,
+    summary: '延长回复期限一个月（仅一次，须带版本号）',
+    access: 'work_cases',
+    body: ExtendRecommendationRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/recommendations/:id/replies',
+    params: NumericIdParams,
+    summary: '记录法院回复（须带版本号）',
+    access: 'work_cases',
+    body: RecordReplyRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/recommendations/:id/escalate',
+    params: NumericIdParams,
+    summary: '跟进监督（逾期未回复或回复不当，须带版本号）',
+    access: 'work_cases',
+    body: EscalateRequest,
+    response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/supervision-cases/:id/outcomes',
+    params: NumericIdParams,
+    summary: '监督成效及合计',
+    access: 'user',
+    response: CaseOutcomes,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/supervision-cases/:id/outcomes',
+    params: NumericIdParams,
+    summary: '记录监督成效（金额精确到分）',
+    access: 'work_cases',
+    body: AddOutcomeRequest,
+    response: SupervisionCaseDetail,
+  }),
+] as const;

@@ -1,0 +1,108 @@
+import { Card, InputNumber, Space, Table, Tabs, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { RecommendationDetail } from '../../../src/contract/recommendations.ts';
+import { api } from '../api/client.ts';
+import { CaseStateTag } from '../components/case-state-tag.tsx';
+import { ErrorResult } from '../components/error-result.tsx';
+import { formatDate } from '../components/format.ts';
+import { DeadlineTag } from '../components/recommendation-sections.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { useUrlState } from '../hooks/use-url-state.ts';
+
+/**
+ * 逾期未回复: issued recommendations the court has not answered, past the deadline (两高监督规定
+ * 第十三条) or due within N days; the case page escalates them to 跟进监督 (第十四条).
+ */
+export default function DueRecommendationsPage() {
+  const url = useUrlState();
+  const days = Number(url.get('days')) || 15;
+  const tab = url.get('tab') === 'soon' ? 'soon' : 'overdue';
+  const loaded = useApi(
+    (s) => api.call('GET /api/recommendations/due', { query: { days: String(days) } }, s),
+    [days],
+  );
+  if (loaded.error && !loaded.data) {
+    return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
+  }
+  const table = (rows: RecommendationDetail[], empty: string) => (
+    <Table<RecommendationDetail>
+      rowKey="id"
+      size="middle"
+      loading={loaded.loading}
+      dataSource={rows}
+      locale={{ emptyText: empty }}
+      pagination={rows.length > 50 ? { pageSize: 50 } : false}
+      columns={[
+        {
+          title: '检察建议',
+          dataIndex: 'docNo',
+          render: (v: string | null, r) => (
+            <Link to={`/supervision-cases/${r.caseId}`}>{v ?? `草稿 #${r.id}`}</Link>
+          ),
+        },
+        { title: '监督案件', dataIndex: 'caseNo' },
+        {
+          title: '案件状态',
+          dataIndex: 'caseState',
+          render: (v: string) => <CaseStateTag state={v} />,
+        },
+        { title: '主送法院', dataIndex: 'addressee' },
+        { title: '办案单位', dataIndex: 'unitName' },
+        { title: '发出日期', dataIndex: 'issuedOn', render: formatDate },
+        {
+          title: '回复期限',
+          dataIndex: 'due',
+          render: (v: string | null, r) => `${formatDate(v)}${r.extendedDue ? '（已延长）' : ''}`,
+        },
+        { title: '', key: 'tag', render: (_: unknown, r) => <DeadlineTag rec={r} /> },
+        {
+          title: '执行案件',
+          dataIndex: 'enforcementCases',
+          render: (v: string[]) =>
+            v.length > 2 ? `${v.slice(0, 2).join('、')} 等 ${v.length} 件` : v.join('、'),
+        },
+      ]}
+    />
+  );
+  const data = loaded.data;
+  return (
+    <Card
+      title="逾期未回复的检察建议"
+      data-testid="due-recommendations-page"
+      extra={
+        <Space>
+          <span>提前提醒</span>
+          <InputNumber
+            min={0}
+            max={92}
+            value={days}
+            onChange={(v) => url.set({ days: String(v ?? 15) })}
+          />
+          <span>天</span>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        法院应在收到检察建议后三个月内回复，可延长一个月（两高监督规定
+        第十三条）；逾期未回复或回复不当的，可在案件页转入跟进监督（第十四条）。
+        {data && `今天 ${data.today}。`}
+      </Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => url.set({ tab: k })}
+        items={[
+          {
+            key: 'overdue',
+            label: `已逾期（${data?.overdue.length ?? 0}）`,
+            children: table(data?.overdue ?? [], '没有逾期未回复的检察建议'),
+          },
+          {
+            key: 'soon',
+            label: `即将到期（${data?.dueSoon.length ?? 0}）`,
+            children: table(data?.dueSoon ?? [], `${days} 天内没有到期的检察建议`),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
