@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { FolderAddOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router-dom';
-import type { SupervisionCase } from '../../../src/contract/casework.ts';
-import { isCaseableLeadStatus, type CaseKind } from '../../../src/contract/vocabulary.ts';
-import { api, ApiError } from '../api/client.ts';
+import { Link } from 'react-router-dom';
+import { isCaseableLeadStatus } from '../../../src/contract/vocabulary.ts';
+import { api } from '../api/client.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { OpenCaseDialog, type OpenCaseMode } from './open-case-dialog.tsx';
 
 /**
  * On the lead page: the supervision case the lead is in (a link), or 「立案」 / 「并入案件」 while the
@@ -21,45 +21,11 @@ export function LeadCaseActions({
   status: string;
   canWork: boolean;
 }) {
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [dialog, setDialog] = useState<'open' | 'join' | null>(null);
-  const [note, setNote] = useState('');
-  const [target, setTarget] = useState<number>();
-  const [kind, setKind] = useState<CaseKind>('个案');
-  const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<OpenCaseMode | null>(null);
   const ref = useApi(
     (s) => api.call('GET /api/supervision-cases/by-lead/:key', { params: { key: leadId } }, s),
     [leadId, status],
   );
-  const open = useApi(
-    (s) =>
-      dialog === 'join'
-        ? api.call('GET /api/supervision-cases', { query: { open: '1', pageSize: '100' } }, s)
-        : Promise.resolve(undefined),
-    [dialog],
-  );
-
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const c =
-        dialog === 'join' && target !== undefined
-          ? await api.call('POST /api/supervision-cases/:id/leads', {
-              params: { id: String(target) },
-              body: { leadIds: [leadId], note },
-            })
-          : await api.call('POST /api/supervision-cases', {
-              body: { leadIds: [leadId], kind, note },
-            });
-      message.success(dialog === 'join' ? `已并入 ${c.caseNo}` : `已立案：${c.caseNo}`);
-      void navigate(`/supervision-cases/${c.id}`);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (ref.data) {
     return (
@@ -76,58 +42,15 @@ export function LeadCaseActions({
       <Button
         type="primary"
         icon={<FolderAddOutlined />}
-        onClick={() => (setNote(''), setDialog('open'))}
+        onClick={() => setDialog('open')}
         data-testid="open-case"
       >
         立案
       </Button>
-      <Button icon={<NodeIndexOutlined />} onClick={() => (setNote(''), setDialog('join'))}>
+      <Button icon={<NodeIndexOutlined />} onClick={() => setDialog('join')}>
         并入案件
       </Button>
-      <Modal
-        title={dialog === 'join' ? '并入已有监督案件' : '由本线索立案'}
-        open={dialog !== null}
-        onCancel={() => setDialog(null)}
-        okText={dialog === 'join' ? '并入' : '立案'}
-        okButtonProps={{ loading: busy, disabled: dialog === 'join' && target === undefined }}
-        onOk={() => void submit()}
-      >
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          {dialog === 'open' && (
-            <Radio.Group
-              value={kind}
-              onChange={(e) => setKind(e.target.value as CaseKind)}
-              options={[
-                { value: '个案', label: '个案（本执行案件）' },
-                { value: '类案', label: '类案（同一模型的多个执行案件，其他线索可再并入）' },
-              ]}
-            />
-          )}
-          {dialog === 'join' && (
-            <Select<number>
-              style={{ width: '100%' }}
-              placeholder="选择未结案的监督案件"
-              showSearch
-              optionFilterProp="label"
-              loading={open.loading}
-              value={target}
-              onChange={setTarget}
-              notFoundContent="本单位暂无未结案的监督案件"
-              options={(open.data?.items ?? []).map((c: SupervisionCase) => ({
-                value: c.id,
-                label: `${c.caseNo} ${c.kind} ${c.title}`,
-              }))}
-            />
-          )}
-          <Input.TextArea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder="说明（可选）"
-          />
-        </Space>
-      </Modal>
+      <OpenCaseDialog mode={dialog} leadIds={[leadId]} onClose={() => setDialog(null)} />
     </>
   );
 }

@@ -16,6 +16,7 @@ import type { TableProps } from 'antd';
 import {
   DeleteOutlined,
   DownloadOutlined,
+  FolderAddOutlined,
   FilterOutlined,
   SaveOutlined,
   StopOutlined,
@@ -29,6 +30,7 @@ import type { LeadFilter, LeadRow, LeadSort } from '../../../src/contract/leads.
 import { api, ApiError, downloadRoute, type CallInput } from '../api/client.ts';
 import { AssignModal } from '../components/assign-modal.tsx';
 import { DismissModal } from '../components/dismiss-modal.tsx';
+import { OpenCaseDialog, type OpenCaseMode } from '../components/open-case-dialog.tsx';
 import type { DismissValues } from '../components/dismiss-modal.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDate } from '../components/format.ts';
@@ -58,6 +60,7 @@ export default function LeadsPage() {
   const { hasRight } = useSession();
   const url = useUrlState();
   const [selected, setSelected] = useState<string[]>([]);
+  const [caseDialog, setCaseDialog] = useState<OpenCaseMode | null>(null);
   const [dialog, setDialog] = useState<'assign' | 'dismiss' | null>(null);
   const [busy, setBusy] = useState(false);
   const [qDraft, setQDraft] = useState(url.get('q') ?? '');
@@ -399,6 +402,21 @@ export default function LeadsPage() {
             批量排除
           </Button>
         )}
+        {canWork && (
+          <Button
+            icon={<FolderAddOutlined />}
+            disabled={!selected.length}
+            onClick={() => setCaseDialog('open')}
+            data-testid="bulk-open-case"
+          >
+            立案
+          </Button>
+        )}
+        {canWork && (
+          <Button disabled={!selected.length} onClick={() => setCaseDialog('join')}>
+            并入案件
+          </Button>
+        )}
         <Button icon={<DownloadOutlined />} onClick={() => void exportExcel()}>
           {selected.length ? '导出所选' : '导出 Excel'}
         </Button>
@@ -451,6 +469,7 @@ export default function LeadsPage() {
           bulk({ action: 'assign', leadIds: selected, assigneeId }, '已指派')
         }
       />
+      <OpenCaseDialog mode={caseDialog} leadIds={selected} onClose={() => setCaseDialog(null)} />
       <DismissModal
         open={dialog === 'dismiss'}
         count={selected.length}
