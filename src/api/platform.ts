@@ -2,7 +2,9 @@ import { AuditService } from '../audit/audit.service.ts';
 import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
 import { CaseWriter } from '../casework/case-writer.ts';
+import { CampaignService } from '../casework/campaign.service.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
+import { LedgerService } from '../casework/ledger.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -32,6 +34,10 @@ export interface Platform extends ServiceContext {
   /** Attachments, Word drafts and templates, beside the database file. */
   readonly files: FileStore;
   readonly casework: CaseworkService;
+  /** Campaigns (专项监督活动): scope, versions, the bounds of a run under one. */
+  readonly campaigns: CampaignService;
+  /** The ledger (一本账) and the work list (我的待办). */
+  readonly ledger: LedgerService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -46,6 +52,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const personRefs = new PersonRefs();
   const views = new LeadViewService(leads, org, audit, personRefs);
   const caseWriter = new CaseWriter(db);
+  const caseworkDeps = { db, audit, changes, org, leads, writer: caseWriter };
   return {
     db,
     org,
@@ -59,6 +66,8 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     personRefs,
     caseWriter,
     files: new FileStore(db.path),
-    casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
+    casework: new CaseworkService(caseworkDeps),
+    campaigns: new CampaignService(caseworkDeps),
+    ledger: new LedgerService(caseworkDeps),
   };
 }

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'case_update',
   'view_supervision_case',
   'case_settings',
+  'campaign_create',
+  'campaign_update',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -63,6 +65,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   case_update: '办理监督案件',
   view_supervision_case: '查看监督案件',
   case_settings: '设置监督案号格式',
+  campaign_create: '新建专项活动',
+  campaign_update: '修改专项活动',
 };
 
 export const AuditEntry = z.object({

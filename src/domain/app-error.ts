@@ -113,6 +113,11 @@ export const ERROR_CODES = {
   BAD_CASE_PATTERN: bad,
   BAD_CASE_INPUT: bad,
 
+  // Campaigns (专项监督活动).
+  BAD_CAMPAIGN: bad,
+  CAMPAIGN_SCOPE: bad,
+  CAMPAIGN_VERSION_CONFLICT: conflict,
+
   INTERNAL: internal,
 } as const satisfies Record<string, ErrorKind>;
 

@@ -12,6 +12,7 @@ import { ensureMappingSchema } from './mapping.repo.ts';
 import { ensureExtractionSchema } from './extraction-review.repo.ts';
 import { ensureCaseworkSchema } from './casework.repo.ts';
 import { ensureRecommendationSchema } from './recommendation.repo.ts';
+import { ensureCampaignSchema } from './campaign.repo.ts';
 
 /** DuckDB type for each contract type. IDs, plates and case numbers are text, always. */
 export const SQL_TYPES: Record<ColumnType, string> = {
@@ -105,6 +106,7 @@ export async function ensureSchema(db: Database): Promise<void> {
     ensureExtractionSchema,
     ensureCaseworkSchema,
     ensureRecommendationSchema,
+    ensureCampaignSchema,
   ]) {
     await ensure(db);
   }

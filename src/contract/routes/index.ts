@@ -1,4 +1,5 @@
 import { AUDIT_ROUTES } from './audit.ts';
+import { CAMPAIGN_ROUTES } from './campaigns.ts';
 import { CASEWORK_ROUTES } from './casework.ts';
 import { DATA_ROUTES } from './data.ts';
 import type {
@@ -31,6 +32,7 @@ export const ROUTE_TABLE = [
   ...JOB_ROUTES,
   ...LEAD_ROUTES,
   ...CASEWORK_ROUTES,
+  ...CAMPAIGN_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];
