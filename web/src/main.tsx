@@ -26,6 +26,9 @@ const PersonPage = lazy(() => import('./pages/person-page.tsx'));
 const SupervisionCasesPage = lazy(() => import('./pages/supervision-cases-page.tsx'));
 const SupervisionCasePage = lazy(() => import('./pages/supervision-case-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
+const CampaignsPage = lazy(() => import('./pages/campaigns-page.tsx'));
+const CampaignPage = lazy(() => import('./pages/campaign-page.tsx'));
+const LedgerPage = lazy(() => import('./pages/ledger-page.tsx'));
 const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -51,6 +54,9 @@ function Guarded() {
           <Route path="/cases/:caseNo" element={<CasePage />} />
           <Route path="/supervision-cases" element={<SupervisionCasesPage />} />
           <Route path="/supervision-cases/:id" element={<SupervisionCasePage />} />
+          <Route path="/campaigns" element={<CampaignsPage />} />
+          <Route path="/campaigns/:id" element={<CampaignPage />} />
+          <Route path="/ledger" element={<LedgerPage />} />
           <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />
