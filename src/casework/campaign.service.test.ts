@@ -11,6 +11,7 @@ import { SYSTEM_OPERATOR, type Operator } from '../org/operator.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import { ensureCampaignSchema } from '../store/campaign.repo.ts';
 import { Database } from '../store/database.ts';
+import { validId } from '../../test/ingest/make-files.ts';
 import type { CampaignInput } from './campaign.service.ts';
 
 /** Campaigns, the ledger and the work list on a real DuckDB, with a real M01 run. */
@@ -22,8 +23,8 @@ const ops: Record<string, Operator> = {};
 // 上城 (330102) and 拱墅 (330105), both under 杭州 (330100).
 const CASE_A = '（2023）浙0102执1号';
 const CASE_B = '（2023）浙0105执2号';
-const ID_A = '330102198001010018';
-const ID_B = '330105197502020026';
+const ID_A = validId(1);
+const ID_B = validId(2, '330105');
 
 async function user(username: string, unitId: string, roles: Role[]): Promise<void> {
   const { user } = await platform.org.createUser(SYSTEM_OPERATOR, {
