@@ -19,6 +19,8 @@ export default function CampaignPage() {
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
   const detail = useApi((s) => api.call('GET /api/campaigns/:id', { params: { id } }, s), [id]);
+  const units = useApi((s) => api.call('GET /api/units', {}, s), []);
+  const unitName = (u: string) => units.data?.find((x) => x.id === u)?.name ?? u;
   if (detail.loading && !detail.data) return <PageLoading />;
   if (detail.error) return <ErrorResult error={detail.error} onRetry={detail.reload} />;
   const c = detail.data;
@@ -58,7 +60,7 @@ export default function CampaignPage() {
           </Descriptions.Item>
           <Descriptions.Item label="模型">{c.modelIds.join('、') || '不限'}</Descriptions.Item>
           <Descriptions.Item label="范围：单位">
-            {c.scopeUnitIds.join('、') || '不限'}
+            {c.scopeUnitIds.map(unitName).join('、') || '不限'}
           </Descriptions.Item>
           <Descriptions.Item label="范围：法院">{c.courts.join('、') || '不限'}</Descriptions.Item>
           <Descriptions.Item label="范围：终本日期">

@@ -31,12 +31,14 @@ export default function LedgerPage() {
   if (ledger.error && !ledger.data) {
     return <ErrorResult error={ledger.error} onRetry={ledger.reload} />;
   }
-  const count = (kind: 'leads' | 'judged' | 'cases') => (v: number, r: LedgerRow) => (
-    <Link to={drill(kind, r.unitId, campaign)}>{formatCount(v)}</Link>
-  );
-  const cases = (v: number, r: LedgerRow) => (
-    <Link to={drill('cases', r.unitId, campaign)}>{formatCount(v)}</Link>
-  );
+  // A zero has no rows to open: plain text.
+  const count = (kind: 'leads' | 'judged' | 'cases') => (v: number, r: LedgerRow) =>
+    v === 0 ? (
+      <Typography.Text type="secondary">0</Typography.Text>
+    ) : (
+      <Link to={drill(kind, r.unitId, campaign)}>{formatCount(v)}</Link>
+    );
+  const cases = count('cases');
   return (
     <Card
       title="一本账"
@@ -93,9 +95,12 @@ export default function LedgerPage() {
             title: '执行到位金额',
             dataIndex: 'money',
             align: 'right',
-            render: (v: string, r) => (
-              <Link to={drill('cases', r.unitId, campaign)}>{formatMoney(v)}</Link>
-            ),
+            render: (v: string, r) =>
+              v === '0.00' ? (
+                <Typography.Text type="secondary">{formatMoney(v)}</Typography.Text>
+              ) : (
+                <Link to={drill('cases', r.unitId, campaign)}>{formatMoney(v)}</Link>
+              ),
           },
         ]}
       />
