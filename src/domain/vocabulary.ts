@@ -147,3 +147,7 @@ export const isOutcomeKind = member(OUTCOME_KINDS);
 export const REFERRAL_CRIMES = ['拒不执行判决、裁定罪', '虚假诉讼罪', '其他'] as const;
 export type ReferralCrime = (typeof REFERRAL_CRIMES)[number];
 export const isReferralCrime = member(REFERRAL_CRIMES);
+
+/** What the next deadline of a work-list item (我的待办) is: the case's own, or a court's reply. */
+export const WORK_DEADLINE_KINDS = ['办理期限', '法院回复期限'] as const;
+export type WorkDeadlineKind = (typeof WORK_DEADLINE_KINDS)[number];

@@ -4,6 +4,7 @@
  * unit filter reads it); cases, recommendations and outcomes per unit of their case. The service
  * rolls them up the unit tree.
  */
+import { WORK_DEADLINE_KINDS } from '../domain/vocabulary.ts';
 import { sqlString } from '../sql/literal.ts';
 import { courtPrefixSql } from './campaign.repo.ts';
 import type { SqlExecutor } from './lead.repo.ts';
@@ -85,6 +86,8 @@ export async function ledgerCounts(
   }));
 }
 
+const [CASE_DUE, REPLY_DUE] = WORK_DEADLINE_KINDS;
+
 export interface WorkRow extends Record<string, unknown> {
   kind: 'lead' | 'case';
   id: string;
@@ -117,8 +120,8 @@ export async function workRows(
      SELECT 'case', CAST(c.id AS VARCHAR), c.case_no || ' ' || c.title, c.state,
        strftime(least(c.due_date, r.due), '%Y-%m-%d'),
        CASE WHEN c.due_date IS NULL AND r.due IS NULL THEN NULL
-            WHEN r.due IS NULL OR (c.due_date IS NOT NULL AND c.due_date <= r.due) THEN ${sqlString('办理期限')}
-            ELSE ${sqlString('法院回复期限')} END
+            WHEN r.due IS NULL OR (c.due_date IS NOT NULL AND c.due_date <= r.due) THEN ${sqlString(CASE_DUE)}
+            ELSE ${sqlString(REPLY_DUE)} END
      FROM supervision_cases c
      LEFT JOIN (
        SELECT case_id, min(coalesce(extended_due, reply_due)) AS due FROM supervision_recommendations s
