@@ -247,6 +247,29 @@ describe('campaigns', () => {
       pageSize: 20,
     });
     expect(none.total).toBe(0);
+    // Chosen later on the case: a campaign the operator sees; another unit's is not found.
+    const moved = await platform.casework.update(ops.wang!, opened.id, {
+      version: opened.version,
+      campaignId: null,
+    });
+    expect(moved.campaignId).toBeNull();
+    const hidden = await platform.campaigns.create(
+      ops.chief!,
+      campaign({ theme: '拱墅的', participantIds: ['330105'] }),
+    );
+    expect(
+      await codeOf(
+        platform.casework.update(ops.wang!, opened.id, {
+          version: moved.version,
+          campaignId: hidden.id,
+        }),
+      ),
+    ).toBe('404 NOT_FOUND');
+    const back = await platform.casework.update(ops.wang!, opened.id, {
+      version: moved.version,
+      campaignId: id,
+    });
+    expect(back.campaignId).toBe(id);
     const leads = await platform.views.list(ops.wang!, {
       campaign: String(id),
       page: 1,

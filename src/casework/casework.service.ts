@@ -136,6 +136,8 @@ export class CaseworkService extends CaseworkCore {
     const year = yearInChina(this.deps.now?.() ?? Date.now());
     const title = input.title?.trim() || (await this.defaultTitle(kind, leads));
     const units = await this.deps.org.units();
+    // A chosen campaign must be one the operator sees (another unit's is 404).
+    if (input.campaignId) await visibleCampaign(this.deps.db, scope, input.campaignId);
     const opened = await this.write(async (db) => {
       kindFor(await this.fresh(db, leads), kind);
       const pattern = (await numberPattern(db, unitId)) ?? defaultNumberPattern(units, unitId);
@@ -163,17 +165,9 @@ export class CaseworkService extends CaseworkCore {
         note,
       });
       await this.link(db, scope, op, { id, caseNo, kind }, leads);
-      const campaignId = caseCampaign(
-        await campaignsOfLeads(
-          db,
-          leads.map((l) => l.leadKey),
-        ),
-        input.campaignId,
-      );
-      if (campaignId !== null) {
-        if (input.campaignId) await visibleCampaign(db, scope, campaignId);
-        await setCaseCampaign(db, id, campaignId);
-      }
+      const keys = leads.map((l) => l.leadKey);
+      const campaignId = caseCampaign(await campaignsOfLeads(db, keys), input.campaignId);
+      if (campaignId !== null) await setCaseCampaign(db, id, campaignId);
       return { id, caseNo };
     }).finally(() => this.leadsChanged());
     await this.record(
