@@ -1,5 +1,6 @@
 import { AuditService } from './audit/audit.service.ts';
 import { PersonRefs } from './auth/person-ref.ts';
+import { CampaignService } from './casework/campaign.service.ts';
 import { AppError } from './domain/app-error.ts';
 import { DataChanges } from './org/data-changes.ts';
 import { LeadAccessService } from './org/lead-access.service.ts';
@@ -52,4 +53,11 @@ export async function leadViewsOf(app: ServiceContext): Promise<LeadViewService>
   const org = new OrgService(app.db, app.audit);
   await org.ensureUnits();
   return new LeadViewService(new LeadAccessService(app.db, 0), org, app.audit, new PersonRefs());
+}
+
+/** The campaigns of a command-line process (`zhijian run --scope campaign=编号`). */
+export async function campaignsOf(app: ServiceContext): Promise<CampaignService> {
+  const org = new OrgService(app.db, app.audit);
+  await org.ensureUnits();
+  return new CampaignService({ ...app, org, leads: new LeadAccessService(app.db, 0) });
 }

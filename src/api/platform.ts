@@ -3,9 +3,11 @@ import { AuthService, type AuthOptions } from '../auth/auth.service.ts';
 import { PersonRefs } from '../auth/person-ref.ts';
 import { CaseFilesService } from '../casework/case-files.service.ts';
 import { CaseWriter } from '../casework/case-writer.ts';
+import { CampaignService } from '../casework/campaign.service.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
 import { DocumentsService } from '../casework/documents.service.ts';
 import { RecommendationsService } from '../casework/recommendations.service.ts';
+import { LedgerService } from '../casework/ledger.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
 import { LeadAccessService } from '../org/lead-access.service.ts';
@@ -38,6 +40,10 @@ export interface Platform extends ServiceContext {
   readonly documents: DocumentsService;
   /** Recommendations (检察建议), court replies, deadlines, follow-up and outcomes. */
   readonly recommendations: RecommendationsService;
+  /** Campaigns (专项监督活动): scope, versions, the bounds of a run under one. */
+  readonly campaigns: CampaignService;
+  /** The ledger (一本账) and the work list (我的待办). */
+  readonly ledger: LedgerService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -74,5 +80,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
       ...caseDeps,
       onIssued: (op, id) => documents.renderIssued(op, id),
     }),
+    campaigns: new CampaignService(caseDeps),
+    ledger: new LedgerService(caseDeps),
   };
 }

@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { campaignRoutes } from './routes/campaigns.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { dataRoutes } from './routes/data.routes.ts';
 import { leadRoutes } from './routes/leads.routes.ts';
@@ -93,6 +94,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...caseworkRoutes,
     ...documentRoutes,
     ...recommendationRoutes,
+    ...campaignRoutes,
     ...dashboardRoutes,
     ...dataRoutes,
     ...modelRoutes,

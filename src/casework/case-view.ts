@@ -38,6 +38,8 @@ export function toCaseSummary(r: CaseRow, names: ViewNames): SupervisionCase {
     handler: r.handler,
     handlerName: r.handler ? (names.userName(r.handler) ?? r.handler) : null,
     dueDate: r.due_date,
+    campaignId:
+      r.campaign_id === null || r.campaign_id === undefined ? null : Number(r.campaign_id),
     version: Number(r.version),
     leadCount: Number(r.lead_count),
     createdBy: r.created_by,

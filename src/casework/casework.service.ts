@@ -28,6 +28,9 @@ import {
   takeSerial,
   updateCaseIfVersion,
 } from '../store/casework.repo.ts';
+import { campaignsOfLeads, setCaseCampaign } from '../store/campaign.repo.ts';
+import { caseCampaign } from './campaign-rules.ts';
+import { visibleCampaign } from './campaign.service.ts';
 import { checkActKind, checkJoin, kindFor } from './case-rules.ts';
 import { checkTransition, INITIAL_CASE_STATE, isOpenState } from './case-states.ts';
 import { toCaseSummary } from './case-view.ts';
@@ -49,6 +52,8 @@ export interface OpenCaseInput {
   /** User id or user name; omitted = the operator, null = nobody yet. */
   handler?: string | null | undefined;
   dueDate?: string | null | undefined;
+  /** Omitted: the campaign its leads share (campaign-rules.ts caseCampaign). */
+  campaignId?: number | null | undefined;
   note?: string | undefined;
 }
 
@@ -57,6 +62,9 @@ export interface CaseListInput {
   open?: boolean | undefined;
   handler?: string | undefined;
   q?: string | undefined;
+  campaign?: string | undefined;
+  /** A unit of the scope: its cases and those of the units below. */
+  unitId?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -66,6 +74,7 @@ export interface CaseUpdateInput {
   handler?: string | null | undefined;
   dueDate?: string | null | undefined;
   title?: string | undefined;
+  campaignId?: number | null | undefined;
 }
 
 export class CaseworkService extends CaseworkCore {
@@ -76,8 +85,16 @@ export class CaseworkService extends CaseworkCore {
       throw new AppError('BAD_CASE_STATE', `案件状态不正确：${states.join('、')}`);
     }
     const openStates = q.open ? CASE_STATES.filter(isOpenState) : undefined;
+    // A unit outside the scope yields nothing (no hint that it exists).
+    const unitIds = q.unitId
+      ? scope.unitIds.includes(q.unitId)
+        ? (await this.deps.org.scope(q.unitId)).unitIds
+        : []
+      : scope.unitIds;
+    if (unitIds.length === 0) return { total: 0, items: [] };
     const { total, rows } = await listCases(this.deps.db, {
-      unitIds: scope.unitIds,
+      unitIds,
+      ...(q.campaign ? { campaignId: Number(q.campaign) } : {}),
       states: states ?? openStates,
       ...(q.handler ? { handler: q.handler } : {}),
       ...(q.q ? { q: q.q } : {}),
@@ -119,6 +136,8 @@ export class CaseworkService extends CaseworkCore {
     const year = yearInChina(this.deps.now?.() ?? Date.now());
     const title = input.title?.trim() || (await this.defaultTitle(kind, leads));
     const units = await this.deps.org.units();
+    // A chosen campaign must be one the operator sees (another unit's is 404).
+    if (input.campaignId) await visibleCampaign(this.deps.db, scope, input.campaignId);
     const opened = await this.write(async (db) => {
       kindFor(await this.fresh(db, leads), kind);
       const pattern = (await numberPattern(db, unitId)) ?? defaultNumberPattern(units, unitId);
@@ -146,6 +165,9 @@ export class CaseworkService extends CaseworkCore {
         note,
       });
       await this.link(db, scope, op, { id, caseNo, kind }, leads);
+      const keys = leads.map((l) => l.leadKey);
+      const campaignId = caseCampaign(await campaignsOfLeads(db, keys), input.campaignId);
+      if (campaignId !== null) await setCaseCampaign(db, id, campaignId);
       return { id, caseNo };
     }).finally(() => this.leadsChanged());
     await this.record(
@@ -238,7 +260,11 @@ export class CaseworkService extends CaseworkCore {
         : checkDate(input.dueDate, '办理期限');
     const title = input.title?.trim();
     if (title === '') throw new AppError('BAD_CASE_INPUT', '标题不能为空');
+    const campaign = input.campaignId
+      ? await visibleCampaign(this.deps.db, scope, input.campaignId)
+      : undefined;
     const changes = [
+      input.campaignId !== undefined ? `专项活动 ${campaign?.theme ?? '（无）'}` : '',
       handler !== undefined ? `承办人 ${handler ?? '（无）'}` : '',
       dueDate !== undefined ? `办理期限 ${dueDate ?? '（无）'}` : '',
       title !== undefined ? `标题 ${title}` : '',
@@ -253,6 +279,7 @@ export class CaseworkService extends CaseworkCore {
         ...(title !== undefined ? { title } : {}),
       });
       if (saved === undefined) throw conflict(row, input.version);
+      if (input.campaignId !== undefined) await setCaseCampaign(db, id, input.campaignId);
       return row.case_no;
     });
     await this.record(op, 'case_update', caseNo, changes.join('；'));

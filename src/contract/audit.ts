@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'recommendation_update',
   'court_reply',
   'outcome_add',
+  'campaign_create',
+  'campaign_update',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -85,6 +87,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   recommendation_update: '检察建议延期或跟进监督',
   court_reply: '记录法院回复',
   outcome_add: '记录监督成效',
+  campaign_create: '新建专项活动',
+  campaign_update: '修改专项活动',
 };
 
 export const AuditEntry = z.object({

@@ -16,6 +16,8 @@ export const SupervisionCase = z.object({
   handler: z.string().nullable(),
   handlerName: z.string().nullable(),
   dueDate: IsoDate.nullable(),
+  /** 专项监督活动 (src/contract/campaigns.ts), from its leads at opening or chosen. */
+  campaignId: z.number().int().nullable(),
   version: z.number().int(),
   leadCount: z.number().int(),
   createdBy: z.string().nullable(),
@@ -80,6 +82,13 @@ export const CaseListQuery = PageQuery.extend({
     .transform((v) => v === '1' || v === 'true'),
   handler: z.string().max(100).optional(),
   q: z.string().max(100).optional(),
+  /** 专项监督活动 id. */
+  campaign: z
+    .string()
+    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+    .optional(),
+  /** A unit inside the scope: its cases and those of the units below (the ledger's drill-down). */
+  unitId: z.string().max(100).optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
@@ -92,6 +101,8 @@ const LeadIds = z
   .max(1000, '一次最多 1000 条线索');
 /** A user id or user name; null clears. */
 const Handler = z.string().min(1).max(100).nullable();
+/** A campaign the operator sees; null: none. */
+const CampaignId = z.number().int().min(1).nullable();
 
 export const OpenCaseRequest = z.object({
   leadIds: LeadIds,
@@ -99,6 +110,8 @@ export const OpenCaseRequest = z.object({
   title: z.string().trim().max(200).optional(),
   handler: Handler.optional(),
   dueDate: IsoDate.nullable().optional(),
+  /** Omitted: the campaign its leads share, if one. */
+  campaignId: CampaignId.optional(),
   note: Note,
 });
 export type OpenCaseRequest = z.input<typeof OpenCaseRequest>;
@@ -118,6 +131,7 @@ export const UpdateCaseRequest = z.object({
   handler: Handler.optional(),
   dueDate: IsoDate.nullable().optional(),
   title: z.string().trim().min(1, '标题不能为空').max(200).optional(),
+  campaignId: CampaignId.optional(),
 });
 export type UpdateCaseRequest = z.input<typeof UpdateCaseRequest>;
 

@@ -17,6 +17,11 @@ export const LeadFilter = z.object({
   dateFrom: IsoDate.optional(),
   dateTo: IsoDate.optional(),
   assigneeId: z.string().optional(),
+  /** 专项监督活动 id (the campaign the lead was found under) */
+  campaign: z
+    .string()
+    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+    .optional(),
   /** free text: case number, party name, summary */
   q: z.string().max(100).optional(),
 });

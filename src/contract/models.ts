@@ -84,13 +84,14 @@ export const ModelDetail = ModelSummary.extend({
 });
 export type ModelDetail = z.infer<typeof ModelDetail>;
 
-/** Scope of a run: units (their courts), courts, closure dates, campaign tag. */
+/** Scope of a run: units (their courts), courts, closure dates, the campaign it is made under. */
 export const RunScope = z.object({
   unitIds: z.array(z.string()).optional(),
   courts: z.array(z.string()).optional(),
   closedFrom: IsoDate.optional(),
   closedTo: IsoDate.optional(),
-  campaign: z.string().max(100).optional(),
+  /** 专项监督活动 (one the operator's unit takes part in): bounds the run, tags its leads. */
+  campaignId: z.number().int().min(1).optional(),
 });
 export type RunScope = z.infer<typeof RunScope>;
 

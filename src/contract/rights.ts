@@ -17,6 +17,7 @@ export const RIGHTS = [
   'work_cases',
   'number_cases',
   'review_documents',
+  'manage_campaigns',
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 
@@ -30,6 +31,7 @@ export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
     'run_models',
     'manage_models',
     'review_documents',
+    'manage_campaigns',
   ],
   data_admin: [
     'import_data',
@@ -43,7 +45,15 @@ export const ROLE_RIGHTS: Record<Role, readonly Right[]> = {
   // Prosecutors read the rulings of their own cases, so they review extractions too.
   prosecutor: ['work_leads', 'work_cases', 'review_documents'],
   // A unit's supervision-case number pattern is the department head's to set.
-  dept_head: ['work_leads', 'assign_leads', 'work_cases', 'number_cases', 'review_documents'],
+  // Campaigns (专项监督活动) are set up by department heads (and the administrator).
+  dept_head: [
+    'work_leads',
+    'assign_leads',
+    'work_cases',
+    'number_cases',
+    'review_documents',
+    'manage_campaigns',
+  ],
 };
 
 export function hasRight(roles: readonly Role[], right: Right): boolean {

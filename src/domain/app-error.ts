@@ -126,6 +126,10 @@ export const ERROR_CODES = {
   BAD_REPLY: bad,
   BAD_OUTCOME: bad,
   BAD_AMOUNT: bad,
+  // Campaigns (专项监督活动).
+  BAD_CAMPAIGN: bad,
+  CAMPAIGN_SCOPE: bad,
+  CAMPAIGN_VERSION_CONFLICT: conflict,
 
   INTERNAL: internal,
 } as const satisfies Record<string, ErrorKind>;

@@ -190,3 +190,6 @@ export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 /** How an outcome came in: entered by hand, or found in a later ledger import (a 执恢 case). */
 export const OUTCOME_SOURCES = ['手工', '台账导入'] as const;
 export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];
+/** What the next deadline of a work-list item (我的待办) is: the case's own, or a court's reply. */
+export const WORK_DEADLINE_KINDS = ['办理期限', '法院回复期限'] as const;
+export type WorkDeadlineKind = (typeof WORK_DEADLINE_KINDS)[number];

@@ -14,7 +14,7 @@ import {
 } from '../sql/building-blocks.ts';
 import { sqlString } from '../sql/literal.ts';
 import type { Database } from '../store/database.ts';
-import { mergeStagedLeads, touchLeads } from '../store/lead.repo.ts';
+import { mergeStagedLeads, tagRunLeads, touchLeads } from '../store/lead.repo.ts';
 import { ModelSession, type SandboxSpec } from '../store/model-session.ts';
 import { listUnits } from '../store/unit.repo.ts';
 import { runUnits, type ActingUser } from '../org/unit-boundaries.ts';
@@ -45,10 +45,9 @@ import {
   type RunDataScope,
 } from './run-data-scope.ts';
 
-/** Scope of a run (models.md: units/courts, closure date range, campaign tag). */
+/** Scope of a run (models.md: units/courts, closure date range). */
 export interface RunScope extends CaseScope {
   readonly units?: readonly string[];
-  readonly campaign?: string;
 }
 
 export interface RunProgress {
@@ -69,6 +68,12 @@ export interface RunOptions {
   readonly definitions?: readonly LibraryModel[];
   readonly params?: Record<string, unknown>;
   readonly scope?: RunScope;
+  /**
+   * The campaign (专项监督活动) the run is made under, checked by the campaign service: the run
+   * records it and the leads it finds take it (lead.repo.ts tagRunLeads). Not part of the cache
+   * signature: the same data gives the same leads whatever the campaign.
+   */
+  readonly campaignId?: number;
   /**
    * Who runs (the web): the run stays inside their unit and the units below it (their own unit
    * when no units are given) and runs only models they see. Undefined: the trusted local operator.
@@ -261,6 +266,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     params: options.params ?? {},
     scope,
     batches,
+    campaignId: options.campaignId ?? null,
   });
 
   // The sandbox holds the datasets these models and the building blocks read, nothing else; it is
@@ -341,6 +347,9 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       const cache = await getCache(db, def.id);
       if (!options.force && !options.definitions && cache?.signature === sig) {
         await touchLeads(db, def.id, cache.runId, runId);
+        if (options.campaignId !== undefined) {
+          await tagRunLeads(db, runId, def.id, options.campaignId);
+        }
         await setCache(db, def.id, { ...cache, runId });
         report({ ...base, status: 'cached', leads: cache.leadCount, ms: Date.now() - started });
         continue;
@@ -392,16 +401,20 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           await db.run(
             `CREATE OR REPLACE TEMP TABLE _stage AS SELECT * FROM read_parquet(${sqlString(staged)})`,
           );
-          merged = await db.transaction(() =>
-            mergeStagedLeads(db, {
+          merged = await db.transaction(async () => {
+            const m = await mergeStagedLeads(db, {
               runId,
               modelId: def.id,
               modelVersion: def.version,
               legalBasis: def.legalBasis,
               action: def.action,
               standIn,
-            }),
-          );
+            });
+            if (options.campaignId !== undefined) {
+              await tagRunLeads(db, runId, def.id, options.campaignId);
+            }
+            return m;
+          });
         } finally {
           await db.run('DROP TABLE IF EXISTS _stage');
           rmSync(staged, { force: true });

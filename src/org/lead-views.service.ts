@@ -104,6 +104,7 @@ export class LeadViewService {
       ...(courts ? { courts } : {}),
       ...(unitPrefixes ? { unitPrefixes } : {}),
       ...(assignee ? { assignee } : {}),
+      ...(f.campaign ? { campaignId: Number(f.campaign) } : {}),
       ...(f.dateFrom ? { createdFrom: f.dateFrom } : {}),
       ...(f.dateTo ? { createdTo: f.dateTo } : {}),
       ...(f.q ? { text: f.q } : {}),

@@ -86,6 +86,7 @@ export interface CaseRow extends Record<string, unknown> {
   state: string;
   handler: string | null;
   due_date: string | null;
+  campaign_id: number | null;
   version: number;
   created_by: string | null;
   created_at: string;
@@ -94,7 +95,7 @@ export interface CaseRow extends Record<string, unknown> {
 }
 
 const CASE_COLUMNS = `c.id, c.unit_id, c.case_no, c.year, c.serial, c.kind, c.model_id, c.title,
-  c.state, c.handler, strftime(c.due_date, '%Y-%m-%d') AS due_date, c.version, c.created_by,
+  c.state, c.handler, strftime(c.due_date, '%Y-%m-%d') AS due_date, c.campaign_id, c.version, c.created_by,
   strftime(c.created_at, '%Y-%m-%d %H:%M:%S') AS created_at,
   strftime(c.updated_at, '%Y-%m-%d %H:%M:%S') AS updated_at,
   (SELECT count(*) FROM supervision_case_leads l WHERE l.case_id = c.id)::INTEGER AS lead_count`;
@@ -196,6 +197,7 @@ export interface CaseListFilter {
   states?: readonly string[];
   handler?: string;
   q?: string;
+  campaignId?: number;
   limit: number;
   offset: number;
 }
@@ -206,6 +208,10 @@ function listWhere(f: CaseListFilter): { where: string; params: Record<string, D
   if (f.states?.length) {
     parts.push(`list_contains($states, c.state)`);
     params.states = listValue([...f.states]);
+  }
+  if (f.campaignId !== undefined) {
+    parts.push(`c.campaign_id = $campaign`);
+    params.campaign = f.campaignId;
   }
   if (f.handler) {
     parts.push(`c.handler = $handler`);

@@ -20,6 +20,8 @@ export interface LeadTableFilter {
   /** A unit filter inside the scope: its court-code prefixes. */
   readonly unitPrefixes?: readonly string[];
   readonly assignee?: string;
+  /** 专项监督活动 the lead was found under (leads.campaign_id). */
+  readonly campaignId?: number;
   readonly createdFrom?: string;
   readonly createdTo?: string;
   readonly text?: string;
@@ -82,6 +84,7 @@ function where(f: LeadTableFilter): { sql: string; params: Param[] } {
   anyOf('lead_key', f.keys);
   anyOf('lead_id', f.ids);
   if (f.assignee) parts.push(`assignee = ${p(f.assignee)}`);
+  if (f.campaignId !== undefined) parts.push(`campaign_id = ${p(Math.trunc(f.campaignId))}`);
   if (f.subjectId) parts.push(`subject_id = ${p(f.subjectId)}`);
   if (f.caseNo) parts.push(`case_no = ${p(f.caseNo)}`);
   if (f.createdFrom) parts.push(`created_at >= ${p(f.createdFrom)}::DATE`);

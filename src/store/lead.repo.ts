@@ -48,6 +48,7 @@ const LEAD_DDL = [
     fingerprint VARCHAR,
     first_seen_run INTEGER,
     last_seen_run INTEGER,
+    campaign_id INTEGER,           -- the first campaign (专项监督活动) a run found it under
     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
     updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
   )`,
@@ -233,6 +234,25 @@ export async function touchLeads(
   await db.run(
     `UPDATE leads SET last_seen_run = $run WHERE model_id = $model AND last_seen_run = $prev`,
     { run: runId, model: modelId, prev: previousRun },
+  );
+}
+
+/**
+ * The leads a run under a campaign found of a model take its campaign, unless they already have
+ * one: a lead keeps the first campaign it was found under (a later campaign finding it again does
+ * not take it over, so the first campaign's figures do not shrink). Not an indexed column: the
+ * UPDATE is in place.
+ */
+export async function tagRunLeads(
+  db: SqlExecutor,
+  runId: number,
+  modelId: string,
+  campaignId: number,
+): Promise<void> {
+  await db.run(
+    `UPDATE leads SET campaign_id = $campaign
+     WHERE model_id = $model AND last_seen_run = $run AND campaign_id IS NULL`,
+    { campaign: campaignId, model: modelId, run: runId },
   );
 }
 

@@ -50,18 +50,22 @@ export interface RunStart {
   readonly params: unknown;
   readonly scope: unknown;
   readonly batches: unknown;
+  /** The campaign (专项监督活动) it runs under, if any. */
+  readonly campaignId?: number | null;
 }
 
 export async function createRun(db: SqlExecutor, start: RunStart): Promise<number> {
   const rows = await db.all<{ id: number }>(
-    `INSERT INTO model_runs (as_of, models, params, scope, batches)
-     VALUES ($asOf::DATE, $models::JSON, $params::JSON, $scope::JSON, $batches::JSON) RETURNING id`,
+    `INSERT INTO model_runs (as_of, models, params, scope, batches, campaign_id)
+     VALUES ($asOf::DATE, $models::JSON, $params::JSON, $scope::JSON, $batches::JSON, $campaign)
+     RETURNING id`,
     {
       asOf: start.asOf,
       models: JSON.stringify(start.models),
       params: JSON.stringify(start.params),
       scope: JSON.stringify(start.scope),
       batches: JSON.stringify(start.batches),
+      campaign: start.campaignId ?? null,
     },
   );
   return Number(rows[0]?.id);

@@ -14,6 +14,7 @@ import { ensureCaseworkSchema } from './casework.repo.ts';
 import { ensureRecommendationSchema } from './recommendation.repo.ts';
 import { ensureCaseFileSchema } from './case-files.repo.ts';
 import { ensureCaseDocumentSchema } from './case-documents.repo.ts';
+import { ensureCampaignSchema } from './campaign.repo.ts';
 
 /** DuckDB type for each contract type. IDs, plates and case numbers are text, always. */
 export const SQL_TYPES: Record<ColumnType, string> = {
@@ -109,6 +110,7 @@ export async function ensureSchema(db: Database): Promise<void> {
     ensureRecommendationSchema,
     ensureCaseFileSchema,
     ensureCaseDocumentSchema,
+    ensureCampaignSchema,
   ]) {
     await ensure(db);
   }

@@ -28,6 +28,9 @@ const SupervisionCasePage = lazy(() => import('./pages/supervision-case-page.tsx
 const DueRecommendationsPage = lazy(() => import('./pages/due-recommendations-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const DocumentTemplatesPage = lazy(() => import('./pages/document-templates-page.tsx'));
+const CampaignsPage = lazy(() => import('./pages/campaigns-page.tsx'));
+const CampaignPage = lazy(() => import('./pages/campaign-page.tsx'));
+const LedgerPage = lazy(() => import('./pages/ledger-page.tsx'));
 const ExtractPage = lazy(() => import('./pages/extract-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -55,6 +58,9 @@ function Guarded() {
           <Route path="/supervision-cases/:id" element={<SupervisionCasePage />} />
           <Route path="/document-templates" element={<DocumentTemplatesPage />} />
           <Route path="/recommendations" element={<DueRecommendationsPage />} />
+          <Route path="/campaigns" element={<CampaignsPage />} />
+          <Route path="/campaigns/:id" element={<CampaignPage />} />
+          <Route path="/ledger" element={<LedgerPage />} />
           <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />

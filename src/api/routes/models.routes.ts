@@ -210,9 +210,20 @@ export const modelRoutes = {
     const platform = c.get('platform');
     const session = sessionOf(c);
     const operator = operatorOf(c);
+    const asked = {
+      models: req.modelIds?.length ? req.modelIds : undefined,
+      units: req.scope.unitIds,
+      courts: req.scope.courts,
+      closedFrom: req.scope.closedFrom,
+      closedTo: req.scope.closedTo,
+    };
+    // Under a campaign the service bounds the run (period, taking part, models, units, courts,
+    // closure dates) and fills in what the request left open; refused now, not in the job.
+    const campaignId = req.scope.campaignId;
+    const scope = campaignId ? await platform.campaigns.forRun(operator, campaignId, asked) : asked;
     // Units outside the caller's are refused now (404), not in the job; the engine checks again.
-    await checkRunUnits(platform, operator, req.scope.unitIds);
-    const ids = req.modelIds?.length ? req.modelIds : undefined;
+    await checkRunUnits(platform, operator, scope.units);
+    const ids = scope.models?.length ? [...scope.models] : undefined;
     // The engine takes one parameter set: the '*' entry, overridden by a single model's own.
     const params = {
       ...(req.params['*'] ?? {}),
@@ -229,12 +240,12 @@ export const modelRoutes = {
           ...(req.asOf ? { asOf: req.asOf } : {}),
           params,
           scope: {
-            ...(req.scope.courts ? { courts: req.scope.courts } : {}),
-            ...(req.scope.closedFrom ? { closedFrom: req.scope.closedFrom } : {}),
-            ...(req.scope.closedTo ? { closedTo: req.scope.closedTo } : {}),
-            ...(req.scope.unitIds ? { units: req.scope.unitIds } : {}),
-            ...(req.scope.campaign ? { campaign: req.scope.campaign } : {}),
+            ...(scope.courts ? { courts: scope.courts } : {}),
+            ...(scope.closedFrom ? { closedFrom: scope.closedFrom } : {}),
+            ...(scope.closedTo ? { closedTo: scope.closedTo } : {}),
+            ...(scope.units ? { units: scope.units } : {}),
           },
+          ...(campaignId ? { campaignId } : {}),
           onProgress: (p) =>
             job.progress(
               p.index + (p.status === 'running' ? 0 : 1),

@@ -122,15 +122,28 @@ function registerList(cases: Command): void {
     .description('监督案件列表（本单位及下级）/ list cases')
     .option('--state <states>', `状态，逗号分隔：${CASE_STATES.join(',')}`)
     .option('--open', '只列未结案的 / open cases only')
+    .option('--campaign <id>', '只列某一专项活动的案件 / cases of one campaign')
     .option('--limit <n>', '最多显示条数 / max rows', '50')
     .option('--json', '输出 JSON / JSON output')
     .action(
       action(
         async (
-          opts: { state?: string; open?: boolean; limit: string; json?: boolean },
+          opts: {
+            state?: string;
+            open?: boolean;
+            campaign?: string;
+            limit: string;
+            json?: boolean;
+          },
           cmd: Command,
         ) => {
           const limit = positive(opts.limit, '--limit');
+          if (opts.campaign && !/^\d{1,9}$/.test(opts.campaign)) {
+            throw new AppError(
+              'USAGE',
+              `--campaign 应为专项活动编号（数字），实际为“${opts.campaign}”`,
+            );
+          }
           await withCasework(cmd, async (service, op) => {
             const { total, items } = await service.list(op, {
               states: opts.state
@@ -138,6 +151,7 @@ function registerList(cases: Command): void {
                 .map((s) => s.trim())
                 .filter(Boolean),
               open: opts.open,
+              campaign: opts.campaign,
               page: 1,
               pageSize: Math.min(limit, 500),
             });

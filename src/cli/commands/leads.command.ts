@@ -15,6 +15,7 @@ interface ListOptions {
   priority?: string;
   court?: string;
   unit?: string;
+  campaign?: string;
   sort: string;
   order: string;
 }
@@ -30,6 +31,9 @@ function queryFrom(opts: ListOptions): {
   if (bad !== undefined) {
     throw new AppError('BAD_STATUS', `线索状态只能是：${LEAD_STATUSES.join('、')}`);
   }
+  if (opts.campaign && !/^\d{1,9}$/.test(opts.campaign)) {
+    throw new AppError('USAGE', `--campaign 应为专项活动编号（数字），实际为“${opts.campaign}”`);
+  }
   const sort = LEAD_SORTS.find((s) => s === opts.sort);
   if (!sort) throw new AppError('USAGE', `--sort 只能是：${LEAD_SORTS.join('、')}`);
   if (opts.order !== 'asc' && opts.order !== 'desc') {
@@ -41,6 +45,7 @@ function queryFrom(opts: ListOptions): {
     ...(opts.priority ? { priority: opts.priority } : {}),
     ...(opts.court ? { court: opts.court } : {}),
     ...(opts.unit ? { unitId: opts.unit } : {}),
+    ...(opts.campaign ? { campaign: opts.campaign } : {}),
   };
   return { filter, sort, order: opts.order };
 }
@@ -92,6 +97,7 @@ export function register(program: Command): void {
     .option('--priority <levels>', `优先级：${PRIORITIES.join(',')}`)
     .option('--court <names>', '执行法院，逗号分隔')
     .option('--unit <id>', '只看某一单位（本单位范围内）/ one unit of the scope')
+    .option('--campaign <id>', '只看某一专项活动的线索 / leads of one campaign')
     .option('--sort <field>', `排序：${LEAD_SORTS.join('|')}`, 'priority')
     .option('--order <order>', 'asc | desc', 'desc')
     .option('--limit <n>', '最多显示条数 / max rows', '50')

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openApp } from '../../app.ts';
+import { campaignsOf, openApp } from '../../app.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { runModelsAs } from '../../models/operator.service.ts';
 import type { RunProgress, RunScope } from '../../models/run.service.ts';
@@ -20,8 +20,8 @@ export function parsePairs(pairs: readonly string[], what: string): Record<strin
   return out;
 }
 
-/** `--scope court=甲法院|乙法院,closedFrom=2023-01-01,closedTo=2023-12-31,campaign=…` */
-export function parseScope(pairs: readonly string[]): RunScope {
+/** `--scope court=甲法院|乙法院,closedFrom=2023-01-01,closedTo=2023-12-31,campaign=3` (专项活动编号) */
+export function parseScope(pairs: readonly string[]): RunScope & { campaignId?: number } {
   const raw = parsePairs(pairs, '--scope');
   const allowed = ['court', 'courts', 'unit', 'units', 'closedFrom', 'closedTo', 'campaign'];
   for (const k of Object.keys(raw)) {
@@ -35,6 +35,12 @@ export function parseScope(pairs: readonly string[]): RunScope {
           .map((s) => s.trim())
           .filter(Boolean)
       : undefined;
+  if (raw.campaign && !/^\d{1,9}$/.test(raw.campaign)) {
+    throw new AppError(
+      'USAGE',
+      `--scope campaign 应为专项活动编号（数字），实际为“${raw.campaign}”`,
+    );
+  }
   for (const k of ['closedFrom', 'closedTo'] as const) {
     if (raw[k] && !/^\d{4}-\d{2}-\d{2}$/.test(raw[k])) {
       throw new AppError('USAGE', `--scope ${k} 应为日期 YYYY-MM-DD，实际为“${raw[k]}”`);
@@ -45,7 +51,7 @@ export function parseScope(pairs: readonly string[]): RunScope {
     ...(list(raw.unit ?? raw.units) ? { units: list(raw.unit ?? raw.units) } : {}),
     ...(raw.closedFrom ? { closedFrom: raw.closedFrom } : {}),
     ...(raw.closedTo ? { closedTo: raw.closedTo } : {}),
-    ...(raw.campaign ? { campaign: raw.campaign } : {}),
+    ...(raw.campaign ? { campaignId: Number(raw.campaign) } : {}),
   };
 }
 
@@ -65,7 +71,11 @@ export function register(program: Command): void {
     .option('--model <ids>', '模型编号，逗号分隔，如 M01,M05 / model ids')
     .option('--all', '运行全部模型 / run every model')
     .option('--param <key=value>', '模型参数，可重复 / a model parameter (repeatable)', collect)
-    .option('--scope <key=value,…>', '范围：court=…|…,closedFrom=…,closedTo=…,campaign=…', collect)
+    .option(
+      '--scope <key=value,…>',
+      '范围：court=…|…,closedFrom=…,closedTo=…,campaign=专项活动编号',
+      collect,
+    )
     .option('--as-of <date>', '运行基准日 YYYY-MM-DD（默认今天）/ reference date')
     .option('--timeout <seconds>', '单个模型的时间上限（秒）/ per-model time limit', '300')
     .option('--force', '忽略缓存重新运行 / ignore the cache')
@@ -101,13 +111,20 @@ export function register(program: Command): void {
           };
           process.once('SIGINT', onSigint);
           try {
+            const operator = await cliOperator(app.db, cmd);
+            const { campaignId, ...asked } = parseScope(opts.scope ?? []);
+            const models = opts.all ? undefined : (opts.model ?? '').split(',').filter(Boolean);
+            // Under a campaign: bounded by it (period, taking part, models, units, courts, dates).
+            const bounded = campaignId
+              ? await (await campaignsOf(app)).forRun(operator, campaignId, { ...asked, models })
+              : { ...asked, models };
+            const { models: runModels, ...scope } = bounded;
             // Bounded by the operator's unit (none: the local operator), audited as the operator.
-            const result = await runModelsAs(app, await cliOperator(app.db, cmd), {
-              ...(opts.all
-                ? { all: true }
-                : { models: (opts.model ?? '').split(',').filter(Boolean) }),
+            const result = await runModelsAs(app, operator, {
+              ...(runModels?.length ? { models: [...runModels] } : { all: true }),
               params: parsePairs(opts.param ?? [], '--param'),
-              scope: parseScope(opts.scope ?? []),
+              scope,
+              ...(campaignId ? { campaignId } : {}),
               ...(opts.asOf ? { asOf: opts.asOf } : {}),
               timeoutSeconds: timeout,
               force: opts.force ?? false,

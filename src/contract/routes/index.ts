@@ -1,4 +1,5 @@
 import { AUDIT_ROUTES } from './audit.ts';
+import { CAMPAIGN_ROUTES } from './campaigns.ts';
 import { CASEWORK_ROUTES } from './casework.ts';
 import { DATA_ROUTES } from './data.ts';
 import { DOCUMENT_ROUTES } from './documents.ts';
@@ -35,6 +36,7 @@ export const ROUTE_TABLE = [
   ...CASEWORK_ROUTES,
   ...DOCUMENT_ROUTES,
   ...RECOMMENDATION_ROUTES,
+  ...CAMPAIGN_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];

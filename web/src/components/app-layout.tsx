@@ -10,9 +10,11 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FileWordOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   KeyOutlined,
   LogoutOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -30,6 +32,8 @@ const TITLES: Record<string, string> = {
   '/cases': '执行案件',
   '/supervision-cases': '监督案件',
   '/recommendations': '逾期未回复',
+  '/campaigns': '专项活动',
+  '/ledger': '一本账',
   '/persons': '串并审查',
   '/extract': '文书复核',
   '/users': '用户管理',
@@ -75,6 +79,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       icon: <ClockCircleOutlined />,
       label: <Link to="/recommendations">逾期未回复</Link>,
     },
+    { key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">专项活动</Link> },
+    { key: '/ledger', icon: <TableOutlined />, label: <Link to="/ledger">一本账</Link> },
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRight('manage_users')

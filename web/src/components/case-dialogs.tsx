@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { Campaign } from '../../../src/contract/campaigns.ts';
 import type { SupervisionCase } from '../../../src/contract/casework.ts';
 import { ACT_KINDS } from '../../../src/contract/vocabulary.ts';
 import type { UserOption } from '../../../src/contract/org.ts';
@@ -50,6 +51,8 @@ export function MoveModal({
 export interface EditValues {
   handler: string | null;
   dueDate: string | null;
+  /** 专项活动 (null: none). */
+  campaignId: number | null;
 }
 
 export function EditCaseModal({
@@ -68,15 +71,22 @@ export function EditCaseModal({
   const [users, setUsers] = useState<UserOption[]>([]);
   const [handler, setHandler] = useState<string | null>(null);
   const [due, setDue] = useState<Dayjs | null>(null);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [campaignId, setCampaignId] = useState<number | null>(null);
   useEffect(() => {
     if (!open) return;
     setHandler(null);
     setDue(current.dueDate ? dayjs(current.dueDate) : null);
+    setCampaignId(current.campaignId);
     api
       .call('GET /api/user-options')
       .then(setUsers)
       .catch(() => setUsers([]));
-  }, [open, current.dueDate]);
+    api
+      .call('GET /api/campaigns', { query: {} })
+      .then(setCampaigns)
+      .catch(() => setCampaigns([]));
+  }, [open, current.dueDate, current.campaignId]);
   return (
     <Modal
       title="承办人与办理期限"
@@ -88,6 +98,7 @@ export function EditCaseModal({
         onSubmit({
           handler: handler ?? current.handler,
           dueDate: due ? due.format('YYYY-MM-DD') : null,
+          campaignId,
         })
       }
     >
@@ -108,6 +119,17 @@ export function EditCaseModal({
         </Form.Item>
         <Form.Item label="办理期限">
           <DatePicker value={due} onChange={setDue} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item label="专项活动">
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="不属于专项活动"
+            value={campaignId ?? undefined}
+            onChange={(v?: number) => setCampaignId(v ?? null)}
+            options={campaigns.map((c) => ({ value: c.id, label: c.theme }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

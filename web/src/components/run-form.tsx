@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { App, Button, DatePicker, Form, Select, Space } from 'antd';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { RunRequest } from '../../../src/contract/models.ts';
@@ -10,14 +10,15 @@ interface ScopeValues {
   unitIds?: string[];
   courts?: string[];
   closed?: [Dayjs | null, Dayjs | null] | null;
-  campaign?: string;
+  campaignId?: number;
   asOf?: Dayjs | null;
 }
 
 /**
- * The scope of a run (units, courts, closure dates, campaign), the day it looks from, and the run
- * button. Parameter
- * overrides come from the caller (the model detail page edits them).
+ * The scope of a run (units, courts, closure dates), the campaign it is made under (one the user's
+ * unit takes part in, running today: the server bounds the run by it and fills in what is left
+ * open), the day it looks from, and the run button. Parameter overrides come from the caller (the
+ * model detail page edits them).
  */
 export function RunForm({
   modelIds,
@@ -36,6 +37,7 @@ export function RunForm({
   const [form] = Form.useForm<ScopeValues>();
   const [busy, setBusy] = useState(false);
   const units = useApi((s) => api.call('GET /api/units', {}, s), []);
+  const campaigns = useApi((s) => api.call('GET /api/campaigns', { query: { mine: '1' } }, s), []);
 
   const run = async () => {
     const v = form.getFieldsValue();
@@ -49,7 +51,7 @@ export function RunForm({
           courts: v.courts?.length ? v.courts : undefined,
           closedFrom: v.closed?.[0]?.format('YYYY-MM-DD'),
           closedTo: v.closed?.[1]?.format('YYYY-MM-DD'),
-          campaign: v.campaign?.trim() || undefined,
+          campaignId: v.campaignId ?? undefined,
         },
         asOf: v.asOf ? v.asOf.format('YYYY-MM-DD') : undefined,
       };
@@ -92,8 +94,19 @@ export function RunForm({
       >
         <DatePicker placeholder="今天" data-testid="run-as-of" />
       </Form.Item>
-      <Form.Item name="campaign" label="专项活动">
-        <Input placeholder="可选" style={{ width: 140 }} maxLength={100} />
+      <Form.Item
+        name="campaignId"
+        label="专项活动"
+        tooltip="在专项活动下运行：模型、单位、法院和终本日期须在活动范围内，未填的按活动设定；发现的线索计入该活动"
+      >
+        <Select
+          allowClear
+          placeholder="不属于专项活动"
+          style={{ minWidth: 180 }}
+          optionFilterProp="label"
+          data-testid="run-campaign"
+          options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.theme }))}
+        />
       </Form.Item>
       <Form.Item>
         <Space>

@@ -5,6 +5,7 @@ import { isLeadStatus, LEAD_STATUSES, type LeadStatus } from '../../../src/contr
 import { api } from '../api/client.ts';
 import { EChart } from '../components/echart.tsx';
 import type { ChartOption } from '../components/echart.tsx';
+import { DueThisWeek } from '../components/due-this-week.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatCount, formatDate } from '../components/format.ts';
 import { PageLoading } from '../components/page-loading.tsx';
@@ -127,6 +128,9 @@ export default function DashboardPage() {
         ))}
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24}>
+          <DueThisWeek />
+        </Col>
         <Col xs={24} xl={16}>
           <Card title="各模型线索（按状态）" size="small">
             {byModel ? (

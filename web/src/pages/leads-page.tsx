@@ -48,6 +48,7 @@ const FILTER_KEYS = [
   'dateFrom',
   'dateTo',
   'assigneeId',
+  'campaign',
   'q',
 ] as const;
 
@@ -85,6 +86,7 @@ export default function LeadsPage() {
   );
   const models = useApi((s) => api.call('GET /api/models', {}, s), []);
   const units = useApi((s) => api.call('GET /api/units', {}, s), []);
+  const campaigns = useApi((s) => api.call('GET /api/campaigns', { query: {} }, s), []);
   const saved = useApi((s) => api.call('GET /api/leads/filters', {}, s), []);
 
   const setFilter = (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
@@ -342,6 +344,17 @@ export default function LeadsPage() {
           value={filter.unitId}
           onChange={(v?: string) => setFilter({ unitId: v })}
           options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="专项活动"
+          style={{ width: 180 }}
+          data-testid="leads-campaign"
+          value={filter.campaign}
+          onChange={(v?: string) => setFilter({ campaign: v })}
+          options={(campaigns.data ?? []).map((c) => ({ value: String(c.id), label: c.theme }))}
         />
         <Input
           allowClear

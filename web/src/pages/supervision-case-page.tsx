@@ -53,6 +53,7 @@ export default function SupervisionCasePage() {
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState<string>();
   const [reveal, setReveal] = useState(false);
+  const campaigns = useApi((s) => api.call('GET /api/campaigns', { query: {} }, s), []);
   const loaded = useApi(
     (s) => {
       setOverride(undefined);
@@ -145,6 +146,13 @@ export default function SupervisionCasePage() {
           <Descriptions.Item label="办案单位">{data.unitName}</Descriptions.Item>
           <Descriptions.Item label="承办人">{data.handlerName ?? '未指定'}</Descriptions.Item>
           <Descriptions.Item label="办理期限">{formatDate(data.dueDate)}</Descriptions.Item>
+          {data.campaignId !== null ? (
+            <Descriptions.Item label="专项活动">
+              <Link to={`/campaigns/${data.campaignId}`}>
+                {campaigns.data?.find((c) => c.id === data.campaignId)?.theme ?? '查看'}
+              </Link>
+            </Descriptions.Item>
+          ) : null}
           {data.modelId && (
             <Descriptions.Item label="监督模型">
               <Link to={`/models/${encodeURIComponent(data.modelId)}`}>{data.modelId}</Link>
@@ -290,7 +298,12 @@ export default function SupervisionCasePage() {
             () =>
               api.call('PATCH /api/supervision-cases/:id', {
                 params,
-                body: { version: data.version, handler: v.handler, dueDate: v.dueDate },
+                body: {
+                  version: data.version,
+                  handler: v.handler,
+                  dueDate: v.dueDate,
+                  ...(v.campaignId !== data.campaignId ? { campaignId: v.campaignId } : {}),
+                },
               }),
             '已保存',
           )

@@ -9,13 +9,18 @@ import { formatDate, formatDateTime } from '../components/format.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useUrlState } from '../hooks/use-url-state.ts';
 
-/** 监督案件: the cases of my unit and those below, filtered by state, open only, or text. */
+/**
+ * 监督案件: the cases of my unit and those below, filtered by state, open only, text, campaign or
+ * unit (with the units below: the ledger's drill-down).
+ */
 export default function SupervisionCasesPage() {
   const url = useUrlState();
   const state = {
     state: url.get('state') ?? '',
     open: url.get('open') ?? '1',
     q: url.get('q') ?? '',
+    campaign: url.get('campaign') ?? '',
+    unitId: url.get('unitId') ?? '',
   };
   const page = Number(url.get('page')) || 1;
   const setState = (patch: Record<string, string>) => url.set(patch);
@@ -30,12 +35,16 @@ export default function SupervisionCasesPage() {
             ...(state.state ? { state: state.state } : {}),
             ...(state.open === '1' ? { open: '1' as const } : {}),
             ...(state.q ? { q: state.q } : {}),
+            ...(state.campaign ? { campaign: state.campaign } : {}),
+            ...(state.unitId ? { unitId: state.unitId } : {}),
           },
         },
         s,
       ),
-    [state.state, state.open, state.q, page],
+    [state.state, state.open, state.q, state.campaign, state.unitId, page],
   );
+  const campaigns = useApi((s) => api.call('GET /api/campaigns', { query: {} }, s), []);
+  const units = useApi((s) => api.call('GET /api/units', {}, s), []);
   if (loaded.error && !loaded.data) {
     return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
   }
@@ -49,6 +58,27 @@ export default function SupervisionCasesPage() {
           value={state.state || undefined}
           options={CASE_STATES.map((s) => ({ value: s, label: s }))}
           onChange={(v?: string) => setState({ state: v ?? '', page: '1' })}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="专项活动"
+          style={{ width: 180 }}
+          data-testid="cases-campaign"
+          value={state.campaign || undefined}
+          onChange={(v?: string) => setState({ campaign: v ?? '', page: '1' })}
+          options={(campaigns.data ?? []).map((c) => ({ value: String(c.id), label: c.theme }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="单位（含下级）"
+          style={{ width: 200 }}
+          value={state.unitId || undefined}
+          onChange={(v?: string) => setState({ unitId: v ?? '', page: '1' })}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
         />
         <Space>
           <Switch
