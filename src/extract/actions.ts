@@ -1,4 +1,4 @@
-import type { ActType } from '../domain/act-vocabulary.ts';
+import { liftingOf, type ActType } from '../domain/act-vocabulary.ts';
 import { findDates } from './dates.ts';
 import { stripCitations } from './ruling-text.ts';
 import type { ExtractedAction } from './types.ts';
@@ -29,7 +29,8 @@ const ACT_PATTERNS: readonly (readonly [ActType, RegExp])[] = [
     /实地(?:调查|走访|查看|核查)|(?:前往|到|赴|至)被执行人(?:的)?(?:住所地?|经营场所|户籍地|经常居住地|居住地|住处|家中)/g,
   ],
   ['限制消费令', /限制(?:高)?消费/g],
-  ['纳入失信', /失信(?:被执行)?(?:人员?)?名单/g],
+  // `屏蔽其失信信息` names the listing by its published record.
+  ['纳入失信', /失信(?:被执行)?(?:人员?)?名单|失信信息/g],
   ['悬赏公告', /悬赏/g],
   ['审计调查', /审计/g],
   ['搜查', /搜查/g],
@@ -67,7 +68,7 @@ const LIFTED = /(?:解除|撤销|撤回|屏蔽|删除|解封|解冻)[^,。;]*$/;
 const NEGATED = /(?:未|没有|尚未|不予|未能|无法|不能|暂未|暂不)[^,。;未的]{0,10}$/;
 const NEGATED_AFTER = /^[^,。;]{0,10}?(?:未果|未成功|不予准许|不予支持|未获准许|被驳回)/;
 // 申请执行人申请拘留, 拟拍卖, 计划, 准备: asked for or planned, not done. `依…申请查封` is done.
-const PLANNED = /(?:申请(?!执行)|拟|计划|准备|将要|要求|请求)[^,。;]{0,12}$/;
+const PLANNED = /(?:申请(?!执行)|拟|计划|准备|将要|要求|请求)[^,。;]{0,20}$/;
 const ON_REQUEST = /(?:依|根据|经|应|据|按|依据)[^,。;]{0,12}申请[^,。;]{0,12}$/;
 
 function notDone(plain: string, index: number, length: number): NotDone | null {
@@ -85,7 +86,7 @@ export interface FoundActions {
 }
 
 /**
- * The acts a ruling recites, each with the date nearest before it in its sentence (or, failing
+ * The acts a ruling recites (a lifting as its lifting type: 解除对…的查封 → 解除查封), each with the date nearest before it in its sentence (or, failing
  * that, the first date after it), and the sentence as `text`. One act per type and date. Dates in
  * a row before the first act (`2020年12月3日，2021年1月14号，通过网络查控…`) are one act each.
  */
@@ -103,6 +104,12 @@ export function findActions(body: string): FoundActions {
       for (const m of plain.matchAll(pattern)) {
         // A match that itself says the debtor did not report (未向本院申报财产) is the order's trace.
         const why = /^(?:未|没有|拒不)/.test(m[0]) ? null : notDone(plain, m.index, m[0].length);
+        // A lifting is an act of its own where the vocabulary has a type for it (解除查封 …).
+        const lifting = why === '解除' ? liftingOf(type) : undefined;
+        if (lifting) {
+          found.push({ type: lifting, index: m.index });
+          continue;
+        }
         if (why) {
           const note = `${type}（${why}：“${clip(plain, m.index)}”）`;
           if (!skipped.includes(note)) skipped.push(note);

@@ -112,11 +112,14 @@ describe('acts', () => {
     expect(acts[2]?.text).toBe('2021年3月2日,向南昌市不动产登记中心查询');
   });
 
-  it('does not read lifting a measure as the measure', () => {
+  it('reads lifting a measure as the lifting, never as the measure', () => {
     const { actions: acts } = findActions(
       norm('2021年5月1日，解除对被执行人名下房产的查封；2021年5月2日，冻结被执行人存款。'),
     );
-    expect(acts.map((a) => a.type)).toEqual(['冻结']);
+    expect(acts.map((a) => [a.type, a.date])).toEqual([
+      ['解除查封', '2021-05-01'],
+      ['冻结', '2021-05-02'],
+    ]);
   });
 
   it('does not read a cited law as an act', () => {
@@ -130,12 +133,22 @@ describe('acts', () => {
 describe('acts that did not happen (issue 13)', () => {
   const types = (s: string): string[] => findActions(norm(s)).actions.map((a) => a.type);
 
-  it('drops negated, lifted and planned acts and says why', () => {
+  it('drops negated and planned acts and says why; a lifting is its own type', () => {
     expect(types('因未实际扣押，暂不具备处置条件')).toEqual([]);
     expect(types('本院没有对被执行人采取拘留措施')).toEqual([]);
-    expect(types('解除对被执行人王某纳入失信被执行人名单')).toEqual([]);
-    expect(types('撤销对被执行人的限制消费令，并屏蔽其失信信息')).toEqual([]);
+    expect(types('本院不予拘留')).toEqual([]);
+    expect(types('本院暂不拍卖该房产')).toEqual([]);
+    expect(types('解除对被执行人王某纳入失信被执行人名单')).toEqual(['解除失信']);
+    expect(types('撤销对被执行人的限制消费令，并屏蔽其失信信息')).toEqual([
+      '解除限制消费',
+      '解除失信',
+    ]);
+    // No lifting type for 拘留: the mention is left out and listed.
+    const released = findActions(norm('本院决定撤销对被执行人的拘留'));
+    expect(released.actions).toEqual([]);
+    expect(released.skipped[0]).toContain('拘留（解除');
     expect(types('申请执行人申请拍卖被执行人的车辆')).toEqual([]);
+    expect(types('申请执行人申请对被执行人的法定代表人予以拘留')).toEqual([]);
     expect(types('本院拟对该房产进行拍卖')).toEqual([]);
     const found = findActions(norm('因车辆尚未扣押，暂不处置'));
     expect(found.skipped[0]).toContain('扣押（否定');
@@ -149,6 +162,10 @@ describe('acts that did not happen (issue 13)', () => {
   it('reads acts in other words, and two dates before one act as two acts', () => {
     expect(types('将被执行人纳入限制高消费及失信人员名单')).toEqual(['限制消费令', '纳入失信']);
     expect(types('执行人员前往被执行人住所地调查')).toEqual(['实地调查']);
+    expect(types('对被执行人发出限制消费令，并纳入失信人员名单')).toEqual([
+      '限制消费令',
+      '纳入失信',
+    ]);
     expect(types('责令被执行人报告财产状况')).toEqual(['报告财产令']);
     expect(types('被执行人未向本院申报财产')).toEqual(['报告财产令']);
     const acts = findActions(
@@ -177,6 +194,8 @@ describe('confidence reasons (issue 13)', () => {
     );
     expect(wrong.confidence.claimAmount).toBeLessThan(0.8);
     expect(wrong.reasons.claimAmount).toContain('≠');
+    expect(wrong.confidence.paidAmount).toBeLessThan(0.8);
+    expect(wrong.confidence.unpaidAmount).toBeLessThan(0.8);
   });
 
   it('cuts a stray signature off the court and names a missing court', () => {
@@ -184,6 +203,11 @@ describe('confidence reasons (issue 13)', () => {
       '书记员王芳河南省郑州市中原区人民法院\n执行裁定书\n裁定如下：终结本次执行程序。',
     );
     expect(glued.court).toBe('河南省郑州市中原区人民法院');
+    const dated = doc(
+      '二〇二一年三月五日湖北省武汉市江岸区人民法院\n执行裁定书\n裁定如下：终结本次执行程序。',
+    );
+    expect(dated.court).toBe('湖北省武汉市江岸区人民法院');
+    expect(dated.reasons.court).toContain('落款日期');
     const none = doc('执行裁定书\n裁定如下：终结本次执行程序。');
     expect(none.court).toBeNull();
     expect(none.reasons.court).toBe('文首未识别出法院名称');
