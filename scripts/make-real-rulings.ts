@@ -1,5 +1,5 @@
 /**
- * Writes `test/extract/corpus/real-08…real-12`: rulings written by hand in the forms court websites
+ * Writes `test/extract/corpus/real-08…real-14`: rulings written by hand in the forms court websites
  * publish (issue 13) — web title lines, 之一/之二, full-width digits and `58，833元`, hard wraps,
  * `??` and private-use noise, 公民身份号码 in the party block, signatures split into single
  * characters, a text without line breaks — with their expected JSON. The IDs are generated
@@ -8,36 +8,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validId } from '../test/ingest/make-files.ts';
+import { born, wide, wrap, spelled, acts, type Case } from './ruling-corpus/real-helpers.ts';
+import { case13, case14 } from './ruling-corpus/real-more.ts';
 
 const dir = join(import.meta.dirname, '..', 'test', 'extract', 'corpus');
-
-/** The birth date an ID states, as the party block writes it (`1968年3月2日`). */
-function born(id: string): string {
-  return `${id.slice(6, 10)}年${Number(id.slice(10, 12))}月${Number(id.slice(12, 14))}日`;
-}
-/** Full-width digits, as some court sites print them. */
-const wide = (s: string): string =>
-  s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-/** Hard wraps at a fixed width, as a text copied from a PDF viewer. */
-const wrap = (p: string, width = 32): string =>
-  p.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
-/** A signature block split into one character per line. */
-const spelled = (lines: string[]): string =>
-  lines.flatMap((l) => [...l.replace(/[\s　]/g, '')]).join('\n');
-
-interface Act {
-  type: string;
-  date: string | null;
-  text: string;
-}
-const acts = (text: string, ...list: [string, string | null][]): Act[] =>
-  list.map(([type, date]) => ({ type, date, text }));
-
-interface Case {
-  file: string;
-  content: string;
-  expected: Record<string, unknown>;
-}
 
 function case08(): Case {
   const applicant = validId(18, '410105');
@@ -302,7 +276,7 @@ function case12(): Case {
   };
 }
 
-for (const c of [case08(), case09(), case10(), case11(), case12()]) {
+for (const c of [case08(), case09(), case10(), case11(), case12(), case13(), case14()]) {
   writeFileSync(join(dir, c.file), c.content);
   const json = JSON.stringify({ file: c.file, ...c.expected }, null, 2);
   writeFileSync(join(dir, c.file.replace(/\.[a-z]+$/, '.expected.json')), `${json}\n`);

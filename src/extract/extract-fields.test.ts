@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { badId, validId } from '../../test/ingest/make-files.ts';
 import { findActions } from './actions.ts';
 import { findAmounts } from './amounts.ts';
 import { findChineseDates, findDates } from './dates.ts';
@@ -88,6 +89,23 @@ describe('parties', () => {
     ]);
   });
 
+  it('reads an entry broken mid-line, noise after a spaced name, grouped and unlabelled IDs', () => {
+    const [a, b] = [validId(3, '420111'), validId(4, '420111')];
+    const text = norm(
+      `申请执行人：武汉某某建筑劳\n务有限公司，住所地武汉市。\n被执行人：李某 ?? ，男，公民身份号码 ${a.slice(0, 6)} ${a.slice(6, 14)} ${a.slice(14)}。\n被执行人：周某\uE00A，女，${b}，住武汉市。\n本院在执行…`,
+    );
+    const p = findParties(text, 0, text.indexOf('本院'));
+    expect(p.applicants).toEqual([{ name: '武汉某某建筑劳务有限公司', idNo: null }]);
+    expect(p.debtors).toEqual([
+      { name: '李某', idNo: a },
+      { name: '周某', idNo: b },
+    ]);
+    // An unlabelled number is taken only when its check digit holds.
+    const wrong = badId(4);
+    const q = findParties(norm(`被执行人：周某，女，${wrong}。\n本院在执行…`), 0, 20);
+    expect(q.debtors[0]?.idNo).toBeNull();
+  });
+
   it('treats OCR-read X masks as masks', () => {
     expect(normaliseId('33010219650626XXXX')).toBe('33010219650626****');
     expect(normaliseId('×××')).toBeNull();
@@ -154,6 +172,22 @@ describe('acts that did not happen (issue 13)', () => {
     expect(found.skipped[0]).toContain('扣押（否定');
   });
 
+  it('reads no act into a description, another court, a pause or 不宜/不得', () => {
+    expect(types('经查，未发现被执行人名下有可供查封的不动产')).toEqual([]);
+    expect(types('被执行人名下无可供扣押的车辆')).toEqual([]);
+    expect(types('被执行人名下有可供拍卖的房产一处')).toEqual([]);
+    expect(types('被执行人名下车辆已被其他法院查封')).toEqual([]);
+    expect(types('本院决定暂缓拍卖')).toEqual([]);
+    expect(types('该房产不宜拍卖')).toEqual([]);
+    expect(types('因被执行人系未成年人，依法不得纳入失信被执行人名单')).toEqual([]);
+  });
+
+  it('reads liftings after the measure and in one word (删除, 移出, 解封, 解冻)', () => {
+    expect(types('本院将被执行人从失信被执行人名单中删除')).toEqual(['解除失信']);
+    expect(types('本院将被执行人移出失信被执行人名单')).toEqual(['解除失信']);
+    expect(types('本院对该房产予以解封，对该账户予以解冻')).toEqual(['解除查封', '解除冻结']);
+  });
+
   it('keeps acts done on a request and acts after a description with 未', () => {
     expect(types('依申请执行人申请查封被执行人房产')).toEqual(['查封']);
     expect(types('本院对未履行义务的被执行人发出限制消费令')).toEqual(['限制消费令']);
@@ -168,6 +202,10 @@ describe('acts that did not happen (issue 13)', () => {
     ]);
     expect(types('责令被执行人报告财产状况')).toEqual(['报告财产令']);
     expect(types('被执行人未向本院申报财产')).toEqual(['报告财产令']);
+    expect(types('被执行人拒不申报财产')).toEqual(['报告财产令']);
+    expect(types('向被执行人送达财产申报表')).toEqual(['报告财产令']);
+    expect(types('对被执行人住所进行了现场调查')).toEqual(['实地调查']);
+    expect(types('对被执行人发出限消令')).toEqual(['限制消费令']);
     const acts = findActions(
       norm('2020年12月3日，2021年1月14号，通过网络查控系统查询，冻结存款'),
     ).actions;
@@ -196,6 +234,28 @@ describe('confidence reasons (issue 13)', () => {
     expect(wrong.reasons.claimAmount).toContain('≠');
     expect(wrong.confidence.paidAmount).toBeLessThan(0.8);
     expect(wrong.confidence.unpaidAmount).toBeLessThan(0.8);
+  });
+
+  it('derives the claim from paid + unpaid, less surely; paid above the claim is doubtful', () => {
+    const claim = doc(
+      '执行裁定书\n本院在执行过程中，被执行人已履行10，000元，尚欠40，000元。\n裁定如下：终结本次执行程序。',
+    );
+    expect(claim.claimAmount).toBe(50000);
+    expect(claim.confidence.claimAmount).toBeLessThan(0.8);
+    expect(claim.reasons.claimAmount).toContain('推算');
+    const over = doc(
+      '执行裁定书\n本院在执行过程中，执行标的为500元，已执行到位800元。\n裁定如下：终结本次执行程序。',
+    );
+    expect(over.unpaidAmount).toBeNull();
+    expect(over.confidence.paidAmount).toBeLessThan(0.8);
+    expect(over.reasons.claimAmount).toContain('大于执行标的');
+  });
+
+  it('reads a claim after 执行标的：给付…, and money taken as the paid amount', () => {
+    const d = doc(
+      '执行裁定书\n本院在执行过程中，执行标的：给付货款人民币123，456元及利息。扣划被执行人银行存款1，500元。\n裁定如下：终结本次执行程序。',
+    );
+    expect([d.claimAmount, d.paidAmount, d.unpaidAmount]).toEqual([123456, 1500, 121956]);
   });
 
   it('cuts a stray signature off the court and names a missing court', () => {

@@ -63,6 +63,21 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
       confidence: 0.8,
       reason: '文中未写明，由执行标的减未履行金额推算',
     };
+  } else if (claim.value === null && paid.value !== null && unpaid.value !== null) {
+    // Less sure than the other two: a claim stated with interest may exceed paid + unpaid.
+    result.claim = {
+      value: cents(paid.value + unpaid.value),
+      confidence: 0.7,
+      reason: '文中未写明，由到位金额加未履行金额推算',
+    };
+  } else if (claim.value !== null) {
+    // Two stated figures that cannot both be right: the third is not derived, both are doubtful.
+    const limit = claim.value;
+    const over = [paid, unpaid].find((p) => p.value !== null && p.value > limit);
+    if (over?.value != null) {
+      const why = `${over === paid ? '到位金额' : '未履行金额'} ${yuan(over.value)} 大于执行标的 ${yuan(limit)}`;
+      for (const p of [claim, over]) [p.confidence, p.reason] = [Math.min(p.confidence, 0.6), why];
+    }
   }
   return result;
 }

@@ -94,7 +94,7 @@ const OPENS_ENTRY =
 const WRAP_WIDTH = 24;
 // Noise after names in published texts: `??` for characters the page could not encode, and
 // private-use code points (the site's own glyphs) — neither belongs to a name.
-const NOISE = /[\uE000-\uF8FF\uFFFD]|(?<=[\u4e00-\u9fff])\?+/g;
+const NOISE = /[\uE000-\uF8FF\uFFFD]|(?<=[\u4e00-\u9fff][ \t\u3000]*)\?+/g;
 
 /**
  * Normalises a ruling: NFKC (full-width → half-width, Kangxi radicals → ideographs), entities,
