@@ -258,6 +258,14 @@ describe('confidence reasons (issue 13)', () => {
     expect([d.claimAmount, d.paidAmount, d.unpaidAmount]).toEqual([123456, 1500, 121956]);
   });
 
+  it('doubts a party name with left-over noise', () => {
+    const d = doc(
+      '执行裁定书\n被执行人：李某#3，男。\n本院在执行过程中。\n裁定如下：终结本次执行程序。',
+    );
+    expect(d.confidence.debtors).toBeLessThan(0.8);
+    expect(d.reasons.debtors).toContain('异常字符');
+  });
+
   it('cuts a stray signature off the court and names a missing court', () => {
     const glued = doc(
       '书记员王芳河南省郑州市中原区人民法院\n执行裁定书\n裁定如下：终结本次执行程序。',

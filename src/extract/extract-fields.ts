@@ -15,6 +15,9 @@ const OCR_FACTOR = 0.85;
 const BODY_START =
   /本院(?:在|于|依据|依照|受理|立案|执行|根据)|(?:纠纷|争议|合同)[^。\n]{0,10}一案|一案[,。]|在执行过程中/;
 
+// A party name holds Chinese, brackets and · — digits, ? or stray symbols mean the text was damaged.
+const ODD_NAME = /[\d?？*#@$%^&=+|\\/<>{}[\]]/;
+
 export interface ExtractInput {
   file: string;
   text: string;
@@ -68,12 +71,15 @@ export function extractFields(input: ExtractInput): ExtractedDocument {
   };
   const missing = (field: ConfidenceField, what: string): number =>
     isRuling ? set(field, MISSING, `裁定书应写明${what}，未识别出`) : ABSENT;
-  const partyConfidence = (field: 'applicants' | 'debtors', what: string): number =>
-    parties[field].length === 0
-      ? missing(field, what)
-      : parties.fromBlock
-        ? 0.95
-        : set(field, 0.7, '文首没有当事人信息，取自正文“申请执行人…与被执行人…”一句');
+  const partyConfidence = (field: 'applicants' | 'debtors', what: string): number => {
+    if (parties[field].length === 0) return missing(field, what);
+    // Left-over noise or a name run into the next words: the reviewer looks at the name.
+    const odd = parties[field].find((p) => ODD_NAME.test(p.name) || p.name.length > 40);
+    if (odd) return set(field, 0.6, `${what}名称“${odd.name}”含异常字符或过长，可能识别有误`);
+    return parties.fromBlock
+      ? 0.95
+      : set(field, 0.7, '文首没有当事人信息，取自正文“申请执行人…与被执行人…”一句');
+  };
   const actionsDoubt = actions.some((a) => !a.date) ? '有措施未写明日期' : undefined;
   const skipped = skippedActs.length ? `未计入：${skippedActs.join('；')}` : undefined;
 
