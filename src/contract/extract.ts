@@ -40,6 +40,8 @@ export const ExtractedDocumentSummary = z.object({
   /** Stored for review; null when it was not imported (see `note`). */
   documentId: z.string().nullable(),
   lowConfidenceFields: z.array(z.string()),
+  /** Why each of those is uncertain (Chinese, by field label), where the extractor said. */
+  lowConfidenceReasons: z.record(z.string(), z.string()).default({}),
   /** Why it was not imported, or the read error (Chinese). */
   note: z.string().nullable(),
 });

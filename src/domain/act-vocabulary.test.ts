@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACT_TYPES, isActType, mapActType } from './act-vocabulary.ts';
+import { ACT_TYPES, isActType, liftingOf, mapActType } from './act-vocabulary.ts';
 
 describe('act vocabulary', () => {
-  it('has the 25 act types of datasets.md, each mapping to itself', () => {
-    expect(ACT_TYPES).toHaveLength(25);
+  it('has the 25 act types of datasets.md and 5 liftings, each mapping to itself', () => {
+    expect(ACT_TYPES).toHaveLength(30);
     for (const t of ACT_TYPES) expect(mapActType(t)).toBe(t);
     expect(isActType('查封')).toBe(true);
     expect(isActType('执行通知书')).toBe(false);
@@ -44,7 +44,31 @@ describe('act vocabulary', () => {
     [' 執行通知書 ', '执行通知'],
   ])('%j → %s', (wording, expected) => expect(mapActType(wording)).toBe(expected));
 
-  it.each(['解除查封', '撤销失信', '送达裁定书', '', '其他'])('%j → undefined', (wording) => {
-    expect(mapActType(wording)).toBeUndefined();
+  it.each([
+    ['解除查封', '解除查封'],
+    ['解封房产', '解除查封'],
+    ['解除冻结银行存款', '解除冻结'],
+    ['解冻', '解除冻结'],
+    ['解除扣押车辆', '解除扣押'],
+    ['撤销限制消费令', '解除限制消费'],
+    ['解除限高', '解除限制消费'],
+    ['撤销失信', '解除失信'],
+    ['屏蔽失信信息', '解除失信'],
+    ['删除失信被执行人名单信息', '解除失信'],
+  ])('lifting %j → %s, never the measure', (wording, expected) => {
+    expect(mapActType(wording)).toBe(expected);
   });
+
+  it('gives the lifting type of the measures that have one', () => {
+    expect(liftingOf('查封')).toBe('解除查封');
+    expect(liftingOf('纳入失信')).toBe('解除失信');
+    expect(liftingOf('拘留')).toBeUndefined();
+  });
+
+  it.each(['撤销拘留', '中止查封', '暂缓拍卖', '送达裁定书', '', '其他'])(
+    '%j → undefined',
+    (wording) => {
+      expect(mapActType(wording)).toBeUndefined();
+    },
+  );
 });

@@ -1,5 +1,6 @@
 /**
- * 执行措施 vocabulary (datasets.md `case_actions`): the 25 act types models and extraction use, and
+ * 执行措施 vocabulary (datasets.md `case_actions`): the 25 act types models and extraction use, the
+ * 5 liftings of a measure (解除查封 …: issue 13, a lifting is an act of its own, never the measure), and
  * `mapActType`, which maps a source system's wording (执行通知书, 总对总查询, 限高 …) to one of them.
  * The original wording is kept by the importer; this only decides the type.
  */
@@ -32,6 +33,12 @@ export const ACT_TYPES = [
   '拍卖',
   '变卖',
   '以物抵债',
+  // Liftings: the court undid one of the measures above (解除查封, 撤销限制消费令, 屏蔽失信信息).
+  '解除查封',
+  '解除扣押',
+  '解除冻结',
+  '解除限制消费',
+  '解除失信',
 ] as const;
 export type ActType = (typeof ACT_TYPES)[number];
 
@@ -67,6 +74,22 @@ const EXACT: Readonly<Record<string, ActType>> = {
 
 /** Acts that undo or lift a measure are not the measure: `解除查封` must not count as 查封. */
 const UNDOING = /^(?:解除|撤销|撤回|屏蔽|删除|解封|解冻|暂缓|中止|终止)/;
+/** Of those, the ones that lift it for good (a pause — 暂缓, 中止 — is no lifting). */
+const LIFTING = /^(?:解除|撤销|撤回|屏蔽|删除|解封|解冻)/;
+
+/** The measures that have a lifting type, and that type. */
+const LIFTING_OF: Partial<Record<ActType, ActType>> = {
+  查封: '解除查封',
+  扣押: '解除扣押',
+  冻结: '解除冻结',
+  限制消费令: '解除限制消费',
+  纳入失信: '解除失信',
+};
+
+/** The lifting type of a measure (查封 → 解除查封), or undefined when the vocabulary has none. */
+export function liftingOf(type: ActType): ActType | undefined {
+  return LIFTING_OF[type];
+}
 
 /**
  * Keyword rules in priority order. Disposal acts come before investigations (冻结公积金 is 冻结,
@@ -123,7 +146,13 @@ function classify(wording: string): ActType | undefined {
   if (isActType(t)) return t;
   const exact = EXACT[t];
   if (exact) return exact;
-  if (UNDOING.test(t)) return undefined;
+  if (UNDOING.test(t)) {
+    if (!LIFTING.test(t)) return undefined;
+    // 解封 / 解冻 name the measure in the verb itself.
+    const rest = t.replace(/^解封/, '查封').replace(/^解冻/, '冻结').replace(LIFTING, '');
+    const lifted = RULES.find(([pattern]) => pattern.test(rest))?.[1];
+    return lifted ? liftingOf(lifted) : undefined;
+  }
   for (const [pattern, type] of RULES) if (pattern.test(t)) return type;
   return undefined;
 }

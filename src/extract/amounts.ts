@@ -26,10 +26,13 @@ const PAID_STRONG =
   /(?:已执行(?:到位)?|执行到位|已(?:履行|给付|支付|偿还|到位|清偿|实际执行)|已扣划|到位)(?:的)?(?:款项?|金额|执行款|案款)?(?:为|共计|合计|计)?$/;
 // `执行标的为`, `执行标的：本金`, `申请执行标的额共计` …
 const CLAIM_STRONG =
-  /(?:申请执行标的|执行标的|标的)(?:额|金额|款)?(?:[:]|为|共计|合计|计)*(?:借款本金|本金|借款|货款|款项|案件款)?$/;
+  /(?:申请执行标的|执行标的|标的)(?:额|金额|款)?(?:[:]|为|共计|合计|计)*(?:(?:被执行人)?(?:给付|支付|偿还|返还))?(?:借款本金|本金|借款|货款|款项|案件款|工程款|工资款?|租金|欠款|赔偿款|劳务费)?(?:人民币)?$/;
 // `应支付…`, `申请执行金额`, `要求被执行人支付案件款58,833元`.
 const CLAIM_WEAK =
   /(?:应(?:当)?(?:给付|支付|偿还|返还|履行)|申请执行(?:金额|款项)?|要求[^,。;\n]{0,12}?(?:给付|支付|偿还|返还))[^,。;\n]{0,20}?(?:共计|合计|款项|借款|货款|本金|案件款)?(?:为)?$/;
+// `扣划被执行人银行存款1,500元`: taken, so paid, but the wording is not the standard 已执行到位.
+const PAID_WEAK =
+  /(?:扣划|划拨|划扣|提取)(?:了)?(?:被执行人)?[^,。;\d]{0,10}?(?:存款|款项|工资|收入|公积金|余额|资金)(?:共计|合计|计)?$/;
 const FEES = /(?:受理费|诉讼费|保全费|执行费|申请费|罚款|公告费|鉴定费|评估费)[^,。;\n]{0,6}$/;
 
 function toYuan(digits: string, wan: boolean): number | null {
@@ -66,6 +69,7 @@ export function findAmounts(text: string): AmountHit[] {
     else if (PAID_STRONG.test(pre)) kind = 'paid';
     else if (CLAIM_STRONG.test(pre)) kind = 'claim';
     else if (CLAIM_WEAK.test(pre)) [kind, strong] = ['claim', false];
+    else if (PAID_WEAK.test(pre)) [kind, strong] = ['paid', false];
     else if (PAID_AFTER.test(post)) kind = 'paid';
     if (kind) hits.push({ kind, yuan, strong, index: m.index });
   }

@@ -24,8 +24,12 @@ const LABELS = [
 const LABEL = new RegExp(`(^|[\\n。;])?(${LABELS.join('|')})((?:\\([^)]{1,12}\\))?)(:)?`, 'g');
 const ID_LABEL =
   /(?:公民身份号码|身份证号码|身份证号|身份证件号码|居民身份证号码|统一社会信用代码|社会信用代码|组织机构代码|证件号码)(?:为|是)?:?\s*([0-9A-Za-z×xX*＊✕]{3,20})/;
-// OCR puts spaces between the mask characters of an ID (`33010219650626 X X X X`).
-const SPACED_MASK = /(?<=\d)\s+(?=[X×*](?:\s*[X×*])*)|(?<=[X×*])\s+(?=[X×*])/g;
+// OCR puts spaces between the mask characters of an ID (`33010219650626 X X X X`), and some
+// pages group its digits (`330102 19650626 1234`).
+const SPACED_MASK = /(?<=\d)\s+(?=[X×*](?:\s*[X×*])*)|(?<=[X×*])\s+(?=[X×*])|(?<=\d)\s+(?=\d)/g;
+// An ID printed without its label (`男，330102…`): taken only when its check digit is right.
+const BARE_ID =
+  /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Za-z])/g;
 
 export interface PartyBlock {
   applicants: ExtractedParty[];
@@ -50,15 +54,22 @@ export function normaliseId(raw: string): string | null {
   return parsed.ok ? parsed.value.value : s;
 }
 
-function partyFrom(entry: string): ExtractedParty | null {
+function partyFrom(raw: string): ExtractedParty | null {
+  // A line broken mid-entry (`武汉某某建筑劳` / `务有限公司，…`) goes on in the next line.
+  const entry = raw.replace(/(?<![。;:!?])\n(?=[^\n])/g, '');
   // The name runs to the first comma/full stop; `(下称…)`-style notes are dropped, `(北京)` kept.
   const name = (entry.split(/[,。;\n]/)[0] ?? '')
     .replace(/\((?:以下)?(?:简称|下称)[^)]*\)/g, '')
     .replace(/[:\s]/g, '')
     .trim();
   if (name === '' || name.length > 60) return null;
-  const id = ID_LABEL.exec(entry.replace(SPACED_MASK, ''));
-  return { name, idNo: id?.[1] ? normaliseId(id[1]) : null };
+  const joined = entry.replace(SPACED_MASK, '');
+  const id = ID_LABEL.exec(joined)?.[1] ?? bareId(joined);
+  return { name, idNo: id ? normaliseId(id) : null };
+}
+
+function bareId(entry: string): string | undefined {
+  return [...entry.matchAll(BARE_ID)].map((m) => m[0]).find((s) => parsePartyId(s).ok);
 }
 
 /**

@@ -63,6 +63,21 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
       confidence: 0.8,
       reason: '文中未写明，由执行标的减未履行金额推算',
     };
+  } else if (claim.value === null && paid.value !== null && unpaid.value !== null) {
+    // Less sure than the other two: a claim stated with interest may exceed paid + unpaid.
+    result.claim = {
+      value: cents(paid.value + unpaid.value),
+      confidence: 0.7,
+      reason: '文中未写明，由到位金额加未履行金额推算',
+    };
+  } else if (claim.value !== null) {
+    // Two stated figures that cannot both be right: the third is not derived, both are doubtful.
+    const limit = claim.value;
+    const over = [paid, unpaid].find((p) => p.value !== null && p.value > limit);
+    if (over?.value != null) {
+      const why = `${over === paid ? '到位金额' : '未履行金额'} ${yuan(over.value)} 大于执行标的 ${yuan(limit)}`;
+      for (const p of [claim, over]) [p.confidence, p.reason] = [Math.min(p.confidence, 0.6), why];
+    }
   }
   return result;
 }
@@ -112,12 +127,19 @@ const PROVINCES =
 const STRAY_SIGNATURE =
   /^.*(?:审判长|审判员|执行员|执行长|书记员|法官助理|人民陪审员)(?:[\u4e00-\u9fff]{2,3}?)(?=[\u4e00-\u9fff]{2,}(?:人民法院|法院))/;
 
+// The signature date of the previous document on the same page (`二〇二一年三月五日湖北省…法院`).
+const STRAY_DATE =
+  /^[〇零OoО○0一二三四五六七八九]{4}年(?:十[一二]?|[一二三四五六七八九])月[一二三十]{0,2}[一二三四五六七八九十]日/;
+
 export function pickCourt(compact: string): Picked<string> | null {
-  const head = compact.slice(0, 120);
+  const strayDate = STRAY_DATE.exec(compact);
+  const head = compact.slice(strayDate ? strayDate[0].length : 0).slice(0, 120);
   const m = /([\u4e00-\u9fff]{2,40}?(?:人民法院|法院))/.exec(head);
   if (!m?.[1]) return null;
   let name = m[1];
-  let reason: string | undefined;
+  let reason: string | undefined = strayDate
+    ? `法院名称前有上一份文书的落款日期（${strayDate[0]}），已去除`
+    : undefined;
   const stray = STRAY_SIGNATURE.exec(name);
   if (stray) {
     // Cut where the province begins if one is named; else after a 2-character signature name.
@@ -125,11 +147,12 @@ export function pickCourt(compact: string): Picked<string> | null {
     name = province
       ? name.slice(stray[0].length - 3 + province.index)
       : name.slice(stray[0].length);
-    reason = province ? undefined : `法院名称前有上一份文书的落款（${stray[0]}），已去除`;
+    reason = province ? reason : `法院名称前有上一份文书的落款（${stray[0]}），已去除`;
   } else if (m.index > 12) return null;
   // The header precedes the title or the case number; a court named later is in the body.
   const title = head.search(/裁定书|判决书|决定书|通知书|\(\d{4}\)/);
   if (title >= 0 && m.index > title) return null;
+  if (strayDate && !stray) return { value: name, confidence: 0.85, reason };
   return reason
     ? { value: name, confidence: 0.7, reason }
     : { value: name, confidence: stray ? 0.85 : 0.95 };

@@ -84,13 +84,17 @@ const SENTENCE_END = /[。:;!?”」]$/;
 /** Lines a web page puts around a published ruling: `…号.doc 发布日期：… 浏览：…次`, 来源, 打印. */
 const WEB_CHROME =
   /发布日期[:]?\s*\d{4}|浏览(?:次数)?[:]?\s*\d+|\.(?:docx?|pdf|wps)(?:\s|$)|^(?:来源|打印|关闭|分享)[:]?|中国裁判文书网/;
+// Where the chrome of a title line ends, when the page put the ruling on the same line.
+const CHROME_END =
+  /发布日期[:]?\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|浏览(?:次数)?[:]?\s*\d+次?|\.(?:docx?|pdf|wps)/g;
+const CHROME_SCAN = 300;
 // A paragraph that goes on in the next line (a hard wrap), unless that line opens an entry.
 const OPENS_ENTRY =
   /^(?:申请执行人|被执行人|复议申请人|异议人|案外人|第三人|法定代表人|负责人|委托|诉讼代理人|法定代理人|本院|依照|依据|裁定如下|审判|执行员|书记员|法官助理|人民陪审员|截至|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|\(\d)/;
 const WRAP_WIDTH = 24;
 // Noise after names in published texts: `??` for characters the page could not encode, and
 // private-use code points (the site's own glyphs) — neither belongs to a name.
-const NOISE = /[\uE000-\uF8FF\uFFFD]|(?<=[\u4e00-\u9fff])\?+/g;
+const NOISE = /[\uE000-\uF8FF\uFFFD]|(?<=[\u4e00-\u9fff][ \t\u3000]*)\?+/g;
 
 /**
  * Normalises a ruling: NFKC (full-width → half-width, Kangxi radicals → ideographs), entities,
@@ -112,7 +116,16 @@ export function normalizeRulingText(raw: string, layout: TextLayout): RulingText
   // The web page's title and metadata lines come before the court; they are not the ruling.
   // The page title (`…纠纷执行实施类执行裁定书`) may stand on its own line above the metadata.
   const chrome = lines.slice(0, 4).findLastIndex((l) => WEB_CHROME.test(l));
-  if (chrome >= 0 && chrome < lines.length - 1) lines.splice(0, chrome + 1);
+  const chromeLine = chrome >= 0 ? lines[chrome] : undefined;
+  if (
+    chromeLine !== undefined &&
+    (chrome === lines.length - 1 || chromeLine.length > CHROME_SCAN)
+  ) {
+    // A text without line breaks: the ruling follows the chrome on its line; cut after the chrome.
+    const ends = [...chromeLine.slice(0, CHROME_SCAN).matchAll(CHROME_END)];
+    const last = ends.at(-1);
+    if (last) lines.splice(0, chrome + 1, chromeLine.slice(last.index + last[0].length));
+  } else if (chrome >= 0) lines.splice(0, chrome + 1);
   // A text copied with hard wraps has many long lines that stop mid-sentence; a paragraph text
   // may have one (an item list without its final 。), which must stay a paragraph.
   const long = lines.filter((l) => l.length >= WRAP_WIDTH);

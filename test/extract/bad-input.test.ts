@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
@@ -102,6 +102,32 @@ describe('bad input gives a clear result and never stops the batch', () => {
     expect(r?.docType).toBe('其他');
     expect(r?.caseNo).toBeNull();
   }, 60_000);
+
+  // Issue 13: two more forms of published rulings that must still read as rulings.
+  it('a ruling whose signature block is split into single characters keeps its date', async () => {
+    const ruling = readFileSync(join(CORPUS, 'real-03-终本-浙-txt.txt'), 'utf8');
+    const [body = '', signature = ''] = ruling.split('本裁定送达后立即生效。');
+    const split = `${body}本裁定送达后立即生效。\n${[...signature.replace(/\s/g, '')].join('\n')}`;
+    const [r] = await extractAll([file('split-signature.txt', split)]);
+    expect(r?.error).toBeUndefined();
+    expect(r?.docType).toBe('终本裁定');
+    expect(r?.rulingDate).toBe('2021-10-08');
+    expect(r?.caseNo).toBe('（2021）浙0110执6012号');
+    expect(r?.applicants.map((p) => p.name)).toEqual(['杭州某建材有限公司']);
+  });
+
+  it('a ruling without any line break is read whole', async () => {
+    const ruling = readFileSync(join(CORPUS, 'real-08-终本-豫-web-title-txt.txt'), 'utf8');
+    const [r] = await extractAll([file('one-line.txt', ruling.replace(/\s+/g, ''))]);
+    expect(r?.error).toBeUndefined();
+    expect(r?.docType).toBe('终本裁定');
+    expect(r?.court).toBe('河南省郑州市金水区人民法院');
+    expect(r?.caseNo).toBe('（2021）豫0105执8812号之一');
+    expect(r?.debtors.map((p) => p.name)).toEqual(['王某某']);
+    expect(r?.claimAmount).toBe(58000);
+    expect(r?.rulingDate).toBe('2022-01-10');
+    expect(r?.actions.map((a) => a.type)).toContain('解除冻结');
+  });
 
   it('a batch with bad files still extracts the good ones, in order', async () => {
     const files = [

@@ -33,6 +33,17 @@ describe('zhijian extract', () => {
     expect(stderr).toContain('提取完成');
   });
 
+  it('--json masks the ID numbers of the party block, as every view does', async () => {
+    const file = join(CORPUS, 'real-08-终本-豫-web-title-txt.txt');
+    const { stdout } = await run('node', [BIN, 'extract', file, '--json', '--ocr', 'never'], {
+      cwd: ROOT,
+    });
+    const [doc] = JSON.parse(stdout) as { debtors: { name: string; idNo: string | null }[] }[];
+    expect(doc?.debtors[0]?.name).toBe('王某某');
+    expect(doc?.debtors[0]?.idNo).toMatch(/\*/);
+    expect(stdout).not.toMatch(/\d{17}[\dX]/);
+  });
+
   it('--import writes the ledger and reports the batches', async () => {
     const db = join(dir, 'b.duckdb');
     const { stderr } = await run(

@@ -49,6 +49,13 @@ function accuracy(
   return right;
 }
 
+/** Share of all compared fields that are right, over the documents (the issue's “fields on real rulings”). */
+function overall(docs: typeof all, results: Map<string, ExtractionResult>): number {
+  const perField = accuracy(docs, results);
+  const values = Object.values(perField);
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+}
+
 describe('extraction corpus', () => {
   it('has at least 40 rulings in every format', () => {
     const rulings = all.filter((e) => e.docType !== '其他');
@@ -61,6 +68,13 @@ describe('extraction corpus', () => {
     const results = await run(textDocs);
     const rulings = textDocs.filter((e) => e.docType !== '其他');
     console.log('text forms, per-field accuracy over rulings (%)', accuracy(rulings, results));
+    const real = rulings.filter((e) => e.file.startsWith('real-'));
+    console.log(
+      'field accuracy (%): all text rulings',
+      overall(rulings, results),
+      'real-*',
+      overall(real, results),
+    );
     const failures: string[] = [];
     for (const e of textDocs) {
       const r = results.get(e.file);

@@ -34,7 +34,12 @@ describe('文书复核 from the web (issue 13)', () => {
   afterEach(() => h.close());
 
   it('a prosecutor uploads several rulings, extracts them in a job, reviews and corrects one', async () => {
-    const names = ['real-03-终本-浙-txt.txt', '17-终本-html-div.html', '43-新闻-txt.txt'];
+    const names = [
+      'real-03-终本-浙-txt.txt',
+      '17-终本-html-div.html',
+      '43-新闻-txt.txt',
+      'real-09-终本-鄂-wrapped-txt.txt',
+    ];
     const up = await prosecutor.json<UploadResponse>(
       'POST',
       '/api/extract/uploads',
@@ -51,8 +56,19 @@ describe('文书复核 from the web (issue 13)', () => {
     const job = await waitForJob(prosecutor, started.body.jobId);
     expect(job.state).toBe('succeeded');
     const result = job.result as ExtractionJobResult;
-    expect(result.imported).toBe(2);
-    expect(result.documents.map((d) => d.docType)).toEqual(['终本裁定', '终本裁定', '其他']);
+    expect(result.imported).toBe(3);
+    expect(result.documents.map((d) => d.docType)).toEqual([
+      '终本裁定',
+      '终本裁定',
+      '其他',
+      '终本裁定',
+    ]);
+    // Amounts that disagree are named in Chinese, each with its reason.
+    const doubtful = result.documents[3];
+    expect(doubtful?.lowConfidenceFields).toEqual(
+      expect.arrayContaining(['执行标的金额', '实际到位金额', '未履行金额']),
+    );
+    expect(doubtful?.lowConfidenceReasons['未履行金额']).toContain('≠');
     expect(result.documents[2]?.note).toBe('不是执行裁定书');
     const first = result.documents[0];
     expect(first?.documentId).not.toBeNull();

@@ -121,15 +121,22 @@ function summarize(
 ): ExtractedDocumentSummary[] {
   return results.map((r, i) => {
     const id = stored.get(i);
+    const low = Object.entries(r.confidence)
+      .filter(([, c]) => c < DEFAULT_REVIEW_THRESHOLD)
+      .map(([f]) => f);
     return {
       fileName: r.file,
       part: r.part ?? null,
       docType: r.docType,
       caseNo: r.caseNo,
       documentId: id === undefined ? null : String(id),
-      lowConfidenceFields: Object.entries(r.confidence)
-        .filter(([, c]) => c < DEFAULT_REVIEW_THRESHOLD)
-        .map(([f]) => fieldLabel(f)),
+      lowConfidenceFields: low.map((f) => fieldLabel(f)),
+      lowConfidenceReasons: Object.fromEntries(
+        low.flatMap((f) => {
+          const why = r.reasons[f as keyof typeof r.reasons];
+          return why ? [[fieldLabel(f), why]] : [];
+        }),
+      ),
       note: r.error ?? (id === undefined ? (skipped.get(r.file) ?? null) : null),
     };
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { openApp } from '../../app.ts';
 import { fieldLabel } from '../../contract/extract.ts';
 import { AppError } from '../../domain/app-error.ts';
+import { maskId } from '../../domain/mask.ts';
 import {
   DEFAULT_REVIEW_THRESHOLD,
   importExtractedAs,
@@ -42,6 +43,13 @@ function summary(r: ExtractionResult, threshold: number): string {
     `  法院 ${r.court ?? '—'}；申请执行人 ${r.applicants.map((p) => p.name).join('、') || '—'}；被执行人 ${r.debtors.map((p) => p.name).join('、') || '—'}`,
     `  标的/到位/未履行 ${amounts}；立案 ${r.filedDate ?? '—'}；裁定 ${r.rulingDate ?? '—'}；措施 ${r.actions.length} 项${low.length ? `；待核对：${low.join('、')}` : ''}`,
   ].join('\n');
+}
+
+/** A result as printed: ID numbers masked as every view of the platform shows them (the ledger keeps them whole). */
+function masked({ text: _text, ...r }: ExtractionResult): Omit<ExtractionResult, 'text'> {
+  const parties = (list: ExtractionResult['debtors']): ExtractionResult['debtors'] =>
+    list.map((p) => ({ ...p, idNo: p.idNo === null ? null : maskId(p.idNo) }));
+  return { ...r, applicants: parties(r.applicants), debtors: parties(r.debtors) };
 }
 
 /** `zhijian extract` — 从裁定书中提取结构化数据 / extract case data from rulings */
@@ -108,14 +116,7 @@ export function register(program: Command): void {
         process.stderr.write(
           `提取完成：${results.length} 个文件，${results.length - failed} 个成功，${failed} 个无法读取，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒\n`,
         );
-        if (opts.json)
-          process.stdout.write(
-            `${JSON.stringify(
-              results.map(({ text: _text, ...r }) => r),
-              null,
-              2,
-            )}\n`,
-          );
+        if (opts.json) process.stdout.write(`${JSON.stringify(results.map(masked), null, 2)}\n`);
         if (opts.import) {
           const app = await openApp(globalOptions(cmd).db);
           try {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Radio, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Radio, Space, Table, Tag, Tooltip, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -143,12 +143,13 @@ function ResultTable({ result, onClose }: { result: ExtractionJobResult; onClose
           {
             title: '待核对',
             dataIndex: 'lowConfidenceFields',
-            render: (v: string[]) =>
+            // The reason shows on hover, as on the review screen: what to look for in the text.
+            render: (v: string[], d) =>
               v.length ? (
                 v.map((f) => (
-                  <Tag key={f} color="gold">
-                    {f}
-                  </Tag>
+                  <Tooltip key={f} title={d.lowConfidenceReasons[f]}>
+                    <Tag color="gold">{f}</Tag>
+                  </Tooltip>
                 ))
               ) : (
                 <Tag color="green">无</Tag>
