@@ -1,0 +1,198 @@
+/**
+ * Statistics for an operator: the figures of src/domain/stats-definitions.ts per unit (with the
+ * units below), model, court or month inside the operator's scope, the 终本 table of the ledger,
+ * a model's track record, and their Excel exports (audited as `export_report`). Tables hold counts
+ * only, no personal data; a judge's name is an official's, not a party's.
+ *
+ * Answers are cached for a short while (and dropped on every data change signal): at 1M leads a
+ * table costs a scan, and a leader's dashboard asks for four at once.
+ */
+import type { StatsQuery, StatsTable, TerminationQuery, TerminationTable } from '../contract/stats.ts';
+import { AppError } from '../domain/app-error.ts';
+import { figuresOf, rate, sumCounts } from '../domain/stats-definitions.ts';
+import { actingUserOf, type Operator, type ServiceContext } from '../org/operator.ts';
+import type { OrgService } from '../org/org.service.ts';
+import { courtPrefixOf, descendantsOf, scopeOf, type Scope } from '../org/unit-tree.ts';
+import { ReadPool } from '../store/read-pool.ts';
+import { statsRows, terminationRows, type StatsDimension } from '../store/stats.repo.ts';
+import type { UnitRecord } from '../store/unit.repo.ts';
+import { statsWorkbook, terminationWorkbook } from './stats-workbook.ts';
+
+export interface StatsDeps extends ServiceContext {
+  readonly org: OrgService;
+  /** Model names for labels (the platform's lead service has them cached). */
+  readonly modelNames?: () => Promise<Map<string, { name: string }>>;
+  /** Read connections of its own (0: the main connection, as the CLI). */
+  readonly readers?: number;
+  /** How long an answer is reused, ms (default 30 s). */
+  readonly cacheMs?: number;
+}
+
+const NO_SCOPE: Scope = { unitId: '', unitIds: [], dataUnitIds: [], courtPrefixes: [] };
+
+export class StatsService {
+  private readonly pool: ReadPool;
+  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: StatsDeps) {
+    this.pool = new ReadPool(deps.db, deps.readers ?? 2);
+    this.unsubscribe = deps.changes.subscribe(() => this.cache.clear());
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.pool.close();
+  }
+
+  /** Drops cached answers (the casework services' writes call it through the change signal). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  /** The operator's scope, narrowed to `unitId` when given (a unit outside it is "not found"). */
+  async scope(op: Operator, unitId?: string): Promise<{ scope: Scope; units: UnitRecord[] }> {
+    await actingUserOf(this.deps.db, op);
+    const units = await this.deps.org.units();
+    const root = op.unitId ?? units.find((u) => u.parentId === null)?.id;
+    const own = root ? scopeOf(units, root) : NO_SCOPE;
+    if (!unitId || unitId === own.unitId) return { scope: own, units };
+    if (!own.unitIds.includes(unitId)) throw new AppError('UNIT_NOT_FOUND', '单位不存在或不在本单位范围内');
+    return { scope: scopeOf(units, unitId), units };
+  }
+
+  async table(op: Operator, q: StatsQuery): Promise<StatsTable> {
+    const { scope, units } = await this.scope(op, q.unitId);
+    const key = JSON.stringify(['table', scope.unitId, q]);
+    return this.cached(key, () => this.compute(scope, units, q));
+  }
+
+  private async compute(scope: Scope, units: UnitRecord[], q: StatsQuery): Promise<StatsTable> {
+    const by: StatsDimension = q.by;
+    const groups = unitGroups(units, scope, by === 'unit');
+    const rows = await this.pool.use((db) =>
+      statsRows(db, {
+        unitPrefixes: unitPrefixes(units),
+        groups,
+        by,
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+        ...(q.modelId ? { modelId: q.modelId } : {}),
+      }),
+    );
+    const label = await this.labeller(units, scope, by);
+    const unitName = units.find((u) => u.id === scope.unitId)?.name ?? scope.unitId;
+    return {
+      by,
+      unitId: scope.unitId,
+      unitName,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      rows: rows.map((r) => ({ key: r.key, label: label(r.key), figures: figuresOf(r) })),
+      total: figuresOf(sumCounts(rows)),
+    };
+  }
+
+  private async labeller(units: UnitRecord[], scope: Scope, by: StatsDimension) {
+    if (by === 'unit') {
+      const names = new Map(units.map((u) => [u.id, u.name]));
+      return (k: string) => (k === scope.unitId ? `${names.get(k) ?? k}（本级）` : (names.get(k) ?? k));
+    }
+    if (by === 'model') {
+      const models = (await this.deps.modelNames?.()) ?? new Map<string, { name: string }>();
+      return (k: string) => (models.get(k) ? `${k} ${models.get(k)?.name}` : k);
+    }
+    if (by === 'total') return () => '合计';
+    return (k: string) => k;
+  }
+
+  /** 终本 count, share and median days per court (or court and judge) of the ledger. */
+  async termination(op: Operator, q: TerminationQuery): Promise<TerminationTable> {
+    const { scope } = await this.scope(op, q.unitId);
+    const key = JSON.stringify(['termination', scope.unitId, q]);
+    return this.cached(key, async () => {
+      const rows = await this.pool
+        .use((db) =>
+          terminationRows(db, {
+            courtPrefixes: scope.courtPrefixes,
+            byJudge: q.by === 'judge',
+            ...(q.from ? { from: q.from } : {}),
+            ...(q.to ? { to: q.to } : {}),
+          }),
+        )
+        .catch((e: unknown) => {
+          // No ledger imported yet: the view may not exist on an old database.
+          if (String(e).includes('enforcement_cases')) return [];
+          throw e;
+        });
+      return { rows: rows.map((r) => ({ ...r, share: rate(r.terminated, r.closed) })) };
+    });
+  }
+
+  /** A model's track record in the operator's scope (all time): leads, 成案率, money. */
+  async modelRecord(op: Operator, modelId: string): Promise<StatsTable> {
+    return this.table(op, { by: 'total', modelId });
+  }
+
+  async tableWorkbook(op: Operator, q: StatsQuery): Promise<Buffer> {
+    const table = await this.table(op, q);
+    const buffer = await statsWorkbook(table);
+    await this.audit(op, 'statistics', { ...q, rows: table.rows.length });
+    return buffer;
+  }
+
+  async terminationWorkbook(op: Operator, q: TerminationQuery): Promise<Buffer> {
+    const table = await this.termination(op, q);
+    const buffer = await terminationWorkbook(table, q.by);
+    await this.audit(op, 'termination', { ...q, rows: table.rows.length });
+    return buffer;
+  }
+
+  async audit(op: Operator, target: string, detail: unknown): Promise<void> {
+    const { userId, username, unitId, ip } = op;
+    await this.deps.audit.record(
+      { userId, username, unitId, ip },
+      'export_report',
+      target,
+      JSON.stringify(detail),
+    );
+  }
+
+  private cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < (this.deps.cacheMs ?? 30_000)) return hit.value as Promise<T>;
+    const value = fn();
+    this.cache.set(key, { at: now, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+}
+
+/** Court-code prefix → unit of every unit (a lead belongs to the longest match). */
+function unitPrefixes(units: readonly UnitRecord[]): { prefix: string; unitId: string }[] {
+  const out: { prefix: string; unitId: string }[] = [];
+  for (const u of units) {
+    const own = courtPrefixOf(u);
+    if (own) out.push({ prefix: own, unitId: u.id });
+    for (const code of u.courtCodes) out.push({ prefix: code, unitId: u.id });
+  }
+  return out;
+}
+
+/**
+ * Which row each unit of the scope counts in. By unit: the scope's unit itself (本级) and each unit
+ * directly below it, holding its own figures and those of every unit below it; else one row.
+ */
+export function unitGroups(
+  units: readonly UnitRecord[],
+  scope: Scope,
+  byUnit: boolean,
+): { unitId: string; group: string }[] {
+  if (!byUnit) return scope.unitIds.map((unitId) => ({ unitId, group: scope.unitId }));
+  const out = [{ unitId: scope.unitId, group: scope.unitId }];
+  for (const child of units.filter((u) => u.parentId === scope.unitId)) {
+    for (const u of descendantsOf(units, child.id)) out.push({ unitId: u.id, group: child.id });
+  }
+  return out;
+}
