@@ -84,3 +84,22 @@ export function isoDate(value: string | undefined, name: string): string | undef
   }
   return value;
 }
+
+/** The period just before (2025Q3 → 2025Q2, 2025-01 → 2024-12, 2025 → 2024). */
+export function previousPeriod(p: ReportPeriod): ReportPeriod {
+  const [y, m] = p.from.split('-').map(Number) as [number, number];
+  if (p.kind === '年报') return parsePeriod(String(y - 1));
+  if (p.kind === '季报') {
+    const q = (m + 2) / 3;
+    return parsePeriod(q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`);
+  }
+  return parsePeriod(m === 1 ? `${y - 1}-12` : `${y}-${m - 1}`);
+}
+
+/** The first day of the twelve months ending with the period (a year: the year itself). */
+export function trendStart(p: ReportPeriod): string {
+  if (p.kind === '年报') return p.from;
+  const [y, m] = p.to.split('-').map(Number) as [number, number];
+  const startMonth = m - 11;
+  return startMonth >= 1 ? `${y}-${pad(startMonth)}-01` : `${y - 1}-${pad(startMonth + 12)}-01`;
+}

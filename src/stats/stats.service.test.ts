@@ -137,7 +137,7 @@ describe('statistics on a real database', () => {
   it('exports to Excel, audited', async () => {
     const buffer = await stats.tableWorkbook(ops.zhao!, { by: 'unit' });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(buffer);
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('按单位');
     expect(sheet?.getRow(1).getCell(1).value).toBe('单位');
     expect(book.getWorksheet('口径说明')?.getRow(2).getCell(1).value).toBe('线索数');

@@ -9,13 +9,15 @@
  */
 import type { StatsQuery, StatsTable, TerminationQuery, TerminationTable } from '../contract/stats.ts';
 import { AppError } from '../domain/app-error.ts';
-import { figuresOf, rate, sumCounts } from '../domain/stats-definitions.ts';
+import { figuresOf, rate, sumCounts, ZERO_COUNTS } from '../domain/stats-definitions.ts';
 import { actingUserOf, type Operator, type ServiceContext } from '../org/operator.ts';
 import type { OrgService } from '../org/org.service.ts';
 import { courtPrefixOf, descendantsOf, scopeOf, type Scope } from '../org/unit-tree.ts';
 import { ReadPool } from '../store/read-pool.ts';
 import { statsRows, terminationRows, type StatsDimension } from '../store/stats.repo.ts';
 import type { UnitRecord } from '../store/unit.repo.ts';
+import { bulletinDocx, bulletinTitle, bulletinXlsx, type BulletinData } from './bulletin.ts';
+import { parsePeriod, previousPeriod, trendStart } from './period.ts';
 import { statsWorkbook, terminationWorkbook } from './stats-workbook.ts';
 
 export interface StatsDeps extends ServiceContext {
@@ -24,6 +26,8 @@ export interface StatsDeps extends ServiceContext {
   readonly modelNames?: () => Promise<Map<string, { name: string }>>;
   /** Read connections of its own (0: the main connection, as the CLI). */
   readonly readers?: number;
+  /** The clock (the bulletin's generation date). */
+  readonly now?: () => number;
   /** How long an answer is reused, ms (default 30 s). */
   readonly cacheMs?: number;
 }
@@ -82,13 +86,16 @@ export class StatsService {
     );
     const label = await this.labeller(units, scope, by);
     const unitName = units.find((u) => u.id === scope.unitId)?.name ?? scope.unitId;
+    // By unit every row shows, in tree order, even without a figure yet (a chart's empty bar).
+    const all = by === 'unit' ? [...new Set(groups.map((g) => g.group))] : rows.map((r) => r.key);
+    const found = new Map(rows.map((r) => [r.key, r]));
     return {
       by,
       unitId: scope.unitId,
       unitName,
       from: q.from ?? null,
       to: q.to ?? null,
-      rows: rows.map((r) => ({ key: r.key, label: label(r.key), figures: figuresOf(r) })),
+      rows: all.map((key) => ({ key, label: label(key), figures: figuresOf(found.get(key) ?? ZERO_COUNTS) })),
       total: figuresOf(sumCounts(rows)),
     };
   }
@@ -146,6 +153,43 @@ export class StatsService {
     const buffer = await terminationWorkbook(table, q.by);
     await this.audit(op, 'termination', { ...q, rows: table.rows.length });
     return buffer;
+  }
+
+  /**
+   * The bulletin of a unit for a period (2025-09, 2025Q3, 2025) as Word and Excel, audited once;
+   * `title` names the files (no personal data in it).
+   */
+  async bulletin(
+    op: Operator,
+    periodText: string,
+    unitId?: string,
+  ): Promise<{ title: string; docx: Buffer; xlsx: Buffer }> {
+    const period = parsePeriod(periodText);
+    const { scope } = await this.scope(op, unitId);
+    const q = { unitId: scope.unitId, from: period.from, to: period.to };
+    const prev = previousPeriod(period);
+    const [total, previous, byUnit, byModel, trend, courts] = await Promise.all([
+      this.table(op, { ...q, by: 'total' }),
+      this.table(op, { ...q, from: prev.from, to: prev.to, by: 'total' }),
+      this.table(op, { ...q, by: 'unit' }),
+      this.table(op, { ...q, by: 'model' }),
+      this.table(op, { ...q, from: trendStart(period), by: 'month' }),
+      this.termination(op, { ...q, by: 'court' }),
+    ]);
+    const data: BulletinData = {
+      unitName: total.unitName,
+      period,
+      generatedOn: new Date(this.deps.now?.() ?? Date.now()).toISOString().slice(0, 10),
+      total,
+      previous,
+      byUnit,
+      byModel,
+      trend,
+      courts,
+    };
+    const [docx, xlsx] = await Promise.all([bulletinDocx(data), bulletinXlsx(data)]);
+    await this.audit(op, 'bulletin', { period: period.code, unitId: scope.unitId });
+    return { title: bulletinTitle(data), docx, xlsx };
   }
 
   async audit(op: Operator, target: string, detail: unknown): Promise<void> {
