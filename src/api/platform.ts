@@ -12,6 +12,7 @@ import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
 import { FileStore } from '../store/file-store.ts';
+import { StatsService } from '../stats/stats.service.ts';
 
 /**
  * The web platform's own services (units/users, sign-in, audit, jobs), built on one database. It is
@@ -32,6 +33,8 @@ export interface Platform extends ServiceContext {
   /** Attachments, Word drafts and templates, beside the database file. */
   readonly files: FileStore;
   readonly casework: CaseworkService;
+  /** Statistics, the 终本 table and the bulletin (scope, cache, audited exports). */
+  readonly stats: StatsService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -60,5 +63,6 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     caseWriter,
     files: new FileStore(db.path),
     casework: new CaseworkService({ db, audit, changes, org, leads, writer: caseWriter }),
+    stats: new StatsService({ db, audit, changes, org, modelNames: () => leads.modelNames() }),
   };
 }

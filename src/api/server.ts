@@ -12,6 +12,7 @@ import { createPlatform, type Platform } from './platform.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
+import { statsRoutes } from './routes/stats.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { dataRoutes } from './routes/data.routes.ts';
 import { leadRoutes } from './routes/leads.routes.ts';
@@ -89,6 +90,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...leadRoutes,
     ...caseRoutes,
     ...caseworkRoutes,
+    ...statsRoutes,
     ...dashboardRoutes,
     ...dataRoutes,
     ...modelRoutes,

@@ -26,7 +26,13 @@ describe('statistics definitions', () => {
     const before = figuresOf({ ...ZERO_COUNTS, leads: 10, leadsOpened: 2, leadsDismissed: 2 });
     expect(before.caseRate.value).toBe(0.5);
     // Four more leads judged and put into a class case: judged 8, made cases 6.
-    const after = figuresOf({ ...ZERO_COUNTS, leads: 10, leadsOpened: 2, leadsMerged: 4, leadsDismissed: 2 });
+    const after = figuresOf({
+      ...ZERO_COUNTS,
+      leads: 10,
+      leadsOpened: 2,
+      leadsMerged: 4,
+      leadsDismissed: 2,
+    });
     expect(after.judged).toBe(8);
     expect(after.leadsMadeCases).toBe(6);
     expect(after.caseRate).toEqual({ numerator: 6, denominator: 8, value: 0.75 });

@@ -32,10 +32,20 @@ beforeAll(async () => {
     password: 'Harbour-Lamp-2025',
   });
   const user = (await platform.org.users()).find((u) => u.username === 'zhao');
-  city = { userId: user?.id ?? null, username: 'zhao', unitId: '330100', ip: null, canViewFullId: false };
+  city = {
+    userId: user?.id ?? null,
+    username: 'zhao',
+    unitId: '330100',
+    ip: null,
+    canViewFullId: false,
+  };
   await seedTwoCounties(db);
   await seedCasework(db);
-  stats = new StatsService({ ...platform, readers: 0, now: () => Date.parse('2025-10-08T08:00:00Z') });
+  stats = new StatsService({
+    ...platform,
+    readers: 0,
+    now: () => Date.parse('2025-10-08T08:00:00Z'),
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -48,9 +58,23 @@ afterAll(async () => {
 
 describe('periods', () => {
   it('reads 2025-09, 2025Q3 and 2025; refuses anything else', () => {
-    expect(parsePeriod('2025-09')).toMatchObject({ kind: '月报', from: '2025-09-01', to: '2025-09-30', label: '2025年9月' });
-    expect(parsePeriod('2025q3')).toMatchObject({ kind: '季报', from: '2025-07-01', to: '2025-09-30', label: '2025年第三季度' });
-    expect(parsePeriod('2024')).toMatchObject({ kind: '年报', from: '2024-01-01', to: '2024-12-31' });
+    expect(parsePeriod('2025-09')).toMatchObject({
+      kind: '月报',
+      from: '2025-09-01',
+      to: '2025-09-30',
+      label: '2025年9月',
+    });
+    expect(parsePeriod('2025q3')).toMatchObject({
+      kind: '季报',
+      from: '2025-07-01',
+      to: '2025-09-30',
+      label: '2025年第三季度',
+    });
+    expect(parsePeriod('2024')).toMatchObject({
+      kind: '年报',
+      from: '2024-01-01',
+      to: '2024-12-31',
+    });
     expect(parsePeriod('2024-02').to).toBe('2024-02-29');
     expect(() => parsePeriod('2025Q5')).toThrow(/报告期/);
     expect(previousPeriod(parsePeriod('2025Q1')).code).toBe('2024Q4');
@@ -75,15 +99,28 @@ describe('the bulletin', () => {
     const images = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
     expect(images.length).toBe(3);
     const png = zip.file(images[0] ?? '')?.asUint8Array();
-    expect(Buffer.from(png ?? []).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(png ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(b.xlsx as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['总体', '按单位', '按月份', '按模型', '终本（按法院）', '口径说明']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '总体',
+      '按单位',
+      '按月份',
+      '按模型',
+      '终本（按法院）',
+      '口径说明',
+    ]);
     const units = book.getWorksheet('按单位');
     const labels = units?.getColumn(1).values ?? [];
     expect(labels).toContain('杭州市人民检察院（本级）');
-    const audit = await db.all(`SELECT target FROM audit_log WHERE action = 'export_report' AND target = 'bulletin'`);
+    const audit = await db.all(
+      `SELECT target FROM audit_log WHERE action = 'export_report' AND target = 'bulletin'`,
+    );
     expect(audit.length).toBe(1);
   }, 60_000);
 });

@@ -19,7 +19,14 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import type { StatsTable, TerminationTable } from '../contract/stats.ts';
-import { FIGURES, formatFigure, formatMoney, formatRate, type Figures, type FigureKey } from '../domain/stats-definitions.ts';
+import {
+  FIGURES,
+  formatFigure,
+  formatMoney,
+  formatRate,
+  type Figures,
+  type FigureKey,
+} from '../domain/stats-definitions.ts';
 import { barOption, chartPng, funnelOption } from './charts.ts';
 import { monthsOf, trendStart, type ReportPeriod } from './period.ts';
 import { addDefinitionsSheet, addStatsSheet, addTerminationSheet } from './stats-workbook.ts';
@@ -59,15 +66,30 @@ export function bulletinSentences(d: BulletinData): string[] {
   );
   const units = d.byUnit.rows.filter((r) => r.key !== d.byUnit.unitId);
   const top = [...units].sort((a, b) => b.figures.cases - a.figures.cases)[0];
-  if (top && top.figures.cases > 0) out.push(`各单位中，${top.label}立案数最多（${top.figures.cases}件）。`);
-  const topModel = [...d.byModel.rows].sort((a, b) => b.figures.leadsMadeCases - a.figures.leadsMadeCases)[0];
+  if (top && top.figures.cases > 0)
+    out.push(`各单位中，${top.label}立案数最多（${top.figures.cases}件）。`);
+  const topModel = [...d.byModel.rows].sort(
+    (a, b) => b.figures.leadsMadeCases - a.figures.leadsMadeCases,
+  )[0];
   if (topModel && topModel.figures.leadsMadeCases > 0) {
-    out.push(`各模型中，${topModel.label}成案线索最多（${topModel.figures.leadsMadeCases}条，成案率${formatRate(topModel.figures.caseRate)}）。`);
+    out.push(
+      `各模型中，${topModel.label}成案线索最多（${topModel.figures.leadsMadeCases}条，成案率${formatRate(topModel.figures.caseRate)}）。`,
+    );
   }
   return out;
 }
 
-const TABLE_KEYS: FigureKey[] = ['leads', 'judged', 'cases', 'caseRate', 'recommendations', 'adopted', 'adoptionRate', 'resumed', 'moneyRecovered'];
+const TABLE_KEYS: FigureKey[] = [
+  'leads',
+  'judged',
+  'cases',
+  'caseRate',
+  'recommendations',
+  'adopted',
+  'adoptionRate',
+  'resumed',
+  'moneyRecovered',
+];
 
 function cell(text: string, bold = false): TableCell {
   return new TableCell({
@@ -88,7 +110,10 @@ function table(header: string[], rows: string[][]): Table {
 function figuresTable(t: StatsTable, first: string): Table {
   const rows = t.rows.map((r) => [r.label, ...TABLE_KEYS.map((k) => formatFigure(r.figures, k))]);
   rows.push(['合计', ...TABLE_KEYS.map((k) => formatFigure(t.total, k))]);
-  return table([first, ...TABLE_KEYS.map((k) => FIGURES.find((f) => f.key === k)?.name ?? k)], rows);
+  return table(
+    [first, ...TABLE_KEYS.map((k) => FIGURES.find((f) => f.key === k)?.name ?? k)],
+    rows,
+  );
 }
 
 function summaryTable(f: Figures): Table {
@@ -98,8 +123,14 @@ function summaryTable(f: Figures): Table {
   );
 }
 
-const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
-const body = (text: string) => new Paragraph({ children: [new TextRun({ text, size: 24 })], indent: { firstLine: 480 }, spacing: { after: 80 } });
+const heading = (text: string) =>
+  new Paragraph({ text, heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 } });
+const body = (text: string) =>
+  new Paragraph({
+    children: [new TextRun({ text, size: 24 })],
+    indent: { firstLine: 480 },
+    spacing: { after: 80 },
+  });
 const image = (data: Buffer) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -107,10 +138,13 @@ const image = (data: Buffer) =>
   });
 
 /** The charts of the bulletin (trend, by unit, funnel) as PNG. */
-export async function bulletinCharts(d: BulletinData): Promise<{ trend: Buffer; units: Buffer; funnel: Buffer }> {
+export async function bulletinCharts(
+  d: BulletinData,
+): Promise<{ trend: Buffer; units: Buffer; funnel: Buffer }> {
   const months = monthsOf({ from: trendStart(d.period), to: d.period.to });
   const byMonth = new Map(d.trend.rows.map((r) => [r.key, r.figures]));
-  const series = (key: 'leads' | 'cases' | 'recommendations') => months.map((m) => byMonth.get(m)?.[key] ?? 0);
+  const series = (key: 'leads' | 'cases' | 'recommendations') =>
+    months.map((m) => byMonth.get(m)?.[key] ?? 0);
   const trend = await chartPng(
     barOption('线索、成案与检察建议趋势（按月）', months, [
       { name: '线索数', data: series('leads') },
@@ -120,11 +154,15 @@ export async function bulletinCharts(d: BulletinData): Promise<{ trend: Buffer; 
   );
   const units = d.byUnit.rows;
   const unitChart = await chartPng(
-    barOption('各单位成案与检察建议', units.map((r) => r.label), [
-      { name: '成案数', data: units.map((r) => r.figures.cases) },
-      { name: '检察建议数', data: units.map((r) => r.figures.recommendations) },
-      { name: '采纳数', data: units.map((r) => r.figures.adopted) },
-    ]),
+    barOption(
+      '各单位成案与检察建议',
+      units.map((r) => r.label),
+      [
+        { name: '成案数', data: units.map((r) => r.figures.cases) },
+        { name: '检察建议数', data: units.map((r) => r.figures.recommendations) },
+        { name: '采纳数', data: units.map((r) => r.figures.adopted) },
+      ],
+    ),
   );
   const f = d.total.total;
   const funnel = await chartPng(
@@ -141,22 +179,33 @@ export async function bulletinCharts(d: BulletinData): Promise<{ trend: Buffer; 
 
 export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
   const charts = await bulletinCharts(d);
-  const courts = d.courts.rows.slice(0, 20).map((r) => [
-    r.court,
-    String(r.closed),
-    String(r.terminated),
-    formatRate(r.share),
-    r.medianDays === null ? '—' : String(r.medianDays),
-  ]);
+  const courts = d.courts.rows
+    .slice(0, 20)
+    .map((r) => [
+      r.court,
+      String(r.closed),
+      String(r.terminated),
+      formatRate(r.share),
+      r.medianDays === null ? '—' : String(r.medianDays),
+    ]);
   const doc = new Document({
     styles: { default: { document: { run: { font: '仿宋' } } } },
     sections: [
       {
         children: [
-          new Paragraph({ text: bulletinTitle(d), heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+          new Paragraph({
+            text: bulletinTitle(d),
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+          }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: `统计期间：${d.period.from} 至 ${d.period.to}　生成日期：${d.generatedOn}`, size: 20 })],
+            children: [
+              new TextRun({
+                text: `统计期间：${d.period.from} 至 ${d.period.to}　生成日期：${d.generatedOn}`,
+                size: 20,
+              }),
+            ],
           }),
           heading('一、总体情况'),
           ...bulletinSentences(d).map(body),
@@ -171,7 +220,9 @@ export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
           heading('四、各模型成效'),
           figuresTable(d.byModel, '模型'),
           heading('五、法院终本情况'),
-          body('本期结案的执行案件中终结本次执行程序的数量、占比及立案至结案天数的中位数（按终本数排序，列前20家）。'),
+          body(
+            '本期结案的执行案件中终结本次执行程序的数量、占比及立案至结案天数的中位数（按终本数排序，列前20家）。',
+          ),
           table(['执行法院', '已结案件', '终本数', '终本占比', '天数中位数'], courts),
         ],
       },
@@ -188,7 +239,8 @@ export async function bulletinXlsx(d: BulletinData): Promise<Buffer> {
     { header: '数值', key: 'value', width: 22 },
   ];
   summary.addRow({ name: bulletinTitle(d) });
-  for (const f of FIGURES) summary.addRow({ name: f.name, value: formatFigure(d.total.total, f.key) });
+  for (const f of FIGURES)
+    summary.addRow({ name: f.name, value: formatFigure(d.total.total, f.key) });
   addStatsSheet(book, '按单位', d.byUnit);
   addStatsSheet(book, '按月份', d.trend);
   addStatsSheet(book, '按模型', d.byModel);

@@ -9,7 +9,12 @@ import { existsSync } from 'node:fs';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import * as echarts from 'echarts';
 
-const FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts', 'C:\\Windows\\Fonts', '/System/Library/Fonts'];
+const FONT_DIRS = [
+  '/usr/share/fonts',
+  '/usr/local/share/fonts',
+  'C:\\Windows\\Fonts',
+  '/System/Library/Fonts',
+];
 let fontFamily: string | undefined;
 
 function cjkFont(): string {
@@ -63,9 +68,18 @@ export function barOption(
     title: { text: title, left: 'center', textStyle: { fontSize: 16 } },
     legend: { top: 30 },
     grid: { left: 60, right: 30, top: 70, bottom: 60, containLabel: true },
-    xAxis: { type: 'category', data: [...categories], axisLabel: { interval: 0, rotate: categories.length > 8 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: [...categories],
+      axisLabel: { interval: 0, rotate: categories.length > 8 ? 30 : 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((s) => ({ type: 'bar', name: s.name, data: [...s.data], label: { show: categories.length <= 12, position: 'top' } })),
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: [...s.data],
+      label: { show: categories.length <= 12, position: 'top' },
+    })),
   };
 }
 
@@ -83,7 +97,13 @@ export function funnelOption(
         bottom: 20,
         sort: 'none',
         minSize: '8%',
-        label: { show: true, position: 'inside', formatter: '{b}：{c}', color: '#1f1f1f', textBorderWidth: 0 },
+        label: {
+          show: true,
+          position: 'inside',
+          formatter: '{b}：{c}',
+          color: '#1f1f1f',
+          textBorderWidth: 0,
+        },
         data: steps.map((s) => ({ ...s })),
       },
     ],

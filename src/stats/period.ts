@@ -55,7 +55,13 @@ export function parsePeriod(text: string): ReportPeriod {
   m = /^(\d{4})$/.exec(s);
   if (m) {
     const year = Number(m[1]);
-    return { kind: '年报', from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年`, code: s };
+    return {
+      kind: '年报',
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      label: `${year}年`,
+      code: s,
+    };
   }
   throw new AppError('USAGE', `报告期应写作 2025-09（月）、2025Q3（季度）或 2025（年）：${text}`);
 }

@@ -33,9 +33,16 @@ export function addStatsSheet(book: ExcelJS.Workbook, name: string, table: Stats
   const sheet = book.addWorksheet(name);
   sheet.columns = [
     { header: DIMENSION_LABELS[table.by], key: 'label', width: 24 },
-    ...FIGURES.map((f) => ({ header: f.name, key: f.key, width: Math.max(10, f.name.length * 2 + 2) })),
+    ...FIGURES.map((f) => ({
+      header: f.name,
+      key: f.key,
+      width: Math.max(10, f.name.length * 2 + 2),
+    })),
   ];
-  const rows = [...table.rows.map((r) => ({ label: r.label, f: r.figures })), { label: '合计', f: table.total }];
+  const rows = [
+    ...table.rows.map((r) => ({ label: r.label, f: r.figures })),
+    { label: '合计', f: table.total },
+  ];
   for (const r of rows) {
     const values: Record<string, ExcelJS.CellValue> = { label: defuseCell(r.label) };
     for (const f of FIGURES) values[f.key] = cellOf(r.f, f.key);

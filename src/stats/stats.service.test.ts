@@ -37,7 +37,13 @@ beforeAll(async () => {
     });
   }
   for (const u of await platform.org.users()) {
-    ops[u.username] = { userId: u.id, username: u.username, unitId: u.unitId, ip: null, canViewFullId: false };
+    ops[u.username] = {
+      userId: u.id,
+      username: u.username,
+      unitId: u.unitId,
+      ip: null,
+      canViewFullId: false,
+    };
   }
   await seedTwoCounties(db);
   await seedCasework(db);
@@ -73,7 +79,14 @@ describe('statistics on a real database', () => {
     });
     expect(t.total.caseRate).toEqual({ numerator: 3, denominator: 4, value: 0.75 });
     const li = await stats.table(ops.li!, { by: 'total' });
-    expect(li.total).toMatchObject({ leads: 2, judged: 1, leadsMadeCases: 0, cases: 1, replied: 1, adopted: 0 });
+    expect(li.total).toMatchObject({
+      leads: 2,
+      judged: 1,
+      leadsMadeCases: 0,
+      cases: 1,
+      replied: 1,
+      adopted: 0,
+    });
     expect(li.total.adoptionRate.value).toBe(0);
   });
 
@@ -102,16 +115,31 @@ describe('statistics on a real database', () => {
     const t = await stats.table(ops.zhao!, { by: 'month' });
     const m = new Map(t.rows.map((r) => [r.key, r.figures]));
     expect(m.get('2025-07')).toMatchObject({ leads: 2, cases: 1, recommendations: 1, replied: 0 });
-    expect(m.get('2025-08')).toMatchObject({ replied: 1, adopted: 1, resumed: 1, moneyRecovered: '0.10' });
+    expect(m.get('2025-08')).toMatchObject({
+      replied: 1,
+      adopted: 1,
+      resumed: 1,
+      moneyRecovered: '0.10',
+    });
     expect(m.get('2025-09')).toMatchObject({ replied: 2, moneyRecovered: '1234567890123.65' });
-    const sept = await stats.table(ops.zhao!, { by: 'total', from: '2025-09-01', to: '2025-09-30' });
+    const sept = await stats.table(ops.zhao!, {
+      by: 'total',
+      from: '2025-09-01',
+      to: '2025-09-30',
+    });
     expect(sept.total).toMatchObject({ leads: 2, cases: 1, recommendations: 1 });
   });
 
   it('by model: a class case counts for its model; a model track record', async () => {
     const t = await stats.table(ops.wang!, { by: 'model' });
     const m = new Map(t.rows.map((r) => [r.key, r.figures]));
-    expect(m.get('M05')).toMatchObject({ leads: 3, judged: 3, leadsMadeCases: 2, cases: 1, recClass: 1 });
+    expect(m.get('M05')).toMatchObject({
+      leads: 3,
+      judged: 3,
+      leadsMadeCases: 2,
+      cases: 1,
+      recClass: 1,
+    });
     expect(m.get('M01')).toMatchObject({ leads: 1, cases: 1, moneyRecovered: '0.30' });
     const record = await stats.modelRecord(ops.zhao!, 'M05');
     expect(record.total.caseRate.value).toBeCloseTo(2 / 4);

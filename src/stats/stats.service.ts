@@ -7,7 +7,12 @@
  * Answers are cached for a short while (and dropped on every data change signal): at 1M leads a
  * table costs a scan, and a leader's dashboard asks for four at once.
  */
-import type { StatsQuery, StatsTable, TerminationQuery, TerminationTable } from '../contract/stats.ts';
+import type {
+  StatsQuery,
+  StatsTable,
+  TerminationQuery,
+  TerminationTable,
+} from '../contract/stats.ts';
 import { AppError } from '../domain/app-error.ts';
 import { figuresOf, rate, sumCounts, ZERO_COUNTS } from '../domain/stats-definitions.ts';
 import { actingUserOf, type Operator, type ServiceContext } from '../org/operator.ts';
@@ -61,7 +66,8 @@ export class StatsService {
     const root = op.unitId ?? units.find((u) => u.parentId === null)?.id;
     const own = root ? scopeOf(units, root) : NO_SCOPE;
     if (!unitId || unitId === own.unitId) return { scope: own, units };
-    if (!own.unitIds.includes(unitId)) throw new AppError('UNIT_NOT_FOUND', '单位不存在或不在本单位范围内');
+    if (!own.unitIds.includes(unitId))
+      throw new AppError('UNIT_NOT_FOUND', '单位不存在或不在本单位范围内');
     return { scope: scopeOf(units, unitId), units };
   }
 
@@ -95,7 +101,11 @@ export class StatsService {
       unitName,
       from: q.from ?? null,
       to: q.to ?? null,
-      rows: all.map((key) => ({ key, label: label(key), figures: figuresOf(found.get(key) ?? ZERO_COUNTS) })),
+      rows: all.map((key) => ({
+        key,
+        label: label(key),
+        figures: figuresOf(found.get(key) ?? ZERO_COUNTS),
+      })),
       total: figuresOf(sumCounts(rows)),
     };
   }
@@ -103,7 +113,8 @@ export class StatsService {
   private async labeller(units: UnitRecord[], scope: Scope, by: StatsDimension) {
     if (by === 'unit') {
       const names = new Map(units.map((u) => [u.id, u.name]));
-      return (k: string) => (k === scope.unitId ? `${names.get(k) ?? k}（本级）` : (names.get(k) ?? k));
+      return (k: string) =>
+        k === scope.unitId ? `${names.get(k) ?? k}（本级）` : (names.get(k) ?? k);
     }
     if (by === 'model') {
       const models = (await this.deps.modelNames?.()) ?? new Map<string, { name: string }>();
@@ -157,12 +168,14 @@ export class StatsService {
 
   /**
    * The bulletin of a unit for a period (2025-09, 2025Q3, 2025) as Word and Excel, audited once;
-   * `title` names the files (no personal data in it).
+   * `title` names the files (no personal data in it). `only` builds one of the two (the web asks
+   * for each file on its own); the other is then empty.
    */
   async bulletin(
     op: Operator,
     periodText: string,
     unitId?: string,
+    only?: 'docx' | 'xlsx',
   ): Promise<{ title: string; docx: Buffer; xlsx: Buffer }> {
     const period = parsePeriod(periodText);
     const { scope } = await this.scope(op, unitId);
@@ -187,8 +200,16 @@ export class StatsService {
       trend,
       courts,
     };
-    const [docx, xlsx] = await Promise.all([bulletinDocx(data), bulletinXlsx(data)]);
-    await this.audit(op, 'bulletin', { period: period.code, unitId: scope.unitId });
+    const empty = Promise.resolve(Buffer.alloc(0));
+    const [docx, xlsx] = await Promise.all([
+      only === 'xlsx' ? empty : bulletinDocx(data),
+      only === 'docx' ? empty : bulletinXlsx(data),
+    ]);
+    await this.audit(op, 'bulletin', {
+      period: period.code,
+      unitId: scope.unitId,
+      only: only ?? 'both',
+    });
     return { title: bulletinTitle(data), docx, xlsx };
   }
 

@@ -46,7 +46,10 @@ function dims(by: StatsDimension, date: { lead: string; event: string }) {
     case 'model':
       return { lead: 'model_id', event: 'd.model_id' };
     case 'court':
-      return { lead: `coalesce(court, '（未知法院）')`, event: `coalesce(d.court, '（未知法院）')` };
+      return {
+        lead: `coalesce(court, '（未知法院）')`,
+        event: `coalesce(d.court, '（未知法院）')`,
+      };
     case 'month':
       return { lead: `strftime(${date.lead}, '%Y-%m')`, event: `strftime(${date.event}, '%Y-%m')` };
   }

@@ -14,10 +14,21 @@ export async function seedCasework(db: Database): Promise<void> {
     db.run(
       `INSERT INTO leads (lead_key, model_id, model_version, case_no, summary, priority, court, status, created_at)
        VALUES ($1, $2, 1, $3, '测试线索', '中', $4, $5, CAST($6 AS TIMESTAMP))`,
-      [key, model, caseNo, caseNo.includes('浙0102') ? '杭州市上城区人民法院' : '杭州市拱墅区人民法院', status, created],
+      [
+        key,
+        model,
+        caseNo,
+        caseNo.includes('浙0102') ? '杭州市上城区人民法院' : '杭州市拱墅区人民法院',
+        status,
+        created,
+      ],
     );
-  await db.run(`UPDATE leads SET status = '已成案', created_at = TIMESTAMP '2025-07-03 10:00:00' WHERE lead_key = 'M01|A'`);
-  await db.run(`UPDATE leads SET created_at = TIMESTAMP '2025-07-04 10:00:00' WHERE lead_key = 'M01|B'`);
+  await db.run(
+    `UPDATE leads SET status = '已成案', created_at = TIMESTAMP '2025-07-03 10:00:00' WHERE lead_key = 'M01|A'`,
+  );
+  await db.run(
+    `UPDATE leads SET created_at = TIMESTAMP '2025-07-04 10:00:00' WHERE lead_key = 'M01|B'`,
+  );
   await lead('M05|A1', 'M05', '（2024）浙0102执1号', '已合并', '2025-08-01 09:00:00');
   await lead('M05|A2', 'M05', '（2024）浙0102执2号', '已合并', '2025-08-01 09:00:00');
   await lead('M05|A3', 'M05', '（2024）浙0102执3号', '已排除', '2025-09-01 09:00:00');

@@ -21,7 +21,17 @@ describe('zhijian stats / report', { timeout: 180_000 }, () => {
       ['zhaoliu', '330100'],
       ['wangwu', '330102'],
     ] as const) {
-      const r = await cli('users', 'add', name, '--unit', unit, '--role', 'prosecutor', '--password', 'Harbour-Lamp-2026');
+      const r = await cli(
+        'users',
+        'add',
+        name,
+        '--unit',
+        unit,
+        '--role',
+        'prosecutor',
+        '--password',
+        'Harbour-Lamp-2026',
+      );
       expect(r.code, r.stderr).toBe(0);
     }
     const db = await Database.open(DB);
@@ -31,9 +41,22 @@ describe('zhijian stats / report', { timeout: 180_000 }, () => {
   });
 
   it('prints the table as JSON, acting as the named user (scope with the units below)', async () => {
-    const r = await cli('stats', '--as', 'zhaoliu', '--by', 'unit', '--from', '2025-07-01', '--to', '2025-09-30');
+    const r = await cli(
+      'stats',
+      '--as',
+      'zhaoliu',
+      '--by',
+      'unit',
+      '--from',
+      '2025-07-01',
+      '--to',
+      '2025-09-30',
+    );
     expect(r.code, r.stderr).toBe(0);
-    const t = JSON.parse(r.stdout) as { total: { leads: number; cases: number; moneyRecovered: string }; rows: { key: string }[] };
+    const t = JSON.parse(r.stdout) as {
+      total: { leads: number; cases: number; moneyRecovered: string };
+      rows: { key: string }[];
+    };
     expect(t.total).toMatchObject({ leads: 6, cases: 3, moneyRecovered: '1234567890123.75' });
     expect(t.rows.map((x) => x.key)).toContain('330102');
     const county = await cli('stats', '--as', 'wangwu', '--by', 'total');
@@ -47,7 +70,17 @@ describe('zhijian stats / report', { timeout: 180_000 }, () => {
 
   it('exports Excel and writes the bulletin (Word + Excel beside it), audited', async () => {
     const xlsx = join(dir, 'by-model.xlsx');
-    const r = await cli('stats', '--as', 'zhaoliu', '--by', 'model', '--format', 'xlsx', '--out', xlsx);
+    const r = await cli(
+      'stats',
+      '--as',
+      'zhaoliu',
+      '--by',
+      'model',
+      '--format',
+      'xlsx',
+      '--out',
+      xlsx,
+    );
     expect(r.code, r.stderr).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
@@ -58,7 +91,10 @@ describe('zhijian stats / report', { timeout: 180_000 }, () => {
     expect(rep.code, rep.stderr).toBe(0);
     expect(rep.stdout).toContain('季报（2025年第三季度）');
     expect(existsSync(join(dir, '季报.xlsx'))).toBe(true);
-    const text = (new PizZip(readFileSync(docx)).file('word/document.xml')?.asText() ?? '').replace(/<[^>]+>/g, '');
+    const text = (new PizZip(readFileSync(docx)).file('word/document.xml')?.asText() ?? '').replace(
+      /<[^>]+>/g,
+      '',
+    );
     expect(text).toContain('成案率60.0%');
     const badPeriod = await cli('report', '--period', '2025Q9', '--out', docx);
     expect(badPeriod.code).toBe(2);

@@ -19,7 +19,13 @@ async function withStats(
   const app = await openApp(globalOptions(cmd).db);
   const leads = new LeadAccessService(app.db, 0);
   const org = new OrgService(app.db, app.audit);
-  const service = new StatsService({ ...app, org, readers: 0, cacheMs: 0, modelNames: () => leads.modelNames() });
+  const service = new StatsService({
+    ...app,
+    org,
+    readers: 0,
+    cacheMs: 0,
+    modelNames: () => leads.modelNames(),
+  });
   try {
     await fn(service, await cliOperator(app.db, cmd), org);
   } finally {
@@ -90,7 +96,11 @@ export function register(program: Command): void {
           const table = await service.table(op, q);
           // A JSON file is an export like the Excel one: audited the same.
           if (opts.out) {
-            await service.audit(op, 'statistics', { ...q, format: 'json', rows: table.rows.length });
+            await service.audit(op, 'statistics', {
+              ...q,
+              format: 'json',
+              rows: table.rows.length,
+            });
             write(opts.out, `${JSON.stringify(table, null, 2)}\n`);
           } else process.stdout.write(`${JSON.stringify(table, null, 2)}\n`);
         });
@@ -99,22 +109,29 @@ export function register(program: Command): void {
 
   program
     .command('report')
-    .description('工作通报（月报 2025-09、季报 2025Q3、年报 2025）Word 与 Excel / periodic bulletin')
+    .description(
+      '工作通报（月报 2025-09、季报 2025Q3、年报 2025）Word 与 Excel / periodic bulletin',
+    )
     .requiredOption('--period <period>', '报告期：2025-09 | 2025Q3 | 2025')
     .option('--unit <id|名称>', '单位（本单位范围内，含下级）')
     .requiredOption('--out <file.docx>', 'Word 文件')
     .option('--xlsx <file.xlsx>', 'Excel 文件（默认与 Word 同名同目录）')
     .action(
-      action(async (opts: { period: string; unit?: string; out: string; xlsx?: string }, cmd: Command) => {
-        if (!opts.out.toLowerCase().endsWith('.docx'))
-          throw new AppError('USAGE', '--out 应为 .docx 文件');
-        const xlsx = opts.xlsx ?? join(dirname(opts.out), `${parse(opts.out).name}.xlsx`);
-        await withStats(cmd, async (service, op, org) => {
-          const b = await service.bulletin(op, opts.period, await unitIdOf(org, opts.unit));
-          write(opts.out, b.docx);
-          write(xlsx, b.xlsx);
-          process.stdout.write(`${b.title}\n`);
-        });
-      }),
+      action(
+        async (
+          opts: { period: string; unit?: string; out: string; xlsx?: string },
+          cmd: Command,
+        ) => {
+          if (!opts.out.toLowerCase().endsWith('.docx'))
+            throw new AppError('USAGE', '--out 应为 .docx 文件');
+          const xlsx = opts.xlsx ?? join(dirname(opts.out), `${parse(opts.out).name}.xlsx`);
+          await withStats(cmd, async (service, op, org) => {
+            const b = await service.bulletin(op, opts.period, await unitIdOf(org, opts.unit));
+            write(opts.out, b.docx);
+            write(xlsx, b.xlsx);
+            process.stdout.write(`${b.title}\n`);
+          });
+        },
+      ),
     );
 }

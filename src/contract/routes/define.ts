@@ -17,7 +17,7 @@ export interface RouteDef {
   /** JSON answer; omitted for files and streams (see `produces`). */
   response?: z.ZodType;
   /** What the route answers with when not JSON; `multipart` = takes a multipart body, answers JSON. */
-  produces?: 'json' | 'xlsx' | 'yaml' | 'sse' | 'multipart';
+  produces?: 'json' | 'xlsx' | 'docx' | 'yaml' | 'sse' | 'multipart';
 }
 
 /** Keeps the literal method, path and schemas of a route so its types can be derived from it. */

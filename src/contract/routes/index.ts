@@ -15,6 +15,7 @@ import { LEAD_ROUTES } from './leads.ts';
 import { MODEL_ROUTES } from './models.ts';
 import { ORG_ROUTES } from './org.ts';
 import { SESSION_ROUTES } from './session.ts';
+import { STATS_ROUTES } from './stats.ts';
 
 export type { RouteAccess, RouteDef } from './define.ts';
 
@@ -31,6 +32,7 @@ export const ROUTE_TABLE = [
   ...JOB_ROUTES,
   ...LEAD_ROUTES,
   ...CASEWORK_ROUTES,
+  ...STATS_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];
