@@ -42,7 +42,10 @@ export function openApiDocument(): Record<string, unknown> {
       }
     }
     const ok =
-      def.produces === 'xlsx' || def.produces === 'docx' || def.produces === 'yaml' || def.produces === 'sse'
+      def.produces === 'xlsx' ||
+      def.produces === 'docx' ||
+      def.produces === 'yaml' ||
+      def.produces === 'sse'
         ? { description: '文件', content: { [CONTENT_TYPES[def.produces]]: {} } }
         : {
             description: '成功',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
@@ -27,6 +28,7 @@ const TITLES: Record<string, string> = {
   '/leads': '线索',
   '/cases': '执行案件',
   '/supervision-cases': '监督案件',
+  '/stats': '统计分析',
   '/persons': '串并审查',
   '/extract': '文书复核',
   '/users': '用户管理',
@@ -58,6 +60,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       icon: <FolderOpenOutlined />,
       label: <Link to="/supervision-cases">监督案件</Link>,
     },
+    { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">统计分析</Link> },
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRight('manage_users')
