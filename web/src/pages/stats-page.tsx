@@ -23,7 +23,7 @@ import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { EChart } from '../components/echart.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
-import { barsOf, funnelOf, FUNNEL_STEPS } from '../components/stats-charts.ts';
+import { barsOf, funnelOf } from '../components/stats-charts.ts';
 import { StatsFiguresTable } from '../components/stats-table.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useUrlState } from '../hooks/use-url-state.ts';
@@ -89,7 +89,7 @@ export default function StatsPage() {
       ...(to ? { dateTo: to } : {}),
       ...extra,
     });
-    navigate(`/leads?${q.toString()}`);
+    void navigate(`/leads?${q.toString()}`);
   };
   const month = (m: string) => ({
     dateFrom: `${m}-01`,
@@ -98,8 +98,8 @@ export default function StatsPage() {
   const funnelClick = (name: string) => {
     if (name === '线索') leads({});
     else if (name === '已研判') leads({ status: '已成案,已合并,已排除' });
-    else if (name === '成案') navigate('/supervision-cases?open=0');
-    else navigate('/supervision-cases?open=0&state=法院回复');
+    else if (name === '成案') void navigate('/supervision-cases?open=0');
+    else void navigate('/supervision-cases?open=0&state=法院回复');
   };
 
   if (data.loading && !data.data) return <PageLoading />;
