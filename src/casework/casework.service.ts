@@ -57,6 +57,10 @@ export interface CaseListInput {
   open?: boolean | undefined;
   handler?: string | undefined;
   q?: string | undefined;
+  unitId?: string | undefined;
+  modelId?: string | undefined;
+  openedFrom?: string | undefined;
+  openedTo?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -76,11 +80,22 @@ export class CaseworkService extends CaseworkCore {
       throw new AppError('BAD_CASE_STATE', `案件状态不正确：${states.join('、')}`);
     }
     const openStates = q.open ? CASE_STATES.filter(isOpenState) : undefined;
+    // A unit filter narrows inside the scope (a unit outside it matches nothing).
+    const unitIds =
+      q.unitId === undefined
+        ? scope.unitIds
+        : scope.unitIds.includes(q.unitId)
+          ? (await this.deps.org.scope(q.unitId)).unitIds
+          : [];
+    if (unitIds.length === 0) return { items: [], total: 0 };
     const { total, rows } = await listCases(this.deps.db, {
-      unitIds: scope.unitIds,
+      unitIds,
       states: states ?? openStates,
       ...(q.handler ? { handler: q.handler } : {}),
       ...(q.q ? { q: q.q } : {}),
+      ...(q.modelId ? { modelId: q.modelId } : {}),
+      ...(q.openedFrom ? { openedFrom: q.openedFrom } : {}),
+      ...(q.openedTo ? { openedTo: q.openedTo } : {}),
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });

@@ -77,6 +77,13 @@ export const CaseListQuery = PageQuery.extend({
     .transform((v) => v === '1' || v === 'true'),
   handler: z.string().max(100).optional(),
   q: z.string().max(100).optional(),
+  /** A unit of the scope, with the units below it (statistics drill-down). */
+  unitId: z.string().max(100).optional(),
+  /** The class case's model or a model of its leads. */
+  modelId: z.string().max(100).optional(),
+  /** Opened (立案) on or after / on or before. */
+  openedFrom: IsoDate.optional(),
+  openedTo: IsoDate.optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 

@@ -43,6 +43,19 @@ describe('statistics over the API', () => {
     expect(model.body.total.leadsMadeCases).toBe(2);
   });
 
+  it('the cases list takes the drill-down filters: unit (with those below), model, opening dates', async () => {
+    type Page = { total: number; items: { caseNo: string }[] };
+    const q = (s: string) => city.json<Page>('GET', `/api/supervision-cases?open=0&${s}`);
+    expect((await q('')).body.total).toBe(3);
+    expect((await q('unitId=330105')).body.total).toBe(1);
+    expect((await q('modelId=M05')).body.items.map((c) => c.caseNo)).toEqual([
+      '测检民执监〔2025〕2号',
+    ]);
+    expect((await q('openedFrom=2025-08-01&openedTo=2025-08-31')).body.total).toBe(1);
+    const outside = await county.json<Page>('GET', '/api/supervision-cases?open=0&unitId=330102');
+    expect(outside.body.total).toBe(0);
+  });
+
   it('终本 per court, its Excel, and the bulletin in Word and Excel, each export audited', async () => {
     const t = await city.json<TerminationTable>('GET', '/api/stats/termination?by=judge');
     expect(t.body.rows.length).toBeGreaterThan(0);

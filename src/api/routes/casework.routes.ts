@@ -10,12 +10,17 @@ const states = (s: string | undefined) =>
 /** Supervision cases: parse → the casework service (scope, masking, audit, versions) → answer. */
 export const caseworkRoutes = {
   'GET /api/supervision-cases': async (c, { query }) => {
-    const { page, pageSize, state, open, handler, q } = query;
+    const { page, pageSize, state, open, handler, q, unitId, modelId, openedFrom, openedTo } =
+      query;
     const result = await c.get('platform').casework.list(operatorOf(c), {
       states: states(state),
       open,
       handler,
       q,
+      unitId,
+      modelId,
+      openedFrom,
+      openedTo,
       page,
       pageSize,
     });

@@ -95,11 +95,22 @@ export default function StatsPage() {
     dateFrom: `${m}-01`,
     dateTo: dayjs(`${m}-01`).endOf('month').format('YYYY-MM-DD'),
   });
+  /** The supervision cases behind a figure: unit, period (opening date) and model. */
+  const cases = (extra: Record<string, string> = {}) => {
+    const q = new URLSearchParams({
+      open: '0',
+      ...(unitId ? { unitId } : {}),
+      ...(from ? { openedFrom: from } : {}),
+      ...(to ? { openedTo: to } : {}),
+      ...extra,
+    });
+    void navigate(`/supervision-cases?${q.toString()}`);
+  };
   const funnelClick = (name: string) => {
     if (name === '线索') leads({});
     else if (name === '已研判') leads({ status: '已成案,已合并,已排除' });
-    else if (name === '成案') void navigate('/supervision-cases?open=0');
-    else void navigate('/supervision-cases?open=0&state=法院回复');
+    else if (name === '成案') cases();
+    else cases({ state: '制发检察建议,法院回复,跟进监督,结案' });
   };
 
   if (data.loading && !data.data) return <PageLoading />;
@@ -116,7 +127,7 @@ export default function StatsPage() {
       value: String(f.judged),
       go: () => leads({ status: '已成案,已合并,已排除' }),
     },
-    { title: '成案数', value: String(f.cases), go: () => navigate('/supervision-cases?open=0') },
+    { title: '成案数', value: String(f.cases), go: () => cases() },
     {
       title: '成案率',
       value: formatRate(f.caseRate),

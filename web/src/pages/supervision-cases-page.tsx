@@ -17,6 +17,17 @@ export default function SupervisionCasesPage() {
     open: url.get('open') ?? '1',
     q: url.get('q') ?? '',
   };
+  // The statistics page's drill-down: a unit (with those below), a model, an opening period.
+  const drill = {
+    unitId: url.get('unitId'),
+    modelId: url.get('modelId'),
+    openedFrom: url.get('openedFrom'),
+    openedTo: url.get('openedTo'),
+  };
+  const drillQuery = Object.fromEntries(Object.entries(drill).filter(([, v]) => v)) as Record<
+    keyof typeof drill,
+    string
+  >;
   const page = Number(url.get('page')) || 1;
   const setState = (patch: Record<string, string>) => url.set(patch);
   const loaded = useApi(
@@ -30,11 +41,12 @@ export default function SupervisionCasesPage() {
             ...(state.state ? { state: state.state } : {}),
             ...(state.open === '1' ? { open: '1' as const } : {}),
             ...(state.q ? { q: state.q } : {}),
+            ...drillQuery,
           },
         },
         s,
       ),
-    [state.state, state.open, state.q, page],
+    [state.state, state.open, state.q, page, ...Object.values(drill)],
   );
   if (loaded.error && !loaded.data) {
     return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
@@ -64,6 +76,25 @@ export default function SupervisionCasesPage() {
           defaultValue={state.q}
           onSearch={(v) => setState({ q: v.trim(), page: '1' })}
         />
+        {Object.keys(drillQuery).length > 0 && (
+          <Tag
+            closable
+            color="blue"
+            onClose={() =>
+              url.set({ unitId: null, modelId: null, openedFrom: null, openedTo: null, page: '1' })
+            }
+          >
+            统计筛选：
+            {[
+              drill.unitId && `单位 ${drill.unitId}`,
+              drill.modelId && `模型 ${drill.modelId}`,
+              (drill.openedFrom || drill.openedTo) &&
+                `立案 ${drill.openedFrom ?? ''}～${drill.openedTo ?? ''}`,
+            ]
+              .filter(Boolean)
+              .join('，')}
+          </Tag>
+        )}
       </Space>
       <Table<SupervisionCase>
         rowKey="id"
