@@ -19,7 +19,7 @@ import { actingUserOf, type Operator, type ServiceContext } from '../org/operato
 import type { OrgService } from '../org/org.service.ts';
 import { courtPrefixOf, descendantsOf, scopeOf, type Scope } from '../org/unit-tree.ts';
 import { ReadPool } from '../store/read-pool.ts';
-import { statsRows, terminationRows, type StatsDimension } from '../store/stats.repo.ts';
+import { leadCube, statsRows, terminationRows, type StatsDimension } from '../store/stats.repo.ts';
 import type { UnitRecord } from '../store/unit.repo.ts';
 import { bulletinDocx, bulletinTitle, bulletinXlsx, type BulletinData } from './bulletin.ts';
 import { parsePeriod, previousPeriod, trendStart } from './period.ts';
@@ -41,7 +41,7 @@ const NO_SCOPE: Scope = { unitId: '', unitIds: [], dataUnitIds: [], courtPrefixe
 
 export class StatsService {
   private readonly pool: ReadPool;
-  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly cache = new Map<string, { value: Promise<unknown>; settled?: number }>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: StatsDeps) {
@@ -80,15 +80,18 @@ export class StatsService {
   private async compute(scope: Scope, units: UnitRecord[], q: StatsQuery): Promise<StatsTable> {
     const by: StatsDimension = q.by;
     const groups = unitGroups(units, scope, by === 'unit');
+    const period = {
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.modelId ? { modelId: q.modelId } : {}),
+    };
+    // The leads' scan is the same for every scope (and for by unit and the total): shared.
+    const leadBy = by === 'unit' ? 'total' : by;
+    const cube = await this.cached(JSON.stringify(['leads', leadBy, period]), () =>
+      this.pool.use((db) => leadCube(db, { by: leadBy, ...period })),
+    );
     const rows = await this.pool.use((db) =>
-      statsRows(db, {
-        unitPrefixes: unitPrefixes(units),
-        groups,
-        by,
-        ...(q.from ? { from: q.from } : {}),
-        ...(q.to ? { to: q.to } : {}),
-        ...(q.modelId ? { modelId: q.modelId } : {}),
-      }),
+      statsRows(db, { unitPrefixes: unitPrefixes(units), groups, by, ...period }, cube),
     );
     const label = await this.labeller(units, scope, by);
     const unitName = units.find((u) => u.id === scope.unitId)?.name ?? scope.unitId;
@@ -223,13 +226,20 @@ export class StatsService {
     );
   }
 
+  /** `fn`'s answer, shared by the asks while it runs and for `cacheMs` after it settled. */
   private cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.cache.get(key);
-    if (hit && now - hit.at < (this.deps.cacheMs ?? 30_000)) return hit.value as Promise<T>;
+    const ttl = this.deps.cacheMs ?? 30_000;
+    if (hit && (hit.settled === undefined || now - hit.settled < ttl))
+      return hit.value as Promise<T>;
     const value = fn();
-    this.cache.set(key, { at: now, value });
-    value.catch(() => this.cache.delete(key));
+    const entry: { value: Promise<unknown>; settled?: number } = { value };
+    this.cache.set(key, entry);
+    value.then(
+      () => (entry.settled = Date.now()),
+      () => this.cache.delete(key),
+    );
     return value;
   }
 }

@@ -55,10 +55,10 @@ function dims(by: StatsDimension, date: { lead: string; event: string }) {
         event: `coalesce(d.court, '（未知法院）')`,
       };
     case 'month':
-      // Truncated here, formatted once per group at the end (strftime on 1M rows costs).
+      // Leads: truncated per row, formatted once per group (strftime on 1M rows costs).
       return {
         lead: `date_trunc('month', ${date.lead})::DATE`,
-        event: `date_trunc('month', ${date.event})::DATE`,
+        event: `strftime(${date.event}, '%Y-%m')`,
       };
   }
 }
@@ -107,23 +107,72 @@ function caseDim(q: StatsQuery, units: string): string {
     FROM supervision_cases c WHERE c.unit_id IN (${units}))`;
 }
 
-function statsSql(q: StatsQuery): string {
+/**
+ * The leads' counts per head of the 案号 (the court code's neighbourhood) and grouping value: the
+ * one scan of the million leads, the same for every scope, so the service shares it between them.
+ */
+export interface LeadCubeRow {
+  head: string | null;
+  k: string;
+  n: number;
+  opened: number;
+  merged: number;
+  dismissed: number;
+}
+
+export async function leadCube(
+  db: SqlExecutor,
+  q: Pick<StatsQuery, 'by' | 'from' | 'to' | 'modelId'>,
+): Promise<LeadCubeRow[]> {
+  const lead = dims(q.by, { lead: 'created_at', event: '' }).lead;
+  const model = q.modelId ? `AND model_id = ${sqlString(q.modelId)}` : '';
+  const rows = await db.all<{
+    head: string | null;
+    k: string;
+    n: bigint;
+    opened: bigint;
+    merged: bigint;
+    dismissed: bigint;
+  }>(
+    `SELECT head, ${q.by === 'month' ? `strftime(k, '%Y-%m')` : 'k'} AS k, n, opened, merged, dismissed
+     FROM (SELECT ${CODE_HEAD} AS head, ${lead} AS k, count(*) AS n,
+       count_if(status = '已成案') AS opened, count_if(status = '已合并') AS merged,
+       count_if(status = '已排除') AS dismissed
+     FROM leads WHERE ${between('created_at', q)} ${model} GROUP BY ALL)`,
+  );
+  return rows.map((r) => ({
+    head: r.head,
+    k: String(r.k ?? ''),
+    n: Number(r.n),
+    opened: Number(r.opened),
+    merged: Number(r.merged),
+    dismissed: Number(r.dismissed),
+  }));
+}
+
+function cubeValues(cube: readonly LeadCubeRow[]): string {
+  if (cube.length === 0) {
+    return `SELECT NULL::VARCHAR AS head, ''::VARCHAR AS k, 0 AS n, 0 AS opened, 0 AS merged, 0 AS dismissed WHERE false`;
+  }
+  const rows = cube.map(
+    (r) =>
+      `(${r.head === null ? 'NULL' : sqlString(r.head)}, ${sqlString(r.k)}, ${r.n}, ${r.opened}, ${r.merged}, ${r.dismissed})`,
+  );
+  return `SELECT * FROM (VALUES ${rows.join(', ')}) v(head, k, n, opened, merged, dismissed)`;
+}
+
+function statsSql(q: StatsQuery, cube: readonly LeadCubeRow[]): string {
   const units = q.groups.map((g) => sqlString(g.unitId)).join(', ') || `''`;
   const prefixes =
     q.unitPrefixes.map((p) => `(${sqlString(p.prefix)}, ${sqlString(p.unitId)})`).join(', ') ||
     `('\u0000', '')`;
   const groups = q.groups.map((g) => `(${sqlString(g.unitId)}, ${sqlString(g.group)})`).join(', ');
   const model = (col: string) => (q.modelId ? `AND ${col} = ${sqlString(q.modelId)}` : '');
-  const lead = dims(q.by, { lead: 'created_at', event: '' }).lead;
   const ev = (date: string) => dims(q.by, { lead: '', event: date }).event;
   return `WITH prefixes(prefix, unit_id) AS (VALUES ${prefixes}),
   groups(unit_id, grp) AS (VALUES ${groups}),
   ${caseDim(q, units)},
-  lead_agg AS (
-    SELECT ${CODE_HEAD} AS head, ${lead} AS k, count(*) AS n,
-      count_if(status = '已成案') AS opened, count_if(status = '已合并') AS merged,
-      count_if(status = '已排除') AS dismissed
-    FROM leads WHERE ${between('created_at', q)} ${model('model_id')} GROUP BY ALL),
+  lead_agg AS (${cubeValues(cube)}),
   lead_units AS (
     SELECT a.*, (SELECT arg_max(p.unit_id, length(p.prefix)) FROM prefixes p
       WHERE starts_with(regexp_extract(a.head, '^\\s*(\\p{Han}\\d{0,4})', 1), p.prefix)) AS unit_id
@@ -163,7 +212,7 @@ function statsSql(q: StatsQuery): string {
     })}
     FROM case_outcomes o JOIN case_dim d ON d.id = o.case_id
     WHERE ${between('o.outcome_date', q)} ${model('d.model_id')})
-  SELECT ${q.by === 'unit' ? 'g.grp' : q.by === 'total' ? `'合计'` : q.by === 'month' ? `strftime(s.k, '%Y-%m')` : 's.k'} AS key,
+  SELECT ${q.by === 'unit' ? 'g.grp' : q.by === 'total' ? `'合计'` : 's.k'} AS key,
     ${COUNT_COLUMNS.map((c) => `sum(s.${c})::BIGINT AS ${c}`).join(', ')},
     sum(s.money)::VARCHAR AS money
   FROM sources s JOIN groups g ON g.unit_id = s.unit_id
@@ -176,9 +225,13 @@ type SqlRow = Record<(typeof COUNT_COLUMNS)[number], bigint | number> & {
 };
 
 /** Raw counts per grouping row of the query (rows with no figure at all are absent). */
-export async function statsRows(db: SqlExecutor, q: StatsQuery): Promise<StatsRow[]> {
+export async function statsRows(
+  db: SqlExecutor,
+  q: StatsQuery,
+  cube: readonly LeadCubeRow[],
+): Promise<StatsRow[]> {
   if (q.groups.length === 0) return [];
-  const rows = await db.all<SqlRow>(statsSql(q));
+  const rows = await db.all<SqlRow>(statsSql(q, cube));
   return rows.map((r) => ({
     key: r.key ?? '',
     leads: Number(r.leads),
