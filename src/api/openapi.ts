@@ -8,6 +8,7 @@ function schema(s: z.ZodType, io: 'input' | 'output'): unknown {
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   yaml: 'application/yaml',
   sse: 'text/event-stream',
   file: 'application/octet-stream',
@@ -43,6 +44,7 @@ export function openApiDocument(): Record<string, unknown> {
     }
     const ok =
       def.produces === 'xlsx' ||
+      def.produces === 'docx' ||
       def.produces === 'yaml' ||
       def.produces === 'sse' ||
       def.produces === 'file'

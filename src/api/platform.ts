@@ -16,6 +16,7 @@ import { LeadActionService } from '../org/lead-actions.service.ts';
 import { LeadViewService } from '../org/lead-views.service.ts';
 import { OrgService } from '../org/org.service.ts';
 import type { Database } from '../store/database.ts';
+import { StatsService } from '../stats/stats.service.ts';
 
 /**
  * The web platform's own services (units/users, sign-in, audit, jobs), built on one database. It is
@@ -44,6 +45,8 @@ export interface Platform extends ServiceContext {
   readonly campaigns: CampaignService;
   /** The ledger (一本账) and the work list (我的待办). */
   readonly ledger: LedgerService;
+  /** Statistics, the 终本 table and the bulletin (scope, cache, audited exports). */
+  readonly stats: StatsService;
 }
 
 export function createPlatform(db: Database, authOptions: Partial<AuthOptions> = {}): Platform {
@@ -82,5 +85,6 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     }),
     campaigns: new CampaignService(caseDeps),
     ledger: new LedgerService(caseDeps),
+      stats: new StatsService({ db, audit, changes, org, modelNames: () => leads.modelNames() }),
   };
 }

@@ -14,6 +14,7 @@ import { caseRoutes } from './routes/cases.routes.ts';
 import { caseworkRoutes } from './routes/casework.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { campaignRoutes } from './routes/campaigns.routes.ts';
+import { statsRoutes } from './routes/stats.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { dataRoutes } from './routes/data.routes.ts';
 import { leadRoutes } from './routes/leads.routes.ts';
@@ -95,6 +96,7 @@ export function createApiApp(app: { db: Database }, options: CreateApiOptions = 
     ...documentRoutes,
     ...recommendationRoutes,
     ...campaignRoutes,
+    ...statsRoutes,
     ...dashboardRoutes,
     ...dataRoutes,
     ...modelRoutes,

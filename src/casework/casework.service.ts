@@ -65,6 +65,9 @@ export interface CaseListInput {
   campaign?: string | undefined;
   /** A unit of the scope: its cases and those of the units below. */
   unitId?: string | undefined;
+  modelId?: string | undefined;
+  openedFrom?: string | undefined;
+  openedTo?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -98,6 +101,9 @@ export class CaseworkService extends CaseworkCore {
       states: states ?? openStates,
       ...(q.handler ? { handler: q.handler } : {}),
       ...(q.q ? { q: q.q } : {}),
+      ...(q.modelId ? { modelId: q.modelId } : {}),
+      ...(q.openedFrom ? { openedFrom: q.openedFrom } : {}),
+      ...(q.openedTo ? { openedTo: q.openedTo } : {}),
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });

@@ -89,6 +89,11 @@ export const CaseListQuery = PageQuery.extend({
     .optional(),
   /** A unit inside the scope: its cases and those of the units below (the ledger's drill-down). */
   unitId: z.string().max(100).optional(),
+  /** The class case's model or a model of its leads. */
+  modelId: z.string().max(100).optional(),
+  /** Opened (立案) on or after / on or before. */
+  openedFrom: IsoDate.optional(),
+  openedTo: IsoDate.optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 

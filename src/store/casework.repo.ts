@@ -198,6 +198,10 @@ export interface CaseListFilter {
   handler?: string;
   q?: string;
   campaignId?: number;
+  modelId?: string;
+  /** 'YYYY-MM-DD', inclusive, on the opening date. */
+  openedFrom?: string;
+  openedTo?: string;
   limit: number;
   offset: number;
 }
@@ -222,6 +226,19 @@ function listWhere(f: CaseListFilter): { where: string; params: Record<string, D
     parts.push(`(contains(c.case_no, $q) OR contains(c.title, $q) OR EXISTS (
       SELECT 1 FROM supervision_case_leads l WHERE l.case_id = c.id AND contains(l.enforcement_case_no, $q)))`);
     params.q = f.q;
+  }
+  if (f.modelId) {
+    parts.push(`(c.model_id = $model OR EXISTS (
+      SELECT 1 FROM supervision_case_leads l WHERE l.case_id = c.id AND l.model_id = $model))`);
+    params.model = f.modelId;
+  }
+  if (f.openedFrom) {
+    parts.push(`c.created_at >= CAST($openedFrom AS DATE)`);
+    params.openedFrom = f.openedFrom;
+  }
+  if (f.openedTo) {
+    parts.push(`c.created_at < CAST($openedTo AS DATE) + INTERVAL 1 DAY`);
+    params.openedTo = f.openedTo;
   }
   return { where: parts.join(' AND '), params };
 }

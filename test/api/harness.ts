@@ -31,6 +31,7 @@ export async function openHarness(options: CreateApiOptions = {}): Promise<Harne
     admin,
     close: () => {
       api.platform.leads.close();
+      api.platform.stats.close();
       try {
         db.close();
       } catch {

@@ -16,6 +16,7 @@ dayjs.locale('zh-cn');
 // One chunk per page: the first load carries only the shell, the sign-in page and 工作台.
 const DashboardPage = lazy(() => import('./pages/dashboard-page.tsx'));
 const DataPage = lazy(() => import('./pages/data-page.tsx'));
+const StatsPage = lazy(() => import('./pages/stats-page.tsx'));
 const ModelsPage = lazy(() => import('./pages/models-page.tsx'));
 const ModelDetailPage = lazy(() => import('./pages/model-detail-page.tsx'));
 const LeadsPage = lazy(() => import('./pages/leads-page.tsx'));
@@ -61,6 +62,7 @@ function Guarded() {
           <Route path="/campaigns" element={<CampaignsPage />} />
           <Route path="/campaigns/:id" element={<CampaignPage />} />
           <Route path="/ledger" element={<LedgerPage />} />
+          <Route path="/stats" element={<StatsPage />} />
           <Route path="/persons/:ref" element={<PersonPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/users" element={<UsersPage />} />

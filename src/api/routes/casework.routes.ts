@@ -10,7 +10,19 @@ const states = (s: string | undefined) =>
 /** Supervision cases: parse → the casework service (scope, masking, audit, versions) → answer. */
 export const caseworkRoutes = {
   'GET /api/supervision-cases': async (c, { query }) => {
-    const { page, pageSize, state, open, handler, q, campaign, unitId } = query;
+    const {
+      page,
+      pageSize,
+      state,
+      open,
+      handler,
+      q,
+      campaign,
+      unitId,
+      modelId,
+      openedFrom,
+      openedTo,
+    } = query;
     const result = await c.get('platform').casework.list(operatorOf(c), {
       states: states(state),
       open,
@@ -18,6 +30,9 @@ export const caseworkRoutes = {
       q,
       campaign,
       unitId,
+      modelId,
+      openedFrom,
+      openedTo,
       page,
       pageSize,
     });

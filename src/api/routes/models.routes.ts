@@ -112,7 +112,8 @@ async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
     const mine = stats.byModelStatus.filter((r) => r.model_id === model.def.id);
     const count = (s: LeadStatus) =>
       mine.filter((r) => r.status === s).reduce((a, r) => a + r.n, 0);
-    const judged = count('已成案') + count('已排除');
+    // 已合并 (leads of a class case) counts as judged and made a case (stats-definitions.ts).
+    const judged = count('已成案') + count('已合并') + count('已排除');
     const datasets = needs(model, rows);
     out.set(model.def.id, {
       id: model.def.id,
@@ -125,7 +126,7 @@ async function summaries(c: Ctx): Promise<Map<string, ModelSummary>> {
       runnable: datasets.every((d) => !d.required || d.state !== 'missing'),
       leadCount: mine.reduce((a, r) => a + r.n, 0),
       openLeadCount: count('待研判') + count('研判中'),
-      caseRate: judged > 0 ? count('已成案') / judged : null,
+      caseRate: judged > 0 ? (count('已成案') + count('已合并')) / judged : null,
       lastRunAt: runs.get(model.def.id)?.at ?? null,
       lastRun: lastRunOf(runs.get(model.def.id)),
     });

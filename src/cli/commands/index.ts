@@ -8,6 +8,7 @@ import { register as leads } from './leads.command.ts';
 import { register as models } from './models.command.ts';
 import { register as run } from './run.command.ts';
 import { register as serve } from './serve.command.ts';
+import { register as stats } from './stats.command.ts';
 import { register as template } from './template.command.ts';
 import { register as users } from './users.command.ts';
 
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
     run,
     leads,
     cases,
+    stats,
     extract,
     users,
   ]) {

@@ -20,7 +20,7 @@ export interface RouteDef {
    * What the route answers with when not JSON; `multipart` = takes a multipart body, answers JSON;
    * `file` = a download of whatever type the file is (attachments, Word documents).
    */
-  produces?: 'json' | 'xlsx' | 'yaml' | 'sse' | 'multipart' | 'file';
+  produces?: 'json' | 'xlsx' | 'yaml' | 'sse' | 'multipart' | 'file' | 'docx';
 }
 
 /** Keeps the literal method, path and schemas of a route so its types can be derived from it. */

@@ -18,6 +18,7 @@ import { MODEL_ROUTES } from './models.ts';
 import { ORG_ROUTES } from './org.ts';
 import { RECOMMENDATION_ROUTES } from './recommendations.ts';
 import { SESSION_ROUTES } from './session.ts';
+import { STATS_ROUTES } from './stats.ts';
 
 export type { RouteAccess, RouteDef } from './define.ts';
 
@@ -37,6 +38,7 @@ export const ROUTE_TABLE = [
   ...DOCUMENT_ROUTES,
   ...RECOMMENDATION_ROUTES,
   ...CAMPAIGN_ROUTES,
+  ...STATS_ROUTES,
   ...EXTRACT_ROUTES,
   ...AUDIT_ROUTES,
 ] as const satisfies readonly RouteDef[];

@@ -141,7 +141,7 @@ export type JsonRouteName = {
 }[RouteName];
 /** Routes that answer a file (Excel, model file), the ones `downloadRoute` may name. */
 export type FileRouteName = {
-  [N in RouteName]: RouteMap[N] extends { produces: 'xlsx' | 'yaml' | 'file' } ? N : never;
+  [N in RouteName]: RouteMap[N] extends { produces: 'xlsx' | 'docx' | 'yaml' | 'file' } ? N : never;
 }[RouteName];
 
 /** Routes that take a multipart upload. */

@@ -4,6 +4,7 @@ import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   ClockCircleOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
@@ -34,6 +35,7 @@ const TITLES: Record<string, string> = {
   '/recommendations': '逾期未回复',
   '/campaigns': '专项活动',
   '/ledger': '一本账',
+  '/stats': '统计分析',
   '/persons': '串并审查',
   '/extract': '文书复核',
   '/users': '用户管理',
@@ -81,6 +83,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     },
     { key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">专项活动</Link> },
     { key: '/ledger', icon: <TableOutlined />, label: <Link to="/ledger">一本账</Link> },
+    { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats">统计分析</Link> },
     // Every role reviews rulings: prosecutors read the documents of their own cases.
     { key: '/extract', icon: <FileTextOutlined />, label: <Link to="/extract">文书复核</Link> },
     ...(hasRight('manage_users')

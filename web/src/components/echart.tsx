@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -9,7 +9,12 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  FunnelSeriesOption,
+  LineSeriesOption,
+  PieSeriesOption,
+} from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -20,6 +25,8 @@ import type {
 // Only the charts we draw: the full echarts build would triple the dashboard chunk.
 echarts.use([
   BarChart,
+  FunnelChart,
+  LineChart,
   PieChart,
   GridComponent,
   LegendComponent,
@@ -30,6 +37,8 @@ echarts.use([
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | FunnelSeriesOption
+  | LineSeriesOption
   | PieSeriesOption
   | GridComponentOption
   | LegendComponentOption
@@ -38,14 +47,33 @@ export type ChartOption = ComposeOption<
 >;
 
 /** One ECharts chart that follows its container's size. */
-export function EChart({ option, height = 300 }: { option: ChartOption; height?: number }) {
+export function EChart({
+  option,
+  height = 300,
+  onClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  /** A click on a bar, slice or funnel step (its category name, series name and data index). */
+  onClick?: (e: { name: string; seriesName?: string; dataIndex: number }) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
 
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (e) => {
+      const { name, seriesName, dataIndex } = e as {
+        name: string;
+        seriesName?: string;
+        dataIndex: number;
+      };
+      clicked.current?.({ name, ...(seriesName ? { seriesName } : {}), dataIndex });
+    });
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(ref.current);
     return () => {

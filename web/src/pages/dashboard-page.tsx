@@ -101,8 +101,10 @@ export default function DashboardPage() {
   if (!data) return null;
 
   const count = (s: LeadStatus) => data.byStatus.find((x) => x.status === s)?.count ?? 0;
-  const judged = count('已成案') + count('已排除');
-  const caseRate = judged > 0 ? ((count('已成案') / judged) * 100).toFixed(1) + '%' : '—';
+  // 已合并 (leads of a class case) counts as judged and made a case (src/domain/stats-definitions.ts).
+  const made = count('已成案') + count('已合并');
+  const judged = made + count('已排除');
+  const caseRate = judged > 0 ? ((made / judged) * 100).toFixed(1) + '%' : '—';
 
   return (
     <div data-testid="dashboard">

@@ -22,6 +22,7 @@ import { formatCount, formatDateTime, lastRunText } from '../components/format.t
 import { PageLoading } from '../components/page-loading.tsx';
 import { RunForm } from '../components/run-form.tsx';
 import { RunJobCard } from '../components/run-job-card.tsx';
+import { ModelTrackRecord, useModelRecord } from '../components/model-track-record.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useSession } from '../hooks/use-session.tsx';
 import { useUrlState } from '../hooks/use-url-state.ts';
@@ -62,6 +63,7 @@ export default function ModelDetailPage() {
   const jobId = url.get('job');
   const [overrides, setOverrides] = useState<Record<string, unknown>>({});
   const model = useApi((s) => api.call('GET /api/models/:id', { params: { id } }, s), [id]);
+  const record = useModelRecord(id);
 
   if (model.loading && !model.data) return <PageLoading />;
   if (model.error) return <ErrorResult error={model.error} onRetry={model.reload} />;
@@ -132,6 +134,9 @@ export default function ModelDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label="成案率">
             {m.caseRate === null ? '—' : `${(m.caseRate * 100).toFixed(1)}%`}
+          </Descriptions.Item>
+          <Descriptions.Item label="监督成效" span="filled">
+            <ModelTrackRecord figures={record?.total} />
           </Descriptions.Item>
           <Descriptions.Item label="最近运行">
             {m.lastRunAt ? formatDateTime(m.lastRunAt) : '未运行'}

@@ -22,6 +22,7 @@ import { formatCount, formatDateTime, lastRunText } from '../components/format.t
 import { PageLoading } from '../components/page-loading.tsx';
 import { RunForm } from '../components/run-form.tsx';
 import { RunJobCard } from '../components/run-job-card.tsx';
+import { ModelTrackRecord, useModelRecords } from '../components/model-track-record.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useSession } from '../hooks/use-session.tsx';
 import { useUrlState } from '../hooks/use-url-state.ts';
@@ -55,6 +56,7 @@ export default function ModelsPage() {
   const canRun = hasRight('run_models');
   const [importing, setImporting] = useState(false);
   const models = useApi((s) => api.call('GET /api/models', {}, s), []);
+  const records = useModelRecords();
 
   const byCategory = useMemo(() => {
     const m = new Map<string, ModelSummary[]>();
@@ -198,6 +200,9 @@ export default function ModelsPage() {
                       {lastRunText(m.lastRun)}
                     </Typography.Text>
                   )}
+                  <div>
+                    <ModelTrackRecord figures={records.get(m.id)} />
+                  </div>
                 </Card>
               </Col>
             ))}

@@ -22,6 +22,17 @@ export default function SupervisionCasesPage() {
     campaign: url.get('campaign') ?? '',
     unitId: url.get('unitId') ?? '',
   };
+  // The statistics page's drill-down: a unit (with those below), a model, an opening period.
+  const drill = {
+    unitId: url.get('unitId'),
+    modelId: url.get('modelId'),
+    openedFrom: url.get('openedFrom'),
+    openedTo: url.get('openedTo'),
+  };
+  const drillQuery = Object.fromEntries(Object.entries(drill).filter(([, v]) => v)) as Record<
+    keyof typeof drill,
+    string
+  >;
   const page = Number(url.get('page')) || 1;
   const setState = (patch: Record<string, string>) => url.set(patch);
   const loaded = useApi(
@@ -36,12 +47,12 @@ export default function SupervisionCasesPage() {
             ...(state.open === '1' ? { open: '1' as const } : {}),
             ...(state.q ? { q: state.q } : {}),
             ...(state.campaign ? { campaign: state.campaign } : {}),
-            ...(state.unitId ? { unitId: state.unitId } : {}),
+            ...drillQuery,
           },
         },
         s,
       ),
-    [state.state, state.open, state.q, state.campaign, state.unitId, page],
+    [state.state, state.open, state.q, state.campaign, page, ...Object.values(drill)],
   );
   const campaigns = useApi((s) => api.call('GET /api/campaigns', { query: {} }, s), []);
   const units = useApi((s) => api.call('GET /api/units', {}, s), []);
@@ -94,6 +105,25 @@ export default function SupervisionCasesPage() {
           defaultValue={state.q}
           onSearch={(v) => setState({ q: v.trim(), page: '1' })}
         />
+        {Object.keys(drillQuery).length > 0 && (
+          <Tag
+            closable
+            color="blue"
+            onClose={() =>
+              url.set({ unitId: null, modelId: null, openedFrom: null, openedTo: null, page: '1' })
+            }
+          >
+            统计筛选：
+            {[
+              drill.unitId && `单位 ${drill.unitId}`,
+              drill.modelId && `模型 ${drill.modelId}`,
+              (drill.openedFrom || drill.openedTo) &&
+                `立案 ${drill.openedFrom ?? ''}～${drill.openedTo ?? ''}`,
+            ]
+              .filter(Boolean)
+              .join('，')}
+          </Tag>
+        )}
       </Space>
       <Table<SupervisionCase>
         rowKey="id"
