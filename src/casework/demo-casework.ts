@@ -78,8 +78,14 @@ export async function seedDemoCasework(
     const made = await applyCase(deps, c);
     recommendations += made.recommendations.filter((r) => r.state === '已发出').length;
   }
+  // The bulk form: the same rules and audit, without building each lead's page for an answer.
   for (const d of plan.dismissals) {
-    await deps.leadActions.dismiss(demoOperator(null), d.leadId, d.reason, d.note);
+    await deps.leadActions.bulk(demoOperator(null), {
+      action: 'dismiss',
+      leadIds: [d.leadId],
+      reason: d.reason,
+      note: d.note,
+    });
   }
   log(
     'info',
