@@ -85,6 +85,6 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
     }),
     campaigns: new CampaignService(caseDeps),
     ledger: new LedgerService(caseDeps),
-      stats: new StatsService({ db, audit, changes, org, modelNames: () => leads.modelNames() }),
+    stats: new StatsService({ db, audit, changes, org, modelNames: () => leads.modelNames() }),
   };
 }

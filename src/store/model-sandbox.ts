@@ -184,10 +184,14 @@ async function refreshCopy(
 /**
  * Two instances share the machine's memory while a run goes on: the platform's buffer pool still
  * holds what the copy read (measured: peak RSS 4.7 → 6.8 GB at province scale). Lowering its
- * limit for a moment evicts those pages; the limit itself is restored at once.
+ * limit for a moment evicts those pages; the limit itself is restored at once. The limit is the
+ * whole instance's: requests served meanwhile (a lead page on a read connection) run under it, so
+ * it stays well above what one of them needs (at 64 MB a lead page failed with Out of Memory).
  */
+const EVICT_TO = '1GB';
+
 async function releaseCachedPages(db: Database): Promise<void> {
-  await db.run(`SET memory_limit = '64MB'`);
+  await db.run(`SET memory_limit = '${EVICT_TO}'`);
   // Back to the configured limit (a read-back of the setting rounds: 3.7 GiB would become 3.6).
   await db.run(
     db.options.memoryLimit

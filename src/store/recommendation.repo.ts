@@ -238,12 +238,15 @@ export async function insertReply(
   const [row] = await db.all<{ id: number }>(
     `INSERT INTO court_replies (recommendation_id, result, reply_date, actions, resumed_case_no,
        note, recorded_by)
-     VALUES ($1, $2, CAST($3 AS DATE), $4, $5, $6, $7) RETURNING id`,
+     VALUES ($1, $2, CAST($3 AS DATE), list_filter(string_split($4, ','), a -> a <> ''), $5, $6, $7)
+     RETURNING id`,
     [
       r.recommendationId,
       r.result,
       r.date,
-      listValue([...r.actions]),
+      // As text: an empty list (不采纳, no action) cannot be bound without a type; the actions are
+      // vocabulary words, never holding a comma.
+      r.actions.join(','),
       r.resumedCaseNo,
       r.note,
       r.by,
