@@ -57,7 +57,11 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
   const leads = new LeadAccessService(db);
   // The one place cached lead pages and counts learn that data changed (no route calls it).
   const changes = new DataChanges();
-  changes.subscribe((change) => (change === 'models' ? leads.modelsChanged() : leads.invalidate()));
+  changes.subscribe((change) => {
+    if (change === 'models') leads.modelsChanged();
+    // Casework moves lead statuses through the lead service, which signals 'leads' itself.
+    else if (change !== 'casework') leads.invalidate();
+  });
   const personRefs = new PersonRefs();
   const views = new LeadViewService(leads, org, audit, personRefs);
   const caseWriter = new CaseWriter(db);

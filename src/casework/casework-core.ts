@@ -81,7 +81,11 @@ export abstract class CaseworkCore {
 
   /** Runs `fn` in a transaction on the casework writing connection, after the writes before it. */
   protected write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    return this.writer.write(fn);
+    return this.writer.write(fn).then((value) => {
+      // Statistics cache their answers: a recorded reply or payment shows at once.
+      this.deps.changes.changed('casework');
+      return value;
+    });
   }
 
   protected async scopeOf(op: Operator): Promise<Scope> {

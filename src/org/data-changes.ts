@@ -1,5 +1,8 @@
-/** What changed: imported or removed data, leads (a model run), or the model library. */
-export type DataChange = 'data' | 'leads' | 'models';
+/**
+ * What changed: imported or removed data, leads (a model run), the model library, or casework
+ * (cases, recommendations, replies, outcomes: what statistics and the ledger count).
+ */
+export type DataChange = 'data' | 'leads' | 'models' | 'casework';
 
 /**
  * The one signal that data changed. Services that write (import, rollback, model run, extraction
