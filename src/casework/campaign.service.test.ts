@@ -2,17 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from '../api/platform.ts';
+import type { Platform } from '../api/platform.ts';
 import type { CampaignRequest } from '../contract/campaigns.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import { runModelsAs } from '../models/operator.service.ts';
-import { SYSTEM_OPERATOR, type Operator } from '../org/operator.ts';
+import type { Operator } from '../org/operator.ts';
 import { writeBatch } from '../store/batch.repo.ts';
 import { ensureCampaignSchema } from '../store/campaign.repo.ts';
-import { Database } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { validId } from '../../test/ingest/make-files.ts';
 import type { CampaignInput } from './campaign.service.ts';
+import { addTestUser, openTestPlatform } from '../../test/api/test-platform.ts';
 
 /** Campaigns, the ledger and the work list on a real DuckDB, with a real M01 run. */
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-campaign-'));
@@ -27,15 +28,7 @@ const ID_A = validId(1);
 const ID_B = validId(2, '330105');
 
 async function user(username: string, unitId: string, roles: Role[]): Promise<void> {
-  const { user } = await platform.org.createUser(SYSTEM_OPERATOR, {
-    username,
-    displayName: username,
-    unitId,
-    roles,
-    canViewFullId: false,
-    password: 'Harbour-Lamp-2025',
-  });
-  ops[username] = { userId: user.id, username, unitId, ip: '127.0.0.1', canViewFullId: false };
+  ops[username] = await addTestUser(platform, username, unitId, roles, username);
 }
 
 async function batch(dataset: string, rows: Record<string, string>[]): Promise<void> {
@@ -102,9 +95,7 @@ async function runUnder(op: Operator, campaignId: number, force = false) {
 }
 
 beforeAll(async () => {
-  db = await Database.open(join(dir, 'campaign.duckdb'));
-  platform = createPlatform(db);
-  await platform.org.bootstrap('33');
+  ({ db, platform } = await openTestPlatform(join(dir, 'campaign.duckdb')));
   await user('chief', '330100', ['dept_head', 'data_admin']);
   await user('wang', '330102', ['prosecutor', 'data_admin']);
   await user('li', '330105', ['prosecutor', 'data_admin']);

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from '../api/platform.ts';
+import type { Platform } from '../api/platform.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
-import { SYSTEM_OPERATOR } from '../org/operator.ts';
-import { Database } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { CASE_A, DEBTOR_A, leadIdOf, seedTwoCounties } from '../../test/api/seed.ts';
+import { addTestUser, openTestPlatform } from '../../test/api/test-platform.ts';
 import { CaseworkService } from './casework.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-casework-'));
@@ -58,22 +58,13 @@ async function auditRows(action: string) {
 }
 
 beforeAll(async () => {
-  db = await Database.open(join(dir, 'casework.duckdb'));
-  platform = createPlatform(db);
-  await platform.org.bootstrap('33');
+  ({ db, platform } = await openTestPlatform(join(dir, 'casework.duckdb')));
   for (const [name, unit] of [
     ['wang', '330102'],
     ['li', '330105'],
     ['zhao', '330100'],
   ] as const) {
-    await platform.org.createUser(SYSTEM_OPERATOR, {
-      username: name,
-      displayName: `检察官${name}`,
-      unitId: unit,
-      roles: ['prosecutor'],
-      canViewFullId: false,
-      password: 'Harbour-Lamp-2025',
-    });
+    await addTestUser(platform, name, unit, ['prosecutor']);
   }
   const seeded = await seedTwoCounties(db);
   leadIds.a = seeded.leadA;

@@ -5,13 +5,13 @@ import { Document, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from '../api/platform.ts';
+import type { Platform } from '../api/platform.ts';
 import { AppError } from '../domain/app-error.ts';
 import { resolveReference } from '../legal/articles.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
-import { SYSTEM_OPERATOR } from '../org/operator.ts';
-import { Database } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { CASE_A, DEBTOR_A, leadIdOf, seedTwoCounties, XSS_NAME } from '../../test/api/seed.ts';
+import { addTestUser, openTestPlatform } from '../../test/api/test-platform.ts';
 import { CaseFilesService } from './case-files.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-documents-'));
@@ -84,21 +84,12 @@ async function addLead(key: string, caseNo: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  db = await Database.open(join(dir, 'documents.duckdb'));
-  platform = createPlatform(db);
-  await platform.org.bootstrap('33');
+  ({ db, platform } = await openTestPlatform(join(dir, 'documents.duckdb')));
   for (const [name, unit] of [
     ['wang', '330102'],
     ['li', '330105'],
   ] as const) {
-    await platform.org.createUser(SYSTEM_OPERATOR, {
-      username: name,
-      displayName: `检察官${name}`,
-      unitId: unit,
-      roles: ['dept_head'],
-      canViewFullId: false,
-      password: 'Harbour-Lamp-2025',
-    });
+    await addTestUser(platform, name, unit, ['dept_head']);
   }
   const seeded = await seedTwoCounties(db);
   const a2 = await addLead('M01|A2', CASE_A2);

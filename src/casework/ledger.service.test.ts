@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from '../api/platform.ts';
+import type { Platform } from '../api/platform.ts';
 import type { LedgerRow } from '../contract/campaigns.ts';
 import type { AppError } from '../domain/app-error.ts';
 import type { Role } from '../domain/vocabulary.ts';
-import { SYSTEM_OPERATOR, type Operator } from '../org/operator.ts';
-import { Database } from '../store/database.ts';
+import type { Operator } from '../org/operator.ts';
+import type { Database } from '../store/database.ts';
 import { CASE_A, DEBTOR_A, seedTwoCounties } from '../../test/api/seed.ts';
+import { addTestUser, openTestPlatform } from '../../test/api/test-platform.ts';
 
 /** The ledger (一本账) and the work list on a real DuckDB. */
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-ledger-'));
@@ -21,15 +22,7 @@ let caseB: number;
 let campaignId: number;
 
 async function user(username: string, unitId: string, roles: Role[]): Promise<void> {
-  const { user } = await platform.org.createUser(SYSTEM_OPERATOR, {
-    username,
-    displayName: username,
-    unitId,
-    roles,
-    canViewFullId: false,
-    password: 'Harbour-Lamp-2025',
-  });
-  ops[username] = { userId: user.id, username, unitId, ip: '127.0.0.1', canViewFullId: false };
+  ops[username] = await addTestUser(platform, username, unitId, roles, username);
 }
 
 async function recommendation(caseId: number, unitId: string, state: string, due: string | null) {
@@ -65,9 +58,7 @@ const find = (rows: readonly LedgerRow[], unitId: string): LedgerRow | undefined
 };
 
 beforeAll(async () => {
-  db = await Database.open(join(dir, 'ledger.duckdb'));
-  platform = createPlatform(db);
-  await platform.org.bootstrap('33');
+  ({ db, platform } = await openTestPlatform(join(dir, 'ledger.duckdb')));
   await user('chief', '330100', ['dept_head']);
   await user('wang', '330102', ['prosecutor']);
   await user('li', '330105', ['prosecutor']);

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from '../api/platform.ts';
+import type { Platform } from '../api/platform.ts';
 import type { SupervisionCaseDetail } from '../contract/casework.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
-import { SYSTEM_OPERATOR } from '../org/operator.ts';
-import { Database } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { CASE_A, seedTwoCounties } from '../../test/api/seed.ts';
+import { addTestUser, openTestPlatform } from '../../test/api/test-platform.ts';
 import { RecommendationsService } from './recommendations.service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhijian-recs-'));
@@ -51,21 +51,12 @@ async function openReviewed(op: Operator, leadId: string): Promise<SupervisionCa
 }
 
 beforeAll(async () => {
-  db = await Database.open(join(dir, 'recs.duckdb'));
-  platform = createPlatform(db);
-  await platform.org.bootstrap('33');
+  ({ db, platform } = await openTestPlatform(join(dir, 'recs.duckdb')));
   for (const [name, unit] of [
     ['wang', '330102'],
     ['li', '330105'],
   ] as const) {
-    await platform.org.createUser(SYSTEM_OPERATOR, {
-      username: name,
-      displayName: `检察官${name}`,
-      unitId: unit,
-      roles: ['prosecutor'],
-      canViewFullId: false,
-      password: 'Harbour-Lamp-2025',
-    });
+    await addTestUser(platform, name, unit, ['prosecutor']);
   }
   const seeded = await seedTwoCounties(db);
   recs = new RecommendationsService({

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from '../api/platform.ts';
+import type { Platform } from '../api/platform.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
-import { SYSTEM_OPERATOR } from '../org/operator.ts';
-import { Database } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { seedTwoCounties } from '../../test/api/seed.ts';
+import { addTestUser, openTestPlatform } from '../../test/api/test-platform.ts';
 import { seedCasework } from '../../test/stats/casework-seed.ts';
 import { StatsService } from './stats.service.ts';
 
@@ -18,23 +18,14 @@ let stats: StatsService;
 const ops: Record<string, Operator> = {};
 
 beforeAll(async () => {
-  db = await Database.open(join(dir, 'stats.duckdb'));
-  platform = createPlatform(db);
-  await platform.org.bootstrap('33');
+  ({ db, platform } = await openTestPlatform(join(dir, 'stats.duckdb')));
   for (const [name, unit] of [
     ['wang', '330102'],
     ['li', '330105'],
     ['zhao', '330100'],
     ['qian', '330000'],
   ] as const) {
-    await platform.org.createUser(SYSTEM_OPERATOR, {
-      username: name,
-      displayName: `检察官${name}`,
-      unitId: unit,
-      roles: ['prosecutor'],
-      canViewFullId: false,
-      password: 'Harbour-Lamp-2025',
-    });
+    await addTestUser(platform, name, unit, ['prosecutor']);
   }
   for (const u of await platform.org.users()) {
     ops[u.username] = {
