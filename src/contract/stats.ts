@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IsoDate } from './common.ts';
 
-/** Groupings of the statistics table (a campaign is one more value once campaigns exist). */
-export const STATS_DIMENSIONS = ['unit', 'model', 'court', 'month', 'total'] as const;
+/** Groupings of the statistics table. */
+export const STATS_DIMENSIONS = ['unit', 'model', 'court', 'month', 'total', 'campaign'] as const;
 export const StatsDimension = z.enum(STATS_DIMENSIONS);
 
 export const StatsQuery = z.object({
@@ -13,6 +13,11 @@ export const StatsQuery = z.object({
   by: StatsDimension.default('unit'),
   /** Only this model's figures. */
   modelId: z.string().max(100).optional(),
+  /** Only this 专项监督活动's figures (one the user sees; as the leads and cases lists). */
+  campaign: z
+    .string()
+    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+    .optional(),
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
 
@@ -44,7 +49,7 @@ export const Figures = z.object({
 });
 
 export const StatsRow = z.object({
-  /** What the row is: a unit id, model id, court name or 'YYYY-MM'. */
+  /** What the row is: a unit id, model id, court name, 'YYYY-MM' or a campaign id ('': none). */
   key: z.string(),
   label: z.string(),
   figures: Figures,
@@ -57,6 +62,9 @@ export const StatsTable = z.object({
   unitName: z.string(),
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** The campaign filter, if one (its theme for the title). */
+  campaignId: z.number().int().nullable(),
+  campaignTheme: z.string().nullable(),
   rows: z.array(StatsRow),
   total: Figures,
 });

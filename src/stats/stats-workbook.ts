@@ -14,6 +14,7 @@ export const DIMENSION_LABELS: Record<StatsTable['by'], string> = {
   court: '法院',
   month: '月份',
   total: '范围',
+  campaign: '专项活动',
 };
 
 /** A money text as an Excel number when a double holds it exactly, else as the text itself. */
@@ -66,6 +67,10 @@ export function addDefinitionsSheet(book: ExcelJS.Workbook): void {
   ];
   for (const f of FIGURES) sheet.addRow({ name: f.name, formula: f.formula });
   sheet.addRow({ name: '单位范围', formula: '上级单位的数字包含其下级单位' });
+  sheet.addRow({
+    name: '专项活动',
+    formula: '线索按其首次发现时的专项活动；案件及其检察建议、回复、成效按案件的专项活动',
+  });
   sheet.getRow(1).font = { bold: true };
 }
 
@@ -101,6 +106,12 @@ export async function statsWorkbook(table: StatsTable): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   addStatsSheet(book, `按${DIMENSION_LABELS[table.by]}`, table);
   addDefinitionsSheet(book);
+  if (table.campaignTheme) {
+    const theme = defuseCell(table.campaignTheme);
+    book.getWorksheet(`按${DIMENSION_LABELS[table.by]}`)!.headerFooter.oddHeader =
+      `专项活动：${theme}`;
+    book.getWorksheet('口径说明')?.addRow({ name: '统计范围', formula: `专项活动「${theme}」` });
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -21,6 +21,8 @@ import { courtPrefixOf, descendantsOf, scopeOf, type Scope } from '../org/unit-t
 import { ReadPool } from '../store/read-pool.ts';
 import { leadCube, statsRows, terminationRows, type StatsDimension } from '../store/stats.repo.ts';
 import type { UnitRecord } from '../store/unit.repo.ts';
+import { listCampaigns } from '../store/campaign.repo.ts';
+import { visibleCampaign } from '../casework/campaign.service.ts';
 import { bulletinDocx, bulletinTitle, bulletinXlsx, type BulletinData } from './bulletin.ts';
 import { parsePeriod, previousPeriod, trendStart } from './period.ts';
 import { statsWorkbook, terminationWorkbook } from './stats-workbook.ts';
@@ -59,31 +61,56 @@ export class StatsService {
     this.cache.clear();
   }
 
-  /** The operator's scope, narrowed to `unitId` when given (a unit outside it is "not found"). */
-  async scope(op: Operator, unitId?: string): Promise<{ scope: Scope; units: UnitRecord[] }> {
+  /**
+   * The operator's scope, narrowed to `unitId` when given (a unit outside it is "not found");
+   * `own`, the operator's whole scope, decides which campaigns they see.
+   */
+  async scope(
+    op: Operator,
+    unitId?: string,
+  ): Promise<{ scope: Scope; units: UnitRecord[]; own: Scope }> {
     await actingUserOf(this.deps.db, op);
     const units = await this.deps.org.units();
     const root = op.unitId ?? units.find((u) => u.parentId === null)?.id;
     const own = root ? scopeOf(units, root) : NO_SCOPE;
-    if (!unitId || unitId === own.unitId) return { scope: own, units };
+    if (!unitId || unitId === own.unitId) return { scope: own, units, own };
     if (!own.unitIds.includes(unitId))
       throw new AppError('UNIT_NOT_FOUND', '单位不存在或不在本单位范围内');
-    return { scope: scopeOf(units, unitId), units };
+    return { scope: scopeOf(units, unitId), units, own };
   }
 
   async table(op: Operator, q: StatsQuery): Promise<StatsTable> {
-    const { scope, units } = await this.scope(op, q.unitId);
-    const key = JSON.stringify(['table', scope.unitId, q]);
-    return this.cached(key, () => this.compute(scope, units, q));
+    const { scope, units, own } = await this.scope(op, q.unitId);
+    // A campaign the operator does not see is "not found", as on the campaign pages.
+    const campaign = q.campaign
+      ? await visibleCampaign(this.deps.db, own, Number(q.campaign))
+      : undefined;
+    const key = JSON.stringify(['table', scope.unitId, own.unitId, q]);
+    return this.cached(key, () =>
+      this.compute(
+        scope,
+        own,
+        units,
+        q,
+        campaign && { id: Number(campaign.id), theme: campaign.theme },
+      ),
+    );
   }
 
-  private async compute(scope: Scope, units: UnitRecord[], q: StatsQuery): Promise<StatsTable> {
+  private async compute(
+    scope: Scope,
+    own: Scope,
+    units: UnitRecord[],
+    q: StatsQuery,
+    campaign?: { id: number; theme: string },
+  ): Promise<StatsTable> {
     const by: StatsDimension = q.by;
     const groups = unitGroups(units, scope, by === 'unit');
     const period = {
       ...(q.from ? { from: q.from } : {}),
       ...(q.to ? { to: q.to } : {}),
       ...(q.modelId ? { modelId: q.modelId } : {}),
+      ...(campaign ? { campaignId: campaign.id } : {}),
     };
     // The leads' scan is the same for every scope (and for by unit and the total): shared.
     const leadBy = by === 'unit' ? 'total' : by;
@@ -93,7 +120,7 @@ export class StatsService {
     const rows = await this.pool.use((db) =>
       statsRows(db, { unitPrefixes: unitPrefixes(units), groups, by, ...period }, cube),
     );
-    const label = await this.labeller(units, scope, by);
+    const label = await this.labeller(units, scope, by, own);
     const unitName = units.find((u) => u.id === scope.unitId)?.name ?? scope.unitId;
     // By unit every row shows, in tree order, even without a figure yet (a chart's empty bar).
     const all = by === 'unit' ? [...new Set(groups.map((g) => g.group))] : rows.map((r) => r.key);
@@ -104,6 +131,8 @@ export class StatsService {
       unitName,
       from: q.from ?? null,
       to: q.to ?? null,
+      campaignId: campaign?.id ?? null,
+      campaignTheme: campaign?.theme ?? null,
       rows: all.map((key) => ({
         key,
         label: label(key),
@@ -113,7 +142,7 @@ export class StatsService {
     };
   }
 
-  private async labeller(units: UnitRecord[], scope: Scope, by: StatsDimension) {
+  private async labeller(units: UnitRecord[], scope: Scope, by: StatsDimension, own: Scope) {
     if (by === 'unit') {
       const names = new Map(units.map((u) => [u.id, u.name]));
       return (k: string) =>
@@ -124,6 +153,12 @@ export class StatsService {
       return (k: string) => (models.get(k) ? `${k} ${models.get(k)?.name}` : k);
     }
     if (by === 'total') return () => '合计';
+    if (by === 'campaign') {
+      // Themes of the campaigns the operator sees; another unit's shows by its number only.
+      const seen = await listCampaigns(this.deps.db, own.unitIds);
+      const themes = new Map(seen.map((c) => [String(c.id), c.theme]));
+      return (k: string) => (k === '' ? '（无专项活动）' : (themes.get(k) ?? `专项活动 #${k}`));
+    }
     return (k: string) => k;
   }
 

@@ -14,8 +14,8 @@ import type { RawCounts } from '../domain/stats-definitions.ts';
 import { sqlString } from '../sql/literal.ts';
 import type { SqlExecutor } from './lead.repo.ts';
 
-/** What a row is grouped by. A campaign is one more entry here once the column exists. */
-export type StatsDimension = 'unit' | 'model' | 'court' | 'month' | 'total';
+/** What a row is grouped by. */
+export type StatsDimension = 'unit' | 'model' | 'court' | 'month' | 'total' | 'campaign';
 
 export interface StatsQuery {
   /** Court-code prefix → unit, for every unit (the lead's unit is the longest match). */
@@ -28,6 +28,8 @@ export interface StatsQuery {
   readonly to?: string;
   /** Only this model's figures (a model's track record). */
   readonly modelId?: string;
+  /** Only this campaign's figures: leads by their own campaign, the rest by their case's. */
+  readonly campaignId?: number;
 }
 
 export interface StatsRow extends RawCounts {
@@ -53,6 +55,12 @@ function dims(by: StatsDimension, date: { lead: string; event: string }) {
       return {
         lead: `coalesce(court, '（未知法院）')`,
         event: `coalesce(d.court, '（未知法院）')`,
+      };
+    case 'campaign':
+      // No campaign is a row of its own ('') so the rows add up to the total.
+      return {
+        lead: `coalesce(CAST(campaign_id AS VARCHAR), '')`,
+        event: `coalesce(CAST(d.campaign_id AS VARCHAR), '')`,
       };
     case 'month':
       // Leads: truncated per row, formatted once per group (strftime on 1M rows costs).
@@ -101,7 +109,7 @@ function caseDim(q: StatsQuery, units: string): string {
            WHERE sl.case_id = c.id)`
       : 'NULL';
   return `case_dim AS (
-    SELECT c.id, c.unit_id, c.created_at,
+    SELECT c.id, c.unit_id, c.created_at, c.campaign_id,
       coalesce(c.model_id, (SELECT min(sl.model_id) FROM supervision_case_leads sl WHERE sl.case_id = c.id)) AS model_id,
       ${court} AS court
     FROM supervision_cases c WHERE c.unit_id IN (${units}))`;
@@ -122,10 +130,13 @@ export interface LeadCubeRow {
 
 export async function leadCube(
   db: SqlExecutor,
-  q: Pick<StatsQuery, 'by' | 'from' | 'to' | 'modelId'>,
+  q: Pick<StatsQuery, 'by' | 'from' | 'to' | 'modelId' | 'campaignId'>,
 ): Promise<LeadCubeRow[]> {
   const lead = dims(q.by, { lead: 'created_at', event: '' }).lead;
-  const model = q.modelId ? `AND model_id = ${sqlString(q.modelId)}` : '';
+  const model = [
+    q.modelId ? `AND model_id = ${sqlString(q.modelId)}` : '',
+    q.campaignId === undefined ? '' : `AND campaign_id = ${Math.trunc(q.campaignId)}`,
+  ].join(' ');
   const rows = await db.all<{
     head: string | null;
     k: string;
@@ -167,7 +178,10 @@ function statsSql(q: StatsQuery, cube: readonly LeadCubeRow[]): string {
     q.unitPrefixes.map((p) => `(${sqlString(p.prefix)}, ${sqlString(p.unitId)})`).join(', ') ||
     `('\u0000', '')`;
   const groups = q.groups.map((g) => `(${sqlString(g.unitId)}, ${sqlString(g.group)})`).join(', ');
-  const model = (col: string) => (q.modelId ? `AND ${col} = ${sqlString(q.modelId)}` : '');
+  const campaign =
+    q.campaignId === undefined ? '' : ` AND d.campaign_id = ${Math.trunc(q.campaignId)}`;
+  const only = (col: string) =>
+    (q.modelId ? `AND ${col} = ${sqlString(q.modelId)}` : '') + campaign;
   const ev = (date: string) => dims(q.by, { lead: '', event: date }).event;
   return `WITH prefixes(prefix, unit_id) AS (VALUES ${prefixes}),
   groups(unit_id, grp) AS (VALUES ${groups}),
@@ -185,7 +199,7 @@ function statsSql(q: StatsQuery, cube: readonly LeadCubeRow[]): string {
     FROM lead_units
     UNION ALL BY NAME
     SELECT d.unit_id, ${ev('d.created_at')} AS k, ${counts({ cases: '1' })}
-    FROM case_dim d WHERE ${between('d.created_at', q)} ${model('d.model_id')}
+    FROM case_dim d WHERE ${between('d.created_at', q)} ${only('d.model_id')}
     UNION ALL BY NAME
     SELECT d.unit_id, ${ev('r.issued_on')} AS k, ${counts({
       rec_individual: `(r.kind = '个案')::INT`,
@@ -193,7 +207,7 @@ function statsSql(q: StatsQuery, cube: readonly LeadCubeRow[]): string {
       rec_class_cases: `CASE WHEN r.kind = '类案' THEN r.case_count ELSE 0 END`,
     })}
     FROM supervision_recommendations r JOIN case_dim d ON d.id = r.case_id
-    WHERE r.state = '已发出' AND ${between('r.issued_on', q)} ${model('d.model_id')}
+    WHERE r.state = '已发出' AND ${between('r.issued_on', q)} ${only('d.model_id')}
     UNION ALL BY NAME
     SELECT d.unit_id, ${ev('lr.reply_date')} AS k, ${counts({
       replied: '1',
@@ -202,7 +216,7 @@ function statsSql(q: StatsQuery, cube: readonly LeadCubeRow[]): string {
     })}
     FROM latest_reply lr JOIN supervision_recommendations r ON r.id = lr.recommendation_id
       JOIN case_dim d ON d.id = r.case_id
-    WHERE ${between('lr.reply_date', q)} ${model('d.model_id')}
+    WHERE ${between('lr.reply_date', q)} ${only('d.model_id')}
     UNION ALL BY NAME
     SELECT d.unit_id, ${ev('o.outcome_date')} AS k, ${counts({
       resumed: `(o.kind = '恢复执行')::INT`,
@@ -211,7 +225,7 @@ function statsSql(q: StatsQuery, cube: readonly LeadCubeRow[]): string {
       money: `CASE WHEN o.kind = '执行到位' THEN coalesce(o.amount, 0) ELSE 0 END`,
     })}
     FROM case_outcomes o JOIN case_dim d ON d.id = o.case_id
-    WHERE ${between('o.outcome_date', q)} ${model('d.model_id')})
+    WHERE ${between('o.outcome_date', q)} ${only('d.model_id')})
   SELECT ${q.by === 'unit' ? 'g.grp' : q.by === 'total' ? `'合计'` : 's.k'} AS key,
     ${COUNT_COLUMNS.map((c) => `sum(s.${c})::BIGINT AS ${c}`).join(', ')},
     sum(s.money)::VARCHAR AS money

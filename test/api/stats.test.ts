@@ -41,6 +41,12 @@ describe('statistics over the API', () => {
     expect(bad.status).toBe(400);
     const model = await city.json<StatsTable>('GET', '/api/stats?by=total&modelId=M05');
     expect(model.body.total.leadsMadeCases).toBe(2);
+    // No campaign yet: by campaign is one row without one; a campaign is a number, else 400.
+    const byCampaign = await city.json<StatsTable>('GET', '/api/stats?by=campaign');
+    expect(byCampaign.body.rows.map((r) => r.label)).toEqual(['（无专项活动）']);
+    expect((await city.json('GET', '/api/stats?campaign=x')).status).toBe(400);
+    expect((await city.json('GET', '/api/stats?campaign=999')).status).toBe(404);
+    expect((await city.json('GET', '/api/stats/export.xlsx?campaign=999')).status).toBe(404);
   });
 
   it('the cases list takes the drill-down filters: unit (with those below), model, opening dates', async () => {

@@ -49,6 +49,7 @@ interface StatsOptions {
   to?: string;
   by: string;
   model?: string;
+  campaign?: string;
   format: string;
   out?: string;
 }
@@ -68,6 +69,7 @@ export function register(program: Command): void {
     .option('--to <date>', '截止日期 YYYY-MM-DD（含）')
     .option('--by <dimension>', STATS_DIMENSIONS.join('|'), 'unit')
     .option('--model <id>', '只统计某一模型')
+    .option('--campaign <编号>', '只统计某一专项活动（本单位可见的）/ one campaign')
     .option('--format <format>', 'json | xlsx', 'json')
     .option('--out <file>', '输出文件（xlsx 必须指定）/ output file')
     .action(
@@ -78,6 +80,8 @@ export function register(program: Command): void {
           throw new AppError('USAGE', '--format 只能是 json 或 xlsx');
         if (opts.format === 'xlsx' && !opts.out)
           throw new AppError('USAGE', '导出 xlsx 时请用 --out 指定文件');
+        if (opts.campaign !== undefined && !/^\d{1,9}$/.test(opts.campaign))
+          throw new AppError('USAGE', '--campaign 应为专项活动编号（数字）');
         const from = isoDate(opts.from, '--from');
         const to = isoDate(opts.to, '--to');
         await withStats(cmd, async (service, op, org) => {
@@ -88,6 +92,7 @@ export function register(program: Command): void {
             ...(from ? { from } : {}),
             ...(to ? { to } : {}),
             ...(opts.model ? { modelId: opts.model } : {}),
+            ...(opts.campaign ? { campaign: opts.campaign } : {}),
           };
           if (opts.format === 'xlsx') {
             write(opts.out ?? '', await service.tableWorkbook(op, q));

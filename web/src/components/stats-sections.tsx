@@ -18,6 +18,7 @@ const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '
 
 export type StatsData = Record<'total' | 'month' | 'unit' | 'model', StatsTable> & {
   court?: StatsTable;
+  campaign?: StatsTable;
 };
 
 /** 终本 per court or judge of the ledger, with its Excel export. */

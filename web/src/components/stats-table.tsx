@@ -10,6 +10,7 @@ const DIMENSION_LABELS: Record<StatsTable['by'], string> = {
   court: '法院',
   month: '月份',
   total: '范围',
+  campaign: '专项活动',
 };
 
 type Row = { key: string; label: string; figures: Figures };

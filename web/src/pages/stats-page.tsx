@@ -32,6 +32,7 @@ const BY_OPTIONS = [
   { value: 'model', label: '按模型' },
   { value: 'court', label: '按法院' },
   { value: 'month', label: '按月份' },
+  { value: 'campaign', label: '按专项活动' },
 ] as const;
 
 /** The quarter before today, as the bulletin's default period (2025Q3). */
@@ -50,12 +51,18 @@ export default function StatsPage() {
   const unitId = url.get('unitId');
   const from = url.get('from');
   const to = url.get('to');
+  const campaign = url.get('campaign');
   const by = (BY_OPTIONS.find((o) => o.value === url.get('by'))?.value ??
     'unit') as StatsQuery['by'];
   const judgeBy = url.get('tz') === 'judge' ? 'judge' : 'court';
-  const base = useMemo(
+  // 终本 (the ledger's cases) has no campaign: it takes the unit and period only.
+  const period = useMemo(
     () => ({ ...(unitId ? { unitId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
     [unitId, from, to],
+  );
+  const base = useMemo(
+    () => ({ ...period, ...(campaign ? { campaign } : {}) }),
+    [period, campaign],
   );
 
   const data = useApi(
@@ -68,7 +75,14 @@ export default function StatsPage() {
         get('unit'),
         get('model'),
       ]);
-      return { total, month, unit, model, court: by === 'court' ? await get('court') : undefined };
+      return {
+        total,
+        month,
+        unit,
+        model,
+        court: by === 'court' ? await get('court') : undefined,
+        campaign: by === 'campaign' ? await get('campaign') : undefined,
+      };
     },
     [base, by],
   );
@@ -79,6 +93,7 @@ export default function StatsPage() {
       ...(unitId ? { unitId } : {}),
       ...(from ? { dateFrom: from } : {}),
       ...(to ? { dateTo: to } : {}),
+      ...(campaign ? { campaign } : {}),
       ...extra,
     });
     void navigate(`/leads?${q.toString()}`);
@@ -94,6 +109,7 @@ export default function StatsPage() {
       ...(unitId ? { unitId } : {}),
       ...(from ? { openedFrom: from } : {}),
       ...(to ? { openedTo: to } : {}),
+      ...(campaign ? { campaign } : {}),
       ...extra,
     });
     void navigate(`/supervision-cases?${q.toString()}`);
@@ -113,20 +129,31 @@ export default function StatsPage() {
 
   return (
     <div data-testid="stats-page">
-      <StatsFilterBar unitId={unitId} from={from} to={to} />
+      <StatsFilterBar unitId={unitId} from={from} to={to} campaign={campaign} />
       <StatsCards f={f} leads={leads} cases={cases} />
       <StatsChartsRow d={d} leads={leads} month={month} funnelClick={funnelClick} />
       <StatsByTable d={d} by={by} base={base} leads={leads} month={month} />
-      <TerminationCard base={base} judgeBy={judgeBy} onBy={(v) => url.set({ tz: v })} />
+      <TerminationCard base={period} judgeBy={judgeBy} onBy={(v) => url.set({ tz: v })} />
     </div>
   );
 }
 
-/** The unit and period of the page, and the bulletin of a period. */
-function StatsFilterBar({ unitId, from, to }: { unitId?: string; from?: string; to?: string }) {
+/** The unit, campaign and period of the page, and the bulletin of a period. */
+function StatsFilterBar({
+  unitId,
+  from,
+  to,
+  campaign,
+}: {
+  unitId?: string;
+  from?: string;
+  to?: string;
+  campaign?: string;
+}) {
   const url = useUrlState();
   const [period, setPeriod] = useState(lastQuarter());
   const units = useApi((s) => api.call('GET /api/units', {}, s), []);
+  const campaigns = useApi((s) => api.call('GET /api/campaigns', { query: {} }, s), []);
   return (
     <Space wrap style={{ marginBottom: 16 }}>
       <Select
@@ -138,6 +165,17 @@ function StatsFilterBar({ unitId, from, to }: { unitId?: string; from?: string; 
         value={unitId}
         onChange={(v?: string) => url.set({ unitId: v })}
         options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        placeholder="专项活动"
+        style={{ width: 220 }}
+        value={campaign}
+        onChange={(v?: string) => url.set({ campaign: v })}
+        options={(campaigns.data ?? []).map((c) => ({ value: String(c.id), label: c.theme }))}
+        data-testid="stats-campaign"
       />
       <DatePicker.RangePicker
         value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
@@ -248,7 +286,14 @@ function StatsByTable({
 }) {
   const url = useUrlState();
   const table =
-    { unit: d.unit, model: d.model, month: d.month, court: d.court, total: d.total }[by] ?? d.unit;
+    {
+      unit: d.unit,
+      model: d.model,
+      month: d.month,
+      court: d.court,
+      total: d.total,
+      campaign: d.campaign,
+    }[by] ?? d.unit;
   return (
     <Card
       size="small"
@@ -271,6 +316,7 @@ function StatsByTable({
           else if (by === 'model') leads({ modelId: key });
           else if (by === 'month') leads(month(key));
           else if (by === 'court' && !key.startsWith('（')) leads({ court: key });
+          else if (by === 'campaign' && key) leads({ campaign: key });
         }}
       />
     </Card>
