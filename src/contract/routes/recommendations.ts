@@ -10,6 +10,8 @@ import {
   ExtendRecommendationRequest,
   IssueRecommendationRequest,
   RecommendationDetail,
+  RecommendationList,
+  RecommendationListQuery,
   RecordReplyRequest,
 } from '../recommendations.ts';
 import { route } from './define.ts';
@@ -23,6 +25,23 @@ export const RECOMMENDATION_ROUTES = [
     access: 'user',
     query: DueQuery,
     response: DueRecommendations,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/recommendations',
+    summary: '检察建议台账（本单位及下级，可按单位、专项活动、状态、回复结果、发出日期筛选）',
+    access: 'user',
+    query: RecommendationListQuery,
+    response: RecommendationList,
+  }),
+  // Before `/:id`, so that the file name is not taken for an id.
+  route({
+    method: 'GET',
+    path: '/api/recommendations/export.xlsx',
+    summary: '导出检察建议台账 Excel（审计）',
+    access: 'user',
+    query: RecommendationListQuery,
+    produces: 'xlsx',
   }),
   route({
     method: 'GET',
