@@ -112,6 +112,10 @@ describe('the 检察建议台账', () => {
     expect(await ids('chief', { result: '不采纳' })).toEqual([recs.a2]);
     expect(await ids('chief', { result: '未回复' })).toEqual([recs.a3]);
     expect(await ids('chief', { campaign: String(campaignId) })).toEqual([recs.b1]);
+    // The reply in force dated in a period (the statistics' 采纳 of the period).
+    const inOctober = { result: '采纳', repliedFrom: '2026-10-01', repliedTo: '2026-10-31' };
+    expect(await ids('chief', inOctober)).toEqual([recs.a1, recs.b1]);
+    expect(await ids('chief', { repliedTo: '2026-09-30' })).toEqual([]);
     expect(await ids('chief', { issuedFrom: '2026-04-01', issuedTo: '2026-05-31' })).toEqual([
       recs.a2,
       recs.b1,

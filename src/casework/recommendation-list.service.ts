@@ -17,7 +17,7 @@ import {
   listRecommendations,
   type RecommendationListFilter,
   type RecommendationListRow,
-} from '../store/recommendation.repo.ts';
+} from '../store/recommendation-list.repo.ts';
 import { CaseworkCore } from './casework-core.ts';
 import { daysBetween, deadlineStatus } from './reply-deadline.ts';
 
@@ -71,6 +71,8 @@ export class RecommendationListService extends CaseworkCore {
       ...(q.result ? { result: q.result === '未回复' ? null : q.result } : {}),
       ...(q.issuedFrom ? { issuedFrom: q.issuedFrom } : {}),
       ...(q.issuedTo ? { issuedTo: q.issuedTo } : {}),
+      ...(q.repliedFrom ? { repliedFrom: q.repliedFrom } : {}),
+      ...(q.repliedTo ? { repliedTo: q.repliedTo } : {}),
       limit: 1,
       offset: 0,
     };

@@ -194,6 +194,9 @@ export const RecommendationListQuery = PageQuery.extend({
   result: ReplyFilter.optional(),
   issuedFrom: IsoDate.optional(),
   issuedTo: IsoDate.optional(),
+  /** The reply in force dated on or after / on or before (the statistics' 采纳 of a period). */
+  repliedFrom: IsoDate.optional(),
+  repliedTo: IsoDate.optional(),
 });
 export type RecommendationListQuery = z.infer<typeof RecommendationListQuery>;
 

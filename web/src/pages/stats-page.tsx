@@ -98,10 +98,27 @@ export default function StatsPage() {
     });
     void navigate(`/supervision-cases?${q.toString()}`);
   };
+  /**
+   * The recommendations behind a figure: issued in the period (检察建议数), or with the reply in
+   * force 采纳 dated in it (采纳), as the statistics count them.
+   */
+  const recs = (adopted: boolean) => {
+    const q = new URLSearchParams({
+      tab: 'all',
+      state: '已发出',
+      ...(unitId ? { unitId } : {}),
+      ...(adopted ? { result: '采纳' } : {}),
+      ...(from ? { [adopted ? 'repliedFrom' : 'issuedFrom']: from } : {}),
+      ...(to ? { [adopted ? 'repliedTo' : 'issuedTo']: to } : {}),
+    });
+    void navigate(`/recommendations?${q.toString()}`);
+  };
   const funnelClick = (name: string) => {
     if (name === '线索') leads({});
     else if (name === '已研判') leads({ status: '已成案,已合并,已排除' });
     else if (name === '成案') cases();
+    else if (name === '检察建议') recs(false);
+    else if (name === '采纳') recs(true);
     else cases({ state: '制发检察建议,法院回复,跟进监督,结案' });
   };
 
@@ -114,7 +131,7 @@ export default function StatsPage() {
   return (
     <div data-testid="stats-page">
       <StatsFilterBar unitId={unitId} from={from} to={to} />
-      <StatsCards f={f} leads={leads} cases={cases} />
+      <StatsCards f={f} leads={leads} cases={cases} recs={recs} />
       <StatsChartsRow d={d} leads={leads} month={month} funnelClick={funnelClick} />
       <StatsByTable d={d} by={by} base={base} leads={leads} month={month} />
       <TerminationCard base={base} judgeBy={judgeBy} onBy={(v) => url.set({ tz: v })} />
@@ -184,10 +201,12 @@ function StatsCards({
   f,
   leads,
   cases,
+  recs,
 }: {
   f: Figures;
   leads: (extra: Record<string, string>) => void;
   cases: () => void;
+  recs: (adopted: boolean) => void;
 }) {
   const cards = [
     { title: '线索数', value: String(f.leads), go: () => leads({}) },
@@ -206,11 +225,13 @@ function StatsCards({
       title: '检察建议数',
       value: String(f.recommendations),
       tip: `个案 ${f.recIndividual}，类案 ${f.recClass}（涉及 ${f.recClassCases} 件）`,
+      go: () => recs(false),
     },
     {
       title: '采纳率',
       value: formatRate(f.adoptionRate),
       tip: `${f.adoptionRate.numerator} / ${f.adoptionRate.denominator}`,
+      go: () => recs(true),
     },
     { title: '恢复执行数', value: String(f.resumed) },
     { title: '执行到位金额（元）', value: formatMoney(f.moneyRecovered) },
