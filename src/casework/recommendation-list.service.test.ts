@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../api/platform.ts';
-import { RecommendationListQuery } from '../contract/recommendations.ts';
+import { OutcomeListQuery, RecommendationListQuery } from '../contract/recommendations.ts';
 import type { Role } from '../domain/vocabulary.ts';
 import type { Operator } from '../org/operator.ts';
 import type { Database } from '../store/database.ts';
@@ -43,6 +43,14 @@ async function reply(recId: number, result: string): Promise<void> {
   );
 }
 
+async function outcome(caseId: number, kind: string, date: string, amount: string | null) {
+  await db.run(
+    `INSERT INTO case_outcomes (case_id, kind, outcome_date, amount)
+     VALUES ($1, $2, CAST($3 AS DATE), CAST($4 AS DECIMAL(18,2)))`,
+    [caseId, kind, date, amount],
+  );
+}
+
 const list = (op: string, q: Record<string, string> = {}) =>
   platform.recommendationList.list(ops[op]!, RecommendationListQuery.parse(q));
 const ids = async (op: string, q: Record<string, string> = {}) =>
@@ -71,6 +79,10 @@ beforeAll(async () => {
   // 拱墅: one issued, adopted.
   recs.b1 = await recommendation(caseB, '330105', '拱建1号', '2026-04-01', '2026-07-01');
   await reply(recs.b1, '采纳');
+  await outcome(caseA, '执行到位', '2026-05-01', '0.10');
+  await outcome(caseA, '执行到位', '2026-06-01', '0.20');
+  await outcome(caseB, '执行到位', '2026-07-01', '12345678901234.56');
+  await outcome(caseB, '恢复执行', '2026-07-02', null);
   const c = await platform.campaigns.create(ops.chief!, {
     theme: '专项',
     modelIds: [],
@@ -157,5 +169,38 @@ describe('the 检察建议台账', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ target: '检察建议台账' });
     expect(audit[0]!.detail).toContain('1 条');
+  });
+});
+
+describe('the 成效台账', () => {
+  const outcomes = (op: string, q: Record<string, string> = {}) =>
+    platform.recommendationList.outcomes(ops[op]!, OutcomeListQuery.parse(q));
+
+  it('lists the outcomes of the units below with exact totals; another unit never', async () => {
+    const money = await outcomes('chief', { kind: '执行到位' });
+    expect(money.total).toBe(3);
+    expect(money.totals).toEqual([
+      { kind: '执行到位', count: 3, amount: '12345678901234.86', persons: null },
+    ]);
+    expect(money.items[0]).toMatchObject({
+      amount: '12345678901234.56',
+      unitName: expect.stringContaining('拱墅') as string,
+    });
+    const all = await outcomes('chief');
+    expect(all.totals.map((t) => [t.kind, t.count])).toEqual([
+      ['恢复执行', 1],
+      ['执行到位', 3],
+    ]);
+    const own = await outcomes('wang');
+    expect(own.items.map((i) => i.amount)).toEqual(['0.20', '0.10']);
+    expect((await outcomes('wang', { unitId: '330105' })).total).toBe(0);
+    expect((await outcomes('chief', { unitId: '330102' })).total).toBe(2);
+  });
+
+  it('filters by campaign and date', async () => {
+    const inCampaign = await outcomes('chief', { campaign: String(campaignId) });
+    expect(inCampaign.items.map((i) => i.kind)).toEqual(['恢复执行', '执行到位']);
+    const may = await outcomes('chief', { from: '2026-05-01', to: '2026-05-31' });
+    expect(may.totals).toEqual([{ kind: '执行到位', count: 1, amount: '0.10', persons: null }]);
   });
 });

@@ -2,15 +2,18 @@
  * The 检察建议台账: the recommendations of a unit and the units below it, inside the operator's
  * scope (another unit's never listed; a unit outside the scope lists nothing, with no hint that it
  * exists), filtered by campaign, state, the reply in force and the issue date; its Excel export is
- * audited like the ledger's. Apart from RecommendationsService (which writes) to keep both small.
+ * audited like the ledger's; and the 成效台账 (outcomes with their totals) the same way. Apart from RecommendationsService (which writes) to keep both small.
  */
 import ExcelJS from 'exceljs';
 import type {
+  OutcomeList,
+  OutcomeListQuery,
   RecommendationList,
   RecommendationListItem,
   RecommendationListQuery,
 } from '../contract/recommendations.ts';
 import { defuseCell } from '../domain/spreadsheet-cell.ts';
+import { OUTCOME_KINDS } from '../domain/vocabulary.ts';
 import type { DeadlineStatus, RecommendationState, ReplyResult } from '../domain/vocabulary.ts';
 import type { Operator } from '../org/operator.ts';
 import {
@@ -18,7 +21,10 @@ import {
   type RecommendationListFilter,
   type RecommendationListRow,
 } from '../store/recommendation-list.repo.ts';
+import { listOutcomes } from '../store/outcome-list.repo.ts';
 import { CaseworkCore } from './casework-core.ts';
+import { AMOUNT_KINDS } from './outcome-rules.ts';
+import { toOutcomeItem } from './recommendation-view.ts';
 import { daysBetween, deadlineStatus } from './reply-deadline.ts';
 
 /** Rows one export holds at most (a province's years of recommendations fit). */
@@ -56,13 +62,14 @@ type ListFilters = Omit<RecommendationListQuery, 'page' | 'pageSize'>;
 
 export class RecommendationListService extends CaseworkCore {
   /** The filter's units: the chosen one of the scope with those below; else the whole scope. */
-  private async filterOf(op: Operator, q: ListFilters): Promise<RecommendationListFilter | null> {
+  private async unitsOf(op: Operator, unitId: string | undefined): Promise<string[]> {
     const scope = await this.scopeOf(op);
-    const unitIds = q.unitId
-      ? scope.unitIds.includes(q.unitId)
-        ? (await this.deps.org.scope(q.unitId)).unitIds
-        : []
-      : scope.unitIds;
+    if (!unitId) return [...scope.unitIds];
+    return scope.unitIds.includes(unitId) ? [...(await this.deps.org.scope(unitId)).unitIds] : [];
+  }
+
+  private async filterOf(op: Operator, q: ListFilters): Promise<RecommendationListFilter | null> {
+    const unitIds = await this.unitsOf(op, q.unitId);
     if (unitIds.length === 0) return null;
     return {
       unitIds,
@@ -144,5 +151,47 @@ export class RecommendationListService extends CaseworkCore {
       `${q.unitId ? names.unitName(q.unitId) : names.unitName(op.unitId ?? '')}${q.campaign ? `，专项活动 #${q.campaign}` : ''}${shown ? `，${shown}` : ''}，${Math.min(total, EXPORT_LIMIT)} 条`,
     );
     return buffer;
+  }
+
+  /** The 成效台账: outcomes of the cases of the units, newest first, with totals of every match. */
+  async outcomes(op: Operator, q: OutcomeListQuery): Promise<OutcomeList> {
+    const { page, pageSize } = q;
+    const unitIds = await this.unitsOf(op, q.unitId);
+    if (unitIds.length === 0) return { items: [], total: 0, page, pageSize, totals: [] };
+    const { total, rows, totals } = await listOutcomes(this.deps.db, {
+      unitIds,
+      ...(q.campaign ? { campaignId: Number(q.campaign) } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const names = await this.names();
+    const items = rows.map((r) => ({
+      ...toOutcomeItem(r),
+      caseNo: r.case_no,
+      unitId: r.unit_id,
+      unitName: names.unitName(r.unit_id),
+    }));
+    const byKind = new Map(totals.map((t) => [t.kind, t]));
+    return {
+      items,
+      total,
+      page,
+      pageSize,
+      totals: OUTCOME_KINDS.flatMap((kind) => {
+        const t = byKind.get(kind);
+        if (!t) return [];
+        return [
+          {
+            kind,
+            count: Number(t.n),
+            amount: AMOUNT_KINDS.has(kind) ? String(t.amount) : null,
+            persons: kind === '公安立案' ? Number(t.persons) : null,
+          },
+        ];
+      }),
+    };
   }
 }

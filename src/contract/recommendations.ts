@@ -226,3 +226,28 @@ export type RecommendationListItem = z.infer<typeof RecommendationListItem>;
 
 export const RecommendationList = pageOf(RecommendationListItem);
 export type RecommendationList = z.infer<typeof RecommendationList>;
+
+/** The 成效台账's filters: a unit of the scope (with the units below), campaign, kind, dates. */
+export const OutcomeListQuery = PageQuery.extend({
+  unitId: z.string().max(100).optional(),
+  campaign: z
+    .string()
+    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+    .optional(),
+  kind: OutcomeKind.optional(),
+  /** 成效日期 on or after / on or before. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type OutcomeListQuery = z.infer<typeof OutcomeListQuery>;
+
+export const OutcomeListItem = OutcomeItem.extend({
+  caseNo: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+});
+export type OutcomeListItem = z.infer<typeof OutcomeListItem>;
+
+/** A page of outcomes and the totals per kind of every match (amounts exact, as strings). */
+export const OutcomeList = pageOf(OutcomeListItem).extend({ totals: z.array(OutcomeTotal) });
+export type OutcomeList = z.infer<typeof OutcomeList>;

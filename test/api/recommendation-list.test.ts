@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupervisionCaseDetail } from '../../src/contract/casework.ts';
 import type {
   DueRecommendations,
+  OutcomeList,
   RecommendationDetail,
   RecommendationList,
 } from '../../src/contract/recommendations.ts';
@@ -16,6 +17,7 @@ describe('the recommendation list over the API', () => {
   let other: Client;
   let recId: number;
   let caseNo: string;
+  let caseId: number;
 
   beforeAll(async () => {
     h = await openHarness();
@@ -38,6 +40,7 @@ describe('the recommendation list over the API', () => {
     const rec = c.recommendations[0]!;
     recId = rec.id;
     caseNo = c.caseNo;
+    caseId = c.id;
     const issued = await county.json('POST', `/api/recommendations/${rec.id}/issue`, {
       version: rec.version,
       issuedOn: '2025-01-31',
@@ -100,5 +103,25 @@ describe('the recommendation list over the API', () => {
       `SELECT username FROM audit_log WHERE action = 'export_report' AND target = '检察建议台账'`,
     );
     expect(audit).toEqual([{ username: 'shangcheng' }]);
+  });
+
+  it('lists outcomes with totals; a kind outside the vocabulary is 400', async () => {
+    const path = `/api/supervision-cases/${caseId}/outcomes`;
+    const added = await county.json('POST', path, {
+      kind: '执行到位',
+      date: '2025-03-01',
+      amount: '1,234.50',
+    });
+    expect(added.status).toBe(200);
+    const q = `?kind=${encodeURIComponent('执行到位')}&unitId=330102`;
+    const mine = await county.json<OutcomeList>('GET', `/api/outcomes${q}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items[0]).toMatchObject({ caseNo, amount: '1234.50' });
+    expect(mine.body.totals).toEqual([
+      { kind: '执行到位', count: 1, amount: '1234.50', persons: null },
+    ]);
+    const foreign = await other.json<OutcomeList>('GET', '/api/outcomes');
+    expect(foreign.body).toMatchObject({ total: 0, items: [], totals: [] });
+    expect((await county.json('GET', '/api/outcomes?kind=x')).status).toBe(400);
   });
 });

@@ -29,6 +29,8 @@ export const recommendationRoutes = {
     c.get('platform').recommendations.escalate(operatorOf(c), Number(params.id), body),
   'GET /api/supervision-cases/:id/outcomes': async (c, { params }) =>
     c.get('platform').recommendations.outcomes(operatorOf(c), Number(params.id)),
+  'GET /api/outcomes': async (c, { query }) =>
+    c.get('platform').recommendationList.outcomes(operatorOf(c), query),
   'POST /api/supervision-cases/:id/outcomes': async (c, { params, body }) =>
     c.get('platform').recommendations.addOutcome(operatorOf(c), Number(params.id), body),
 } satisfies AreaHandlers;

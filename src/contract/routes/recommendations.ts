@@ -9,6 +9,8 @@ import {
   EscalateRequest,
   ExtendRecommendationRequest,
   IssueRecommendationRequest,
+  OutcomeList,
+  OutcomeListQuery,
   RecommendationDetail,
   RecommendationList,
   RecommendationListQuery,
@@ -103,6 +105,14 @@ export const RECOMMENDATION_ROUTES = [
     summary: '监督成效及合计',
     access: 'user',
     response: CaseOutcomes,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/outcomes',
+    summary: '成效台账（本单位及下级，可按单位、专项活动、成效类型、日期筛选，含合计）',
+    access: 'user',
+    query: OutcomeListQuery,
+    response: OutcomeList,
   }),
   route({
     method: 'POST',
