@@ -25,6 +25,13 @@ function recDrill(adopted: boolean, unitId: string, campaign: string): string {
   return `/recommendations?${q.toString()}`;
 }
 
+/** The outcomes behind 恢复执行数 or 执行到位金额. */
+function outcomeDrill(kind: '恢复执行' | '执行到位', unitId: string, campaign: string): string {
+  const q = new URLSearchParams({ unitId, kind });
+  if (campaign) q.set('campaign', campaign);
+  return `/supervision-cases/outcomes?${q.toString()}`;
+}
+
 /**
  * 一本账: per unit (each with the units below it, expandable), optionally of one campaign — leads,
  * judged, cases, recommendations, adopted, resumed, money. Each figure opens its rows.
@@ -109,7 +116,17 @@ export default function LedgerPage() {
             render: recs(false),
           },
           { title: '采纳数', dataIndex: 'adopted', align: 'right', render: recs(true) },
-          { title: '恢复执行数', dataIndex: 'resumed', align: 'right', render: cases },
+          {
+            title: '恢复执行数',
+            dataIndex: 'resumed',
+            align: 'right',
+            render: (v: number, r) =>
+              v === 0 ? (
+                <Typography.Text type="secondary">0</Typography.Text>
+              ) : (
+                <Link to={outcomeDrill('恢复执行', r.unitId, campaign)}>{formatCount(v)}</Link>
+              ),
+          },
           {
             title: '执行到位金额',
             dataIndex: 'money',
@@ -118,7 +135,7 @@ export default function LedgerPage() {
               v === '0.00' ? (
                 <Typography.Text type="secondary">{formatMoney(v)}</Typography.Text>
               ) : (
-                <Link to={drill('cases', r.unitId, campaign)}>{formatMoney(v)}</Link>
+                <Link to={outcomeDrill('执行到位', r.unitId, campaign)}>{formatMoney(v)}</Link>
               ),
           },
         ]}
