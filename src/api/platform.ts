@@ -7,6 +7,7 @@ import { CampaignService } from '../casework/campaign.service.ts';
 import { CaseworkService } from '../casework/casework.service.ts';
 import { DocumentsService } from '../casework/documents.service.ts';
 import { RecommendationsService } from '../casework/recommendations.service.ts';
+import { RecommendationListService } from '../casework/recommendation-list.service.ts';
 import { LedgerService } from '../casework/ledger.service.ts';
 import { JobService } from '../jobs/job.service.ts';
 import { DataChanges } from '../org/data-changes.ts';
@@ -41,6 +42,8 @@ export interface Platform extends ServiceContext {
   readonly documents: DocumentsService;
   /** Recommendations (检察建议), court replies, deadlines, follow-up and outcomes. */
   readonly recommendations: RecommendationsService;
+  /** The 检察建议台账 (list and audited Excel export). */
+  readonly recommendationList: RecommendationListService;
   /** Campaigns (专项监督活动): scope, versions, the bounds of a run under one. */
   readonly campaigns: CampaignService;
   /** The ledger (一本账) and the work list (我的待办). */
@@ -87,6 +90,7 @@ export function createPlatform(db: Database, authOptions: Partial<AuthOptions> =
       ...caseDeps,
       onIssued: (op, id) => documents.renderIssued(op, id),
     }),
+    recommendationList: new RecommendationListService(caseDeps),
     campaigns: new CampaignService(caseDeps),
     ledger: new LedgerService(caseDeps),
     stats: new StatsService({ db, audit, changes, org, modelNames: () => leads.modelNames() }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Timestamp } from './common.ts';
+import { IsoDate, pageOf, PageQuery, Timestamp } from './common.ts';
 import {
   CaseKind,
   CaseState,
@@ -9,6 +9,7 @@ import {
   RecommendationState,
   ReferralCrime,
   ReplyAction,
+  ReplyFilter,
   ReplyResult,
 } from './vocabulary.ts';
 
@@ -179,3 +180,74 @@ export const AddOutcomeRequest = z.object({
   note: Note,
 });
 export type AddOutcomeRequest = z.input<typeof AddOutcomeRequest>;
+
+/** The 检察建议台账's filters: a unit of the scope (with the units below), campaign, state, reply. */
+export const RecommendationListQuery = PageQuery.extend({
+  unitId: z.string().max(100).optional(),
+  /** 专项监督活动 id (through the case's campaign). */
+  campaign: z
+    .string()
+    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+    .optional(),
+  state: RecommendationState.optional(),
+  /** The reply in force; 未回复: issued and not answered. */
+  result: ReplyFilter.optional(),
+  issuedFrom: IsoDate.optional(),
+  issuedTo: IsoDate.optional(),
+  /** The reply in force dated on or after / on or before (the statistics' 采纳 of a period). */
+  repliedFrom: IsoDate.optional(),
+  repliedTo: IsoDate.optional(),
+});
+export type RecommendationListQuery = z.infer<typeof RecommendationListQuery>;
+
+/** A row of the 检察建议台账. */
+export const RecommendationListItem = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  caseNo: z.string(),
+  caseTitle: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  addressee: z.string(),
+  state: RecommendationState,
+  docNo: z.string().nullable(),
+  issuedOn: IsoDate.nullable(),
+  /** The deadline in force (extendedDue ?? replyDue). */
+  due: IsoDate.nullable(),
+  extendedDue: IsoDate.nullable(),
+  /** Issued and not answered: where the deadline stands today; null otherwise. */
+  deadline: DeadlineStatus.nullable(),
+  daysLeft: z.number().int().nullable(),
+  /** The reply in force (the latest), if any. */
+  latestResult: ReplyResult.nullable(),
+  latestReplyDate: IsoDate.nullable(),
+});
+export type RecommendationListItem = z.infer<typeof RecommendationListItem>;
+
+export const RecommendationList = pageOf(RecommendationListItem);
+export type RecommendationList = z.infer<typeof RecommendationList>;
+
+/** The 成效台账's filters: a unit of the scope (with the units below), campaign, kind, dates. */
+export const OutcomeListQuery = PageQuery.extend({
+  unitId: z.string().max(100).optional(),
+  campaign: z
+    .string()
+    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+    .optional(),
+  kind: OutcomeKind.optional(),
+  /** 成效日期 on or after / on or before. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type OutcomeListQuery = z.infer<typeof OutcomeListQuery>;
+
+export const OutcomeListItem = OutcomeItem.extend({
+  caseNo: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+});
+export type OutcomeListItem = z.infer<typeof OutcomeListItem>;
+
+/** A page of outcomes and the totals per kind of every match (amounts exact, as strings). */
+export const OutcomeList = pageOf(OutcomeListItem).extend({ totals: z.array(OutcomeTotal) });
+export type OutcomeList = z.infer<typeof OutcomeList>;

@@ -16,6 +16,7 @@ import {
   RECOMMENDATION_STATES,
   REFERRAL_CRIMES,
   REPLY_ACTIONS,
+  REPLY_FILTERS,
   REPLY_RESULTS,
   ROLES,
 } from '../domain/vocabulary.ts';
@@ -48,6 +49,7 @@ export type RecommendationState = z.infer<typeof RecommendationState>;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 export const ReplyResult = z.enum(REPLY_RESULTS);
+export const ReplyFilter = z.enum(REPLY_FILTERS);
 export type ReplyResult = z.infer<typeof ReplyResult>;
 export const ReplyAction = z.enum(REPLY_ACTIONS);
 export type ReplyAction = z.infer<typeof ReplyAction>;

@@ -159,6 +159,9 @@ export type TemplateListField = (typeof TEMPLATE_LIST_FIELDS)[number];
 export const REPLY_RESULTS = ['采纳', '部分采纳', '不采纳'] as const;
 export type ReplyResult = (typeof REPLY_RESULTS)[number];
 export const isReplyResult = member(REPLY_RESULTS);
+/** The 检察建议台账's reply filter: a result in force, or 未回复 (issued, no reply yet). */
+export const REPLY_FILTERS = [...REPLY_RESULTS, '未回复'] as const;
+export type ReplyFilter = (typeof REPLY_FILTERS)[number];
 
 /** What the court did in its reply. */
 export const REPLY_ACTIONS = ['恢复执行', '删除失信', '解除限消', '纠正', '其他'] as const;

@@ -97,7 +97,8 @@ export interface RecommendationRow extends Record<string, unknown> {
   issued_by: string | null;
 }
 
-const REC_COLUMNS = `r.id, r.case_id, r.unit_id, r.kind, r.case_count, r.addressee, r.state, r.doc_no,
+/** The columns of a RecommendationRow (as `r`), for the queries that join more. */
+export const REC_COLUMNS = `r.id, r.case_id, r.unit_id, r.kind, r.case_count, r.addressee, r.state, r.doc_no,
   strftime(r.issued_on, '%Y-%m-%d') AS issued_on, strftime(r.reply_due, '%Y-%m-%d') AS reply_due,
   strftime(r.extended_due, '%Y-%m-%d') AS extended_due, r.extension_note,
   strftime(r.escalated_on, '%Y-%m-%d') AS escalated_on, r.escalation_note, coalesce(r.note, '') AS note,

@@ -27,6 +27,7 @@ const PersonPage = lazy(() => import('./pages/person-page.tsx'));
 const SupervisionCasesPage = lazy(() => import('./pages/supervision-cases-page.tsx'));
 const SupervisionCasePage = lazy(() => import('./pages/supervision-case-page.tsx'));
 const DueRecommendationsPage = lazy(() => import('./pages/due-recommendations-page.tsx'));
+const OutcomesPage = lazy(() => import('./pages/outcomes-page.tsx'));
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const DocumentTemplatesPage = lazy(() => import('./pages/document-templates-page.tsx'));
 const CampaignsPage = lazy(() => import('./pages/campaigns-page.tsx'));
@@ -56,6 +57,7 @@ function Guarded() {
           <Route path="/leads/:id" element={<LeadPage />} />
           <Route path="/cases/:caseNo" element={<CasePage />} />
           <Route path="/supervision-cases" element={<SupervisionCasesPage />} />
+          <Route path="/supervision-cases/outcomes" element={<OutcomesPage />} />
           <Route path="/supervision-cases/:id" element={<SupervisionCasePage />} />
           <Route path="/document-templates" element={<DocumentTemplatesPage />} />
           <Route path="/recommendations" element={<DueRecommendationsPage />} />

@@ -1,10 +1,20 @@
 import type { AreaHandlers } from '../bind-routes.ts';
-import { operatorOf } from '../context.ts';
+import { download, operatorOf, XLSX_TYPE } from '../context.ts';
 
 /** Recommendations, replies, outcomes: parse → the recommendations service → answer. */
 export const recommendationRoutes = {
   'GET /api/recommendations/due': async (c, { query }) =>
     c.get('platform').recommendations.due(operatorOf(c), query.days),
+  'GET /api/recommendations': async (c, { query }) =>
+    c.get('platform').recommendationList.list(operatorOf(c), query),
+  'GET /api/recommendations/export.xlsx': async (c, { query }) => {
+    const buffer = await c.get('platform').recommendationList.workbook(operatorOf(c), query);
+    return download(
+      buffer,
+      `检察建议台账-${new Date().toISOString().slice(0, 10)}.xlsx`,
+      XLSX_TYPE,
+    );
+  },
   'GET /api/recommendations/:id': async (c, { params }) =>
     c.get('platform').recommendations.get(operatorOf(c), Number(params.id)),
   'POST /api/supervision-cases/:id/recommendations': async (c, { params, body }) =>
@@ -19,6 +29,8 @@ export const recommendationRoutes = {
     c.get('platform').recommendations.escalate(operatorOf(c), Number(params.id), body),
   'GET /api/supervision-cases/:id/outcomes': async (c, { params }) =>
     c.get('platform').recommendations.outcomes(operatorOf(c), Number(params.id)),
+  'GET /api/outcomes': async (c, { query }) =>
+    c.get('platform').recommendationList.outcomes(operatorOf(c), query),
   'POST /api/supervision-cases/:id/outcomes': async (c, { params, body }) =>
     c.get('platform').recommendations.addOutcome(operatorOf(c), Number(params.id), body),
 } satisfies AreaHandlers;

@@ -9,7 +9,11 @@ import {
   EscalateRequest,
   ExtendRecommendationRequest,
   IssueRecommendationRequest,
+  OutcomeList,
+  OutcomeListQuery,
   RecommendationDetail,
+  RecommendationList,
+  RecommendationListQuery,
   RecordReplyRequest,
 } from '../recommendations.ts';
 import { route } from './define.ts';
@@ -23,6 +27,23 @@ export const RECOMMENDATION_ROUTES = [
     access: 'user',
     query: DueQuery,
     response: DueRecommendations,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/recommendations',
+    summary: '检察建议台账（本单位及下级，可按单位、专项活动、状态、回复结果、发出日期筛选）',
+    access: 'user',
+    query: RecommendationListQuery,
+    response: RecommendationList,
+  }),
+  // Before `/:id`, so that the file name is not taken for an id.
+  route({
+    method: 'GET',
+    path: '/api/recommendations/export.xlsx',
+    summary: '导出检察建议台账 Excel（审计）',
+    access: 'user',
+    query: RecommendationListQuery,
+    produces: 'xlsx',
   }),
   route({
     method: 'GET',
@@ -84,6 +105,14 @@ export const RECOMMENDATION_ROUTES = [
     summary: '监督成效及合计',
     access: 'user',
     response: CaseOutcomes,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/outcomes',
+    summary: '成效台账（本单位及下级，可按单位、专项活动、成效类型、日期筛选，含合计）',
+    access: 'user',
+    query: OutcomeListQuery,
+    response: OutcomeList,
   }),
   route({
     method: 'POST',

@@ -5,18 +5,21 @@ import { api } from '../api/client.ts';
 import { CaseStateTag } from '../components/case-state-tag.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDate } from '../components/format.ts';
+import { RecommendationList } from '../components/recommendation-list.tsx';
 import { DeadlineTag } from '../components/recommendation-sections.tsx';
 import { useApi } from '../hooks/use-api.ts';
 import { useUrlState } from '../hooks/use-url-state.ts';
 
 /**
- * 逾期未回复: issued recommendations the court has not answered, past the deadline (两高监督规定
- * 第十三条) or due within N days; the case page escalates them to 跟进监督 (第十四条).
+ * 检察建议: 已逾期 (issued, unanswered, past the deadline, 两高监督规定 第十三条; the default, the
+ * 逾期未回复 menu's page), 即将到期 (due within N days) — the case page escalates them to 跟进监督
+ * (第十四条) — and 全部 (the 检察建议台账 with its filters, where the ledger and statistics drill to).
  */
 export default function DueRecommendationsPage() {
   const url = useUrlState();
   const days = Number(url.get('days')) || 15;
-  const tab = url.get('tab') === 'soon' ? 'soon' : 'overdue';
+  const asked = url.get('tab');
+  const tab = asked === 'soon' || asked === 'all' ? asked : 'overdue';
   const loaded = useApi(
     (s) => api.call('GET /api/recommendations/due', { query: { days: String(days) } }, s),
     [days],
@@ -67,19 +70,21 @@ export default function DueRecommendationsPage() {
   const data = loaded.data;
   return (
     <Card
-      title="逾期未回复的检察建议"
+      title={tab === 'all' ? '检察建议台账' : '逾期未回复的检察建议'}
       data-testid="due-recommendations-page"
       extra={
-        <Space>
-          <span>提前提醒</span>
-          <InputNumber
-            min={0}
-            max={92}
-            value={days}
-            onChange={(v) => url.set({ days: String(v ?? 15) })}
-          />
-          <span>天</span>
-        </Space>
+        tab !== 'all' && (
+          <Space>
+            <span>提前提醒</span>
+            <InputNumber
+              min={0}
+              max={92}
+              value={days}
+              onChange={(v) => url.set({ days: String(v ?? 15) })}
+            />
+            <span>天</span>
+          </Space>
+        )
       }
     >
       <Typography.Paragraph type="secondary">
@@ -89,8 +94,23 @@ export default function DueRecommendationsPage() {
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(k) => url.set({ tab: k })}
+        // The 全部 tab's filters and page belong to it alone.
+        onChange={(k) =>
+          url.set({
+            tab: k,
+            page: null,
+            unitId: null,
+            campaign: null,
+            state: null,
+            result: null,
+            issuedFrom: null,
+            issuedTo: null,
+            repliedFrom: null,
+            repliedTo: null,
+          })
+        }
         items={[
+          { key: 'all', label: '全部', children: tab === 'all' && <RecommendationList /> },
           {
             key: 'overdue',
             label: `已逾期（${data?.overdue.length ?? 0}）`,

@@ -17,6 +17,21 @@ function drill(kind: 'leads' | 'judged' | 'cases', unitId: string, campaign: str
   return `${kind === 'cases' ? '/supervision-cases' : '/leads'}?${q.toString()}`;
 }
 
+/** The recommendations behind 检察建议数 (issued) or 采纳数 (the reply in force 采纳). */
+function recDrill(adopted: boolean, unitId: string, campaign: string): string {
+  const q = new URLSearchParams({ tab: 'all', unitId, state: '已发出' });
+  if (campaign) q.set('campaign', campaign);
+  if (adopted) q.set('result', '采纳');
+  return `/recommendations?${q.toString()}`;
+}
+
+/** The outcomes behind 恢复执行数 or 执行到位金额. */
+function outcomeDrill(kind: '恢复执行' | '执行到位', unitId: string, campaign: string): string {
+  const q = new URLSearchParams({ unitId, kind });
+  if (campaign) q.set('campaign', campaign);
+  return `/supervision-cases/outcomes?${q.toString()}`;
+}
+
 /**
  * 一本账: per unit (each with the units below it, expandable), optionally of one campaign — leads,
  * judged, cases, recommendations, adopted, resumed, money. Each figure opens its rows.
@@ -39,6 +54,12 @@ export default function LedgerPage() {
       <Link to={drill(kind, r.unitId, campaign)}>{formatCount(v)}</Link>
     );
   const cases = count('cases');
+  const recs = (adopted: boolean) => (v: number, r: LedgerRow) =>
+    v === 0 ? (
+      <Typography.Text type="secondary">0</Typography.Text>
+    ) : (
+      <Link to={recDrill(adopted, r.unitId, campaign)}>{formatCount(v)}</Link>
+    );
   return (
     <Card
       title="一本账"
@@ -88,9 +109,24 @@ export default function LedgerPage() {
           { title: '线索数', dataIndex: 'leads', align: 'right', render: count('leads') },
           { title: '已研判', dataIndex: 'judged', align: 'right', render: count('judged') },
           { title: '成案数', dataIndex: 'cases', align: 'right', render: cases },
-          { title: '检察建议数', dataIndex: 'recommendations', align: 'right', render: cases },
-          { title: '采纳数', dataIndex: 'adopted', align: 'right', render: cases },
-          { title: '恢复执行数', dataIndex: 'resumed', align: 'right', render: cases },
+          {
+            title: '检察建议数',
+            dataIndex: 'recommendations',
+            align: 'right',
+            render: recs(false),
+          },
+          { title: '采纳数', dataIndex: 'adopted', align: 'right', render: recs(true) },
+          {
+            title: '恢复执行数',
+            dataIndex: 'resumed',
+            align: 'right',
+            render: (v: number, r) =>
+              v === 0 ? (
+                <Typography.Text type="secondary">0</Typography.Text>
+              ) : (
+                <Link to={outcomeDrill('恢复执行', r.unitId, campaign)}>{formatCount(v)}</Link>
+              ),
+          },
           {
             title: '执行到位金额',
             dataIndex: 'money',
@@ -99,7 +135,7 @@ export default function LedgerPage() {
               v === '0.00' ? (
                 <Typography.Text type="secondary">{formatMoney(v)}</Typography.Text>
               ) : (
-                <Link to={drill('cases', r.unitId, campaign)}>{formatMoney(v)}</Link>
+                <Link to={outcomeDrill('执行到位', r.unitId, campaign)}>{formatMoney(v)}</Link>
               ),
           },
         ]}

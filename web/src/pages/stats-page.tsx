@@ -114,11 +114,40 @@ export default function StatsPage() {
     });
     void navigate(`/supervision-cases?${q.toString()}`);
   };
+  /**
+   * The recommendations behind a figure: issued in the period (检察建议数), or with the reply in
+   * force 采纳 dated in it (采纳), as the statistics count them.
+   */
+  const recs = (adopted: boolean) => {
+    const q = new URLSearchParams({
+      tab: 'all',
+      state: '已发出',
+      ...(unitId ? { unitId } : {}),
+      ...(adopted ? { result: '采纳' } : {}),
+      ...(campaign ? { campaign } : {}),
+      ...(from ? { [adopted ? 'repliedFrom' : 'issuedFrom']: from } : {}),
+      ...(to ? { [adopted ? 'repliedTo' : 'issuedTo']: to } : {}),
+    });
+    void navigate(`/recommendations?${q.toString()}`);
+  };
+  /** The outcomes behind 恢复执行数 or 执行到位金额: unit and period (the outcome's date). */
+  const outcomes = (kind: '恢复执行' | '执行到位') => {
+    const q = new URLSearchParams({
+      kind,
+      ...(unitId ? { unitId } : {}),
+      ...(campaign ? { campaign } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    });
+    void navigate(`/supervision-cases/outcomes?${q.toString()}`);
+  };
   const funnelClick = (name: string) => {
     if (name === '线索') leads({});
     else if (name === '已研判') leads({ status: '已成案,已合并,已排除' });
     else if (name === '成案') cases();
-    else cases({ state: '制发检察建议,法院回复,跟进监督,结案' });
+    else if (name === '检察建议') recs(false);
+    else if (name === '采纳') recs(true);
+    else outcomes('恢复执行');
   };
 
   if (data.loading && !data.data) return <PageLoading />;
@@ -130,7 +159,7 @@ export default function StatsPage() {
   return (
     <div data-testid="stats-page">
       <StatsFilterBar unitId={unitId} from={from} to={to} campaign={campaign} />
-      <StatsCards f={f} leads={leads} cases={cases} />
+      <StatsCards f={f} leads={leads} cases={cases} recs={recs} outcomes={outcomes} />
       <StatsChartsRow d={d} leads={leads} month={month} funnelClick={funnelClick} />
       <StatsByTable d={d} by={by} base={base} leads={leads} month={month} />
       <TerminationCard base={period} judgeBy={judgeBy} onBy={(v) => url.set({ tz: v })} />
@@ -222,10 +251,14 @@ function StatsCards({
   f,
   leads,
   cases,
+  recs,
+  outcomes,
 }: {
   f: Figures;
   leads: (extra: Record<string, string>) => void;
   cases: () => void;
+  recs: (adopted: boolean) => void;
+  outcomes: (kind: '恢复执行' | '执行到位') => void;
 }) {
   const cards = [
     { title: '线索数', value: String(f.leads), go: () => leads({}) },
@@ -244,14 +277,20 @@ function StatsCards({
       title: '检察建议数',
       value: String(f.recommendations),
       tip: `个案 ${f.recIndividual}，类案 ${f.recClass}（涉及 ${f.recClassCases} 件）`,
+      go: () => recs(false),
     },
     {
       title: '采纳率',
       value: formatRate(f.adoptionRate),
       tip: `${f.adoptionRate.numerator} / ${f.adoptionRate.denominator}`,
+      go: () => recs(true),
     },
-    { title: '恢复执行数', value: String(f.resumed) },
-    { title: '执行到位金额（元）', value: formatMoney(f.moneyRecovered) },
+    { title: '恢复执行数', value: String(f.resumed), go: () => outcomes('恢复执行') },
+    {
+      title: '执行到位金额（元）',
+      value: formatMoney(f.moneyRecovered),
+      go: () => outcomes('执行到位'),
+    },
     { title: '移送刑事线索', value: String(f.referrals) },
     { title: '公安立案', value: String(f.policeCases) },
   ];

@@ -60,7 +60,11 @@ export default function SupervisionCasesPage() {
     return <ErrorResult error={loaded.error} onRetry={loaded.reload} />;
   }
   return (
-    <Card title="监督案件" data-testid="supervision-cases-page">
+    <Card
+      title="监督案件"
+      data-testid="supervision-cases-page"
+      extra={<Link to="/supervision-cases/outcomes">成效台账</Link>}
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           allowClear
