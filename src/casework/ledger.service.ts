@@ -9,6 +9,7 @@ import type { Ledger, LedgerRow, WorkItem, WorkList } from '../contract/campaign
 import { defuseCell } from '../domain/spreadsheet-cell.ts';
 import { CASE_STATES } from '../domain/vocabulary.ts';
 import type { Operator } from '../org/operator.ts';
+import { SharedAnswers } from '../org/shared-answers.ts';
 import { ledgerCounts, workRows } from '../store/ledger.repo.ts';
 import { visibleCampaign } from './campaign.service.ts';
 import { isOpenState } from './case-states.ts';
@@ -30,6 +31,18 @@ function daysBetween(a: string, b: string): number {
 }
 
 export class LedgerService extends CaseworkCore {
+  /**
+   * The unit counts are the same for every viewer (the scope only picks the rows): at 1M leads one
+   * computation costs ~0.1–0.3 s, so concurrent asks share it and reuse it briefly; any data or
+   * casework change drops it.
+   */
+  private readonly answers = new SharedAnswers(this.deps.changes, () => 15_000);
+
+  override async close(): Promise<void> {
+    this.answers.close();
+    await super.close();
+  }
+
   /** The operator's unit and those below, optionally of one campaign they see. */
   async ledger(op: Operator, q: { campaignId?: number | undefined } = {}): Promise<Ledger> {
     const scope = await this.scopeOf(op);
@@ -39,7 +52,9 @@ export class LedgerService extends CaseworkCore {
         : await visibleCampaign(this.deps.db, scope, q.campaignId);
     const [units, counts] = await Promise.all([
       this.deps.org.units(),
-      ledgerCounts(this.deps.db, campaign ? Number(campaign.id) : null),
+      this.answers.get(`ledger:${campaign ? Number(campaign.id) : ''}`, () =>
+        ledgerCounts(this.deps.db, campaign ? Number(campaign.id) : null),
+      ),
     ]);
     return {
       campaignId: campaign ? Number(campaign.id) : null,

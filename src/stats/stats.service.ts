@@ -26,6 +26,7 @@ import { visibleCampaign } from '../casework/campaign.service.ts';
 import { bulletinDocx, bulletinTitle, bulletinXlsx, type BulletinData } from './bulletin.ts';
 import { parsePeriod, previousPeriod, trendStart } from './period.ts';
 import { statsWorkbook, terminationWorkbook } from './stats-workbook.ts';
+import { SharedAnswers } from '../org/shared-answers.ts';
 
 export interface StatsDeps extends ServiceContext {
   readonly org: OrgService;
@@ -43,22 +44,21 @@ const NO_SCOPE: Scope = { unitId: '', unitIds: [], dataUnitIds: [], courtPrefixe
 
 export class StatsService {
   private readonly pool: ReadPool;
-  private readonly cache = new Map<string, { value: Promise<unknown>; settled?: number }>();
-  private readonly unsubscribe: () => void;
+  private readonly answers: SharedAnswers;
 
   constructor(private readonly deps: StatsDeps) {
     this.pool = new ReadPool(deps.db, deps.readers ?? 2);
-    this.unsubscribe = deps.changes.subscribe(() => this.cache.clear());
+    this.answers = new SharedAnswers(deps.changes, () => deps.cacheMs ?? 30_000);
   }
 
   close(): void {
-    this.unsubscribe();
+    this.answers.close();
     this.pool.close();
   }
 
   /** Drops cached answers (the casework services' writes call it through the change signal). */
   invalidate(): void {
-    this.cache.clear();
+    this.answers.clear();
   }
 
   /**
@@ -263,19 +263,7 @@ export class StatsService {
 
   /** `fn`'s answer, shared by the asks while it runs and for `cacheMs` after it settled. */
   private cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.cache.get(key);
-    const ttl = this.deps.cacheMs ?? 30_000;
-    if (hit && (hit.settled === undefined || now - hit.settled < ttl))
-      return hit.value as Promise<T>;
-    const value = fn();
-    const entry: { value: Promise<unknown>; settled?: number } = { value };
-    this.cache.set(key, entry);
-    value.then(
-      () => (entry.settled = Date.now()),
-      () => this.cache.delete(key),
-    );
-    return value;
+    return this.answers.get(key, fn);
   }
 }
 

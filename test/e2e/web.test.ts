@@ -330,7 +330,8 @@ describe.skipIf(!!skipReason)('web app in Chromium', () => {
     await page.getByRole('button', { name: /批量排除/ }).click();
     await page.getByRole('radio', { name: '数据错误' }).check();
     await page.locator('.ant-modal-footer .ant-btn-dangerous').click();
-    await page.getByText(/已排除 2 条/).waitFor();
+    // The bulk write may take a while on a loaded machine; its message says when it is done.
+    await page.getByText(/已排除 2 条/).waitFor({ timeout: 60_000 });
   });
 
   it('exports a model file and rolls a batch back', async () => {
