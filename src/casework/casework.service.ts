@@ -34,6 +34,7 @@ import { visibleCampaign } from './campaign.service.ts';
 import { checkActKind, checkJoin, kindFor } from './case-rules.ts';
 import { checkTransition, INITIAL_CASE_STATE, isOpenState } from './case-states.ts';
 import { toCaseSummary } from './case-view.ts';
+import { casesWorkbook } from './table-workbooks.ts';
 import { checkDate, conflict, yearInChina } from './casework-checks.ts';
 import { CaseworkCore, caseLeadOf, type ScopedLead } from './casework-core.ts';
 import {
@@ -80,6 +81,9 @@ export interface CaseUpdateInput {
   campaignId?: number | null | undefined;
 }
 
+/** Rows one export of the case list holds at most. */
+const CASE_EXPORT_LIMIT = 100_000;
+
 export class CaseworkService extends CaseworkCore {
   async list(op: Operator, q: CaseListInput): Promise<{ items: SupervisionCase[]; total: number }> {
     const scope = await this.scopeOf(op);
@@ -109,6 +113,24 @@ export class CaseworkService extends CaseworkCore {
     });
     const names = await this.names();
     return { total, items: rows.map((r) => toCaseSummary(r, names)) };
+  }
+
+  /** The list (every page, at most CASE_EXPORT_LIMIT rows) as Excel; audited as a report export. */
+  async workbook(op: Operator, q: Omit<CaseListInput, 'page' | 'pageSize'>): Promise<Buffer> {
+    const { total, items } = await this.list(op, { ...q, page: 1, pageSize: CASE_EXPORT_LIMIT });
+    const buffer = await casesWorkbook(items);
+    const names = await this.names();
+    const shown = [
+      q.unitId ? names.unitName(q.unitId) : names.unitName(op.unitId ?? ''),
+      q.campaign && `专项活动 #${q.campaign}`,
+      q.states?.length && q.states.join('、'),
+      q.open && '未结案',
+      q.openedFrom && `${q.openedFrom} 起`,
+      q.openedTo && `至 ${q.openedTo}`,
+    ].filter(Boolean);
+    const detail = `${shown.join('，')}，${Math.min(total, CASE_EXPORT_LIMIT)} 条`;
+    await this.record(op, 'export_report', '监督案件', detail);
+    return buffer;
   }
 
   /** One case as lists show it (no findings, so not audited as a view). */

@@ -25,6 +25,7 @@ import { listOutcomes } from '../store/outcome-list.repo.ts';
 import { CaseworkCore } from './casework-core.ts';
 import { AMOUNT_KINDS } from './outcome-rules.ts';
 import { toOutcomeItem } from './recommendation-view.ts';
+import { outcomesWorkbook } from './table-workbooks.ts';
 import { daysBetween, deadlineStatus } from './reply-deadline.ts';
 
 /** Rows one export holds at most (a province's years of recommendations fit). */
@@ -155,6 +156,27 @@ export class RecommendationListService extends CaseworkCore {
 
   /** The 成效台账: outcomes of the cases of the units, newest first, with totals of every match. */
   async outcomes(op: Operator, q: OutcomeListQuery): Promise<OutcomeList> {
+    return this.outcomesOf(op, q);
+  }
+
+  /** The 成效台账 (every page, at most EXPORT_LIMIT rows, with the totals) as Excel; audited. */
+  async outcomesWorkbook(op: Operator, q: Omit<OutcomeListQuery, 'page' | 'pageSize'>) {
+    const list = await this.outcomesOf(op, { ...q, page: 1, pageSize: EXPORT_LIMIT });
+    const buffer = await outcomesWorkbook(list.items, list.totals);
+    const names = await this.names();
+    const shown = [
+      q.unitId ? names.unitName(q.unitId) : names.unitName(op.unitId ?? ''),
+      q.campaign && `专项活动 #${q.campaign}`,
+      q.kind,
+      q.from && `${q.from} 起`,
+      q.to && `至 ${q.to}`,
+    ].filter(Boolean);
+    const detail = `${shown.join('，')}，${list.items.length} 条`;
+    await this.record(op, 'export_report', '成效台账', detail);
+    return buffer;
+  }
+
+  private async outcomesOf(op: Operator, q: OutcomeListQuery): Promise<OutcomeList> {
     const { page, pageSize } = q;
     const unitIds = await this.unitsOf(op, q.unitId);
     if (unitIds.length === 0) return { items: [], total: 0, page, pageSize, totals: [] };

@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../bind-routes.ts';
-import { operatorOf } from '../context.ts';
+import { download, operatorOf, XLSX_TYPE } from '../context.ts';
 
 const states = (s: string | undefined) =>
   s
@@ -37,6 +37,14 @@ export const caseworkRoutes = {
       pageSize,
     });
     return { ...result, page, pageSize };
+  },
+  'GET /api/supervision-cases/export.xlsx': async (c, { query }) => {
+    const { state, open, handler, q, campaign, unitId, modelId, openedFrom, openedTo } = query;
+    const buffer = await c.get('platform').casework.workbook(operatorOf(c), {
+      states: states(state),
+      ...{ open, handler, q, campaign, unitId, modelId, openedFrom, openedTo },
+    });
+    return download(buffer, `监督案件-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
   },
   'POST /api/supervision-cases': async (c, { body }) =>
     c.get('platform').casework.open(operatorOf(c), body),

@@ -31,6 +31,12 @@ export const recommendationRoutes = {
     c.get('platform').recommendations.outcomes(operatorOf(c), Number(params.id)),
   'GET /api/outcomes': async (c, { query }) =>
     c.get('platform').recommendationList.outcomes(operatorOf(c), query),
+  'GET /api/outcomes/export.xlsx': async (c, { query }) => {
+    const buffer = await c
+      .get('platform')
+      .recommendationList.outcomesWorkbook(operatorOf(c), query);
+    return download(buffer, `成效台账-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
+  },
   'POST /api/supervision-cases/:id/outcomes': async (c, { params, body }) =>
     c.get('platform').recommendations.addOutcome(operatorOf(c), Number(params.id), body),
 } satisfies AreaHandlers;

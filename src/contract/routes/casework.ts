@@ -26,6 +26,15 @@ export const CASEWORK_ROUTES = [
     query: CaseListQuery,
     response: pageOf(SupervisionCase),
   }),
+  // Before `/:id`, so that the file name is not taken for an id.
+  route({
+    method: 'GET',
+    path: '/api/supervision-cases/export.xlsx',
+    summary: '导出监督案件列表 Excel（当前筛选的全部案件，审计）',
+    access: 'user',
+    query: CaseListQuery,
+    produces: 'xlsx',
+  }),
   route({
     method: 'POST',
     path: '/api/supervision-cases',

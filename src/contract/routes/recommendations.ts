@@ -115,6 +115,14 @@ export const RECOMMENDATION_ROUTES = [
     response: OutcomeList,
   }),
   route({
+    method: 'GET',
+    path: '/api/outcomes/export.xlsx',
+    summary: '导出成效台账 Excel（含合计，审计）',
+    access: 'user',
+    query: OutcomeListQuery,
+    produces: 'xlsx',
+  }),
+  route({
     method: 'POST',
     path: '/api/supervision-cases/:id/outcomes',
     params: NumericIdParams,

@@ -1,4 +1,5 @@
-import { Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type {
@@ -7,7 +8,7 @@ import type {
   OutcomeTotal,
 } from '../../../src/contract/recommendations.ts';
 import { OUTCOME_KINDS } from '../../../src/contract/vocabulary.ts';
-import { api } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDate, formatMoney } from '../components/format.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -37,6 +38,7 @@ function detailOf(o: OutcomeListItem): string {
  */
 export default function OutcomesPage() {
   const url = useUrlState();
+  const { message } = App.useApp();
   const filters: Filters = Object.fromEntries(
     FILTER_KEYS.map((k) => [k, url.get(k)]).filter(([, v]) => v),
   );
@@ -56,7 +58,24 @@ export default function OutcomesPage() {
   const set = (patch: Filters) => url.set({ ...patch, page: null });
   const totals = loaded.data?.totals ?? [];
   return (
-    <Card title="成效台账" data-testid="outcomes-page">
+    <Card
+      title="成效台账"
+      data-testid="outcomes-page"
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          data-testid="outcomes-export"
+          onClick={() =>
+            void downloadRoute('GET /api/outcomes/export.xlsx', { query }, '成效台账.xlsx').then(
+              () => message.success('已导出（本次导出已记入审计日志）'),
+              (e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'),
+            )
+          }
+        >
+          导出 Excel
+        </Button>
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           allowClear

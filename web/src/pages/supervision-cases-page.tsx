@@ -1,8 +1,9 @@
-import { Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { SupervisionCase } from '../../../src/contract/casework.ts';
 import { CASE_STATES } from '../../../src/contract/vocabulary.ts';
-import { api } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { CaseStateTag } from '../components/case-state-tag.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDate, formatDateTime } from '../components/format.ts';
@@ -15,6 +16,7 @@ import { useUrlState } from '../hooks/use-url-state.ts';
  */
 export default function SupervisionCasesPage() {
   const url = useUrlState();
+  const { message } = App.useApp();
   const state = {
     state: url.get('state') ?? '',
     open: url.get('open') ?? '1',
@@ -35,21 +37,19 @@ export default function SupervisionCasesPage() {
   >;
   const page = Number(url.get('page')) || 1;
   const setState = (patch: Record<string, string>) => url.set(patch);
+  // The list's filters; the Excel export takes the same ones (every page).
+  const filters = {
+    ...(state.state ? { state: state.state } : {}),
+    ...(state.open === '1' ? { open: '1' as const } : {}),
+    ...(state.q ? { q: state.q } : {}),
+    ...(state.campaign ? { campaign: state.campaign } : {}),
+    ...drillQuery,
+  };
   const loaded = useApi(
     (s) =>
       api.call(
         'GET /api/supervision-cases',
-        {
-          query: {
-            page: String(page),
-            pageSize: '20',
-            ...(state.state ? { state: state.state } : {}),
-            ...(state.open === '1' ? { open: '1' as const } : {}),
-            ...(state.q ? { q: state.q } : {}),
-            ...(state.campaign ? { campaign: state.campaign } : {}),
-            ...drillQuery,
-          },
-        },
+        { query: { page: String(page), pageSize: '20', ...filters } },
         s,
       ),
     [state.state, state.open, state.q, state.campaign, page, ...Object.values(drill)],
@@ -63,7 +63,27 @@ export default function SupervisionCasesPage() {
     <Card
       title="监督案件"
       data-testid="supervision-cases-page"
-      extra={<Link to="/supervision-cases/outcomes">成效台账</Link>}
+      extra={
+        <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="cases-export"
+            onClick={() =>
+              void downloadRoute(
+                'GET /api/supervision-cases/export.xlsx',
+                { query: filters },
+                '监督案件.xlsx',
+              ).then(
+                () => message.success('已导出（本次导出已记入审计日志）'),
+                (e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'),
+              )
+            }
+          >
+            导出 Excel
+          </Button>
+          <Link to="/supervision-cases/outcomes">成效台账</Link>
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
