@@ -6,6 +6,7 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { sqlString } from '../sql/literal.ts';
 import type { SqlExecutor } from './lead.repo.ts';
+import { insertedId } from './inserted-id.ts';
 
 const DDL = [
   `CREATE SEQUENCE IF NOT EXISTS campaign_id_seq START 1`,
@@ -152,7 +153,8 @@ export async function insertCampaign(
   f: CampaignFields,
   by: string | null,
 ): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO campaigns (theme, unit_id, model_ids, scope_unit_ids, courts, closed_from, closed_to,
        starts_on, ends_on, participant_ids, note, created_by, updated_by)
      VALUES ($theme, $unit, ${LIST('models')}, ${LIST('scopeUnits')}, ${LIST('courts')},
@@ -160,9 +162,8 @@ export async function insertCampaign(
        CAST($endsOn AS DATE), ${LIST('participants')}, $note, $by, $by)
      RETURNING id`,
     { ...fieldParams(f), unit: unitId, by },
+    'insertCampaign',
   );
-  if (!row) throw new Error('insertCampaign: no row');
-  return Number(row.id);
 }
 
 /**

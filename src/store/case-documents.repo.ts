@@ -6,6 +6,7 @@
  */
 import { listValue } from '@duckdb/node-api';
 import type { SqlExecutor } from './lead.repo.ts';
+import { insertedId } from './inserted-id.ts';
 
 const DDL = [
   `CREATE SEQUENCE IF NOT EXISTS case_document_id_seq START 1`,
@@ -98,7 +99,8 @@ export interface NewCaseDocument {
 }
 
 export async function insertCaseDocument(db: SqlExecutor, d: NewCaseDocument): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO case_documents (case_id, recommendation_id, kind, version, status, source,
        original_name, stored_name, size, sha256, revealed, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
@@ -116,9 +118,8 @@ export async function insertCaseDocument(db: SqlExecutor, d: NewCaseDocument): P
       d.revealed,
       d.by,
     ],
+    'insertCaseDocument',
   );
-  if (!row) throw new Error('insertCaseDocument: no row');
-  return Number(row.id);
 }
 
 export async function caseDocumentById(
@@ -173,7 +174,8 @@ export async function insertTemplate(
     t.unitId,
     t.kind,
   ]);
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO document_templates (unit_id, kind, original_name, placeholders, stored_name, size,
        sha256, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -187,9 +189,8 @@ export async function insertTemplate(
       t.sha256,
       t.by,
     ],
+    'insertTemplate',
   );
-  if (!row) throw new Error('insertTemplate: no row');
-  return Number(row.id);
 }
 
 /** The unit's templates in force, one per kind. */

@@ -4,6 +4,7 @@
  * never a path or a URL. Tables and SQL only; the checks are in `src/casework/documents`.
  */
 import type { SqlExecutor } from './lead.repo.ts';
+import { insertedId } from './inserted-id.ts';
 
 const DDL = [
   `CREATE SEQUENCE IF NOT EXISTS supervision_case_file_id_seq START 1`,
@@ -56,7 +57,8 @@ export interface NewCaseFile {
 }
 
 export async function insertCaseFile(db: SqlExecutor, f: NewCaseFile): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO supervision_case_files (case_id, act_id, document_kind, original_name, mime, size,
        sha256, stored_name, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -71,9 +73,8 @@ export async function insertCaseFile(db: SqlExecutor, f: NewCaseFile): Promise<n
       f.storedName,
       f.by,
     ],
+    'insertCaseFile',
   );
-  if (!row) throw new Error('insertCaseFile: no row');
-  return Number(row.id);
 }
 
 export async function caseFileById(db: SqlExecutor, id: number): Promise<CaseFileRow | undefined> {

@@ -5,6 +5,7 @@
  */
 import { listValue } from '@duckdb/node-api';
 import type { SqlExecutor } from './lead.repo.ts';
+import { insertedId } from './inserted-id.ts';
 
 export interface OutcomeRow extends Record<string, unknown> {
   id: number;
@@ -40,7 +41,8 @@ export interface NewOutcome {
 }
 
 export async function insertOutcome(db: SqlExecutor, o: NewOutcome): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO case_outcomes (case_id, recommendation_id, kind, outcome_date, amount,
        enforcement_case_no, crime, persons, source, note, ledger_batch_id, recorded_by)
      VALUES ($1, $2, $3, CAST($4 AS DATE), CAST($5 AS DECIMAL(18,2)), $6, $7, $8, $9, $10, $11, $12)
@@ -59,9 +61,8 @@ export async function insertOutcome(db: SqlExecutor, o: NewOutcome): Promise<num
       o.ledgerBatchId ?? null,
       o.by,
     ],
+    'insertOutcome',
   );
-  if (!row) throw new Error('insertOutcome: no row');
-  return Number(row.id);
 }
 
 export async function caseOutcomes(db: SqlExecutor, caseId: number): Promise<OutcomeRow[]> {

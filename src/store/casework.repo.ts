@@ -5,6 +5,7 @@
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { SqlExecutor } from './lead.repo.ts';
+import { insertedId } from './inserted-id.ts';
 
 const DDL = [
   `CREATE SEQUENCE IF NOT EXISTS supervision_case_id_seq START 1`,
@@ -162,7 +163,8 @@ export interface NewCase {
 }
 
 export async function insertCase(db: SqlExecutor, c: NewCase): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO supervision_cases (unit_id, case_no, year, serial, kind, model_id, title, state,
        handler, due_date, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CAST($10 AS DATE), $11) RETURNING id`,
@@ -179,9 +181,8 @@ export async function insertCase(db: SqlExecutor, c: NewCase): Promise<number> {
       c.dueDate,
       c.createdBy,
     ],
+    'insertCase',
   );
-  if (!row) throw new Error('insertCase: no row');
-  return Number(row.id);
 }
 
 export async function caseById(db: SqlExecutor, id: number): Promise<CaseRow | undefined> {
@@ -362,13 +363,13 @@ export async function insertAct(
   db: SqlExecutor,
   a: { caseId: number; kind: string; date: string; note: string; by: string | null },
 ): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO supervision_case_acts (case_id, kind, act_date, note, created_by)
      VALUES ($1, $2, CAST($3 AS DATE), $4, $5) RETURNING id`,
     [a.caseId, a.kind, a.date, a.note, a.by],
+    'insertAct',
   );
-  if (!row) throw new Error('insertAct: no row');
-  return Number(row.id);
 }
 
 export async function caseActs(

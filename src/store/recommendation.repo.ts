@@ -5,6 +5,7 @@
  */
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { SqlExecutor } from './lead.repo.ts';
+import { insertedId } from './inserted-id.ts';
 
 const DDL = [
   `CREATE SEQUENCE IF NOT EXISTS supervision_recommendation_id_seq START 1`,
@@ -116,14 +117,14 @@ export async function insertRecommendation(
     by: string | null;
   },
 ): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO supervision_recommendations (case_id, unit_id, kind, case_count, addressee, state,
        note, created_by, updated_at)
      VALUES ($1, $2, $3, $4, $5, '草稿', $6, $7, current_timestamp) RETURNING id`,
     [r.caseId, r.unitId, r.kind, r.caseCount, r.addressee, r.note, r.by],
+    'insertRecommendation',
   );
-  if (!row) throw new Error('insertRecommendation: no row');
-  return Number(row.id);
 }
 
 export async function recommendationById(
@@ -236,7 +237,8 @@ export async function insertReply(
     by: string | null;
   },
 ): Promise<number> {
-  const [row] = await db.all<{ id: number }>(
+  return insertedId(
+    db,
     `INSERT INTO court_replies (recommendation_id, result, reply_date, actions, resumed_case_no,
        note, recorded_by)
      VALUES ($1, $2, CAST($3 AS DATE), list_filter(string_split($4, ','), a -> a <> ''), $5, $6, $7)
@@ -252,9 +254,8 @@ export async function insertReply(
       r.note,
       r.by,
     ],
+    'insertReply',
   );
-  if (!row) throw new Error('insertReply: no row');
-  return Number(row.id);
 }
 
 /** The replies of a case's recommendations, in the order recorded (the last of each is in force). */
