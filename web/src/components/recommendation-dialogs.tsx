@@ -8,6 +8,20 @@ import {
   REPLY_RESULTS,
 } from '../../../src/contract/vocabulary.ts';
 
+/** The free-text field every dialog here ends with (备注, 回复要点, 说明). */
+function NoteItem(props: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <Form.Item label={props.label}>
+      <Input.TextArea
+        rows={3}
+        maxLength={2000}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Form.Item>
+  );
+}
+
 /**
  * The dialogs of the 检察建议 / 法院回复 / 成效 sections. Like the case dialogs, each keeps what the
  * user typed when a save is refused (a date before the issue, an amount that is not one, a 409):
@@ -45,14 +59,7 @@ export function DraftModal(props: {
         <Form.Item label="主送法院" extra="留空则取案件所涉执行案件的执行法院">
           <Input value={addressee} maxLength={100} onChange={(e) => setAddressee(e.target.value)} />
         </Form.Item>
-        <Form.Item label="备注">
-          <Input.TextArea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Form.Item>
+        <NoteItem label="备注" value={note} onChange={setNote} />
       </Form>
     </Modal>
   );
@@ -194,14 +201,7 @@ export function ReplyModal(props: {
             <Input value={caseNo} maxLength={60} onChange={(e) => setCaseNo(e.target.value)} />
           </Form.Item>
         )}
-        <Form.Item label="回复要点">
-          <Input.TextArea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Form.Item>
+        <NoteItem label="回复要点" value={note} onChange={setNote} />
       </Form>
     </Modal>
   );
@@ -322,14 +322,7 @@ export function OutcomeModal(props: {
           persons={[persons, setPersons]}
           caseNo={[caseNo, setCaseNo]}
         />
-        <Form.Item label="说明">
-          <Input.TextArea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </Form.Item>
+        <NoteItem label="说明" value={note} onChange={setNote} />
       </Form>
     </Modal>
   );
