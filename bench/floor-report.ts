@@ -39,16 +39,14 @@ export async function printFloors(
   for (const sql of FLOOR_PREP) await db.run(sql);
   const prepMs = Date.now() - t;
   process.stdout.write(
-    `\nmodel vs bare-join floor (forced run; model time = its query, evidence and merge; floors' shared tables ${s(prepMs)} s):\n`,
+    `\nmodel vs bare-join floor (forced run; model time = its checks, query with evidence and findings, and hand-over as Parquet; the merge of all models' leads is one step, printed with the run's totals; floors' shared tables ${s(prepMs)} s):\n`,
   );
-  process.stdout.write(
-    '  model   model s (merge)   floor cold / warm s   ratio     leads  floor leads\n',
-  );
+  process.stdout.write('  model   model s   floor cold / warm s   ratio     leads  floor leads\n');
   const rows: FloorRow[] = [];
   const mismatches: string[] = [];
   for (const o of result.outcomes) {
     const floor = FLOORS[o.id];
-    let line = `  ${o.id.padEnd(5)} ${s(o.ms).padStart(9)} (${s(o.mergeMs ?? 0)})`;
+    let line = `  ${o.id.padEnd(5)} ${s(o.ms).padStart(9)}`;
     if (!floor || o.status !== 'ran') {
       process.stdout.write(`${line}   —  (${floor ? o.status : 'no floor'})\n`);
       rows.push({ id: o.id, modelMs: o.ms, leads: o.leads });

@@ -46,11 +46,11 @@ let cases = 1;
 function progressLine(p: RunProgress): void {
   if (p.status === 'running') return;
   process.stdout.write(
-    `  ${p.modelId.padEnd(5)} ${p.status.padEnd(8)} ${String(p.leads ?? 0).padStart(9)} leads ${((100 * (p.leads ?? 0)) / cases).toFixed(2).padStart(5)} % ${((p.ms ?? 0) / 1000).toFixed(2).padStart(7)} s${p.mergeMs ? ` (merge ${(p.mergeMs / 1000).toFixed(2)})` : ''}  RSS ${rssMb()} MB${p.message ? `  ${p.message.split('\n')[0]}` : ''}\n`,
+    `  ${p.modelId.padEnd(5)} ${p.status.padEnd(8)} ${String(p.leads ?? 0).padStart(9)} leads ${((100 * (p.leads ?? 0)) / cases).toFixed(2).padStart(5)} % ${((p.ms ?? 0) / 1000).toFixed(2).padStart(7)} s  RSS ${rssMb()} MB${p.message ? `  ${p.message.split('\n')[0]}` : ''}\n`,
   );
 }
 
-const mergeOf = (r: RunResult): number => r.outcomes.reduce((s, o) => s + (o.mergeMs ?? 0), 0);
+const mergeOf = (r: RunResult): number => r.mergeMs;
 
 function printTotals(title: string, result: RunResult, ms: number): void {
   const leads = result.outcomes.reduce((s, o) => s + o.leads, 0);

@@ -14,7 +14,13 @@ import {
 } from '../sql/building-blocks.ts';
 import { sqlString } from '../sql/literal.ts';
 import type { Database } from '../store/database.ts';
-import { mergeStagedLeads, tagRunLeads, touchLeads } from '../store/lead.repo.ts';
+import {
+  loadStagedLeads,
+  mergeStagedLeads,
+  tagRunLeads,
+  touchLeads,
+  type MergeCounts,
+} from '../store/lead.repo.ts';
 import { ModelSession, type SandboxSpec } from '../store/model-session.ts';
 import { listUnits } from '../store/unit.repo.ts';
 import { runUnits, type ActingUser } from '../org/unit-boundaries.ts';
@@ -57,7 +63,6 @@ export interface RunProgress {
   readonly status: ModelOutcome['status'] | 'running';
   readonly leads?: number;
   readonly ms?: number;
-  readonly mergeMs?: number;
   readonly message?: string;
 }
 
@@ -98,8 +103,6 @@ export interface ModelOutcome {
   readonly created: number;
   readonly reopened: number;
   readonly ms: number;
-  /** Of `ms`: merging the leads into `leads` (ran models). */
-  readonly mergeMs?: number;
   /** Why it was skipped or failed (Chinese). */
   readonly reason?: string;
   /** Stand-in datasets it ran on (Chinese). */
@@ -114,6 +117,73 @@ export interface RunResult {
   readonly blocksMs: number;
   /** Time spent copying the run's datasets into its sandbox (0 when the copy was current). */
   readonly sandboxMs: number;
+  /** Time spent merging the staged leads of every model that ran into `leads` (one merge). */
+  readonly mergeMs: number;
+}
+
+/** A model that ran and whose leads wait in the sandbox's exchange folder for the merge. */
+interface StagedModel {
+  readonly model: LibraryModel['def'];
+  readonly standIn: string | null;
+  readonly signature: string;
+  readonly file: string;
+  /** Its outcome's index in the run's outcomes (completed with the merge's counts). */
+  readonly at: number;
+}
+
+/**
+ * Merges the leads of every model that ran in one transaction (lead.repo.ts mergeStagedLeads), then
+ * caches those models. If the merge fails, nothing is merged and those models are reported failed.
+ */
+async function mergeRun(
+  db: Database,
+  runId: number,
+  staged: readonly StagedModel[],
+  outcomes: ModelOutcome[],
+  campaignId: number | undefined,
+): Promise<void> {
+  if (staged.length === 0) {
+    if (campaignId !== undefined) await tagRunLeads(db, runId, campaignId);
+    return;
+  }
+  let counts: Map<string, MergeCounts>;
+  try {
+    await loadStagedLeads(
+      db,
+      staged.map((m) => ({ modelId: m.model.id, file: m.file })),
+    );
+    counts = await db.transaction(async () => {
+      const merged = await mergeStagedLeads(
+        db,
+        runId,
+        staged.map((m) => ({
+          modelId: m.model.id,
+          modelVersion: m.model.version,
+          legalBasis: m.model.legalBasis,
+          action: m.model.action,
+          standIn: m.standIn,
+        })),
+      );
+      if (campaignId !== undefined) await tagRunLeads(db, runId, campaignId);
+      return merged;
+    });
+  } catch (error) {
+    const reason = explainDuckDbError('合并线索时', String((error as Error).message ?? error));
+    for (const m of staged) {
+      const o = outcomes[m.at];
+      if (o) outcomes[m.at] = { ...o, status: 'failed', leads: 0, reason };
+    }
+    return;
+  } finally {
+    await db.run('DROP VIEW IF EXISTS _stage');
+    for (const m of staged) rmSync(m.file, { force: true });
+  }
+  for (const m of staged) {
+    const c = counts.get(m.model.id) ?? { total: 0, created: 0, reopened: 0 };
+    const o = outcomes[m.at];
+    if (o) outcomes[m.at] = { ...o, leads: c.total, created: c.created, reopened: c.reopened };
+    await setCache(db, m.model.id, { signature: m.signature, runId, leadCount: c.total });
+  }
 }
 
 const LABELS = new Map(DATASETS.map((d) => [d.name, d.label]));
@@ -298,6 +368,8 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
   let blocksReady = false;
   let blocksMs = 0;
   const outcomes: ModelOutcome[] = [];
+  const staged: StagedModel[] = [];
+  let mergeMs = 0;
   try {
     for (const [index, model] of models.entries()) {
       if (options.signal?.aborted) {
@@ -325,7 +397,6 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
           status: o.status,
           leads: o.leads,
           ms: o.ms,
-          ...(o.mergeMs !== undefined ? { mergeMs: o.mergeMs } : {}),
           message: o.reason ?? o.standIn,
         });
       };
@@ -347,9 +418,6 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       const cache = await getCache(db, def.id);
       if (!options.force && !options.definitions && cache?.signature === sig) {
         await touchLeads(db, def.id, cache.runId, runId);
-        if (options.campaignId !== undefined) {
-          await tagRunLeads(db, runId, def.id, options.campaignId);
-        }
         await setCache(db, def.id, { ...cache, runId });
         report({ ...base, status: 'cached', leads: cache.leadCount, ms: Date.now() - started });
         continue;
@@ -392,42 +460,16 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         );
         // A lead whose evidence its own unit cannot read is not raised (run-data-scope.ts).
         await dropLeadsOnHiddenEvidence(session, data);
-        const mergeStarted = Date.now();
-        // The staged leads leave the sandbox as Parquet and are merged on the platform side.
-        const staged = await session.exportTable('_stage', `stage-${def.id}`);
+        // The staged leads leave the sandbox as Parquet; every model's are merged at once below.
+        const leads = await session.count('_stage');
+        const file = await session.exportTable('_stage', `stage-${def.id}`);
         await session.run('DROP TABLE _stage');
-        let merged;
-        try {
-          await db.run(
-            `CREATE OR REPLACE TEMP TABLE _stage AS SELECT * FROM read_parquet(${sqlString(staged)})`,
-          );
-          merged = await db.transaction(async () => {
-            const m = await mergeStagedLeads(db, {
-              runId,
-              modelId: def.id,
-              modelVersion: def.version,
-              legalBasis: def.legalBasis,
-              action: def.action,
-              standIn,
-            });
-            if (options.campaignId !== undefined) {
-              await tagRunLeads(db, runId, def.id, options.campaignId);
-            }
-            return m;
-          });
-        } finally {
-          await db.run('DROP TABLE IF EXISTS _stage');
-          rmSync(staged, { force: true });
-        }
-        await setCache(db, def.id, { signature: sig, runId, leadCount: merged.total });
+        staged.push({ model: def, standIn, signature: sig, file, at: outcomes.length });
         report({
           ...base,
           status: 'ran',
-          leads: merged.total,
-          created: merged.created,
-          reopened: merged.reopened,
+          leads,
           ms: Date.now() - started - sharedMs,
-          mergeMs: Date.now() - mergeStarted,
           ...(standIn ? { standIn } : {}),
         });
       } catch (error) {
@@ -442,6 +484,10 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
         report({ ...base, status: 'failed', ms: Date.now() - started - sharedMs, reason });
       }
     }
+    // Merged before the sandbox closes: its exchange folder holds the staged files.
+    const mergeStarted = Date.now();
+    await mergeRun(db, runId, staged, outcomes, options.campaignId);
+    mergeMs = Date.now() - mergeStarted;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     session?.close();
@@ -461,5 +507,5 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
       .filter((o) => o.status === 'failed')
       .map((o) => ({ id: o.id, message: o.reason })),
   });
-  return { runId, asOf, outcomes, blocksMs, sandboxMs };
+  return { runId, asOf, outcomes, blocksMs, sandboxMs, mergeMs };
 }

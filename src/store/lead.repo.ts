@@ -4,6 +4,7 @@
  * leads is in lead-table.repo.ts. Statuses follow workflow.md: 待研判 → 研判中 → 已成案 / 已排除 / 已合并.
  */
 import type { Database, Row, SqlParams } from './database.ts';
+import { sqlString } from '../sql/literal.ts';
 
 /** Anything that runs SQL: the main Database or a ModelSession. */
 export interface SqlExecutor {
@@ -111,9 +112,8 @@ async function migrateLeadIds(db: SqlExecutor): Promise<void> {
   await db.run(`ALTER TABLE leads ALTER COLUMN lead_id SET DEFAULT ${NEW_LEAD_ID}`);
 }
 
-/** Metadata of the model whose staged rows are merged. */
-export interface MergeInput {
-  readonly runId: number;
+/** Metadata of a model whose staged rows are merged. */
+export interface MergeModel {
   readonly modelId: string;
   readonly modelVersion: number;
   readonly legalBasis: readonly string[];
@@ -121,107 +121,142 @@ export interface MergeInput {
   readonly standIn: string | null;
 }
 
+/** Per model: leads found, of them new, and dismissed ones reopened. */
+export interface MergeCounts {
+  readonly total: number;
+  readonly created: number;
+  readonly reopened: number;
+}
+
 /**
- * Merges the staged leads (TEMP table `_stage` on `session`, columns lead_key, case_no, subject_id,
- * subject_name, plate, summary, priority, evidence, court, confidence, fingerprint) into `leads`:
- * existing keys are refreshed (never duplicated); a dismissed lead whose fingerprint changed is
- * reopened to 待研判, flagged `changed`, and gets a note. Returns counts.
+ * Merges the staged leads of a run's models (`_stage` on `session`: model_id, lead_key,
+ * case_no, subject_id, subject_name, plate, summary, priority, evidence, court, confidence,
+ * fingerprint) into `leads`, all models at once: existing keys are refreshed (never duplicated); a
+ * dismissed lead whose fingerprint changed is reopened to 待研判, flagged `changed`, and gets a note.
+ * One diff and one statement of each kind for the whole run, not per model: the fixed cost of a
+ * merge (a join with `leads`, index upkeep, a commit) is paid once. Returns counts per model.
  */
 export async function mergeStagedLeads(
   session: SqlExecutor,
-  input: MergeInput,
-): Promise<{ total: number; created: number; reopened: number }> {
-  const p = {
-    model: input.modelId,
-    version: input.modelVersion,
-    legal: JSON.stringify(input.legalBasis),
-    action: input.action,
-    standIn: input.standIn,
-  };
+  runId: number,
+  models: readonly MergeModel[],
+): Promise<Map<string, MergeCounts>> {
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE _stage_models (model_id VARCHAR, model_version INTEGER,
+       legal_basis VARCHAR, action VARCHAR, stand_in VARCHAR)`,
+  );
+  for (const m of models) {
+    await session.run(`INSERT INTO _stage_models VALUES ($1, $2, $3, $4, $5)`, [
+      m.modelId,
+      m.modelVersion,
+      JSON.stringify(m.legalBasis),
+      m.action,
+      m.standIn,
+    ]);
+  }
   // The diff is computed once, set-based, into a TEMP table. `leads` carries ART indexes (lead_key,
-  // subject_id: the web's point lookups), and DuckDB turns an UPDATE that SETs an indexed column
-  // into delete + insert of the whole row — measured on 1M leads: 350k such rows ~150 s, while an
-  // UPDATE of non-indexed columns only is in place (~0.4 s for 350k). So: changed content is
-  // updated without touching lead_key/subject_id, the rare subject change gets its own narrow
+  // subject_id, lead_id: the web's point lookups), and DuckDB turns an UPDATE that SETs an indexed
+  // column into delete + insert of the whole row — measured on 1M leads: 350k such rows ~150 s,
+  // while an UPDATE of non-indexed columns only is in place (~0.4 s for 350k). So: changed content
+  // is updated without touching lead_key/subject_id, the rare subject change gets its own narrow
   // UPDATE, everything found is marked seen with a narrow UPDATE, and new keys are one INSERT.
+  // Narrow: the keys and what changed. The content stays in `_stage` (a view over the handed-over
+  // files) and is read again only for the rows that are written — materialising every staged
+  // row's summary and evidence here cost more than the rest of the merge.
   await session.run(
     `CREATE OR REPLACE TEMP TABLE _diff AS
-     SELECT s.*, l.lead_key IS NULL AS is_new,
+     SELECT s.lead_key, s.model_id, l.lead_key IS NULL AS is_new,
        l.lead_key IS NOT NULL AND (
-         l.fingerprint IS DISTINCT FROM s.fingerprint OR l.model_version <> $version
+         l.fingerprint IS DISTINCT FROM s.fingerprint OR l.model_version <> m.model_version
          OR l.summary IS DISTINCT FROM s.summary
          OR l.priority IS DISTINCT FROM s.priority OR l.plate IS DISTINCT FROM s.plate
          OR l.case_no IS DISTINCT FROM s.case_no OR l.subject_name IS DISTINCT FROM s.subject_name
          OR l.court IS DISTINCT FROM s.court OR l.confidence IS DISTINCT FROM s.confidence
          OR CAST(l.evidence AS VARCHAR) IS DISTINCT FROM CAST(s.evidence AS VARCHAR)
-         OR CAST(l.legal_basis AS VARCHAR) IS DISTINCT FROM $legal
-         OR l.action IS DISTINCT FROM $action OR l.stand_in IS DISTINCT FROM $standIn) AS content_changed,
+         OR CAST(l.legal_basis AS VARCHAR) IS DISTINCT FROM m.legal_basis
+         OR l.action IS DISTINCT FROM m.action OR l.stand_in IS DISTINCT FROM m.stand_in) AS content_changed,
        l.lead_key IS NOT NULL AND l.subject_id IS DISTINCT FROM s.subject_id AS subject_changed,
        l.lead_key IS NOT NULL AND l.status = '已排除' AND l.fingerprint IS DISTINCT FROM s.fingerprint AS reopens
      FROM _stage s
+     JOIN _stage_models m USING (model_id)
      LEFT JOIN (
        SELECT lead_key, fingerprint, model_version, summary, priority, plate, case_no, subject_id,
          subject_name, court, confidence, evidence, legal_basis, action, stand_in, status
-       FROM leads WHERE model_id = $model
+       FROM leads WHERE model_id IN (SELECT model_id FROM _stage_models)
      ) l USING (lead_key)`,
-    p,
   );
-  const reopened = await session.all<{ lead_key: string }>(
-    `SELECT lead_key FROM _diff WHERE reopens ORDER BY lead_key`,
+  // The staged rows to write, with their model's metadata and the diff's flags.
+  const written = (flag: string): string => `(
+       SELECT s.*, m.model_version, m.legal_basis, m.action, m.stand_in, d.reopens
+       FROM _stage s JOIN _diff d USING (lead_key) JOIN _stage_models m ON m.model_id = s.model_id
+       WHERE d.${flag}) s`;
+  const rows = await session.all<{
+    model_id: string;
+    total: string;
+    created: string;
+    reopened: string;
+    changed: string;
+  }>(
+    `SELECT model_id, count(*) AS total, count(*) FILTER (WHERE is_new) AS created,
+       count(*) FILTER (WHERE reopens) AS reopened,
+       count(*) FILTER (WHERE content_changed OR subject_changed) AS changed
+     FROM _diff GROUP BY model_id`,
   );
-  const counts = await session.all<{ total: string; created: string; changed: string }>(
-    `SELECT count(*) AS total, count(*) FILTER (WHERE is_new) AS created,
-       count(*) FILTER (WHERE content_changed OR subject_changed) AS changed FROM _diff`,
-  );
-  const total = Number(counts[0]?.total ?? 0);
-  const created = Number(counts[0]?.created ?? 0);
-  if (Number(counts[0]?.changed ?? 0) > 0) {
+  const sum = (k: 'total' | 'created' | 'changed' | 'reopened'): number =>
+    rows.reduce((n, r) => n + Number(r[k]), 0);
+  if (sum('changed') > 0) {
     await session.run(
       `UPDATE leads SET
-         model_version = $version, case_no = s.case_no, subject_name = s.subject_name, plate = s.plate,
-         summary = s.summary, priority = s.priority, evidence = s.evidence, legal_basis = $legal::JSON,
-         action = $action, court = s.court, confidence = s.confidence, stand_in = $standIn,
+         model_version = s.model_version, case_no = s.case_no, subject_name = s.subject_name,
+         plate = s.plate, summary = s.summary, priority = s.priority, evidence = s.evidence,
+         legal_basis = s.legal_basis::JSON, action = s.action, court = s.court,
+         confidence = s.confidence, stand_in = s.stand_in,
          changed = leads.changed OR leads.fingerprint IS DISTINCT FROM s.fingerprint,
          status = CASE WHEN s.reopens THEN '待研判' ELSE leads.status END,
          fingerprint = s.fingerprint, updated_at = current_timestamp
-       FROM _diff s
-       WHERE leads.lead_key = s.lead_key AND leads.model_id = $model AND s.content_changed`,
-      p,
+       FROM ${written('content_changed')}
+       WHERE leads.lead_key = s.lead_key AND leads.model_id = s.model_id`,
     );
     await session.run(
-      `UPDATE leads SET subject_id = s.subject_id, updated_at = current_timestamp FROM _diff s
-       WHERE leads.lead_key = s.lead_key AND leads.model_id = $model AND s.subject_changed`,
-      { model: input.modelId },
+      `UPDATE leads SET subject_id = s.subject_id, updated_at = current_timestamp
+       FROM ${written('subject_changed')}
+       WHERE leads.lead_key = s.lead_key AND leads.model_id = s.model_id`,
     );
   }
-  if (total > created) {
+  if (sum('total') > sum('created')) {
     await session.run(
       `UPDATE leads SET last_seen_run = $run FROM _diff s
-       WHERE leads.lead_key = s.lead_key AND leads.model_id = $model AND NOT s.is_new`,
-      { run: input.runId, model: input.modelId },
+       WHERE leads.lead_key = s.lead_key AND leads.model_id = s.model_id AND NOT s.is_new`,
+      { run: runId },
     );
   }
-  if (created > 0) {
+  if (sum('created') > 0) {
     await session.run(
       `INSERT INTO leads (lead_key, model_id, model_version, case_no, subject_id, subject_name, plate,
          summary, priority, evidence, legal_basis, action, court, confidence, stand_in, fingerprint,
          first_seen_run, last_seen_run)
-       SELECT s.lead_key, $model, $version, s.case_no, s.subject_id, s.subject_name, s.plate, s.summary,
-         s.priority, s.evidence, $legal::JSON, $action, s.court, s.confidence, $standIn, s.fingerprint, $run, $run
-       FROM _diff s WHERE s.is_new`,
-      { ...p, run: input.runId },
+       SELECT s.lead_key, s.model_id, s.model_version, s.case_no, s.subject_id, s.subject_name, s.plate,
+         s.summary, s.priority, s.evidence, s.legal_basis::JSON, s.action, s.court, s.confidence,
+         s.stand_in, s.fingerprint, $run, $run
+       FROM ${written('is_new')}`,
+      { run: runId },
     );
   }
-  for (const { lead_key } of reopened) {
+  if (sum('reopened') > 0) {
     await session.run(
-      `INSERT INTO lead_notes (lead_key, author, kind, text) VALUES ($key, '系统', 'system', $text)`,
-      {
-        key: lead_key,
-        text: `第 ${input.runId} 次运行发现证据已变化，线索由“已排除”重新打开为“待研判”`,
-      },
+      `INSERT INTO lead_notes (lead_key, author, kind, text)
+       SELECT lead_key, '系统', 'system', $text FROM _diff WHERE reopens ORDER BY lead_key`,
+      { text: `第 ${runId} 次运行发现证据已变化，线索由“已排除”重新打开为“待研判”` },
     );
   }
-  return { total, created, reopened: reopened.length };
+  await session.run('DROP TABLE IF EXISTS _diff');
+  await session.run('DROP TABLE IF EXISTS _stage_models');
+  return new Map(
+    rows.map((r) => [
+      r.model_id,
+      { total: Number(r.total), created: Number(r.created), reopened: Number(r.reopened) },
+    ]),
+  );
 }
 
 /** A cached model's leads are still current: mark them seen by this run. */
@@ -238,22 +273,35 @@ export async function touchLeads(
 }
 
 /**
- * The leads a run under a campaign found of a model take its campaign, unless they already have
- * one: a lead keeps the first campaign it was found under (a later campaign finding it again does
- * not take it over, so the first campaign's figures do not shrink). Not an indexed column: the
- * UPDATE is in place.
+ * The leads a run under a campaign found take its campaign, unless they already have one: a lead
+ * keeps the first campaign it was found under (a later campaign finding it again does not take it
+ * over, so the first campaign's figures do not shrink). Not an indexed column: the UPDATE is in
+ * place.
  */
 export async function tagRunLeads(
   db: SqlExecutor,
   runId: number,
-  modelId: string,
   campaignId: number,
 ): Promise<void> {
   await db.run(
-    `UPDATE leads SET campaign_id = $campaign
-     WHERE model_id = $model AND last_seen_run = $run AND campaign_id IS NULL`,
-    { campaign: campaignId, model: modelId, run: runId },
+    `UPDATE leads SET campaign_id = $campaign WHERE last_seen_run = $run AND campaign_id IS NULL`,
+    { campaign: campaignId, run: runId },
   );
+}
+
+/**
+ * The staged leads of several models, handed over from the sandbox as one Parquet file each, as
+ * the TEMP view `_stage` that mergeStagedLeads reads (with each row's model).
+ */
+export async function loadStagedLeads(
+  db: SqlExecutor,
+  files: readonly { readonly modelId: string; readonly file: string }[],
+): Promise<void> {
+  const parts = files.map(
+    (f) => `SELECT ${sqlString(f.modelId)} AS model_id, * FROM read_parquet(${sqlString(f.file)})`,
+  );
+  // A view: the merge reads the files once for the diff and again only for the rows it writes.
+  await db.run(`CREATE OR REPLACE TEMP VIEW _stage AS ${parts.join('\nUNION ALL BY NAME\n')}`);
 }
 
 /** A person's change of a lead (the lead service's actions). */

@@ -86,6 +86,12 @@ export class ModelSession {
     }
   }
 
+  /** Rows in a TEMP table of the session (e.g. the staged leads). */
+  async count(table: string): Promise<number> {
+    const rows = await this.all<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Cancels whatever this session is running (e.g. on Ctrl-C). */
   interrupt(): void {
     this.connection.interrupt();
