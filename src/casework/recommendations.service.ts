@@ -4,44 +4,30 @@
  * is "not found"), audit of every change, optimistic concurrency on the recommendation's `version`
  * (a stale save is refused with 409 and nothing is written), writes on the shared `CaseWriter`.
  * Issuing and replying move the case along its state machine when the move is allowed there.
+ * The shared lookups are in `recommendation-base.ts`, the warning list in `recommendation-due.ts`.
  */
 import { log } from '../audit/logger.ts';
 import type { SupervisionCaseDetail } from '../contract/casework.ts';
-import type {
-  CaseOutcomes,
-  DueRecommendations,
-  RecommendationDetail,
-} from '../contract/recommendations.ts';
+import type { CaseOutcomes } from '../contract/recommendations.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { CaseState } from '../domain/vocabulary.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
-import type { Scope } from '../org/unit-tree.ts';
 import { caseOutcomes, insertOutcome } from '../store/case-outcome.repo.ts';
-import {
-  caseById,
-  insertTransition,
-  updateCaseIfVersion,
-  type CaseRow,
-} from '../store/casework.repo.ts';
+import type { CaseRow } from '../store/casework.repo.ts';
 import type { Database } from '../store/database.ts';
 import {
   caseCourts,
   caseEnforcementNos,
-  caseReplies,
   insertRecommendation,
   insertReply,
   recommendationById,
   replyCount,
   takeRecommendationSerial,
-  unansweredDueBy,
-  updateRecommendationIfVersion,
-  type RecommendationPatch,
-  type RecommendationRow,
 } from '../store/recommendation.repo.ts';
-import { checkTransition, isOpenState } from './case-states.ts';
-import { checkDate, conflict } from './casework-checks.ts';
-import { CaseworkCore, type CaseworkDeps } from './casework-core.ts';
+import { isOpenState } from './case-states.ts';
+import { checkDate } from './casework-checks.ts';
+import type { CaseworkDeps } from './casework-core.ts';
 import { checkOutcome, outcomeTotals, type OutcomeInput } from './outcome-rules.ts';
+import { RecommendationDue } from './recommendation-due.ts';
 import {
   checkEscalation,
   checkExtension,
@@ -54,9 +40,9 @@ import {
   recNotFound,
   type ReplyInput,
 } from './recommendation-rules.ts';
-import { toOutcomeItem, toRecommendationItem } from './recommendation-view.ts';
+import { toOutcomeItem } from './recommendation-view.ts';
 import { recordReplyResumption } from './resumed-link.ts';
-import { addDays, DEFAULT_WARN_DAYS, extendedDue, replyDue } from './reply-deadline.ts';
+import { extendedDue, replyDue } from './reply-deadline.ts';
 import { formatCaseNumber } from './supervision-number.ts';
 
 export type { CaseworkDeps } from './casework-core.ts';
@@ -70,43 +56,9 @@ export interface RecommendationsDeps extends CaseworkDeps {
   readonly onIssued?: (op: Operator, recommendationId: number) => Promise<unknown>;
 }
 
-export class RecommendationsService extends CaseworkCore {
+export class RecommendationsService extends RecommendationDue {
   constructor(protected override readonly deps: RecommendationsDeps) {
     super(deps);
-  }
-
-  /** A recommendation and its case, if the scope sees the case; else 404. */
-  private async visibleRec(
-    scope: Scope,
-    id: number,
-    db: Database = this.deps.db,
-  ): Promise<{ rec: RecommendationRow; row: CaseRow }> {
-    const rec = await recommendationById(db, id);
-    if (!rec || !scope.unitIds.includes(rec.unit_id)) throw recNotFound();
-    const row = await caseById(db, Number(rec.case_id));
-    if (!row || !scope.unitIds.includes(row.unit_id)) throw recNotFound();
-    return { rec, row };
-  }
-
-  /** The recommendation as the document and the lists need it (number, date, addressee, cases). */
-  async get(op: Operator, id: number): Promise<RecommendationDetail> {
-    const scope = await this.scopeOf(op);
-    const { rec, row } = await this.visibleRec(scope, id);
-    return this.detailOf(rec, row);
-  }
-
-  private async detailOf(rec: RecommendationRow, row: CaseRow): Promise<RecommendationDetail> {
-    const db = this.deps.db;
-    const replies = await caseReplies(db, Number(row.id));
-    const names = await this.names();
-    return {
-      ...toRecommendationItem(rec, replies, this.today()),
-      caseNo: row.case_no,
-      caseTitle: row.title,
-      caseState: row.state as CaseState,
-      unitName: names.unitName(rec.unit_id),
-      enforcementCases: await caseEnforcementNos(db, Number(row.id)),
-    };
   }
 
   /** 起草: a draft for an open case; its kind and count from the case, the court from its cases. */
@@ -207,33 +159,6 @@ export class RecommendationsService extends CaseworkCore {
       log('warn', `检察建议 ${done.docNo} 已发出，定稿文书生成失败：${String(error)}`);
     });
     return this.detail(scope, done.caseId);
-  }
-
-  /** Saves a recommendation on the version the user saw (a stale one: 409, nothing written). */
-  private async saveRec(
-    db: Database,
-    rec: RecommendationRow,
-    version: number,
-    patch: RecommendationPatch,
-  ): Promise<void> {
-    const saved = await updateRecommendationIfVersion(db, Number(rec.id), version, patch);
-    if (saved === undefined) throw recConflict(rec, version);
-  }
-
-  /** A case move made by this service, checked by the state machine and recorded like any other. */
-  private async moveCase(db: Database, row: CaseRow, to: CaseState, op: Operator, note: string) {
-    const state = checkTransition(row.state, to);
-    const version = Number(row.version);
-    if ((await updateCaseIfVersion(db, Number(row.id), version, { state })) === undefined) {
-      throw conflict(row, version);
-    }
-    await insertTransition(db, {
-      caseId: Number(row.id),
-      from: row.state,
-      to,
-      by: op.username,
-      note,
-    });
   }
 
   /** 延长: once, by one month (第十三条), with the reason. */
@@ -377,29 +302,5 @@ export class RecommendationsService extends CaseworkCore {
     await this.visible(scope, caseId);
     const items = (await caseOutcomes(this.deps.db, caseId)).map(toOutcomeItem);
     return { items, totals: outcomeTotals(items) };
-  }
-
-  /** The warning and overdue list of the scope: issued, unanswered, past due or due within `days`. */
-  async due(op: Operator, days: number = DEFAULT_WARN_DAYS): Promise<DueRecommendations> {
-    const scope = await this.scopeOf(op);
-    const today = this.today();
-    const until = addDays(today, days);
-    const rows = await unansweredDueBy(this.deps.db, scope.unitIds, until);
-    const names = await this.names();
-    // Unanswered by definition: no replies to read; the case's fields come with the row.
-    const items: RecommendationDetail[] = rows.map((r) => ({
-      ...toRecommendationItem(r, [], today),
-      caseNo: r.case_no,
-      caseTitle: r.case_title,
-      caseState: r.case_state as CaseState,
-      unitName: names.unitName(r.unit_id),
-      enforcementCases: [...r.enforcement_cases],
-    }));
-    return {
-      today,
-      days,
-      overdue: items.filter((i) => i.deadline === '已逾期'),
-      dueSoon: items.filter((i) => i.deadline !== '已逾期'),
-    };
   }
 }
