@@ -30,6 +30,14 @@ export const RECOMMENDATION_ROUTES = [
   }),
   route({
     method: 'GET',
+    path: '/api/recommendations/due/export.xlsx',
+    summary: '导出逾期未回复及即将到期的检察建议 Excel（审计）',
+    access: 'user',
+    query: DueQuery,
+    produces: 'xlsx',
+  }),
+  route({
+    method: 'GET',
     path: '/api/recommendations',
     summary: '检察建议台账（本单位及下级，可按单位、专项活动、状态、回复结果、发出日期筛选）',
     access: 'user',
