@@ -8,33 +8,42 @@
  */
 import { log } from '../audit/logger.ts';
 import type { SupervisionCaseDetail } from '../contract/casework.ts';
-import type { CaseOutcomes } from '../contract/recommendations.ts';
+import type { CaseOutcomes, RecommendationNumbering } from '../contract/recommendations.ts';
 import { AppError } from '../domain/app-error.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
+import type { UnitNode } from '../org/unit-tree.ts';
 import { caseOutcomes, insertOutcome } from '../store/case-outcome.repo.ts';
 import type { CaseRow } from '../store/casework.repo.ts';
 import type { Database } from '../store/database.ts';
 import {
   caseCourts,
   caseEnforcementNos,
+  docNoTaken,
   insertRecommendation,
   insertReply,
+  lastRecommendationSerial,
   recommendationById,
+  recommendationPattern,
   replyCount,
+  saveRecommendationPattern,
   takeRecommendationSerial,
 } from '../store/recommendation.repo.ts';
 import { isOpenState } from './case-states.ts';
-import { checkDate } from './casework-checks.ts';
+import { checkDate, yearInChina } from './casework-checks.ts';
 import type { CaseworkDeps } from './casework-core.ts';
 import { checkOutcome, outcomeTotals, type OutcomeInput } from './outcome-rules.ts';
 import { RecommendationDue } from './recommendation-due.ts';
+import {
+  checkRecommendationPattern,
+  DEFAULT_RECOMMENDATION_PATTERN,
+  formatRecommendationNumber,
+} from './recommendation-number.ts';
 import {
   checkEscalation,
   checkExtension,
   checkIssueDate,
   checkReply,
   checkResumedCaseNo,
-  defaultRecommendationPattern,
   factsOf,
   recConflict,
   recNotFound,
@@ -43,7 +52,7 @@ import {
 import { toOutcomeItem } from './recommendation-view.ts';
 import { recordReplyResumption } from './resumed-link.ts';
 import { extendedDue, replyDue } from './reply-deadline.ts';
-import { formatCaseNumber } from './supervision-number.ts';
+import { unitAbbreviation } from './supervision-number.ts';
 
 export type { CaseworkDeps } from './casework-core.ts';
 
@@ -128,13 +137,7 @@ export class RecommendationsService extends RecommendationDue {
       if (!isOpenState(row.state)) {
         throw new AppError('CASE_CLOSED', `监督案件 ${row.case_no} 已结案，不能再发出检察建议`);
       }
-      const year = Number(issuedOn.slice(0, 4));
-      const serial = await takeRecommendationSerial(db, rec.unit_id, year);
-      const docNo = formatCaseNumber(
-        defaultRecommendationPattern(units, rec.unit_id),
-        year,
-        serial,
-      );
+      const docNo = await this.nextDocNo(db, units, rec.unit_id, Number(issuedOn.slice(0, 4)));
       const due = replyDue(issuedOn);
       await this.saveRec(db, rec, input.version, {
         state: '已发出',
@@ -302,5 +305,62 @@ export class RecommendationsService extends RecommendationDue {
     await this.visible(scope, caseId);
     const items = (await caseOutcomes(this.deps.db, caseId)).map(toOutcomeItem);
     return { items, totals: outcomeTotals(items) };
+  }
+
+  /**
+   * The next number of the unit and year, by its pattern (or the default). A serial once taken is
+   * never given again; one whose number an earlier pattern already gave is skipped (and stays taken).
+   */
+  private async nextDocNo(
+    db: Database,
+    units: readonly UnitNode[],
+    unitId: string,
+    year: number,
+  ): Promise<string> {
+    const pattern = (await recommendationPattern(db, unitId)) ?? DEFAULT_RECOMMENDATION_PATTERN;
+    const abbreviation = unitAbbreviation(units, unitId);
+    for (;;) {
+      const serial = await takeRecommendationSerial(db, unitId, year);
+      const docNo = formatRecommendationNumber(pattern, abbreviation, year, serial);
+      if (!(await docNoTaken(db, docNo))) return docNo;
+    }
+  }
+
+  /** A unit's numbering (one of the operator's scope, else 404): pattern and this year's next. */
+  async numbering(op: Operator, unitId?: string): Promise<RecommendationNumbering> {
+    const unit = await this.unitOf(op, unitId);
+    const units = await this.deps.org.units();
+    const own = await recommendationPattern(this.deps.db, unit);
+    const pattern = own ?? DEFAULT_RECOMMENDATION_PATTERN;
+    const year = yearInChina(this.deps.now?.() ?? Date.now());
+    const last = (await lastRecommendationSerial(this.deps.db, unit, year)) ?? 0;
+    return {
+      unitId: unit,
+      pattern,
+      isDefault: own === undefined,
+      example: formatRecommendationNumber(pattern, unitAbbreviation(units, unit), year, last + 1),
+    };
+  }
+
+  /** A new pattern for a unit of the scope; the serials go on counting (never reused). */
+  async setNumbering(
+    op: Operator,
+    unitId: string | undefined,
+    pattern: string,
+  ): Promise<RecommendationNumbering> {
+    const unit = await this.unitOf(op, unitId);
+    const checked = checkRecommendationPattern(pattern);
+    await this.write((db) => saveRecommendationPattern(db, unit, checked, op.username));
+    await this.record(op, 'recommendation_settings', unit, `检察建议文号格式：${checked}`);
+    return this.numbering(op, unit);
+  }
+
+  private async unitOf(op: Operator, unitId: string | undefined): Promise<string> {
+    const scope = await this.scopeOf(op);
+    const unit = unitId ?? scope.unitId;
+    if (!scope.unitIds.includes(unit)) {
+      throw new AppError('UNIT_NOT_FOUND', '单位不存在或不在本单位范围内');
+    }
+    return unit;
   }
 }

@@ -47,4 +47,8 @@ export const recommendationRoutes = {
   },
   'POST /api/supervision-cases/:id/outcomes': async (c, { params, body }) =>
     c.get('platform').recommendations.addOutcome(operatorOf(c), Number(params.id), body),
+  'GET /api/units/:id/recommendation-numbering': async (c, { params }) =>
+    c.get('platform').recommendations.numbering(operatorOf(c), params.id),
+  'PUT /api/units/:id/recommendation-numbering': async (c, { params, body }) =>
+    c.get('platform').recommendations.setNumbering(operatorOf(c), params.id, body.pattern),
 } satisfies AreaHandlers;

@@ -1,5 +1,5 @@
 import { SupervisionCaseDetail } from '../casework.ts';
-import { NumericIdParams } from '../params.ts';
+import { IdParams, NumericIdParams } from '../params.ts';
 import {
   AddOutcomeRequest,
   CaseOutcomes,
@@ -14,7 +14,9 @@ import {
   RecommendationDetail,
   RecommendationList,
   RecommendationListQuery,
+  RecommendationNumbering,
   RecordReplyRequest,
+  SetRecommendationNumberingRequest,
 } from '../recommendations.ts';
 import { route } from './define.ts';
 
@@ -138,5 +140,22 @@ export const RECOMMENDATION_ROUTES = [
     access: 'work_cases',
     body: AddOutcomeRequest,
     response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/units/:id/recommendation-numbering',
+    params: IdParams,
+    summary: '单位的检察建议文号格式（本单位范围内）',
+    access: 'user',
+    response: RecommendationNumbering,
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/units/:id/recommendation-numbering',
+    params: IdParams,
+    summary: '设置单位的检察建议文号格式（{简称}、{年}、{号}；管理员）',
+    access: 'manage_users',
+    body: SetRecommendationNumberingRequest,
+    response: RecommendationNumbering,
   }),
 ] as const;
