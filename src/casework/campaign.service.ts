@@ -2,7 +2,7 @@
  * Campaigns (专项监督活动) for every entry point: create, edit (on the version the user saw; the
  * replaced version is kept), list and view within the unit scope (a campaign is visible to its
  * creating unit, its participating units and the units above them; any other is "not found"),
- * audit of every change, and the bounds of a model run made under one.
+ * audit of every change and of the list's Excel export, and the bounds of a model run made under one.
  */
 import type { z } from 'zod';
 import type { Campaign, CampaignDetail, CampaignRequest } from '../contract/campaigns.ts';
@@ -34,6 +34,7 @@ import {
 } from './campaign-rules.ts';
 import { CaseworkCore } from './casework-core.ts';
 import type { ViewNames } from './case-view.ts';
+import { campaignsWorkbook } from './table-workbooks.ts';
 
 /** The request as the contract parsed it (defaults applied). */
 export type CampaignInput = z.output<typeof CampaignRequest>;
@@ -157,6 +158,16 @@ export class CampaignService extends CaseworkCore {
       this.canManage(op),
     ]);
     return rows.map((r) => this.toCampaign(r, names, scope, counts.get(Number(r.id)), manage));
+  }
+
+  /** The list as Excel (every campaign the operator sees); audited as a report export. */
+  async listWorkbook(op: Operator, q: { mine?: boolean } = {}): Promise<Buffer> {
+    const items = await this.list(op, q);
+    const buffer = await campaignsWorkbook(items);
+    const unit = (await this.names()).unitName(op.unitId ?? '');
+    const detail = `${unit}${q.mine ? '，本单位参加且进行中' : ''}，${items.length} 项`;
+    await this.record(op, 'export_report', '专项活动', detail);
+    return buffer;
   }
 
   /** A campaign with its runs and its first cases in the operator's units. */

@@ -2,7 +2,7 @@
  * The ledger (一本账) and the work list (我的待办) for an operator: the ledger is the operator's unit
  * with the units below it (a city sees its counties, never a sibling), optionally of one campaign
  * they see; its Excel export is audited like the other exports. The work list is the operator's
- * own open leads and cases with their next deadline.
+ * own open leads and cases with their next deadline, exported to Excel the same way.
  */
 import ExcelJS from 'exceljs';
 import type { Ledger, LedgerRow, WorkItem, WorkList } from '../contract/campaigns.ts';
@@ -15,6 +15,7 @@ import { visibleCampaign } from './campaign.service.ts';
 import { isOpenState } from './case-states.ts';
 import { CaseworkCore } from './casework-core.ts';
 import { flattenLedger, rollUpLedger } from './ledger-rollup.ts';
+import { workListWorkbook } from './table-workbooks.ts';
 
 const LEDGER_COLUMNS: { header: string; key: keyof LedgerRow; width: number }[] = [
   { header: '线索数', key: 'leads', width: 10 },
@@ -119,5 +120,15 @@ export class LedgerService extends CaseworkCore {
           ? items
           : items.filter((i) => i.deadline !== null && daysBetween(today, i.deadline) <= within),
     };
+  }
+
+  /** The work list as Excel (titles with ID numbers masked); audited as a report export. */
+  async workListWorkbook(op: Operator, q: { dueWithin?: number | undefined } = {}) {
+    const { items } = await this.workList(op, q);
+    const buffer = await workListWorkbook(items);
+    const within = q.dueWithin === undefined ? '' : `，${q.dueWithin} 天内到期`;
+    const detail = `${op.username ?? ''}${within}，${items.length} 项`;
+    await this.record(op, 'export_report', '工作清单', detail);
+    return buffer;
   }
 }

@@ -13,14 +13,7 @@ import {
   type ReplyAction,
   type ReplyResult,
 } from '../domain/vocabulary.ts';
-import type { UnitNode } from '../org/unit-tree.ts';
 import { deadlineStatus } from './reply-deadline.ts';
-import { unitAbbreviation } from './supervision-number.ts';
-
-/** The numbers of a unit's recommendations: 〈short name〉检民执建〔year〕serial号 (建 = 检察建议). */
-export function defaultRecommendationPattern(units: readonly UnitNode[], unitId: string): string {
-  return `${unitAbbreviation(units, unitId)}检民执建〔{year}〕{serial}号`;
-}
 
 /** The issue date: a real day, not after today (a recommendation is marked issued once sent). */
 export function checkIssueDate(issuedOn: string, today: string): string {

@@ -4,60 +4,55 @@
  * is "not found"), audit of every change, optimistic concurrency on the recommendation's `version`
  * (a stale save is refused with 409 and nothing is written), writes on the shared `CaseWriter`.
  * Issuing and replying move the case along its state machine when the move is allowed there.
+ * The shared lookups are in `recommendation-base.ts`, the warning list in `recommendation-due.ts`.
  */
 import { log } from '../audit/logger.ts';
 import type { SupervisionCaseDetail } from '../contract/casework.ts';
-import type {
-  CaseOutcomes,
-  DueRecommendations,
-  RecommendationDetail,
-} from '../contract/recommendations.ts';
+import type { CaseOutcomes, RecommendationNumbering } from '../contract/recommendations.ts';
 import { AppError } from '../domain/app-error.ts';
-import type { CaseState } from '../domain/vocabulary.ts';
 import type { Operator } from '../org/lead-disclosure.ts';
-import type { Scope } from '../org/unit-tree.ts';
+import type { UnitNode } from '../org/unit-tree.ts';
 import { caseOutcomes, insertOutcome } from '../store/case-outcome.repo.ts';
-import {
-  caseById,
-  insertTransition,
-  updateCaseIfVersion,
-  type CaseRow,
-} from '../store/casework.repo.ts';
+import type { CaseRow } from '../store/casework.repo.ts';
 import type { Database } from '../store/database.ts';
 import {
   caseCourts,
   caseEnforcementNos,
-  caseReplies,
+  docNoTaken,
   insertRecommendation,
   insertReply,
+  lastRecommendationSerial,
   recommendationById,
+  recommendationPattern,
   replyCount,
+  saveRecommendationPattern,
   takeRecommendationSerial,
-  unansweredDueBy,
-  updateRecommendationIfVersion,
-  type RecommendationPatch,
-  type RecommendationRow,
 } from '../store/recommendation.repo.ts';
-import { checkTransition, isOpenState } from './case-states.ts';
-import { checkDate, conflict } from './casework-checks.ts';
-import { CaseworkCore, type CaseworkDeps } from './casework-core.ts';
+import { isOpenState } from './case-states.ts';
+import { checkDate, yearInChina } from './casework-checks.ts';
+import type { CaseworkDeps } from './casework-core.ts';
 import { checkOutcome, outcomeTotals, type OutcomeInput } from './outcome-rules.ts';
+import { RecommendationDue } from './recommendation-due.ts';
+import {
+  checkRecommendationPattern,
+  DEFAULT_RECOMMENDATION_PATTERN,
+  formatRecommendationNumber,
+} from './recommendation-number.ts';
 import {
   checkEscalation,
   checkExtension,
   checkIssueDate,
   checkReply,
   checkResumedCaseNo,
-  defaultRecommendationPattern,
   factsOf,
   recConflict,
   recNotFound,
   type ReplyInput,
 } from './recommendation-rules.ts';
-import { toOutcomeItem, toRecommendationItem } from './recommendation-view.ts';
+import { toOutcomeItem } from './recommendation-view.ts';
 import { recordReplyResumption } from './resumed-link.ts';
-import { addDays, DEFAULT_WARN_DAYS, extendedDue, replyDue } from './reply-deadline.ts';
-import { formatCaseNumber } from './supervision-number.ts';
+import { extendedDue, replyDue } from './reply-deadline.ts';
+import { unitAbbreviation } from './supervision-number.ts';
 
 export type { CaseworkDeps } from './casework-core.ts';
 
@@ -70,43 +65,9 @@ export interface RecommendationsDeps extends CaseworkDeps {
   readonly onIssued?: (op: Operator, recommendationId: number) => Promise<unknown>;
 }
 
-export class RecommendationsService extends CaseworkCore {
+export class RecommendationsService extends RecommendationDue {
   constructor(protected override readonly deps: RecommendationsDeps) {
     super(deps);
-  }
-
-  /** A recommendation and its case, if the scope sees the case; else 404. */
-  private async visibleRec(
-    scope: Scope,
-    id: number,
-    db: Database = this.deps.db,
-  ): Promise<{ rec: RecommendationRow; row: CaseRow }> {
-    const rec = await recommendationById(db, id);
-    if (!rec || !scope.unitIds.includes(rec.unit_id)) throw recNotFound();
-    const row = await caseById(db, Number(rec.case_id));
-    if (!row || !scope.unitIds.includes(row.unit_id)) throw recNotFound();
-    return { rec, row };
-  }
-
-  /** The recommendation as the document and the lists need it (number, date, addressee, cases). */
-  async get(op: Operator, id: number): Promise<RecommendationDetail> {
-    const scope = await this.scopeOf(op);
-    const { rec, row } = await this.visibleRec(scope, id);
-    return this.detailOf(rec, row);
-  }
-
-  private async detailOf(rec: RecommendationRow, row: CaseRow): Promise<RecommendationDetail> {
-    const db = this.deps.db;
-    const replies = await caseReplies(db, Number(row.id));
-    const names = await this.names();
-    return {
-      ...toRecommendationItem(rec, replies, this.today()),
-      caseNo: row.case_no,
-      caseTitle: row.title,
-      caseState: row.state as CaseState,
-      unitName: names.unitName(rec.unit_id),
-      enforcementCases: await caseEnforcementNos(db, Number(row.id)),
-    };
   }
 
   /** 起草: a draft for an open case; its kind and count from the case, the court from its cases. */
@@ -176,13 +137,7 @@ export class RecommendationsService extends CaseworkCore {
       if (!isOpenState(row.state)) {
         throw new AppError('CASE_CLOSED', `监督案件 ${row.case_no} 已结案，不能再发出检察建议`);
       }
-      const year = Number(issuedOn.slice(0, 4));
-      const serial = await takeRecommendationSerial(db, rec.unit_id, year);
-      const docNo = formatCaseNumber(
-        defaultRecommendationPattern(units, rec.unit_id),
-        year,
-        serial,
-      );
+      const docNo = await this.nextDocNo(db, units, rec.unit_id, Number(issuedOn.slice(0, 4)));
       const due = replyDue(issuedOn);
       await this.saveRec(db, rec, input.version, {
         state: '已发出',
@@ -207,33 +162,6 @@ export class RecommendationsService extends CaseworkCore {
       log('warn', `检察建议 ${done.docNo} 已发出，定稿文书生成失败：${String(error)}`);
     });
     return this.detail(scope, done.caseId);
-  }
-
-  /** Saves a recommendation on the version the user saw (a stale one: 409, nothing written). */
-  private async saveRec(
-    db: Database,
-    rec: RecommendationRow,
-    version: number,
-    patch: RecommendationPatch,
-  ): Promise<void> {
-    const saved = await updateRecommendationIfVersion(db, Number(rec.id), version, patch);
-    if (saved === undefined) throw recConflict(rec, version);
-  }
-
-  /** A case move made by this service, checked by the state machine and recorded like any other. */
-  private async moveCase(db: Database, row: CaseRow, to: CaseState, op: Operator, note: string) {
-    const state = checkTransition(row.state, to);
-    const version = Number(row.version);
-    if ((await updateCaseIfVersion(db, Number(row.id), version, { state })) === undefined) {
-      throw conflict(row, version);
-    }
-    await insertTransition(db, {
-      caseId: Number(row.id),
-      from: row.state,
-      to,
-      by: op.username,
-      note,
-    });
   }
 
   /** 延长: once, by one month (第十三条), with the reason. */
@@ -379,27 +307,60 @@ export class RecommendationsService extends CaseworkCore {
     return { items, totals: outcomeTotals(items) };
   }
 
-  /** The warning and overdue list of the scope: issued, unanswered, past due or due within `days`. */
-  async due(op: Operator, days: number = DEFAULT_WARN_DAYS): Promise<DueRecommendations> {
-    const scope = await this.scopeOf(op);
-    const today = this.today();
-    const until = addDays(today, days);
-    const rows = await unansweredDueBy(this.deps.db, scope.unitIds, until);
-    const names = await this.names();
-    // Unanswered by definition: no replies to read; the case's fields come with the row.
-    const items: RecommendationDetail[] = rows.map((r) => ({
-      ...toRecommendationItem(r, [], today),
-      caseNo: r.case_no,
-      caseTitle: r.case_title,
-      caseState: r.case_state as CaseState,
-      unitName: names.unitName(r.unit_id),
-      enforcementCases: [...r.enforcement_cases],
-    }));
+  /**
+   * The next number of the unit and year, by its pattern (or the default). A serial once taken is
+   * never given again; one whose number an earlier pattern already gave is skipped (and stays taken).
+   */
+  private async nextDocNo(
+    db: Database,
+    units: readonly UnitNode[],
+    unitId: string,
+    year: number,
+  ): Promise<string> {
+    const pattern = (await recommendationPattern(db, unitId)) ?? DEFAULT_RECOMMENDATION_PATTERN;
+    const abbreviation = unitAbbreviation(units, unitId);
+    for (;;) {
+      const serial = await takeRecommendationSerial(db, unitId, year);
+      const docNo = formatRecommendationNumber(pattern, abbreviation, year, serial);
+      if (!(await docNoTaken(db, docNo))) return docNo;
+    }
+  }
+
+  /** A unit's numbering (one of the operator's scope, else 404): pattern and this year's next. */
+  async numbering(op: Operator, unitId?: string): Promise<RecommendationNumbering> {
+    const unit = await this.unitOf(op, unitId);
+    const units = await this.deps.org.units();
+    const own = await recommendationPattern(this.deps.db, unit);
+    const pattern = own ?? DEFAULT_RECOMMENDATION_PATTERN;
+    const year = yearInChina(this.deps.now?.() ?? Date.now());
+    const last = (await lastRecommendationSerial(this.deps.db, unit, year)) ?? 0;
     return {
-      today,
-      days,
-      overdue: items.filter((i) => i.deadline === '已逾期'),
-      dueSoon: items.filter((i) => i.deadline !== '已逾期'),
+      unitId: unit,
+      pattern,
+      isDefault: own === undefined,
+      example: formatRecommendationNumber(pattern, unitAbbreviation(units, unit), year, last + 1),
     };
+  }
+
+  /** A new pattern for a unit of the scope; the serials go on counting (never reused). */
+  async setNumbering(
+    op: Operator,
+    unitId: string | undefined,
+    pattern: string,
+  ): Promise<RecommendationNumbering> {
+    const unit = await this.unitOf(op, unitId);
+    const checked = checkRecommendationPattern(pattern);
+    await this.write((db) => saveRecommendationPattern(db, unit, checked, op.username));
+    await this.record(op, 'recommendation_settings', unit, `检察建议文号格式：${checked}`);
+    return this.numbering(op, unit);
+  }
+
+  private async unitOf(op: Operator, unitId: string | undefined): Promise<string> {
+    const scope = await this.scopeOf(op);
+    const unit = unitId ?? scope.unitId;
+    if (!scope.unitIds.includes(unit)) {
+      throw new AppError('UNIT_NOT_FOUND', '单位不存在或不在本单位范围内');
+    }
+    return unit;
   }
 }

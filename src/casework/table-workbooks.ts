@@ -1,11 +1,18 @@
 /**
- * The Excel files of the supervision-case list and the 成效台账 (pure: rows in, bytes out). Every
+ * The Excel files of the supervision-case list, the 成效台账, the 逾期未回复 list, the work list and
+ * the campaign list (pure: rows in, bytes out). Every
  * text cell goes through `defuseCell` (a title or note may start with "="); money is exact: a
  * number cell only when the stored decimal string round-trips through Number, else text.
  */
 import ExcelJS from 'exceljs';
+import type { Campaign, WorkItem } from '../contract/campaigns.ts';
 import type { SupervisionCase } from '../contract/casework.ts';
-import type { OutcomeListItem, OutcomeTotal } from '../contract/recommendations.ts';
+import type {
+  OutcomeListItem,
+  OutcomeTotal,
+  RecommendationDetail,
+} from '../contract/recommendations.ts';
+import { maskIdsInText } from '../domain/mask.ts';
 import { defuseCell } from '../domain/spreadsheet-cell.ts';
 
 /** `2025-01-31T02:03:04Z` → `2025-01-31 10:03` (China time, as the pages show it). */
@@ -107,6 +114,111 @@ export async function outcomesWorkbook(
       persons: t.persons ?? '',
     });
     row.font = { bold: true };
+  }
+  finish(sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Free text that may quote a party (a title, a lead's subject): ID numbers masked, defused. */
+const textCell = (v: string): string => defuseCell(maskIdsInText(v));
+
+/** 逾期未回复 / 即将到期: one sheet per tab of the page, in its order. */
+export async function dueWorkbook(
+  overdue: readonly RecommendationDetail[],
+  dueSoon: readonly RecommendationDetail[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, items] of [
+    ['已逾期', overdue],
+    ['即将到期', dueSoon],
+  ] as const) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.columns = [
+      { header: '文号', key: 'docNo', width: 30 },
+      { header: '监督案件', key: 'caseNo', width: 30 },
+      { header: '案件名称', key: 'caseTitle', width: 40 },
+      { header: '案件状态', key: 'caseState', width: 12 },
+      { header: '主送法院', key: 'addressee', width: 30 },
+      { header: '办案单位', key: 'unitName', width: 30 },
+      { header: '发出日期', key: 'issuedOn', width: 12 },
+      { header: '回复期限', key: 'due', width: 18 },
+      { header: '剩余天数', key: 'daysLeft', width: 10 },
+      { header: '执行案件', key: 'cases', width: 40 },
+    ];
+    for (const r of items) {
+      sheet.addRow({
+        docNo: defuseCell(r.docNo ?? `草稿 #${r.id}`),
+        caseNo: defuseCell(r.caseNo),
+        caseTitle: textCell(r.caseTitle),
+        caseState: r.caseState,
+        addressee: defuseCell(r.addressee),
+        unitName: defuseCell(r.unitName),
+        issuedOn: r.issuedOn ?? '',
+        due: r.due ? `${r.due}${r.extendedDue ? '（已延长）' : ''}` : '',
+        daysLeft: r.daysLeft ?? '',
+        cases: defuseCell(r.enforcementCases.join('、')),
+      });
+    }
+    finish(sheet);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** 工作清单 (我的待办): leads under judgement and open cases with their next deadline. */
+export async function workListWorkbook(items: readonly WorkItem[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('工作清单');
+  sheet.columns = [
+    { header: '类别', key: 'kind', width: 8 },
+    { header: '事项', key: 'title', width: 50 },
+    { header: '状态', key: 'state', width: 12 },
+    { header: '期限类别', key: 'deadlineKind', width: 14 },
+    { header: '期限', key: 'deadline', width: 12 },
+    { header: '是否逾期', key: 'overdue', width: 10 },
+  ];
+  for (const i of items) {
+    sheet.addRow({
+      kind: i.kind === 'case' ? '监督案件' : '线索',
+      title: textCell(i.title),
+      state: i.state,
+      deadlineKind: i.deadlineKind ?? '',
+      deadline: i.deadline ?? '',
+      overdue: i.overdue ? '已逾期' : '',
+    });
+  }
+  finish(sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** 专项活动: the campaigns of the list page with their counts in the operator's units. */
+export async function campaignsWorkbook(items: readonly Campaign[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('专项活动');
+  sheet.columns = [
+    { header: '编号', key: 'id', width: 8 },
+    { header: '主题', key: 'theme', width: 40 },
+    { header: '开始日期', key: 'startsOn', width: 12 },
+    { header: '结束日期', key: 'endsOn', width: 12 },
+    { header: '发起单位', key: 'unitName', width: 30 },
+    { header: '参加单位', key: 'participants', width: 40 },
+    { header: '模型', key: 'models', width: 30 },
+    { header: '运行', key: 'runCount', width: 8 },
+    { header: '线索', key: 'leadCount', width: 8 },
+    { header: '案件', key: 'caseCount', width: 8 },
+  ];
+  for (const c of items) {
+    sheet.addRow({
+      id: c.id,
+      theme: textCell(c.theme),
+      startsOn: c.startsOn ?? '',
+      endsOn: c.endsOn ?? '',
+      unitName: defuseCell(c.unitName),
+      participants: defuseCell(c.participantNames.join('、')),
+      models: defuseCell(c.modelIds.join('、') || '不限'),
+      runCount: c.runCount,
+      leadCount: c.leadCount,
+      caseCount: c.caseCount,
+    });
   }
   finish(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -128,6 +128,19 @@ export const DueRecommendations = z.object({
 });
 export type DueRecommendations = z.infer<typeof DueRecommendations>;
 
+/** The numbering (文号) of a unit's recommendations: its pattern ({简称}, {年}, {号}) or the default. */
+export const RecommendationNumbering = z.object({
+  unitId: z.string(),
+  pattern: z.string(),
+  /** True when the unit has not set its own pattern. */
+  isDefault: z.boolean(),
+  /** What the next number would look like this year (not reserved). */
+  example: z.string(),
+});
+export type RecommendationNumbering = z.infer<typeof RecommendationNumbering>;
+
+export const SetRecommendationNumberingRequest = z.object({ pattern: z.string().max(60) });
+
 export const DueQuery = z.object({
   days: z.coerce.number().int().min(0).max(92).default(15),
 });

@@ -5,6 +5,12 @@ import { IsoDate } from './common.ts';
 export const STATS_DIMENSIONS = ['unit', 'model', 'court', 'month', 'total', 'campaign'] as const;
 export const StatsDimension = z.enum(STATS_DIMENSIONS);
 
+/** A campaign by its number (one the user sees, else 404). */
+const CampaignParam = z
+  .string()
+  .regex(/^\d{1,9}$/, '专项活动编号应为数字')
+  .optional();
+
 export const StatsQuery = z.object({
   /** A unit inside the user's scope (default: the user's own unit). */
   unitId: z.string().max(100).optional(),
@@ -14,10 +20,7 @@ export const StatsQuery = z.object({
   /** Only this model's figures. */
   modelId: z.string().max(100).optional(),
   /** Only this 专项监督活动's figures (one the user sees; as the leads and cases lists). */
-  campaign: z
-    .string()
-    .regex(/^\d{1,9}$/, '专项活动编号应为数字')
-    .optional(),
+  campaign: CampaignParam,
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
 
@@ -93,4 +96,6 @@ export const ReportQuery = z.object({
   /** 2025-09, 2025Q3 or 2025 */
   period: z.string().max(10),
   unitId: z.string().max(100).optional(),
+  /** Only this campaign's figures (the 终本 table, ledger data, stays whole). */
+  campaign: CampaignParam,
 });

@@ -41,10 +41,20 @@ export interface BulletinData {
   readonly byModel: StatsTable;
   readonly trend: StatsTable;
   readonly courts: TerminationTable;
+  /** The campaign whose figures these are (the title says so); null or absent: all. */
+  readonly campaignTheme?: string | null;
 }
 
-export function bulletinTitle(d: Pick<BulletinData, 'unitName' | 'period'>): string {
-  return `${d.unitName}民事执行检察监督工作${d.period.kind}（${d.period.label}）`;
+export function bulletinTitle(
+  d: Pick<BulletinData, 'unitName' | 'period' | 'campaignTheme'>,
+): string {
+  const theme = d.campaignTheme ? `·${d.campaignTheme}` : '';
+  return `${d.unitName}民事执行检察监督工作${d.period.kind}（${d.period.label}${theme}）`;
+}
+
+/** What a campaign's bulletin counts (its 终本 table is of every enforcement case). */
+function campaignNote(theme: string): string {
+  return `本通报仅统计专项活动「${theme}」的线索、监督案件及其检察建议、法院回复和成效；法院终本情况为全部执行案件。`;
 }
 
 /** The summary sentences: the chain in words, then the change on the period before. */
@@ -207,6 +217,7 @@ export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
               }),
             ],
           }),
+          ...(d.campaignTheme ? [body(campaignNote(d.campaignTheme))] : []),
           heading('一、总体情况'),
           ...bulletinSentences(d).map(body),
           summaryTable(d.total.total),
@@ -239,6 +250,7 @@ export async function bulletinXlsx(d: BulletinData): Promise<Buffer> {
     { header: '数值', key: 'value', width: 22 },
   ];
   summary.addRow({ name: bulletinTitle(d) });
+  if (d.campaignTheme) summary.addRow({ name: campaignNote(d.campaignTheme) });
   for (const f of FIGURES)
     summary.addRow({ name: f.name, value: formatFigure(d.total.total, f.key) });
   addStatsSheet(book, '按单位', d.byUnit);

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../api/platform.ts';
 import type { StatsTable } from '../contract/stats.ts';
@@ -158,6 +159,40 @@ describe('statistics per campaign on a real database', () => {
     expect(sheet?.headerFooter.oddHeader).toContain('上城车辆专项');
   });
 
+  it('the bulletin of one campaign holds its figures only (unfiltered: all)', async () => {
+    const text = (docx: Buffer) =>
+      (new PizZip(docx).file('word/document.xml')?.asText() ?? '').replace(/<[^>]+>/g, '');
+    const all = await stats.bulletin(ops.zhao!, '2025Q3');
+    const one = await stats.bulletin(ops.zhao!, '2025Q3', undefined, undefined, String(shang));
+    expect(all.title).toBe('杭州市人民检察院民事执行检察监督工作季报（2025年第三季度）');
+    expect(one.title).toBe(
+      '杭州市人民检察院民事执行检察监督工作季报（2025年第三季度·上城车辆专项）',
+    );
+    expect(text(all.docx)).toContain('共生成监督线索6条');
+    expect(text(all.docx)).toContain('1,234,567,890,123.75');
+    const words = text(one.docx);
+    expect(words).toContain('仅统计专项活动「上城车辆专项」');
+    expect(words).toContain('共生成监督线索2条');
+    expect(words).toContain('立案办理监督案件1件');
+    expect(words).toContain('执行到位金额0.30元');
+    expect(words).not.toContain('1,234,567,890,123.75');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(one.xlsx as unknown as ArrayBuffer);
+    const units = book.getWorksheet('按单位');
+    const gongshu = units?.getColumn(1).values.findIndex((v) => String(v).includes('拱墅'));
+    expect(units?.getRow(gongshu ?? 0).getCell(2).value).toBe(0);
+    await expect(
+      stats.bulletin(ops.wang!, '2025Q3', undefined, 'docx', String(gong)),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const audit = await db.all<{ detail: string }>(
+      `SELECT detail FROM audit_log WHERE target = 'bulletin' ORDER BY id`,
+    );
+    expect(audit.map((a) => JSON.parse(a.detail) as { campaign?: number })).toMatchObject([
+      { period: '2025Q3' },
+      { period: '2025Q3', campaign: shang },
+    ]);
+  }, 60_000);
+
   it('the CLI prints by campaign and takes --campaign', { timeout: 120_000 }, async () => {
     close();
     const by = await runCli(dbPath, 'stats', '--by', 'campaign');
@@ -179,5 +214,33 @@ describe('statistics per campaign on a real database', () => {
     );
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('专项活动不存在');
+    const out = join(dir, 'campaign.docx');
+    const report = await runCli(
+      dbPath,
+      'report',
+      '--period',
+      '2025Q3',
+      '--campaign',
+      String(shang),
+      '--out',
+      out,
+    );
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('上城车辆专项');
+    expect(existsSync(join(dir, 'campaign.xlsx'))).toBe(true);
+    const xml = new PizZip(readFileSync(out)).file('word/document.xml')?.asText() ?? '';
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('共生成监督线索2条');
+    const bad = await runCli(
+      dbPath,
+      'report',
+      '--period',
+      '2025Q3',
+      '--campaign',
+      'x',
+      '--out',
+      out,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('专项活动编号');
   });
 });

@@ -207,17 +207,24 @@ export class StatsService {
   /**
    * The bulletin of a unit for a period (2025-09, 2025Q3, 2025) as Word and Excel, audited once;
    * `title` names the files (no personal data in it). `only` builds one of the two (the web asks
-   * for each file on its own); the other is then empty.
+   * for each file on its own); the other is then empty. `campaign`: every figure is that
+   * campaign's (one the operator sees, else 404), as the statistics' filter; 终本 stays whole.
    */
   async bulletin(
     op: Operator,
     periodText: string,
     unitId?: string,
     only?: 'docx' | 'xlsx',
+    campaign?: string,
   ): Promise<{ title: string; docx: Buffer; xlsx: Buffer }> {
     const period = parsePeriod(periodText);
     const { scope } = await this.scope(op, unitId);
-    const q = { unitId: scope.unitId, from: period.from, to: period.to };
+    const q = {
+      unitId: scope.unitId,
+      from: period.from,
+      to: period.to,
+      ...(campaign ? { campaign } : {}),
+    };
     const prev = previousPeriod(period);
     const [total, previous, byUnit, byModel, trend, courts] = await Promise.all([
       this.table(op, { ...q, by: 'total' }),
@@ -225,7 +232,7 @@ export class StatsService {
       this.table(op, { ...q, by: 'unit' }),
       this.table(op, { ...q, by: 'model' }),
       this.table(op, { ...q, from: trendStart(period), by: 'month' }),
-      this.termination(op, { ...q, by: 'court' }),
+      this.termination(op, { unitId: q.unitId, from: q.from, to: q.to, by: 'court' }),
     ]);
     const data: BulletinData = {
       unitName: total.unitName,
@@ -237,6 +244,7 @@ export class StatsService {
       byModel,
       trend,
       courts,
+      campaignTheme: total.campaignTheme,
     };
     const empty = Promise.resolve(Buffer.alloc(0));
     const [docx, xlsx] = await Promise.all([
@@ -246,6 +254,7 @@ export class StatsService {
     await this.audit(op, 'bulletin', {
       period: period.code,
       unitId: scope.unitId,
+      ...(total.campaignId === null ? {} : { campaign: total.campaignId }),
       only: only ?? 'both',
     });
     return { title: bulletinTitle(data), docx, xlsx };

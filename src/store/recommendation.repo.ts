@@ -63,6 +63,13 @@ const DDL = [
     last_serial INTEGER NOT NULL,
     PRIMARY KEY (unit_id, year)
   )`,
+  // A unit's own pattern for the numbers (文号) of its recommendations; none: the default.
+  `CREATE TABLE IF NOT EXISTS recommendation_number_settings (
+    unit_id VARCHAR PRIMARY KEY,
+    number_pattern VARCHAR NOT NULL,
+    updated_by VARCHAR,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+  )`,
   `ALTER TABLE supervision_recommendations ADD COLUMN IF NOT EXISTS note VARCHAR DEFAULT ''`,
   `ALTER TABLE supervision_recommendations ADD COLUMN IF NOT EXISTS updated_at TIMESTAMP`,
   // 跟进监督 (第十四条): when and why the recommendation was escalated.
@@ -149,6 +156,51 @@ export async function caseRecommendations(
 }
 
 /** The next number of a unit and year (counts up in the caller's transaction). */
+/** The unit's own recommendation number pattern, if it set one. */
+export async function recommendationPattern(
+  db: SqlExecutor,
+  unitId: string,
+): Promise<string | undefined> {
+  const [row] = await db.all<{ number_pattern: string }>(
+    `SELECT number_pattern FROM recommendation_number_settings WHERE unit_id = $1`,
+    [unitId],
+  );
+  return row?.number_pattern;
+}
+
+export async function saveRecommendationPattern(
+  db: SqlExecutor,
+  unitId: string,
+  pattern: string,
+  by: string | null,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO recommendation_number_settings (unit_id, number_pattern, updated_by) VALUES ($1, $2, $3)
+     ON CONFLICT (unit_id) DO UPDATE SET number_pattern = excluded.number_pattern,
+       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    [unitId, pattern, by],
+  );
+}
+
+/** The last serial given to the unit's recommendations of `year` (undefined: none yet). */
+export async function lastRecommendationSerial(
+  db: SqlExecutor,
+  unitId: string,
+  year: number,
+): Promise<number | undefined> {
+  const [row] = await db.all<{ last_serial: number }>(
+    `SELECT last_serial FROM supervision_recommendation_counters WHERE unit_id = $1 AND year = $2`,
+    [unitId, year],
+  );
+  return row ? Number(row.last_serial) : undefined;
+}
+
+/** Whether a number was given already (a changed pattern may meet an old one). */
+export async function docNoTaken(db: SqlExecutor, docNo: string): Promise<boolean> {
+  const rows = await db.all(`SELECT 1 FROM supervision_recommendations WHERE doc_no = $1`, [docNo]);
+  return rows.length > 0;
+}
+
 export async function takeRecommendationSerial(
   db: SqlExecutor,
   unitId: string,

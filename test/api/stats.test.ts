@@ -77,6 +77,11 @@ describe('statistics over the API', () => {
     expect(zip.file('word/document.xml')?.asText()).toContain('成案率');
     const badPeriod = await city.json('GET', '/api/stats/report.xlsx?period=2025-13');
     expect(badPeriod.status).toBe(400);
+    // The campaign filter: a number, of a campaign the user sees (else 404, nothing audited).
+    const badCampaign = await city.json('GET', '/api/stats/report.xlsx?period=2025Q3&campaign=x');
+    expect(badCampaign.status).toBe(400);
+    const unseen = await city.json('GET', '/api/stats/report.docx?period=2025Q3&campaign=999');
+    expect(unseen.status).toBe(404);
     const audit = await h.db.all<{ target: string }>(
       `SELECT target FROM audit_log WHERE action = 'export_report' AND username = 'hangzhou' ORDER BY id`,
     );

@@ -8,6 +8,10 @@ const campaignOf = (q: { campaign?: string | undefined }) =>
 export const campaignRoutes = {
   'GET /api/campaigns': async (c, { query }) =>
     c.get('platform').campaigns.list(operatorOf(c), { mine: query.mine }),
+  'GET /api/campaigns/export.xlsx': async (c, { query }) => {
+    const buffer = await c.get('platform').campaigns.listWorkbook(operatorOf(c), query);
+    return download(buffer, `专项活动-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
+  },
   'POST /api/campaigns': async (c, { body }) =>
     c.get('platform').campaigns.create(operatorOf(c), body),
   'GET /api/campaigns/:id': async (c, { params }) =>
@@ -22,4 +26,8 @@ export const campaignRoutes = {
   },
   'GET /api/worklist': async (c, { query }) =>
     c.get('platform').ledger.workList(operatorOf(c), { dueWithin: query.dueWithin }),
+  'GET /api/worklist/export.xlsx': async (c, { query }) => {
+    const buffer = await c.get('platform').ledger.workListWorkbook(operatorOf(c), query);
+    return download(buffer, `工作清单-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
+  },
 } satisfies AreaHandlers;

@@ -5,6 +5,14 @@ import { download, operatorOf, XLSX_TYPE } from '../context.ts';
 export const recommendationRoutes = {
   'GET /api/recommendations/due': async (c, { query }) =>
     c.get('platform').recommendations.due(operatorOf(c), query.days),
+  'GET /api/recommendations/due/export.xlsx': async (c, { query }) => {
+    const buffer = await c.get('platform').recommendations.dueWorkbook(operatorOf(c), query.days);
+    return download(
+      buffer,
+      `逾期未回复检察建议-${new Date().toISOString().slice(0, 10)}.xlsx`,
+      XLSX_TYPE,
+    );
+  },
   'GET /api/recommendations': async (c, { query }) =>
     c.get('platform').recommendationList.list(operatorOf(c), query),
   'GET /api/recommendations/export.xlsx': async (c, { query }) => {
@@ -39,4 +47,8 @@ export const recommendationRoutes = {
   },
   'POST /api/supervision-cases/:id/outcomes': async (c, { params, body }) =>
     c.get('platform').recommendations.addOutcome(operatorOf(c), Number(params.id), body),
+  'GET /api/units/:id/recommendation-numbering': async (c, { params }) =>
+    c.get('platform').recommendations.numbering(operatorOf(c), params.id),
+  'PUT /api/units/:id/recommendation-numbering': async (c, { params, body }) =>
+    c.get('platform').recommendations.setNumbering(operatorOf(c), params.id, body.pattern),
 } satisfies AreaHandlers;

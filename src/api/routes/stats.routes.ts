@@ -23,14 +23,14 @@ export const statsRoutes = {
   'GET /api/stats/report.docx': async (c, { query }) => {
     const b = await c
       .get('platform')
-      .stats.bulletin(operatorOf(c), query.period, query.unitId, 'docx');
+      .stats.bulletin(operatorOf(c), query.period, query.unitId, 'docx', query.campaign);
     return download(b.docx, `${b.title}.docx`, DOCX_TYPE);
   },
 
   'GET /api/stats/report.xlsx': async (c, { query }) => {
     const b = await c
       .get('platform')
-      .stats.bulletin(operatorOf(c), query.period, query.unitId, 'xlsx');
+      .stats.bulletin(operatorOf(c), query.period, query.unitId, 'xlsx', query.campaign);
     return download(b.xlsx, `${b.title}.xlsx`, XLSX_TYPE);
   },
 } satisfies AreaHandlers;

@@ -10,6 +10,7 @@ import { register as run } from './run.command.ts';
 import { register as serve } from './serve.command.ts';
 import { register as stats } from './stats.command.ts';
 import { register as template } from './template.command.ts';
+import { register as units } from './units.command.ts';
 import { register as users } from './users.command.ts';
 
 /** Every subcommand, in the order `--help` lists them (the user's path: data → models → leads). */
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
     stats,
     extract,
     users,
+    units,
   ]) {
     register(program);
   }

@@ -121,17 +121,21 @@ export function register(program: Command): void {
     .option('--unit <id|名称>', '单位（本单位范围内，含下级）')
     .requiredOption('--out <file.docx>', 'Word 文件')
     .option('--xlsx <file.xlsx>', 'Excel 文件（默认与 Word 同名同目录）')
+    .option('--campaign <编号>', '只统计某一专项活动（本单位可见的）/ one campaign')
     .action(
       action(
         async (
-          opts: { period: string; unit?: string; out: string; xlsx?: string },
+          opts: { period: string; unit?: string; out: string; xlsx?: string; campaign?: string },
           cmd: Command,
         ) => {
           if (!opts.out.toLowerCase().endsWith('.docx'))
             throw new AppError('USAGE', '--out 应为 .docx 文件');
+          if (opts.campaign !== undefined && !/^\d{1,9}$/.test(opts.campaign))
+            throw new AppError('USAGE', '--campaign 应为专项活动编号（数字）');
           const xlsx = opts.xlsx ?? join(dirname(opts.out), `${parse(opts.out).name}.xlsx`);
           await withStats(cmd, async (service, op, org) => {
-            const b = await service.bulletin(op, opts.period, await unitIdOf(org, opts.unit));
+            const unitId = await unitIdOf(org, opts.unit);
+            const b = await service.bulletin(op, opts.period, unitId, undefined, opts.campaign);
             write(opts.out, b.docx);
             write(xlsx, b.xlsx);
             process.stdout.write(`${b.title}\n`);

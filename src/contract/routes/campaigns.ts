@@ -23,6 +23,15 @@ export const CAMPAIGN_ROUTES = [
     query: CampaignListQuery,
     response: z.array(Campaign),
   }),
+  // Before `/:id`, so that the file name is not taken for an id.
+  route({
+    method: 'GET',
+    path: '/api/campaigns/export.xlsx',
+    summary: '导出专项活动列表 Excel（审计）',
+    access: 'user',
+    query: CampaignListQuery,
+    produces: 'xlsx',
+  }),
   route({
     method: 'POST',
     path: '/api/campaigns',
@@ -71,5 +80,13 @@ export const CAMPAIGN_ROUTES = [
     access: 'user',
     query: WorkListQuery,
     response: WorkList,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/worklist/export.xlsx',
+    summary: '导出我的待办（工作清单）Excel（审计）',
+    access: 'user',
+    query: WorkListQuery,
+    produces: 'xlsx',
   }),
 ] as const;

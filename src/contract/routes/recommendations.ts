@@ -1,5 +1,5 @@
 import { SupervisionCaseDetail } from '../casework.ts';
-import { NumericIdParams } from '../params.ts';
+import { IdParams, NumericIdParams } from '../params.ts';
 import {
   AddOutcomeRequest,
   CaseOutcomes,
@@ -14,7 +14,9 @@ import {
   RecommendationDetail,
   RecommendationList,
   RecommendationListQuery,
+  RecommendationNumbering,
   RecordReplyRequest,
+  SetRecommendationNumberingRequest,
 } from '../recommendations.ts';
 import { route } from './define.ts';
 
@@ -27,6 +29,14 @@ export const RECOMMENDATION_ROUTES = [
     access: 'user',
     query: DueQuery,
     response: DueRecommendations,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/recommendations/due/export.xlsx',
+    summary: '导出逾期未回复及即将到期的检察建议 Excel（审计）',
+    access: 'user',
+    query: DueQuery,
+    produces: 'xlsx',
   }),
   route({
     method: 'GET',
@@ -130,5 +140,22 @@ export const RECOMMENDATION_ROUTES = [
     access: 'work_cases',
     body: AddOutcomeRequest,
     response: SupervisionCaseDetail,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/units/:id/recommendation-numbering',
+    params: IdParams,
+    summary: '单位的检察建议文号格式（本单位范围内）',
+    access: 'user',
+    response: RecommendationNumbering,
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/units/:id/recommendation-numbering',
+    params: IdParams,
+    summary: '设置单位的检察建议文号格式（{简称}、{年}、{号}；管理员）',
+    access: 'manage_users',
+    body: SetRecommendationNumberingRequest,
+    response: RecommendationNumbering,
   }),
 ] as const;

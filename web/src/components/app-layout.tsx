@@ -15,6 +15,7 @@ import {
   FolderOpenOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   TableOutlined,
   TeamOutlined,
   UserOutlined,
@@ -33,6 +34,7 @@ const TITLES: Record<string, string> = {
   '/cases': '执行案件',
   '/supervision-cases': '监督案件',
   '/recommendations': '逾期未回复',
+  '/supervision-cases/outcomes': '成效台账',
   '/campaigns': '专项活动',
   '/ledger': '一本账',
   '/stats': '统计分析',
@@ -50,12 +52,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const top = '/' + (location.pathname.split('/')[1] ?? '');
+  // 成效台账 lives under /supervision-cases but has its own menu entry.
+  const OUTCOMES = '/supervision-cases/outcomes';
+  const selected = location.pathname.startsWith(OUTCOMES) ? OUTCOMES : top;
 
   // The browser tab names the page (users keep several open side by side).
   useEffect(() => {
-    const title = TITLES[top];
+    const title = TITLES[selected];
     document.title = title ? `${title} · 执检` : '执检 · 民事执行检察监督平台';
-  }, [top]);
+  }, [selected]);
 
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">工作台</Link> },
@@ -80,6 +85,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
       key: '/recommendations',
       icon: <ClockCircleOutlined />,
       label: <Link to="/recommendations">逾期未回复</Link>,
+    },
+    {
+      key: OUTCOMES,
+      icon: <MoneyCollectOutlined />,
+      label: <Link to={OUTCOMES}>成效台账</Link>,
     },
     { key: '/campaigns', icon: <FlagOutlined />, label: <Link to="/campaigns">专项活动</Link> },
     { key: '/ledger', icon: <TableOutlined />, label: <Link to="/ledger">一本账</Link> },
@@ -112,7 +122,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         >
           {collapsed ? '执检' : '执检 · 执行监督'}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[top]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} />
       </Sider>
       <Layout>
         <Header

@@ -1,7 +1,8 @@
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, List, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { WorkItem } from '../../../src/contract/campaigns.ts';
-import { api } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { formatDate } from './format.ts';
 import { useApi } from '../hooks/use-api.ts';
 
@@ -10,6 +11,7 @@ const linkOf = (i: WorkItem) =>
 
 /** 本周到期: my open cases (and recommendations awaiting a reply) due within seven days, overdue first. */
 export function DueThisWeek() {
+  const { message } = App.useApp();
   const due = useApi((s) => api.call('GET /api/worklist', { query: { dueWithin: 7 } }, s), []);
   const items = due.data?.items ?? [];
   return (
@@ -18,6 +20,27 @@ export function DueThisWeek() {
       size="small"
       data-testid="due-this-week"
       loading={due.loading && !due.data}
+      extra={
+        // The whole work list (工作清单), not only this week's part of it.
+        <Button
+          size="small"
+          type="link"
+          icon={<DownloadOutlined />}
+          data-testid="worklist-export"
+          onClick={() =>
+            void downloadRoute(
+              'GET /api/worklist/export.xlsx',
+              { query: {} },
+              '工作清单.xlsx',
+            ).then(
+              () => message.success('已导出（本次导出已记入审计日志）'),
+              (e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'),
+            )
+          }
+        >
+          导出工作清单
+        </Button>
+      }
     >
       {items.length === 0 ? (
         <Empty description="七日内没有到期的事项" image={Empty.PRESENTED_IMAGE_SIMPLE} />

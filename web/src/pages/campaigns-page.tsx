@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Campaign } from '../../../src/contract/campaigns.ts';
-import { api } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { CampaignForm } from '../components/campaign-form.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatCount, formatDate } from '../components/format.ts';
@@ -21,6 +21,7 @@ function phase(c: Campaign): { text: string; color: string } {
 /** 专项活动: the campaigns my unit sees (created, taking part, or below); new ones by dept heads. */
 export default function CampaignsPage() {
   const { hasRight } = useSession();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const list = useApi((s) => api.call('GET /api/campaigns', { query: {} }, s), []);
@@ -30,16 +31,34 @@ export default function CampaignsPage() {
       title="专项活动"
       data-testid="campaigns-page"
       extra={
-        hasRight('manage_campaigns') ? (
+        <Space>
           <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="campaign-new"
+            icon={<DownloadOutlined />}
+            data-testid="campaigns-export"
+            onClick={() =>
+              void downloadRoute(
+                'GET /api/campaigns/export.xlsx',
+                { query: {} },
+                '专项活动.xlsx',
+              ).then(
+                () => message.success('已导出（本次导出已记入审计日志）'),
+                (e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'),
+              )
+            }
           >
-            新建专项活动
+            导出 Excel
           </Button>
-        ) : null
+          {hasRight('manage_campaigns') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="campaign-new"
+            >
+              新建专项活动
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <Table<Campaign>

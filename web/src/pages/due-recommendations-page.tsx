@@ -1,7 +1,8 @@
-import { Card, InputNumber, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, InputNumber, Space, Table, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { RecommendationDetail } from '../../../src/contract/recommendations.ts';
-import { api } from '../api/client.ts';
+import { api, ApiError, downloadRoute } from '../api/client.ts';
 import { CaseStateTag } from '../components/case-state-tag.tsx';
 import { ErrorResult } from '../components/error-result.tsx';
 import { formatDate } from '../components/format.ts';
@@ -16,6 +17,7 @@ import { useUrlState } from '../hooks/use-url-state.ts';
  * (第十四条) — and 全部 (the 检察建议台账 with its filters, where the ledger and statistics drill to).
  */
 export default function DueRecommendationsPage() {
+  const { message } = App.useApp();
   const url = useUrlState();
   const days = Number(url.get('days')) || 15;
   const asked = url.get('tab');
@@ -83,6 +85,22 @@ export default function DueRecommendationsPage() {
               onChange={(v) => url.set({ days: String(v ?? 15) })}
             />
             <span>天</span>
+            <Button
+              icon={<DownloadOutlined />}
+              data-testid="due-export"
+              onClick={() =>
+                void downloadRoute(
+                  'GET /api/recommendations/due/export.xlsx',
+                  { query: { days: String(days) } },
+                  '逾期未回复检察建议.xlsx',
+                ).then(
+                  () => message.success('已导出（本次导出已记入审计日志）'),
+                  (e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败'),
+                )
+              }
+            >
+              导出 Excel
+            </Button>
           </Space>
         )
       }

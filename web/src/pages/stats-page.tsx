@@ -223,7 +223,7 @@ function StatsFilterBar({
         onClick={() =>
           void downloadRoute(
             'GET /api/stats/report.docx',
-            { query: { period, ...(unitId ? { unitId } : {}) } },
+            { query: { period, ...(unitId ? { unitId } : {}), ...(campaign ? { campaign } : {}) } },
             `通报-${period}.docx`,
           ).catch(fail)
         }
@@ -235,7 +235,7 @@ function StatsFilterBar({
         onClick={() =>
           void downloadRoute(
             'GET /api/stats/report.xlsx',
-            { query: { period, ...(unitId ? { unitId } : {}) } },
+            { query: { period, ...(unitId ? { unitId } : {}), ...(campaign ? { campaign } : {}) } },
             `通报-${period}.xlsx`,
           ).catch(fail)
         }
