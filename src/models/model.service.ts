@@ -123,7 +123,7 @@ export async function validateModel(db: Database, def: ModelDefinition): Promise
     for (const sql of buildingBlockStatements()) await session.run(sql);
     return (await validatePreparedSql(session, prepared)).problems;
   } finally {
-    session.close();
+    await session.close();
   }
 }
 

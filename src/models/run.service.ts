@@ -490,7 +490,7 @@ export async function runModels(db: Database, options: RunOptions = {}): Promise
     mergeMs = Date.now() - mergeStarted;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    session?.close();
+    await session?.close();
   }
   await finishRun(db, runId, {
     status: outcomes.some((o) => o.status === 'failed') ? 'failed' : 'finished',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from './database.ts';
 import { insertFixtureRows } from './fixture.repo.ts';
 import { ModelSession } from './model-session.ts';
+import { memoryBytes } from './model-sandbox.ts';
 
 let dir: string;
 let db: Database;
@@ -72,7 +73,7 @@ describe('model sandbox', () => {
       const rows = await session.all<{ n: number }>('SELECT count(*)::INT AS n FROM vehicles');
       expect(rows[0]?.n).toBe(2);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 
@@ -111,7 +112,7 @@ describe('model sandbox', () => {
       );
       expect(back[0]?.n).toBe(2);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 
@@ -124,7 +125,7 @@ describe('model sandbox', () => {
       const plates = await session.all<{ plate: string }>('SELECT plate FROM vehicles');
       expect(plates.map((r) => r.plate)).toEqual(['浙A10002']);
     } finally {
-      session.close();
+      await session.close();
     }
     expect(readdirSync(db.sandboxDir).filter((f) => f.startsWith('once-'))).toEqual([]);
   });
@@ -136,7 +137,7 @@ describe('model sandbox', () => {
         const r = await s.all<{ n: number }>('SELECT count(*)::INT AS n FROM vehicles');
         return r[0]?.n ?? -1;
       } finally {
-        s.close();
+        await s.close();
       }
     };
     expect(await open()).toBe(2);
@@ -158,7 +159,7 @@ describe('model sandbox', () => {
         );
         return r.map((x) => x.p);
       } finally {
-        s.close();
+        await s.close();
       }
     };
     const before = await open();
@@ -200,12 +201,45 @@ describe('model sandbox', () => {
         `SELECT current_setting('memory_limit') AS v`,
       );
       for (let i = 0; i < 3; i++)
-        (await ModelSession.open(limited, { datasets: ['vehicles'] })).close();
+        await (await ModelSession.open(limited, { datasets: ['vehicles'] })).close();
       const after = await limited.one<{ v: string }>(`SELECT current_setting('memory_limit') AS v`);
       expect(after?.v).toBe(before?.v);
     } finally {
       limited.close();
     }
+  });
+
+  it('shares the configured limit: the platform keeps a quarter (≤ 1 GiB) while a sandbox is open', async () => {
+    const limited = await Database.open(join(dir, 'shared.duckdb'), { memoryLimit: '2GiB' });
+    const limit = async (): Promise<string | undefined> =>
+      (await limited.one<{ v: string }>(`SELECT current_setting('memory_limit') AS v`))?.v;
+    try {
+      const before = await limit();
+      const session = await ModelSession.open(limited, { datasets: ['vehicles'] });
+      const other = await ModelSession.open(limited, { datasets: ['vehicles'] });
+      try {
+        expect(await limit()).toBe('512.0 MiB');
+        const rows = await session.all<{ v: string }>(
+          `SELECT current_setting('memory_limit') AS v`,
+        );
+        expect(rows[0]?.v).toBe('1.5 GiB');
+        await other.close();
+        // Still shared: one sandbox is open.
+        expect(await limit()).toBe('512.0 MiB');
+      } finally {
+        await session.close();
+      }
+      expect(await limit()).toBe(before);
+    } finally {
+      limited.close();
+    }
+  });
+
+  it('reads memory settings as written and as DuckDB prints them', () => {
+    expect(memoryBytes('4GB')).toBe(4e9);
+    expect(memoryBytes('3.7 GiB')).toBe(Math.floor(3.7 * 2 ** 30));
+    expect(memoryBytes('512.0 MiB')).toBe(512 * 2 ** 20);
+    expect(memoryBytes('lots')).toBeUndefined();
   });
 
   it('schema-only sandboxes have the shape and no rows', async () => {
@@ -216,7 +250,7 @@ describe('model sandbox', () => {
       const r = await session.all<{ n: number }>('SELECT count(*)::INT AS n FROM vehicles');
       expect(r[0]?.n).toBe(0);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 });

@@ -182,16 +182,59 @@ async function refreshCopy(
 }
 
 /**
- * Two instances share the machine's memory while a run goes on: the platform's buffer pool still
- * holds what the copy read (measured: peak RSS 4.7 → 6.8 GB at province scale). Lowering its
- * limit for a moment evicts those pages; the limit itself is restored at once. The limit is the
- * whole instance's: requests served meanwhile (a lead page on a read connection) run under it, so
- * it stays well above what one of them needs (at 64 MB a lead page failed with Out of Memory).
+ * Two instances share the process's memory while a run goes on, and the configured limit is the
+ * budget of both: the platform's instance keeps `PLATFORM_SHARE` (at most 1 GiB, a quarter of the
+ * limit) while a sandbox is open, the sandbox gets the rest. Lowering the platform's limit also
+ * evicts the pages the copy read (measured: peak RSS 4.7 → 6.8 GB at province scale when both kept
+ * the whole limit). The platform's share stays well above what one request needs: requests served
+ * meanwhile (a lead page on a read connection) run under it (at 64 MB a lead page failed with Out
+ * of Memory; 1 GiB serves them).
  */
-const EVICT_TO = '1GB';
+const PLATFORM_SHARE = 2 ** 30;
 
-async function releaseCachedPages(db: Database): Promise<void> {
-  await db.run(`SET memory_limit = '${EVICT_TO}'`);
+const UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/** Bytes of a memory setting as written ('4GB') or as DuckDB reads it back ('3.7 GiB'). */
+export function memoryBytes(text: string): number | undefined {
+  const m = /^\s*([\d.]+)\s*([KMGT]i?B|B)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const unit = UNITS[(m[2] ?? 'B').toLowerCase()];
+  return unit === undefined ? undefined : Math.floor(Number(m[1]) * unit);
+}
+
+/** Open sandboxes per platform database: its limit comes back when the last one closes. */
+const openCount = new WeakMap<Database, number>();
+
+/** Lowers the platform's limit to its share and returns the sandbox's (in MiB, as DuckDB takes it). */
+async function shareMemory(db: Database): Promise<string> {
+  const configured = db.options.memoryLimit
+    ? memoryBytes(db.options.memoryLimit)
+    : memoryBytes(
+        String(
+          (await db.one<{ v: string }>(`SELECT current_setting('memory_limit') AS v`))?.v ?? '',
+        ),
+      );
+  const total = configured ?? 4 * 2 ** 30;
+  const platform = Math.min(PLATFORM_SHARE, Math.floor(total / 4));
+  openCount.set(db, (openCount.get(db) ?? 0) + 1);
+  await db.run(`SET memory_limit = '${Math.floor(platform / 2 ** 20)}MiB'`);
+  return `${Math.floor((total - platform) / 2 ** 20)}MiB`;
+}
+
+async function restoreMemory(db: Database): Promise<void> {
+  const left = (openCount.get(db) ?? 1) - 1;
+  openCount.set(db, left);
+  if (left > 0) return;
   // Back to the configured limit (a read-back of the setting rounds: 3.7 GiB would become 3.6).
   await db.run(
     db.options.memoryLimit
@@ -205,7 +248,7 @@ export interface OpenSandbox {
   readonly connection: DuckDBConnection;
   /** The one folder the sandbox may write (staged leads go out through it). */
   readonly exchangeDir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -226,11 +269,17 @@ export async function openSandbox(
   const file = join(dir, `${key}.duckdb`);
   const { value: instance, release } = await withFileLock(file, async () => {
     await refreshCopy(db, file, spec, committed, revisions);
-    await releaseCachedPages(db);
-    const config: Record<string, string> = { access_mode: 'READ_ONLY' };
+    const config: Record<string, string> = {
+      access_mode: 'READ_ONLY',
+      memory_limit: await shareMemory(db),
+    };
     if (db.options.threads) config.threads = String(db.options.threads);
-    if (db.options.memoryLimit) config.memory_limit = db.options.memoryLimit;
-    return DuckDBInstance.create(file, config);
+    try {
+      return await DuckDBInstance.create(file, config);
+    } catch (error) {
+      await restoreMemory(db);
+      throw error;
+    }
   });
   const exchangeDir = mkdtempSync(join(dir, 'exchange-'));
   let connection: DuckDBConnection;
@@ -245,12 +294,13 @@ export async function openSandbox(
     instance.closeSync();
     release();
     rmSync(exchangeDir, { recursive: true, force: true });
+    await restoreMemory(db);
     throw error;
   }
   return {
     connection,
     exchangeDir,
-    close: () => {
+    close: async () => {
       try {
         connection.closeSync();
         instance.closeSync();
@@ -261,6 +311,7 @@ export async function openSandbox(
           rmSync(`${file}.wal`, { force: true });
         }
         release();
+        await restoreMemory(db);
       }
     },
   };

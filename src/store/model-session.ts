@@ -113,7 +113,7 @@ export class ModelSession {
     return file;
   }
 
-  close(): void {
-    this.sandbox.close();
+  close(): Promise<void> {
+    return this.sandbox.close();
   }
 }
