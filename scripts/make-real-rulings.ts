@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { validId } from '../test/ingest/make-files.ts';
 import { born, wide, wrap, spelled, acts, type Case } from './ruling-corpus/real-helpers.ts';
 import { case13, case14 } from './ruling-corpus/real-more.ts';
+import { case15, case16, case17 } from './ruling-corpus/real-capital.ts';
 
 const dir = join(import.meta.dirname, '..', 'test', 'extract', 'corpus');
 
@@ -276,7 +277,10 @@ function case12(): Case {
   };
 }
 
-for (const c of [case08(), case09(), case10(), case11(), case12(), case13(), case14()]) {
+for (const c of [
+  ...[case08(), case09(), case10(), case11(), case12(), case13(), case14()],
+  ...[case15(), case16(), case17()],
+]) {
   writeFileSync(join(dir, c.file), c.content);
   const json = JSON.stringify({ file: c.file, ...c.expected }, null, 2);
   writeFileSync(join(dir, c.file.replace(/\.[a-z]+$/, '.expected.json')), `${json}\n`);

@@ -25,6 +25,8 @@ const cents = (n: number): number => Math.round(n * 100) / 100;
  * are stated they must agree, else all three are doubtful.
  */
 export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number>> {
+  // A figure whose 大写 and 小写 disagree stays doubtful even when the three amounts agree.
+  const doubted = new Set<Picked<number>>();
   const pick = (kind: AmountKind): Picked<number> => {
     const own = hits.filter((h) => h.kind === kind);
     const first = own.find((h) => h.strong) ?? own[0];
@@ -37,6 +39,11 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
         confidence: 0.5,
         reason: `文中${KIND_NAMES[kind]}有两个不同数额（${yuan(first.yuan)}、${yuan(other.yuan)}）`,
       };
+    if (first.doubt) {
+      const p = { value: first.yuan, confidence: 0.5, reason: `${KIND_NAMES[kind]}${first.doubt}` };
+      doubted.add(p);
+      return p;
+    }
     return first.strong
       ? { value: first.yuan, confidence: 0.92 }
       : { value: first.yuan, confidence: 0.72, reason: `${KIND_NAMES[kind]}的表述不是标准用语` };
@@ -46,10 +53,13 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
   if (claim.value !== null && paid.value !== null && unpaid.value !== null) {
     const consistent = Math.abs(claim.value - paid.value - unpaid.value) < 0.005;
     for (const p of [claim, paid, unpaid]) {
+      if (consistent && doubted.has(p)) continue;
       p.confidence = consistent ? Math.max(p.confidence, 0.98) : Math.min(p.confidence, 0.6);
       if (consistent) delete p.reason;
-      else
-        p.reason = `标的 ${yuan(claim.value)} − 到位 ${yuan(paid.value)} ≠ 未履行 ${yuan(unpaid.value)}`;
+      else {
+        const sum = `标的 ${yuan(claim.value)} − 到位 ${yuan(paid.value)} ≠ 未履行 ${yuan(unpaid.value)}`;
+        p.reason = doubted.has(p) ? `${p.reason}；${sum}` : sum;
+      }
     }
   } else if (claim.value !== null && paid.value !== null && paid.value <= claim.value) {
     result.unpaid = {
@@ -77,6 +87,14 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
     if (over?.value != null) {
       const why = `${over === paid ? '到位金额' : '未履行金额'} ${yuan(over.value)} 大于执行标的 ${yuan(limit)}`;
       for (const p of [claim, over]) [p.confidence, p.reason] = [Math.min(p.confidence, 0.6), why];
+    }
+  }
+  // A figure derived from a doubtful one is as doubtful.
+  for (const kind of ['claim', 'paid', 'unpaid'] as const) {
+    const p = result[kind];
+    if (p.reason?.startsWith('文中未写明') && [claim, paid, unpaid].some((q) => doubted.has(q))) {
+      p.confidence = Math.min(p.confidence, 0.5);
+      p.reason = `${p.reason}，所据金额的大写与小写不一致`;
     }
   }
   return result;
