@@ -10,8 +10,9 @@ export interface Figure {
   doubt?: string;
 }
 
-// 人民币3650.00元, 400,000元, 12.5万元, 123.4567万元; NFKC has made `，` a `,` already.
-const ARABIC = /(?:人民币)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?元/g;
+// 人民币3650.00元, 400,000元, 12.5万元, 123.4567万元, ¥86,000.00 (the sign alone makes it an
+// amount); NFKC has made `，` a `,` and `￥` a `¥` already.
+const ARABIC = /(?:人民币)?(¥\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?(元)?/g;
 const ARABIC_WHOLE = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万)?(?:元整?)?$/;
 
 // 大写 and 小写 numerals of an amount; 万/亿 and 两 included, Arabic digits not (`3万5千元` is speech).
@@ -63,13 +64,16 @@ const shown = (n: number): string => `${n.toLocaleString('zh-CN', { maximumFract
  */
 export function findFigures(text: string): Figure[] {
   const raw: { index: number; end: number; yuan: number | null; capital: boolean }[] = [];
-  for (const m of text.matchAll(ARABIC))
+  for (const m of text.matchAll(ARABIC)) {
+    const [all, sign, digits, wan, yuan] = m;
+    if (!digits || (!sign && !yuan)) continue; // a bare number: a date, a count, an article
     raw.push({
       index: m.index,
-      end: m.index + m[0].length,
-      yuan: m[1] ? arabicYuan(m[1], m[2] === '万') : null,
+      end: m.index + all.length,
+      yuan: arabicYuan(digits, wan === '万'),
       capital: false,
     });
+  }
   for (const m of text.matchAll(CAPITAL))
     raw.push({
       index: m.index,

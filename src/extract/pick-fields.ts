@@ -1,5 +1,5 @@
 import type { AmountHit, AmountKind } from './amounts.ts';
-import { findChineseDates, findDates } from './dates.ts';
+import { findArabicDates, findChineseDates, findDates } from './dates.ts';
 
 /** Confidence of a field that is absent and often is (a ruling need not recite it). */
 export const ABSENT = 0.85;
@@ -109,7 +109,7 @@ export function pickFiledDate(body: string, resumed: boolean): Picked<string> | 
   const after = (d: { end: number }): string => body.slice(d.end, d.end + 16);
   // The rest of the date's clause, up to the next date or sentence end.
   const clause = (d: { end: number }): string =>
-    body.slice(d.end, d.end + 50).split(/[。;\n]|\d{4}年/)[0] ?? '';
+    body.slice(d.end, d.end + 50).split(/[。;\n]|(?:\d|[〇零一二三四五六七八九]){4}年/)[0] ?? '';
   if (resumed) {
     const r = dates.find((d) => RESUMED_IN_CLAUSE.test(clause(d)));
     if (r) return { value: r.iso, confidence: 0.9 };
@@ -129,7 +129,9 @@ export function pickRulingDate(
   const chinese = findChineseDates(compact).at(-1);
   if (chinese) return { value: chinese.iso, confidence: 0.95 };
   // Some published texts print the signature date in Arabic numerals: the last date after 裁定如下.
-  const tail = findDates(operativeAt >= 0 ? text.slice(operativeAt) : text.slice(-200)).at(-1);
+  const tail = findArabicDates(operativeAt >= 0 ? text.slice(operativeAt) : text.slice(-200)).at(
+    -1,
+  );
   return tail
     ? {
         value: tail.iso,
