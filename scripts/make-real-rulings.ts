@@ -13,6 +13,7 @@ import { case13, case14 } from './ruling-corpus/real-more.ts';
 import { case15, case16, case17 } from './ruling-corpus/real-capital.ts';
 import { case18, case19, case20, case21, case22 } from './ruling-corpus/real-heldout.ts';
 import { case23, case24, case25, case26, case27, case28 } from './ruling-corpus/real-heldout-2.ts';
+import { case29, case30, case31, case32 } from './ruling-corpus/real-heldout-3.ts';
 
 const dir = join(import.meta.dirname, '..', 'test', 'extract', 'corpus');
 
@@ -285,6 +286,7 @@ for (const c of [
   // Held-out forms (issue 13): written before the extractor was fixed for them.
   ...[case18(), case19(), case20(), case21(), case22()],
   ...[case23(), case24(), case25(), case26(), case27(), case28()],
+  ...[case29(), case30(), case31(), case32()],
 ]) {
   writeFileSync(join(dir, c.file), c.content);
   const json = JSON.stringify({ file: c.file, ...c.expected }, null, 2);

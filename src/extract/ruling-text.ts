@@ -152,19 +152,30 @@ export function normalizeRulingText(raw: string, layout: TextLayout): RulingText
   return { text, compact: text.replace(/\s+/g, '') };
 }
 
+// A court document named in book-title marks (`送达《执行通知书》《报告财产令》`) is the act's own
+// name, not a citation: laws end in 法, 规定, 解释, 意见 …, documents in 书, 令, 表, 单, 公告.
+const DOCUMENT_TITLE = /(?:书|令|表|单|公告)$/;
+
 /**
  * Removes cited laws (`《…《中华人民共和国民事诉讼法》的解释》`, `<…>`, `〈…〉`) so their titles
- * (限制消费, 失信被执行人) are not read as acts. Nested brackets are matched by depth.
+ * (限制消费, 失信被执行人) are not read as acts. Nested brackets are matched by depth; a document's
+ * name in 《》 is kept.
  */
 export function stripCitations(s: string): string {
   let out = '';
   let depth = 0;
+  let inner = '';
   for (const c of s) {
-    if (c === '《' || c === '<' || c === '〈' || c === '«') depth++;
-    else if ((c === '》' || c === '>' || c === '〉' || c === '»') && depth > 0) {
+    if (c === '《' || c === '<' || c === '〈' || c === '«') {
+      if (depth === 0) inner = '';
+      else inner += c;
+      depth++;
+    } else if ((c === '》' || c === '>' || c === '〉' || c === '»') && depth > 0) {
       depth--;
-      if (depth === 0) out += '《》';
+      if (depth === 0) out += DOCUMENT_TITLE.test(inner) && c === '》' ? `《${inner}》` : '《》';
+      else inner += c;
     } else if (depth === 0) out += c;
+    else inner += c;
   }
   // An opener without its closer is a stray `<`: keep the text rather than lose the rest of it.
   return depth === 0 ? out : s;

@@ -5,7 +5,7 @@ import { findDates } from './dates.ts';
 import { dropPageChrome } from './page-chrome.ts';
 import { findParties } from './parties.ts';
 import { pickFiledDate } from './pick-fields.ts';
-import { normalizeRulingText } from './ruling-text.ts';
+import { normalizeRulingText, stripCitations } from './ruling-text.ts';
 import { splitDocuments } from './split-documents.ts';
 
 const HEAD = ['湖南省长沙市岳麓区人民法院', '执 行 裁 定 书', '（2021）湘0104执7732号'];
@@ -85,6 +85,41 @@ describe('other held-out forms', () => {
     expect(hits.map((h) => [h.kind, h.yuan])).toEqual([
       ['claim', 86000],
       ['paid', 1000],
+    ]);
+  });
+
+  it('keeps a document named in 《》 (an act) and strips a cited law', () => {
+    expect(stripCitations('送达了《执行通知书》《报告财产令》')).toBe(
+      '送达了《执行通知书》《报告财产令》',
+    );
+    expect(stripCitations('依照《中华人民共和国民事诉讼法》第二百四十七条')).toBe(
+      '依照《》第二百四十七条',
+    );
+    expect(
+      stripCitations(
+        '依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条',
+      ),
+    ).toBe('依照《》第五百一十七条');
+    const acts = findActions(
+      '2022年8月2日，本院向被执行人送达了《执行通知书》《报告财产令》、《限制消费令》。',
+    );
+    expect(acts.actions.map((a) => a.type)).toEqual(['执行通知', '报告财产令', '限制消费令']);
+    expect(
+      findActions('依照《最高人民法院关于限制被执行人高消费的若干规定》第一条。').actions,
+    ).toEqual([]);
+  });
+
+  it('reads a summary of the amounts with colons, and 已履行部分款项', () => {
+    const hits = findAmounts(
+      norm(
+        '执行标的金额：52,000元；已执行到位金额：19,900元；未执行到位金额：32,100元。被执行人已履行部分款项人民币8,000元。',
+      ),
+    );
+    expect(hits.map((h) => [h.kind, h.yuan])).toEqual([
+      ['claim', 52000],
+      ['paid', 19900],
+      ['unpaid', 32100],
+      ['paid', 8000],
     ]);
   });
 });
