@@ -14,6 +14,7 @@ import { case15, case16, case17 } from './ruling-corpus/real-capital.ts';
 import { case18, case19, case20, case21, case22 } from './ruling-corpus/real-heldout.ts';
 import { case23, case24, case25, case26, case27, case28 } from './ruling-corpus/real-heldout-2.ts';
 import { case29, case30, case31, case32 } from './ruling-corpus/real-heldout-3.ts';
+import { case33, case34, case35, case36 } from './ruling-corpus/real-heldout-4.ts';
 
 const dir = join(import.meta.dirname, '..', 'test', 'extract', 'corpus');
 
@@ -287,6 +288,7 @@ for (const c of [
   ...[case18(), case19(), case20(), case21(), case22()],
   ...[case23(), case24(), case25(), case26(), case27(), case28()],
   ...[case29(), case30(), case31(), case32()],
+  ...[case33(), case34(), case35(), case36()],
 ]) {
   writeFileSync(join(dir, c.file), c.content);
   const json = JSON.stringify({ file: c.file, ...c.expected }, null, 2);

@@ -122,4 +122,13 @@ describe('other held-out forms', () => {
       ['paid', 8000],
     ]);
   });
+
+  it('drops a court site’s breadcrumb above the ruling', () => {
+    const { text } = normalizeRulingText(
+      '首页 > 执行公开 > 终本案件公开\n河北省唐山市路北区人民法院\n执行裁定书',
+      'paragraphs',
+    );
+    expect(text).toBe('河北省唐山市路北区人民法院\n执行裁定书');
+    expect(normalizeRulingText('当前位置：首页 > 文书公开\n某某', 'paragraphs').text).toBe('某某');
+  });
 });

@@ -81,9 +81,12 @@ export interface RulingText {
 }
 
 const SENTENCE_END = /[。:;!?”」]$/;
-/** Lines a web page puts around a published ruling: `…号.doc 发布日期：… 浏览：…次`, 来源, 打印. */
+/**
+ * Lines a web page puts around a published ruling: `…号.doc 发布日期：… 浏览：…次`, 来源, 打印, and a
+ * court site's breadcrumb (`首页 > 执行公开 > 终本案件公开`, `当前位置：…`).
+ */
 const WEB_CHROME =
-  /发布日期[:]?\s*\d{4}|浏览(?:次数)?[:]?\s*\d+|\.(?:docx?|pdf|wps)(?:\s|$)|^(?:来源|打印|关闭|分享)[:]?|中国裁判文书网/;
+  /发布日期[:]?\s*\d{4}|浏览(?:次数)?[:]?\s*\d+|\.(?:docx?|pdf|wps)(?:\s|$)|^(?:来源|打印|关闭|分享)[:]?|中国裁判文书网|^(?:首页|网站首页|当前位置|您的位置|您现在的位置)\s*[:>»]/;
 // Where the chrome of a title line ends, when the page put the ruling on the same line.
 const CHROME_END =
   /发布日期[:]?\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|浏览(?:次数)?[:]?\s*\d+次?|\.(?:docx?|pdf|wps)/g;
