@@ -16,8 +16,17 @@ function iso(y: number, m: number, d: number): string | null {
 const ARABIC_DATE =
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g;
 
-/** Arabic-numeral dates in the text, in order. */
+/**
+ * Body dates in the text, in order: Arabic numerals, and Chinese numerals as some courts write
+ * the body too (`申请执行人于二〇二一年三月五日向本院申请执行`).
+ */
 export function findDates(text: string): DateHit[] {
+  const hits = [...findArabicDates(text), ...chineseDates(text)];
+  return hits.length < 2 ? hits : hits.sort((a, b) => a.index - b.index);
+}
+
+/** Arabic-numeral dates in the text, in order. */
+export function findArabicDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
   for (const m of text.matchAll(ARABIC_DATE)) {
     const y = Number(m[1] ?? m[4]);
@@ -64,11 +73,17 @@ const OCR_NOISE = /(?<=[〇零O一二三四五六七八九十])[Cc_|'"]+(?=[〇�
 
 /** Chinese-numeral dates in whitespace-free text, in order. */
 export function findChineseDates(compact: string): DateHit[] {
-  const hits: DateHit[] = [];
   const cleaned = compact
     .replace(OCR_NOISE, '')
     .replace(/(?<=[〇零O一二三四五六七八九十])人(?=[〇零O一二三四五六七八九十年月日])/g, '八');
-  for (const m of cleaned.matchAll(CN_DATE)) {
+  return chineseDates(cleaned);
+}
+
+/** Chinese-numeral dates as written (positions are the text's own). */
+function chineseDates(text: string): DateHit[] {
+  const hits: DateHit[] = [];
+  if (!text.includes('年')) return hits;
+  for (const m of text.matchAll(CN_DATE)) {
     const [, y, mo, d] = m;
     if (!y || !mo || !d) continue;
     const year = Number([...y].map((c) => CN_DIGITS[c] ?? NaN).join(''));

@@ -21,7 +21,11 @@ const LABELS = [
 ] as const;
 
 // A label opens an entry at a boundary (start, new paragraph, 。 ;) or when a colon follows it.
-const LABEL = new RegExp(`(^|[\\n。;])?(${LABELS.join('|')})((?:\\([^)]{1,12}\\))?)(:)?`, 'g');
+// Several parties of a role may be numbered: `被执行人一：`, `被执行人2：`, `被执行人(一)：`.
+const LABEL = new RegExp(
+  `(^|[\\n。;])?(${LABELS.join('|')})((?:[一二三四五六七八九十]{1,2}|\\d{1,2})(?=:)|\\([^)]{1,12}\\))?(:)?`,
+  'g',
+);
 const ID_LABEL =
   /(?:公民身份号码|身份证号码|身份证号|身份证件号码|居民身份证号码|统一社会信用代码|社会信用代码|组织机构代码|证件号码)(?:为|是)?:?\s*([0-9A-Za-z×xX*＊✕]{3,20})/;
 // OCR puts spaces between the mask characters of an ID (`33010219650626 X X X X`), and some

@@ -1,5 +1,5 @@
 import type { AmountHit, AmountKind } from './amounts.ts';
-import { findChineseDates, findDates } from './dates.ts';
+import { findArabicDates, findChineseDates, findDates } from './dates.ts';
 
 /** Confidence of a field that is absent and often is (a ruling need not recite it). */
 export const ABSENT = 0.85;
@@ -25,6 +25,8 @@ const cents = (n: number): number => Math.round(n * 100) / 100;
  * are stated they must agree, else all three are doubtful.
  */
 export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number>> {
+  // A figure whose 大写 and 小写 disagree stays doubtful even when the three amounts agree.
+  const doubted = new Set<Picked<number>>();
   const pick = (kind: AmountKind): Picked<number> => {
     const own = hits.filter((h) => h.kind === kind);
     const first = own.find((h) => h.strong) ?? own[0];
@@ -37,6 +39,11 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
         confidence: 0.5,
         reason: `文中${KIND_NAMES[kind]}有两个不同数额（${yuan(first.yuan)}、${yuan(other.yuan)}）`,
       };
+    if (first.doubt) {
+      const p = { value: first.yuan, confidence: 0.5, reason: `${KIND_NAMES[kind]}${first.doubt}` };
+      doubted.add(p);
+      return p;
+    }
     return first.strong
       ? { value: first.yuan, confidence: 0.92 }
       : { value: first.yuan, confidence: 0.72, reason: `${KIND_NAMES[kind]}的表述不是标准用语` };
@@ -46,10 +53,13 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
   if (claim.value !== null && paid.value !== null && unpaid.value !== null) {
     const consistent = Math.abs(claim.value - paid.value - unpaid.value) < 0.005;
     for (const p of [claim, paid, unpaid]) {
+      if (consistent && doubted.has(p)) continue;
       p.confidence = consistent ? Math.max(p.confidence, 0.98) : Math.min(p.confidence, 0.6);
       if (consistent) delete p.reason;
-      else
-        p.reason = `标的 ${yuan(claim.value)} − 到位 ${yuan(paid.value)} ≠ 未履行 ${yuan(unpaid.value)}`;
+      else {
+        const sum = `标的 ${yuan(claim.value)} − 到位 ${yuan(paid.value)} ≠ 未履行 ${yuan(unpaid.value)}`;
+        p.reason = doubted.has(p) ? `${p.reason}；${sum}` : sum;
+      }
     }
   } else if (claim.value !== null && paid.value !== null && paid.value <= claim.value) {
     result.unpaid = {
@@ -79,6 +89,14 @@ export function pickAmounts(hits: AmountHit[]): Record<AmountKind, Picked<number
       for (const p of [claim, over]) [p.confidence, p.reason] = [Math.min(p.confidence, 0.6), why];
     }
   }
+  // A figure derived from a doubtful one is as doubtful.
+  for (const kind of ['claim', 'paid', 'unpaid'] as const) {
+    const p = result[kind];
+    if (p.reason?.startsWith('文中未写明') && [claim, paid, unpaid].some((q) => doubted.has(q))) {
+      p.confidence = Math.min(p.confidence, 0.5);
+      p.reason = `${p.reason}，所据金额的大写与小写不一致`;
+    }
+  }
   return result;
 }
 
@@ -91,7 +109,7 @@ export function pickFiledDate(body: string, resumed: boolean): Picked<string> | 
   const after = (d: { end: number }): string => body.slice(d.end, d.end + 16);
   // The rest of the date's clause, up to the next date or sentence end.
   const clause = (d: { end: number }): string =>
-    body.slice(d.end, d.end + 50).split(/[。;\n]|\d{4}年/)[0] ?? '';
+    body.slice(d.end, d.end + 50).split(/[。;\n]|(?:\d|[〇零一二三四五六七八九]){4}年/)[0] ?? '';
   if (resumed) {
     const r = dates.find((d) => RESUMED_IN_CLAUSE.test(clause(d)));
     if (r) return { value: r.iso, confidence: 0.9 };
@@ -111,7 +129,9 @@ export function pickRulingDate(
   const chinese = findChineseDates(compact).at(-1);
   if (chinese) return { value: chinese.iso, confidence: 0.95 };
   // Some published texts print the signature date in Arabic numerals: the last date after 裁定如下.
-  const tail = findDates(operativeAt >= 0 ? text.slice(operativeAt) : text.slice(-200)).at(-1);
+  const tail = findArabicDates(operativeAt >= 0 ? text.slice(operativeAt) : text.slice(-200)).at(
+    -1,
+  );
   return tail
     ? {
         value: tail.iso,

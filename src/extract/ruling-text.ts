@@ -81,9 +81,12 @@ export interface RulingText {
 }
 
 const SENTENCE_END = /[。:;!?”」]$/;
-/** Lines a web page puts around a published ruling: `…号.doc 发布日期：… 浏览：…次`, 来源, 打印. */
+/**
+ * Lines a web page puts around a published ruling: `…号.doc 发布日期：… 浏览：…次`, 来源, 打印, and a
+ * court site's breadcrumb (`首页 > 执行公开 > 终本案件公开`, `当前位置：…`).
+ */
 const WEB_CHROME =
-  /发布日期[:]?\s*\d{4}|浏览(?:次数)?[:]?\s*\d+|\.(?:docx?|pdf|wps)(?:\s|$)|^(?:来源|打印|关闭|分享)[:]?|中国裁判文书网/;
+  /发布日期[:]?\s*\d{4}|浏览(?:次数)?[:]?\s*\d+|\.(?:docx?|pdf|wps)(?:\s|$)|^(?:来源|打印|关闭|分享)[:]?|中国裁判文书网|^(?:首页|网站首页|当前位置|您的位置|您现在的位置)\s*[:>»]/;
 // Where the chrome of a title line ends, when the page put the ruling on the same line.
 const CHROME_END =
   /发布日期[:]?\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|浏览(?:次数)?[:]?\s*\d+次?|\.(?:docx?|pdf|wps)/g;
@@ -152,19 +155,30 @@ export function normalizeRulingText(raw: string, layout: TextLayout): RulingText
   return { text, compact: text.replace(/\s+/g, '') };
 }
 
+// A court document named in book-title marks (`送达《执行通知书》《报告财产令》`) is the act's own
+// name, not a citation: laws end in 法, 规定, 解释, 意见 …, documents in 书, 令, 表, 单, 公告.
+const DOCUMENT_TITLE = /(?:书|令|表|单|公告)$/;
+
 /**
  * Removes cited laws (`《…《中华人民共和国民事诉讼法》的解释》`, `<…>`, `〈…〉`) so their titles
- * (限制消费, 失信被执行人) are not read as acts. Nested brackets are matched by depth.
+ * (限制消费, 失信被执行人) are not read as acts. Nested brackets are matched by depth; a document's
+ * name in 《》 is kept.
  */
 export function stripCitations(s: string): string {
   let out = '';
   let depth = 0;
+  let inner = '';
   for (const c of s) {
-    if (c === '《' || c === '<' || c === '〈' || c === '«') depth++;
-    else if ((c === '》' || c === '>' || c === '〉' || c === '»') && depth > 0) {
+    if (c === '《' || c === '<' || c === '〈' || c === '«') {
+      if (depth === 0) inner = '';
+      else inner += c;
+      depth++;
+    } else if ((c === '》' || c === '>' || c === '〉' || c === '»') && depth > 0) {
       depth--;
-      if (depth === 0) out += '《》';
+      if (depth === 0) out += DOCUMENT_TITLE.test(inner) && c === '》' ? `《${inner}》` : '《》';
+      else inner += c;
     } else if (depth === 0) out += c;
+    else inner += c;
   }
   // An opener without its closer is a stray `<`: keep the text rather than lose the rest of it.
   return depth === 0 ? out : s;

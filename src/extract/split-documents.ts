@@ -1,3 +1,4 @@
+import { dropPageChrome } from './page-chrome.ts';
 import { foldGlyphs } from './ruling-text.ts';
 
 /**
@@ -14,8 +15,12 @@ const MAX_TITLE = 30;
 
 const squeeze = (line: string): string => foldGlyphs(line).replace(/\s+/g, '');
 
-/** The documents of a text, in order; one element (the whole text) when it holds only one. */
-export function splitDocuments(text: string): string[] {
+/**
+ * The documents of a text, in order; one element (the whole text) when it holds only one. Page
+ * footers and running headers go first: a header repeated on every page starts no document.
+ */
+export function splitDocuments(raw: string): string[] {
+  const text = dropPageChrome(raw);
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;

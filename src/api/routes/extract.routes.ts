@@ -23,7 +23,7 @@ import {
 import { CONFIDENCE_FIELDS } from '../../extract/types.ts';
 import type { AreaHandlers } from '../bind-routes.ts';
 import { operatorOf, sessionOf } from '../context.ts';
-import { maskText } from '../../audit/masking.ts';
+import { maskExtraction, maskParties } from '../../extract/mask-extraction.ts';
 
 /** A value as the form edits it: text for scalars, JSON text for lists. */
 function asText(value: unknown): string | null {
@@ -56,16 +56,16 @@ function fromText(field: string, text: string | null, original: unknown): unknow
 }
 
 const PARTY_FIELDS = new Set(['applicants', 'debtors']);
-const maskOrNull = (v: string | null, reveal: boolean): string | null =>
-  v === null ? null : maskText(v, reveal);
 
 /** A party list sent back from the form: a masked ID that matches the stored one keeps it. */
 function unmaskParties(value: unknown, stored: unknown): unknown {
   if (!Array.isArray(value) || !Array.isArray(stored)) return value;
   const known = stored as { name: string; idNo: string | null }[];
+  const shown = maskParties(known);
   return (value as { name?: unknown; idNo?: unknown }[]).map((p) => {
-    const same = known.find((k) => k.name === p.name);
-    if (same?.idNo && typeof p.idNo === 'string' && p.idNo === maskText(same.idNo, false))
+    const i = known.findIndex((k) => k.name === p.name);
+    const same = known[i];
+    if (same?.idNo && typeof p.idNo === 'string' && p.idNo === shown[i]?.idNo)
       return { ...p, idNo: same.idNo };
     return p;
   });
@@ -75,19 +75,23 @@ function toDocument(r: StoredReview, reveal: boolean): ReviewDocument {
   const reviews = new Map(r.reviews.map((x) => [x.field, x]));
   const names = CONFIDENCE_FIELDS.filter((f) => f in r.document.fields || reviews.has(f));
   const reasons = r.document.fields.reasons as Record<string, string> | undefined;
+  const values: Record<string, unknown> = { text: r.document.text ?? '' };
+  for (const name of names) {
+    const review = reviews.get(name);
+    values[name] = review?.status === 'corrected' ? review.correctedValue : r.document.fields[name];
+  }
+  // IDs in the text and the party lists masked; a save keeps the stored ones.
+  const shown = reveal ? values : maskExtraction(values);
   return {
     documentId: String(r.document.id),
     fileName: r.document.file,
-    text: maskText(r.document.text ?? '', reveal),
+    text: shown.text as string,
     fields: names.map((name) => {
       const review = reviews.get(name);
-      const value =
-        review?.status === 'corrected' ? review.correctedValue : r.document.fields[name];
       return {
         name,
         label: fieldLabel(name),
-        // IDs in the party lists are masked like the text; a save keeps the stored ones.
-        value: PARTY_FIELDS.has(name) ? maskOrNull(asText(value), reveal) : asText(value),
+        value: asText(shown[name]),
         confidence: review ? review.confidence : null,
         reason: reasons?.[name] ?? null,
         source: null,

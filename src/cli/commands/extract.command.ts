@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { openApp } from '../../app.ts';
 import { fieldLabel } from '../../contract/extract.ts';
 import { AppError } from '../../domain/app-error.ts';
-import { maskId } from '../../domain/mask.ts';
 import {
   DEFAULT_REVIEW_THRESHOLD,
   importExtractedAs,
@@ -14,6 +13,7 @@ import {
   extractFiles,
   type ExtractionResult,
 } from '../../extract/extract.service.ts';
+import { maskExtraction } from '../../extract/mask-extraction.ts';
 import { OCR_MODES } from '../../extract/types.ts';
 import { action, cliOperator, globalOptions } from '../context.ts';
 
@@ -47,9 +47,7 @@ function summary(r: ExtractionResult, threshold: number): string {
 
 /** A result as printed: ID numbers masked as every view of the platform shows them (the ledger keeps them whole). */
 function masked({ text: _text, ...r }: ExtractionResult): Omit<ExtractionResult, 'text'> {
-  const parties = (list: ExtractionResult['debtors']): ExtractionResult['debtors'] =>
-    list.map((p) => ({ ...p, idNo: p.idNo === null ? null : maskId(p.idNo) }));
-  return { ...r, applicants: parties(r.applicants), debtors: parties(r.debtors) };
+  return maskExtraction(r);
 }
 
 /** `zhijian extract` — 从裁定书中提取结构化数据 / extract case data from rulings */
