@@ -8,6 +8,24 @@
 WITH lead AS (
 -- models.md M02: a debtor's vehicle ownership starts after closure, within the watch period, and no
 -- 执恢 case of that debtor was filed within [resumeDays] days after that start.
+WITH hits AS (
+  -- The bare join on narrow columns first (as M01): with the debtors' wide rows on one side,
+  -- DuckDB hashes all the vehicles instead. The case's columns join the hits only.
+  SELECT d.case_no, d.match_id, v.plate, v.registered_date, {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row} AS vehicle_ev
+  FROM (SELECT case_no, match_id, closed_date FROM closed_debtors) d
+  JOIN vehicles v
+    ON v.owner_id = d.match_id
+   AND v.registered_date > d.closed_date
+   AND v.registered_date <= d.closed_date + to_years($watchYears)
+   -- the resumeDays after the registration must be over before "not resumed" is a fact
+   AND v.registered_date + to_days($resumeDays) < $asOf
+  WHERE NOT EXISTS (
+    SELECT 1 FROM resumed_cases r
+    WHERE r.match_id = d.match_id
+      AND r.filed_date >= v.registered_date
+      AND r.filed_date <= v.registered_date + to_days($resumeDays)
+  )
+)
 SELECT
   d.case_no,
   any_value(d.court) AS court,
@@ -16,25 +34,14 @@ SELECT
   any_value(d.special_group) AS special_group,
   min(d.match_id) AS subject_id,
   arg_min(d.debtor_name, d.match_id) AS subject_name,
-  min(v.plate) AS plate,
-  list(DISTINCT v.plate || '（' || cn_date(v.registered_date) || '登记）' ORDER BY v.plate || '（' || cn_date(v.registered_date) || '登记）') AS purchases,
+  min(h.plate) AS plate,
+  list(DISTINCT h.plate || '（' || cn_date(h.registered_date) || '登记）' ORDER BY h.plate || '（' || cn_date(h.registered_date) || '登记）') AS purchases,
   list(DISTINCT d.debtor_name ORDER BY d.debtor_name) AS debtor_names,
   $resumeDays AS resume_days,
   CASE WHEN bool_and(d.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row})) AS evidence
-FROM closed_debtors d
-JOIN vehicles v
-  ON v.owner_id = d.match_id
- AND v.registered_date > d.closed_date
- AND v.registered_date <= d.closed_date + to_years($watchYears)
- -- the resumeDays after the registration must be over before "not resumed" is a fact
- AND v.registered_date + to_days($resumeDays) < $asOf
-WHERE NOT EXISTS (
-  SELECT 1 FROM resumed_cases r
-  WHERE r.match_id = d.match_id
-    AND r.filed_date >= v.registered_date
-    AND r.filed_date <= v.registered_date + to_days($resumeDays)
-)
+  list_concat(list(DISTINCT d._ev), list(DISTINCT d._debtor_ev), list(DISTINCT h.vehicle_ev)) AS evidence
+FROM hits h
+JOIN closed_debtors d ON d.case_no = h.case_no AND d.match_id = h.match_id
 GROUP BY d.case_no
 )
 SELECT lead.*,

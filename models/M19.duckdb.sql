@@ -33,7 +33,9 @@ FROM closed_cases c
 JOIN seen x ON x.case_no = c.case_no AND x.sealed_date <= c.closed_date
 LEFT JOIN (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name
-  FROM case_debtors GROUP BY case_no
+  FROM case_debtors
+  WHERE case_no IN (SELECT case_no FROM seen) -- the debtors of every case would be grouped otherwise
+  GROUP BY case_no
 ) d ON d.case_no = c.case_no
 GROUP BY c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev
 )
