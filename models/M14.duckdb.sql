@@ -9,7 +9,9 @@ WITH lead AS (
 -- models.md M14: for the 6-month windows [closure + 6k months, closure + 6(k+1) months), k = 0…9, that
 -- end on or before asOf: some window has no 终本后查询 or 网络查控 act. Only cases with at least one act.
 WITH cases_with_acts AS (
-  SELECT case_no, closed_date FROM closed_cases WHERE case_no IN (SELECT case_no FROM case_actions)
+  SELECT c.case_no, c.closed_date
+  FROM closed_cases c
+  JOIN (SELECT DISTINCT case_no FROM case_actions) a USING (case_no)
 ),
 query_windows AS (
   -- Window k of each 终本后查询 / 网络查控 on or after closure. date_sub counts whole months; around month
@@ -28,9 +30,10 @@ query_windows AS (
   )
 ),
 covered_windows AS (
-  -- No evidence here: a list of act structs per case over every case costs more than the rest
-  -- of the model; the acts of the lead cases are gathered below.
-  SELECT case_no, list(DISTINCT k) AS covered
+  -- The covered windows as the bits of one number (k < windowCount ≤ 62): a list of windows, or of
+  -- act structs, per case over every case cost more than the rest of the model; the acts of the
+  -- lead cases are gathered below.
+  SELECT case_no, bit_or(CAST(1 AS BIGINT) << k) AS covered
   FROM query_windows
   WHERE k >= 0 AND k < $windowCount
   GROUP BY case_no
@@ -38,23 +41,21 @@ covered_windows AS (
 due_windows AS (
   -- Windows whose end (exclusive) is on or before asOf: k = 0 … n_due - 1. date_sub gives a first guess,
   -- corrected by one where month ends make it differ from closure + to_months(n).
-  SELECT case_no, closed_date,
+  SELECT case_no, closed_date, covered,
     CASE WHEN n0 < $windowCount AND closed_date + to_months(CAST($intervalMonths * (n0 + 1) AS INTEGER)) <= $asOf THEN n0 + 1
          WHEN n0 > 0 AND closed_date + to_months(CAST($intervalMonths * n0 AS INTEGER)) > $asOf THEN n0 - 1
          ELSE n0 END AS n_due
   FROM (
-    SELECT case_no, closed_date,
-      CAST(least($windowCount, greatest(0, date_sub('month', closed_date, $asOf) // $intervalMonths)) AS INTEGER) AS n0
-    FROM cases_with_acts
+    SELECT w.case_no, w.closed_date, coalesce(q.covered, 0) AS covered,
+      CAST(least($windowCount, greatest(0, date_sub('month', w.closed_date, $asOf) // $intervalMonths)) AS INTEGER) AS n0
+    FROM cases_with_acts w LEFT JOIN covered_windows q USING (case_no)
   )
 ),
-missing_windows AS (
-  SELECT d.case_no, d.closed_date,
-    list_filter(range(0, d.n_due), k -> NOT list_contains(coalesce(q.covered, []), k)) AS missing
-  FROM due_windows d LEFT JOIN covered_windows q USING (case_no)
-),
 lead_cases AS (
-  SELECT case_no, closed_date, missing FROM missing_windows WHERE len(missing) > 0
+  SELECT case_no, closed_date,
+    list_filter(range(0, n_due), k -> (covered >> k) & 1 = 0) AS missing
+  FROM due_windows
+  WHERE bit_count(covered & ((CAST(1 AS BIGINT) << n_due) - 1)) < n_due
 ),
 lead_evidence AS (
   -- The acts counted above (windows 0 … windowCount - 1: from closure to closure + windowCount ×
