@@ -7,17 +7,16 @@ WITH lead AS (
 -- models.md M08: a debtor married S before closure with no divorce between them before closure, and
 -- S owned at closure a vehicle or unit registered on or after the marriage date, not sealed by this
 -- case (unit: 查封状态 未查封 or empty).
+-- Shape: the joins carry keys and dates only; names and evidence (debtor, marriage rows) are
+-- fetched for the lead pairs, and the aggregates group by case_no alone, the case's own columns
+-- joined after (grouping on them and on list(DISTINCT struct) over every row cost most of the time).
 WITH couples AS (
-  SELECT husband_id AS person_id, wife_id AS spouse_id, wife_name AS spouse_name, registration_type,
-    registered_date, {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row} AS ev_m
-  FROM marriages m
+  SELECT husband_id AS person_id, wife_id AS spouse_id, registration_type, registered_date FROM marriages
   UNION ALL
-  SELECT wife_id, husband_id, husband_name, registration_type, registered_date, {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row}
-  FROM marriages m
+  SELECT wife_id, husband_id, registration_type, registered_date FROM marriages
 ),
 married AS (
-  SELECT d.case_no, d.closed_date, d.match_id, d.debtor_name, d.confidence, d._debtor_ev,
-    s.spouse_id, s.spouse_name, s.registered_date AS married, s.ev_m
+  SELECT DISTINCT d.case_no, d.closed_date, d.match_id, s.spouse_id, s.registered_date AS married
   FROM closed_debtors d
   JOIN couples s ON s.person_id = d.match_id AND s.registration_type = '结婚'
     AND s.registered_date < d.closed_date
@@ -28,7 +27,8 @@ married AS (
   )
 ),
 property AS (
-  SELECT m.*, '车辆' || v.plate AS item, v.plate, false AS is_estate, {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row} AS ev_p
+  SELECT m.case_no, m.match_id, m.spouse_id, m.married, '车辆' || v.plate AS item, v.plate,
+    false AS is_estate, {'dataset': 'vehicles', 'batch_id': v._batch_id, 'file': v._file, 'row': v._row} AS ev_p
   FROM married m
   JOIN vehicles v ON v.owner_id = m.spouse_id
     AND v.registered_date >= m.married AND v.registered_date <= m.closed_date
@@ -37,26 +37,58 @@ property AS (
     SELECT 1 FROM vehicle_seizures z WHERE z.case_no = m.case_no AND z.plate = v.plate
   )
   UNION ALL
-  SELECT m.*, '不动产' || coalesce(r.address, r.unit_no), NULL, true, {'dataset': 'real_estate', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row}
+  SELECT m.case_no, m.match_id, m.spouse_id, m.married, '不动产' || coalesce(r.address, r.unit_no), NULL,
+    true, {'dataset': 'real_estate', 'batch_id': r._batch_id, 'file': r._file, 'row': r._row}
   FROM married m
   JOIN real_estate r ON r.holder_id = m.spouse_id
     AND r.registered_date >= m.married AND r.registered_date <= m.closed_date
     AND (r.ended_date IS NULL OR r.ended_date > m.closed_date)
   WHERE r.seal_status IS NULL OR trim(r.seal_status) IN ('', '未查封')
+),
+hits AS (
+  SELECT DISTINCT case_no, match_id, spouse_id, married FROM property
+),
+per_case AS (
+  SELECT case_no, min(plate) AS plate, list(DISTINCT item ORDER BY item) AS items,
+    bool_or(is_estate) AS has_estate, list(DISTINCT ev_p) AS ev_p
+  FROM property GROUP BY case_no
+),
+debtor_rows AS (
+  -- the closed_debtors rows of the lead debtors: name, confidence, evidence
+  SELECT h.case_no, min(h.match_id) AS subject_id, first(d.debtor_name ORDER BY h.match_id, d.debtor_name) AS subject_name,
+    bool_and(d.confidence = '低') AS all_low, list(DISTINCT d._debtor_ev) AS ev_d
+  FROM (SELECT DISTINCT case_no, match_id FROM hits) h
+  JOIN closed_debtors d ON d.case_no = h.case_no AND d.match_id = h.match_id
+  GROUP BY h.case_no
+),
+marriage_rows AS (
+  -- the marriage rows of the lead couples: the spouse's name, evidence
+  -- One couple named in the finding, the same on every run (the finding is the lead's fingerprint):
+  -- the first debtor's latest marriage (arg_min by debtor alone took name and date from any row).
+  SELECT h.case_no,
+    first(s.spouse_name ORDER BY h.match_id, h.married DESC, s.spouse_name) AS spouse_name,
+    first(h.married ORDER BY h.match_id, h.married DESC, s.spouse_name) AS married,
+    list(DISTINCT s.ev_m) AS ev_m
+  FROM hits h
+  JOIN (
+    SELECT husband_id AS person_id, wife_id AS spouse_id, wife_name AS spouse_name, registered_date,
+      {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row} AS ev_m
+    FROM marriages m WHERE registration_type = '结婚'
+    UNION ALL
+    SELECT wife_id, husband_id, husband_name, registered_date, {'dataset': 'marriages', 'batch_id': m._batch_id, 'file': m._file, 'row': m._row}
+    FROM marriages m WHERE registration_type = '结婚'
+  ) s ON s.person_id = h.match_id AND s.spouse_id = h.spouse_id AND s.registered_date = h.married
+  GROUP BY h.case_no
 )
 SELECT
   c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group,
-  min(p.match_id) AS subject_id,
-  arg_min(p.debtor_name, p.match_id) AS subject_name,
-  arg_min(p.spouse_name, p.match_id) AS spouse_name,
-  arg_min(p.married, p.match_id) AS married,
-  min(p.plate) AS plate,
-  list(DISTINCT p.item ORDER BY p.item) AS items,
-  bool_or(p.is_estate) AS has_estate,
-  CASE WHEN bool_and(p.confidence = '低') THEN '低' ELSE '高' END AS confidence,
-  list_concat([c._ev], list(DISTINCT p._debtor_ev), list(DISTINCT p.ev_m), list(DISTINCT p.ev_p)) AS evidence
-FROM property p JOIN closed_cases c USING (case_no)
-GROUP BY c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev
+  d.subject_id, d.subject_name, w.spouse_name, w.married, p.plate, p.items, p.has_estate,
+  CASE WHEN d.all_low THEN '低' ELSE '高' END AS confidence,
+  list_concat([c._ev], d.ev_d, w.ev_m, p.ev_p) AS evidence
+FROM per_case p
+JOIN closed_cases c USING (case_no)
+JOIN debtor_rows d USING (case_no)
+JOIN marriage_rows w USING (case_no)
 )
 SELECT lead.*,
   CASE WHEN unpaid_amount >= 200000 OR special_group IS NOT NULL OR has_estate THEN '高' WHEN unpaid_amount >= 30000 THEN '中' ELSE '低' END AS priority,

@@ -7,26 +7,35 @@ WITH lead AS (
 -- models.md M11: a debtor of a 终本 case has no restriction order for this case dated <= closure —
 -- neither a consumption_restrictions row (the debtor's ID, or for a company debtor the company's
 -- credit code in 关联企业统一社会信用代码) nor a 限制消费令 act in case_actions.
+-- Shape: the 终本 case × debtor join and the list checks carry keys, names and dates only; the
+-- debtors' evidence is read again for the unrestricted ones (a few %), and the case's columns
+-- are joined to the per-case result (carrying structs through the 500k-row joins cost most).
 WITH party_debtors AS (
-  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, {'dataset': 'case_parties', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS debtor_ev
+  SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name
   FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
 ),
 debtors AS (
   -- 被执行人 per case: case_parties, else the ledger's own debtor ID. Masked IDs stay as they are:
   -- the list is compared with them by name + visible digits (lower confidence).
-  SELECT *, contains(debtor_id, '*') AS is_masked
-  FROM (
-    SELECT * FROM party_debtors
-    UNION ALL
-    SELECT e.case_no, e.debtor_id, e.debtors, {'dataset': 'enforcement_cases', 'batch_id': e._batch_id, 'file': e._file, 'row': e._row}
-    FROM enforcement_cases e
-    WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
-  )
+  SELECT *, true AS is_party FROM party_debtors
+  UNION ALL
+  SELECT e.case_no, e.debtor_id, e.debtors, false
+  FROM enforcement_cases e
+  WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
+),
+untargeted_orders AS (
+  -- A 限制消费令 addressed to no one in particular restricts every debtor of its case: such cases
+  -- are settled per case, before the debtors are joined (most orders name no one).
+  SELECT case_no, min(action_date) AS first_order FROM case_actions
+  WHERE action_type = '限制消费令' AND (target IS NULL OR trim(target) = '')
+  GROUP BY case_no
 ),
 closed_case_debtors AS (
-  SELECT c.case_no, c.court, c.closed_date, c.unpaid_amount, c.special_group, c._ev,
-    d.debtor_id, d.debtor_name, d.is_masked, d.debtor_ev
+  -- the 终本 cases without such an order on or before closure
+  SELECT c.case_no, c.closed_date, d.debtor_id, d.debtor_name, d.is_party
   FROM closed_cases c JOIN debtors d USING (case_no)
+  LEFT JOIN untargeted_orders u ON u.case_no = c.case_no AND u.first_order <= c.closed_date
+  WHERE u.case_no IS NULL
 ),
 restricted_by_list AS (
   -- A restriction row of this case published on or before closure that names this debtor.
@@ -38,11 +47,11 @@ restricted_by_list AS (
      OR (r.name = d.debtor_name AND (id_like(d.debtor_id, r.id_no) OR id_like(r.id_no, d.debtor_id)))
 ),
 restricted_by_act AS (
-  -- A 限制消费令 act of this case on or before closure, addressed to this debtor or to no one in particular.
+  -- A 限制消费令 act of this case on or before closure addressed to this debtor.
   SELECT DISTINCT d.case_no, d.debtor_id
   FROM closed_case_debtors d
   JOIN case_actions a ON a.case_no = d.case_no AND a.action_type = '限制消费令' AND a.action_date <= d.closed_date
-  WHERE a.target IS NULL OR trim(a.target) = '' OR a.target = d.debtor_id OR contains(a.target, d.debtor_name)
+  WHERE a.target = d.debtor_id OR contains(a.target, d.debtor_name) -- (the untargeted: above)
 ),
 list_loaded AS (
   SELECT count(*) > 0 AS loaded FROM consumption_restrictions
@@ -51,17 +60,30 @@ cases_with_acts AS (
   -- needed only when the restriction list is empty (then the acts are the only source)
   SELECT DISTINCT case_no FROM case_actions WHERE NOT (SELECT loaded FROM list_loaded)
 ),
-unrestricted_debtors AS (
-  SELECT d.case_no, d.debtor_id, d.debtor_name, d.is_masked, d.debtor_ev
+unrestricted_keys AS (
+  SELECT DISTINCT d.case_no, d.debtor_id, d.debtor_name, d.is_party
   FROM closed_case_debtors d
   CROSS JOIN list_loaded l
-  LEFT JOIN restricted_by_list rl ON rl.case_no = d.case_no AND rl.debtor_id = d.debtor_id
-  LEFT JOIN restricted_by_act ra ON ra.case_no = d.case_no AND ra.debtor_id = d.debtor_id
+  -- one anti join with both kinds of restriction
+  LEFT JOIN (SELECT * FROM restricted_by_list UNION SELECT * FROM restricted_by_act) r
+    ON r.case_no = d.case_no AND r.debtor_id = d.debtor_id
   LEFT JOIN cases_with_acts w ON w.case_no = d.case_no
-  WHERE rl.case_no IS NULL
-    AND ra.case_no IS NULL
+  WHERE r.case_no IS NULL
     -- Without the restriction list, the acts are the only source: no acts at all = no data.
     AND (l.loaded OR w.case_no IS NOT NULL)
+),
+unrestricted_debtors AS (
+  -- each debtor row again, with its evidence (the same rows the join above started from)
+  SELECT u.case_no, u.debtor_id, u.debtor_name, contains(u.debtor_id, '*') AS is_masked,
+    {'dataset': 'case_parties', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS debtor_ev
+  FROM unrestricted_keys u
+  JOIN case_parties p ON u.is_party AND p.case_no = u.case_no AND p.party_id = u.debtor_id
+    AND p.party_name IS NOT DISTINCT FROM u.debtor_name AND p.party_role = '被执行人'
+  UNION ALL
+  SELECT u.case_no, u.debtor_id, u.debtor_name, contains(u.debtor_id, '*'), {'dataset': 'enforcement_cases', 'batch_id': e._batch_id, 'file': e._file, 'row': e._row}
+  FROM unrestricted_keys u
+  JOIN enforcement_cases e ON NOT u.is_party AND e.case_no = u.case_no AND e.debtor_id = u.debtor_id
+    AND e.debtors IS NOT DISTINCT FROM u.debtor_name
 ),
 per_case AS (
   -- narrow aggregate first (cheap at a million cases); the case's own columns are joined afterwards

@@ -8,9 +8,19 @@ WITH lead AS (
 -- models.md M12: before closure the case's acts show a 报告财产令 whose 结果 says the debtor did not
 -- report (未报告 / 拒不报告 / 未申报) or a 罚款 / 拘留 act, and the debtor has no dishonest_debtors
 -- listing for this case dated <= closure and no 纳入失信 act. "Before closure" includes the closure day.
-WITH party_debtors AS (
+-- Shape: the trigger acts are few (a few % of the acts), so the debtors are gathered, checked
+-- (age regexp, listings) and given evidence only for the cases that have one; joining every
+-- 终本 case's debtors first cost most of the time.
+WITH trigger_cases AS (
+  SELECT DISTINCT a.case_no FROM case_actions a
+  WHERE (a.action_type = '报告财产令'
+          AND len(list_filter($nonReportWords, w -> contains(coalesce(a.result, ''), w))) > 0)
+      OR a.action_type IN ('罚款', '拘留')
+),
+party_debtors AS (
   SELECT p.case_no, p.party_id AS debtor_id, p.party_name AS debtor_name, {'dataset': 'case_parties', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS debtor_ev
   FROM case_parties p WHERE p.party_role = '被执行人' AND p.party_id IS NOT NULL
+    AND p.case_no IN (SELECT case_no FROM trigger_cases)
 ),
 debtors AS (
   -- 被执行人 per case: case_parties, else the ledger's own debtor ID. Masked IDs stay as they are:
@@ -21,7 +31,12 @@ debtors AS (
     UNION ALL
     SELECT e.case_no, e.debtor_id, e.debtors, {'dataset': 'enforcement_cases', 'batch_id': e._batch_id, 'file': e._file, 'row': e._row}
     FROM enforcement_cases e
-    WHERE e.debtor_id IS NOT NULL AND e.case_no NOT IN (SELECT case_no FROM party_debtors)
+    WHERE e.debtor_id IS NOT NULL AND e.case_no IN (SELECT case_no FROM trigger_cases)
+      -- every party debtor's case (a NULL one included, as NOT IN treats it), not only these cases'
+      AND e.case_no NOT IN (
+        SELECT case_no FROM case_parties WHERE party_role = '被执行人' AND party_id IS NOT NULL
+          AND (case_no IS NULL OR case_no IN (SELECT case_no FROM trigger_cases))
+      )
   )
 ),
 closed_case_debtors AS (

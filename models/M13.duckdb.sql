@@ -8,26 +8,51 @@ WITH lead AS (
 -- models.md M13: before closure (on or before the closure day), no act of one of 执行通知, 报告财产令,
 -- 网络查控, 告知申请执行人; the lead names each missing act. Only cases with at least one act count.
 WITH acts_per_case AS (
-  -- One pass over the acts: the cases with at least one act (inner join) and the required acts
-  -- done on or before closure, as a bit set over their positions in $requiredActs (a per-case
-  -- list(DISTINCT) needs a hash set per case: more memory and time over millions of acts).
+  -- One pass over the acts, grouped before any join: per case the required acts present (a bit
+  -- set over their positions in $requiredActs; list_position is NULL for the other acts, which
+  -- bit_or skips) and the date of the latest. When that is on or before closure, the bit set is
+  -- what was done before closure; only the cases with a required act after closure (rare) have
+  -- their acts tested one by one against the closure date. This saves joining every act to its
+  -- case (a per-case list(DISTINCT) needs a hash set per case: more memory and time still).
   -- Evidence is gathered below for the lead cases only.
-  SELECT a.case_no,
-    bit_or(CASE WHEN a.action_date <= c.closed_date AND list_contains($requiredActs, a.action_type)
-      THEN CAST(1 AS HUGEINT) << list_position($requiredActs, a.action_type) ELSE 0 END) AS done
-  FROM case_actions a
-  JOIN closed_cases c USING (case_no)
-  GROUP BY a.case_no
+  SELECT case_no,
+    coalesce(bit_or(CAST(1 AS HUGEINT) << pos) FILTER (WHERE action_date IS NOT NULL), 0) AS present,
+    max(action_date) FILTER (WHERE pos IS NOT NULL) AS latest
+  FROM (SELECT case_no, action_date, list_position($requiredActs, action_type) AS pos FROM case_actions)
+  GROUP BY case_no
+),
+closed_acts AS (
+  -- the 终本 cases with at least one act (inner join)
+  SELECT p.case_no, p.present, c.closed_date, p.latest > c.closed_date AS late
+  FROM acts_per_case p JOIN closed_cases c USING (case_no)
+),
+late_done AS (
+  SELECT c.case_no,
+    coalesce(bit_or(CASE WHEN a.action_date <= c.closed_date
+      THEN CAST(1 AS HUGEINT) << list_position($requiredActs, a.action_type) END), 0) AS done
+  FROM (SELECT case_no, closed_date FROM closed_acts WHERE late) c
+  JOIN case_actions a USING (case_no)
+  GROUP BY c.case_no
+),
+done_per_case AS (
+  -- the required acts done before closure
+  SELECT p.case_no, coalesce(l.done, p.present) AS done
+  FROM closed_acts p LEFT JOIN late_done l USING (case_no)
+),
+all_done AS (
+  SELECT coalesce(bit_or(CAST(1 AS HUGEINT) << list_position($requiredActs, t)), 0) AS mask
+  FROM unnest($requiredActs) u(t)
 ),
 missing_acts AS (
+  -- an integer test per case; the list of missing acts is built for the lead cases only
   SELECT case_no,
     list_filter($requiredActs, t -> (done >> list_position($requiredActs, t)) & 1 = 0) AS missing
-  FROM acts_per_case
+  FROM done_per_case, all_done WHERE done & mask <> mask
 ),
 lead_evidence AS (
   -- Every act on or before closure of the lead cases (what the finding is based on).
   SELECT a.case_no, list({'dataset': 'case_actions', 'batch_id': a._batch_id, 'file': a._file, 'row': a._row}) AS act_evidence
-  FROM (SELECT case_no FROM missing_acts WHERE len(missing) > 0) m
+  FROM missing_acts m
   JOIN closed_cases c USING (case_no)
   JOIN case_actions a ON a.case_no = m.case_no AND a.action_date <= c.closed_date
   GROUP BY a.case_no
@@ -36,7 +61,7 @@ case_debtor_names AS (
   SELECT case_no, min(match_id) AS subject_id, arg_min(debtor_name, match_id) AS subject_name,
     array_to_string(list_sort(list(DISTINCT debtor_name)), '、') AS names
   FROM case_debtors
-  WHERE case_no IN (SELECT case_no FROM missing_acts WHERE len(missing) > 0) -- only the cases that become leads
+  WHERE case_no IN (SELECT case_no FROM missing_acts) -- only the cases that become leads
   GROUP BY case_no
 )
 SELECT
@@ -58,7 +83,6 @@ FROM missing_acts m
 JOIN closed_cases c USING (case_no)
 LEFT JOIN lead_evidence e USING (case_no)
 LEFT JOIN case_debtor_names d USING (case_no)
-WHERE len(m.missing) > 0
 )
 SELECT lead.*,
   CASE WHEN missing_count >= 3 OR unpaid_amount >= 500000 OR special_group IS NOT NULL THEN '高' WHEN list_contains(missing, '网络查控') OR unpaid_amount >= 50000 THEN '中' ELSE '低' END AS priority,

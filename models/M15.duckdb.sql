@@ -36,7 +36,8 @@ found_property_acts AS (
   WHERE (a.target IS NULL OR trim(a.target) = '' OR a.target IN (d.debtor_id, d.match_id)
          OR contains(a.target, d.debtor_name))
     -- the 90 days after the act must be over before "not resumed" is a fact
-    AND a.action_date + to_days($resumeDays) < $asOf
+    -- (as a bound on the date: a constant the scan tests, not a timestamp sum per act)
+    AND a.action_date < CAST($asOf - to_days($resumeDays) AS DATE)
     AND coalesce(a.result, '') IN (SELECT result FROM found_results)
 ),
 resumption AS (
