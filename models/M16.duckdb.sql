@@ -8,8 +8,9 @@ WITH lead AS (
 -- models.md M16: a 收款 row of a case has no 发放 row of the same case dated within [30] days after it.
 WITH receipts AS (
   SELECT p.case_no, p.payment_date, p.amount, {'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS receipt_ev
+  -- The run's scope applies at the end (the lead's case): joined here, 2M cases would be hashed
+  -- to filter the receipts before anything else.
   FROM enforcement_payments p
-  JOIN scoped_cases c USING (case_no)
   WHERE p.payment_type = '收款'
     -- the payout period must be over before "not paid out" is a fact
     AND p.payment_date + to_days($payoutDays) < $asOf

@@ -10,8 +10,8 @@ WITH lead AS (
 WITH payouts AS (
   SELECT p.case_no, p.payment_date, p.amount, p.counterparty, p._key AS row_key,
     {'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row} AS row_ev
+  -- The run's scope applies at the end (the lead's case), not to every payment row first.
   FROM enforcement_payments p
-  JOIN scoped_cases c USING (case_no)
   WHERE p.payment_type = '发放'
 ),
 duplicate_pairs AS (
@@ -26,20 +26,23 @@ duplicate_pairs AS (
     AND b.payment_date <= a.payment_date + to_days($duplicateDays)
 ),
 totals AS (
+  -- No evidence here: a list of row structs for every case with payments cost more than the
+  -- sums; the rows of the over-paid cases are gathered below.
   SELECT p.case_no,
     sum(p.amount) FILTER (WHERE p.payment_type = '发放') AS paid_out,
     sum(p.amount) FILTER (WHERE p.payment_type = '收款') AS received,
-    count(*) FILTER (WHERE p.payment_type = '收款') AS receipt_rows,
-    list({'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row}) AS rows_ev
+    count(*) FILTER (WHERE p.payment_type = '收款') AS receipt_rows
   FROM enforcement_payments p
-  JOIN scoped_cases c USING (case_no)
   GROUP BY p.case_no
 ),
 over_paid AS (
-  SELECT case_no, paid_out - received AS excess,
-    '发放合计' || yuan(paid_out) || '超过收款合计' || yuan(received) AS problem, rows_ev
-  FROM totals
-  WHERE receipt_rows > 0 AND paid_out > received
+  SELECT t.case_no, any_value(t.paid_out - t.received) AS excess,
+    any_value('发放合计' || yuan(t.paid_out) || '超过收款合计' || yuan(t.received)) AS problem,
+    list({'dataset': 'enforcement_payments', 'batch_id': p._batch_id, 'file': p._file, 'row': p._row}) AS rows_ev
+  FROM totals t
+  JOIN enforcement_payments p USING (case_no)
+  WHERE t.receipt_rows > 0 AND t.paid_out > t.received
+  GROUP BY t.case_no
 ),
 problems AS (
   SELECT case_no, problem, pair_ev AS evs, amount AS duplicate_amount, CAST(NULL AS DECIMAL(18,2)) AS excess
