@@ -146,6 +146,7 @@ async function runScale(): Promise<void> {
         cases,
         machine: machineLine(),
         firstMs: first.ms,
+        copyMs: first.result.sandboxMs,
         forcedMs: forced.ms,
         blocksMs: forced.result.blocksMs,
         mergeMs: mergeOf(forced.result),

@@ -7,6 +7,8 @@ export interface ScaleSummary {
   readonly machine: string;
   /** The first run, the sandbox copy included. */
   readonly firstMs: number;
+  /** Of the first run: copying the datasets into the model sandbox. */
+  readonly copyMs: number;
   /** The forced run: every model recomputed and merged. */
   readonly forcedMs: number;
   readonly blocksMs: number;
@@ -59,6 +61,11 @@ export function printGrowth(list: readonly ScaleSummary[]): void {
     'first',
     (x) => s(x.firstMs),
     (x) => x.firstMs,
+  );
+  line(
+    'copy',
+    (x) => s(x.copyMs),
+    (x) => x.copyMs,
   );
   line(
     'blocks',
