@@ -268,13 +268,16 @@ export async function openSandbox(
     : `once-${randomUUID()}`;
   const file = join(dir, `${key}.duckdb`);
   const { value: instance, release } = await withFileLock(file, async () => {
-    await refreshCopy(db, file, spec, committed, revisions);
-    const config: Record<string, string> = {
-      access_mode: 'READ_ONLY',
-      memory_limit: await shareMemory(db),
-    };
-    if (db.options.threads) config.threads = String(db.options.threads);
+    // Shared before the copy: the copy streams and needs little, and under the whole limit the
+    // platform's pool filled with every row it read (the process's peak was set there).
+    const sandboxLimit = await shareMemory(db);
     try {
+      await refreshCopy(db, file, spec, committed, revisions);
+      const config: Record<string, string> = {
+        access_mode: 'READ_ONLY',
+        memory_limit: sandboxLimit,
+      };
+      if (db.options.threads) config.threads = String(db.options.threads);
       return await DuckDBInstance.create(file, config);
     } catch (error) {
       await restoreMemory(db);
